@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import fastifyStatic from '@fastify/static';
+import fastifyMultipart from '@fastify/multipart';
+import { AppConfig, createValidationPipe, ErrorFilter } from '@naskah/core';
+import { ApiModule } from './api.module';
+
+/** Builds the API application (also used by tests, so they run exactly what production runs). */
+export async function createApi(opts: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 2 * 1024 * 1024 });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true, logger: opts.logger === false ? false : undefined });
+  const config = app.get(AppConfig);
+  if (opts.logger !== false) app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorFilter());
+  app.enableShutdownHooks();
+  await app.register(fastifyMultipart as never, { limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 10 } });
+  await app.register(fastifyStatic as never, { root: join(__dirname, '..', 'public'), prefix: '/', index: ['index.html'], wildcard: false });
+
+  const doc = new DocumentBuilder()
+    .setTitle('Naskah API')
+    .setDescription('Korespondensi, disposisi dan retensi arsip KPU. Semua endpoint memerlukan token Bearer kecuali yang ditandai publik.')
+    .setVersion('0.1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
+  return app;
+}

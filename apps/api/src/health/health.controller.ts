@@ -1,0 +1,41 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import type IORedis from 'ioredis';
+import { REDIS } from '@naskah/queue';
+import { Public } from '../common/principal.decorator';
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly db: TypeOrmHealthIndicator,
+    private readonly indicator: HealthIndicatorService,
+    @Inject(REDIS) private readonly redis: IORedis,
+  ) {}
+
+  /** The process is up. */
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** The process can serve: database and Redis answer. */
+  @Get('ready') @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => this.db.pingCheck('database', { timeout: 1500 }),
+      async () => {
+        const i = this.indicator.check('redis');
+        try {
+          const pong = await Promise.race([this.redis.ping(), new Promise<string>((_, rej) => setTimeout(() => rej(new Error('timeout')), 1500))]);
+          return pong === 'PONG' ? i.up() : i.down({ message: String(pong) });
+        } catch (err) {
+          return i.down({ message: (err as Error).message });
+        }
+      },
+    ]);
+  }
+}

@@ -1,0 +1,42 @@
+import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { OrganisationService } from '@naskah/organisation';
+import { OfficeQueryDto, PositionQueryDto } from './organisation.dto';
+
+/** Browse and search the KPU organisation: offices (satker), units and positions (jabatan). */
+@ApiTags('organisation')
+@ApiBearerAuth()
+@Controller('api')
+export class OrganisationController {
+  constructor(private readonly org: OrganisationService) {}
+
+  @Get('offices')
+  offices(@Query() q: OfficeQueryDto) {
+    return this.org.listOffices(q);
+  }
+
+  @Get('offices/:id')
+  office(@Param('id', ParseIntPipe) id: number) {
+    return this.org.getOffice(id);
+  }
+
+  @Get('offices/:id/units')
+  units(@Param('id', ParseIntPipe) id: number) {
+    return this.org.listUnits(id);
+  }
+
+  @Get('offices/:id/positions')
+  officePositions(@Param('id', ParseIntPipe) id: number) {
+    return this.org.listPositions({ officeId: id, limit: 1000 });
+  }
+
+  @Get('positions')
+  positions(@Query() q: PositionQueryDto) {
+    return this.org.listPositions(q);
+  }
+
+  @Get('positions/:id')
+  position(@Param('id', ParseIntPipe) id: number) {
+    return this.org.getPosition(id);
+  }
+}

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, loadConfig } from '@naskah/core';
+import { WorkerModule } from './worker.module';
+
+/** The worker: no HTTP, only queues, schedulers and the outbox relay. SIGTERM drains running jobs and exits. */
+export async function createWorker() {
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  return app;
+}
+
+if (require.main === module) {
+  try {
+    loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78);
+    }
+    throw err;
+  }
+  createWorker()
+    .then(() => console.log('Naskah worker siap (ready)'))
+    .catch((err) => {
+      console.error(`Worker gagal start / failed to start: ${(err as Error).message}`);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,20 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { DEFAULT_JOB_OPTIONS, JobName, QueueName } from '@naskah/queue';
+
+/** Recurring jobs, registered idempotently by every worker replica (BullMQ keeps one scheduler per id). */
+@Injectable()
+export class Schedulers implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Schedulers');
+  constructor(@InjectQueue(QueueName.MAINTENANCE) private readonly maintenance: Queue) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.maintenance.upsertJobScheduler(
+      'audit-verify-daily',
+      { pattern: '0 2 * * *', tz: 'Asia/Jakarta' },
+      { name: JobName.AUDIT_VERIFY, data: { requestedBy: null }, opts: { ...DEFAULT_JOB_OPTIONS, attempts: 3 } },
+    );
+    this.logger.log('job schedulers registered');
+  }
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, CoreModule, loggerParams } from '@naskah/core';
+import { DatabaseModule } from '@naskah/db';
+import { QueueModule, WorkerRuntimeModule } from '@naskah/queue';
+import { AuditModule, AuditVerifyJob } from '@naskah/audit';
+import { StorageModule } from '@naskah/storage';
+import { OrganisationModule } from '@naskah/organisation';
+import { IdentityModule } from '@naskah/identity';
+import { Schedulers } from './schedulers';
+
+/** The worker's composition root: every job handler, the schedulers and the outbox relay. */
+@Module({
+  imports: [
+    CoreModule,
+    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: (c: AppConfig) => loggerParams(c, 'worker') }),
+    DatabaseModule,
+    QueueModule,
+    AuditModule,
+    StorageModule,
+    OrganisationModule,
+    IdentityModule,
+    WorkerRuntimeModule,
+  ],
+  providers: [AuditVerifyJob, Schedulers],
+})
+export class WorkerModule {}

@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig, Clock } from '@naskah/core';
+import { Actor, GENESIS_HASH, eventHash, streamOf } from './audit-chain';
+
+export interface AuditEventInput {
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  officeId?: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditEventView {
+  id: string;
+  seq: number;
+  occurredAt: Date;
+  actorUserId: number | null;
+  actorPositionId: number | null;
+  capacity: string | null;
+  officeId: number | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  streams: number;
+  checked: number;
+  problems: string[];
+}
+
+const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : (v ?? null));
+
+/**
+ * The append-only, hash-chained audit trail. `record` must be called with the EntityManager of the
+ * transaction that makes the change, once, near its end: it locks the head of one chain (chosen by
+ * the first event's entity) so concurrent writers of different entities rarely wait on each other.
+ */
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(em: EntityManager, actor: Actor, events: AuditEventInput | AuditEventInput[]): Promise<void> {
+    const list = Array.isArray(events) ? events : [events];
+    if (!list.length) return;
+    const stream = streamOf(list[0].entityType, String(list[0].entityId), this.config.AUDIT_SHARDS);
+    await em.query(`INSERT INTO audit_heads (stream, seq, hash) VALUES (?, 0, ?) ON DUPLICATE KEY UPDATE seq = seq`, [stream, GENESIS_HASH]);
+    const [head] = await em.query('SELECT seq, hash FROM audit_heads WHERE stream = ?', [stream]);
+    let seq = Number(head.seq);
+    let prevHash: string = head.hash;
+    const occurredAt = new Date(Math.floor(this.clock.now().getTime()));
+    const rows: unknown[] = [];
+    for (const e of list) {
+      seq += 1;
+      const fields = {
+        stream,
+        seq,
+        prevHash,
+        occurredAt,
+        actorUserId: actor.userId,
+        actorPositionId: actor.positionId,
+        capacity: actor.capacity,
+        officeId: e.officeId ?? null,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: String(e.entityId),
+        before: e.before === undefined ? null : JSON.parse(JSON.stringify(e.before)),
+        after: e.after === undefined ? null : JSON.parse(JSON.stringify(e.after)),
+        requestId: actor.requestId ?? null,
+      };
+      const hash = eventHash(fields);
+      rows.push([stream, seq, prevHash, hash, occurredAt, fields.actorUserId, fields.actorPositionId, fields.capacity, fields.officeId,
+        fields.action, fields.entityType, fields.entityId, JSON.stringify(fields.before), JSON.stringify(fields.after), fields.requestId]);
+      prevHash = hash;
+    }
+    await em.query(
+      `INSERT INTO audit_events (stream, seq, prev_hash, hash, occurred_at, actor_user_id, actor_position_id, capacity, office_id, action, entity_type, entity_id, before_state, after_state, request_id) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      rows.flat(),
+    );
+    await em.query('UPDATE audit_heads SET seq = ?, hash = ? WHERE stream = ?', [seq, prevHash, stream]);
+  }
+
+  /** Events of one entity, oldest first (the entity's history / riwayat). */
+  async history(entityType: string, entityId: string | number): Promise<AuditEventView[]> {
+    const rows = await this.ds.query(
+      'SELECT id, seq, occurred_at, actor_user_id, actor_position_id, capacity, office_id, action, entity_type, entity_id, before_state, after_state FROM audit_events WHERE entity_type = ? AND entity_id = ? ORDER BY id',
+      [entityType, String(entityId)],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      id: String(r.id), seq: Number(r.seq), occurredAt: r.occurred_at as Date,
+      actorUserId: r.actor_user_id === null ? null : Number(r.actor_user_id),
+      actorPositionId: r.actor_position_id === null ? null : Number(r.actor_position_id),
+      capacity: r.capacity as string | null, officeId: r.office_id === null ? null : Number(r.office_id),
+      action: r.action as string, entityType: r.entity_type as string, entityId: r.entity_id as string,
+      before: parse(r.before_state), after: parse(r.after_state),
+    }));
+  }
+
+  /** Walks every chain: an edited row breaks its hash, a deleted row breaks the sequence or the head. */
+  async verify(batch = 5000): Promise<VerifyReport> {
+    const heads: { stream: number; seq: string; hash: string }[] = await this.ds.query('SELECT stream, seq, hash FROM audit_heads ORDER BY stream');
+    const problems: string[] = [];
+    let checked = 0;
+    const known = new Set(heads.map((h) => Number(h.stream)));
+    const orphan = await this.ds.query('SELECT DISTINCT stream FROM audit_events');
+    for (const o of orphan) if (!known.has(Number(o.stream))) problems.push(`stream ${o.stream}: events without a head`);
+    for (const head of heads) {
+      const stream = Number(head.stream);
+      let expectedSeq = 1;
+      let prevHash = GENESIS_HASH;
+      for (;;) {
+        const rows = await this.ds.query(
+          `SELECT id, seq, prev_hash, hash, occurred_at, actor_user_id, actor_position_id, capacity, office_id, action, entity_type, entity_id, before_state, after_state, request_id
+           FROM audit_events WHERE stream = ? AND seq >= ? ORDER BY seq LIMIT ?`,
+          [stream, expectedSeq, batch],
+        );
+        for (const r of rows) {
+          checked++;
+          const seq = Number(r.seq);
+          if (seq !== expectedSeq) problems.push(`stream ${stream}: seq ${expectedSeq}..${seq - 1} missing (deleted rows)`);
+          if (r.prev_hash !== prevHash) problems.push(`stream ${stream} seq ${seq}: prev_hash does not match the previous event`);
+          const recomputed = eventHash({
+            stream, seq, prevHash: r.prev_hash, occurredAt: r.occurred_at,
+            actorUserId: r.actor_user_id, actorPositionId: r.actor_position_id, capacity: r.capacity, officeId: r.office_id,
+            action: r.action, entityType: r.entity_type, entityId: r.entity_id,
+            before: parse(r.before_state), after: parse(r.after_state), requestId: r.request_id,
+          });
+          if (recomputed !== r.hash) problems.push(`stream ${stream} seq ${seq} (id ${r.id}): content does not match its hash (edited)`);
+          prevHash = r.hash;
+          expectedSeq = seq + 1;
+        }
+        if (rows.length < batch) break;
+      }
+      if (expectedSeq - 1 !== Number(head.seq) || prevHash !== head.hash) {
+        problems.push(`stream ${stream}: head says seq ${head.seq}, chain ends at ${expectedSeq - 1} (events deleted or head edited)`);
+      }
+    }
+    return { ok: problems.length === 0, streams: heads.length, checked, problems };
+  }
+}

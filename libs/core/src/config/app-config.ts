@@ -1,0 +1,107 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/**
+ * Every setting the apps read, validated at boot. A bad value stops start-up with a message
+ * naming the variable; nothing else in the code reads process.env.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @Matches(/^mysql:\/\/[^\s]+$/, { message: 'DATABASE_URL harus berbentuk mysql://user:pass@host:port/db' })
+  DATABASE_URL = 'mysql://root@127.0.0.1:33306/naskah';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  DATABASE_POOL_SIZE = 40;
+
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL harus berbentuk redis://host:port' })
+  REDIS_URL = 'redis://127.0.0.1:36379';
+
+  /** BullMQ key prefix; wrap in {} for Redis Cluster hash-tagging, e.g. {naskah}. */
+  @Matches(/^[A-Za-z0-9_{}-]+$/, { message: 'QUEUE_PREFIX hanya huruf, angka, _ - { }' })
+  QUEUE_PREFIX = 'naskah';
+
+  @IsString() @MinLength(16, { message: 'JWT_SECRET minimal 16 karakter' })
+  JWT_SECRET = 'dev-only-secret-change-me-in-production';
+
+  @Transform(toInt) @IsInt() @Min(30) @Max(86400)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  REFRESH_TTL_DAYS = 14;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  LOGIN_MAX_ATTEMPTS = 10;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  LOGIN_WINDOW_SECONDS = 300;
+
+  @IsString()
+  STORAGE_DIR = '.data/dev/files';
+
+  @IsString()
+  SIGNING_KEY_PATH = '.data/dev/signing-key.pem';
+
+  @IsString()
+  PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toInt) @IsInt() @Min(10) @Max(60000)
+  OUTBOX_POLL_MS = 500;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1024)
+  AUDIT_SHARDS = 64;
+
+  @Transform(toInt) @IsInt() @Min(1024) @Max(1024 * 1024 * 1024)
+  UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  WORKER_CONCURRENCY = 20;
+
+  @IsOptional() @IsIn(['true', 'false'])
+  SEED_DEMO: 'true' | 'false' | undefined;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Konfigurasi tidak valid / invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const KEYS = Object.keys(new AppConfig());
+
+/** Reads and validates configuration from an env-like object. Throws ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const picked: Record<string, string> = {};
+  for (const key of KEYS) {
+    const v = env[key];
+    if (v !== undefined && v !== '') picked[key] = v;
+  }
+  const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
+  const problems = errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((msg) => `${e.property}=${JSON.stringify(picked[e.property] ?? e.value)}: ${msg}`),
+  );
+  if (config.NODE_ENV === 'production') {
+    if (config.JWT_SECRET.startsWith('dev-only')) problems.push('JWT_SECRET: wajib diisi di production (must be set in production)');
+    if (config.JWT_SECRET.length < 32) problems.push('JWT_SECRET: minimal 32 karakter di production');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,66 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DomainError, KIND_STATUS } from '../errors/domain-error';
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: unknown;
+  errorId?: string;
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'PROTOCOL_CONNECTION_LOST', 'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN', 'ER_LOCK_WAIT_TIMEOUT', 'ER_LOCK_DEADLOCK', 'POOL_CLOSED', 'ENOTCONN',
+]);
+
+function errCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } };
+  const c = e?.driverError?.code ?? e?.code;
+  return typeof c === 'string' ? c : undefined;
+}
+
+/** Maps any thrown error to one JSON shape: domain kinds to their status, infrastructure loss to 503, the rest to 500 with an id found in the log. */
+export function toErrorBody(err: unknown, logger?: Logger): ErrorBody {
+  if (err instanceof DomainError) {
+    return { statusCode: KIND_STATUS[err.kind], code: err.code, message: err.message, details: err.details };
+  }
+  if (err instanceof HttpException) {
+    const status = err.getStatus();
+    const res = err.getResponse() as string | { message?: unknown; code?: string };
+    const message = typeof res === 'string' ? res : Array.isArray(res.message) ? res.message.join('; ') : String(res.message ?? err.message);
+    return { statusCode: status, code: (typeof res === 'object' && res.code) || httpCode(status), message };
+  }
+  const fastifyStatus = (err as { statusCode?: unknown })?.statusCode;
+  if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+    const code = errCode(err) ?? httpCode(fastifyStatus);
+    const message = fastifyStatus === 413 ? 'Ukuran permintaan terlalu besar (payload too large)' : String((err as Error).message);
+    return { statusCode: fastifyStatus, code, message };
+  }
+  const code = errCode(err);
+  if (code && UNAVAILABLE_CODES.has(code)) {
+    logger?.warn({ code, msg: (err as Error).message }, 'infrastructure unavailable');
+    return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'Layanan sementara tidak tersedia, coba lagi (service unavailable, retry)' };
+  }
+  const errorId = randomUUID();
+  logger?.error({ errorId, err }, 'unhandled error');
+  return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Terjadi kesalahan internal (internal error)', errorId };
+}
+
+function httpCode(status: number): string {
+  return (
+    { 400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 422: 'UNPROCESSABLE', 429: 'TOO_MANY_REQUESTS' } as Record<number, string>
+  )[status] ?? `HTTP_${status}`;
+}
+
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<{ status(n: number): { send(b: unknown): void }; sent?: boolean; raw?: { headersSent?: boolean } }>();
+    const body = toErrorBody(exception, this.logger);
+    if (reply.sent || reply.raw?.headersSent) return;
+    reply.status(body.statusCode).send(body);
+  }
+}

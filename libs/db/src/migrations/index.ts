@@ -1,0 +1,4 @@
+import { Foundation1764000000000 } from './1764000000000-foundation';
+
+/** Every migration, in order. Add new ones at the end; never edit one that has landed. */
+export const ALL_MIGRATIONS = [Foundation1764000000000];

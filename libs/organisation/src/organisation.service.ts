@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { notFound } from '@naskah/core';
+import type { OfficeLevel, OfficeView, PositionView, UnitView } from './organisation.types';
+
+export interface OfficeQuery {
+  level?: OfficeLevel;
+  parentId?: number;
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+const officeCols = `o.id, o.code, o.level, o.name, o.region_name, o.city, o.parent_id, p.code AS parent_code, p.name AS parent_name`;
+function toOffice(r: Record<string, unknown>): OfficeView {
+  return {
+    id: Number(r.id), code: String(r.code), level: r.level as OfficeLevel, name: String(r.name), regionName: String(r.region_name),
+    city: String(r.city), parentId: r.parent_id === null ? null : Number(r.parent_id),
+    parent: r.parent_id === null ? null : { id: Number(r.parent_id), code: String(r.parent_code), name: String(r.parent_name) },
+  };
+}
+function toPosition(r: Record<string, unknown>): PositionView {
+  return {
+    id: Number(r.id), officeId: Number(r.office_id), unitId: r.unit_id === null ? null : Number(r.unit_id),
+    parentId: r.parent_id === null ? null : Number(r.parent_id), code: String(r.code), title: String(r.title),
+    kind: r.kind as PositionView['kind'], path: String(r.path), depth: Number(r.depth),
+    holder: r.holder_id ? { userId: Number(r.holder_id), fullName: String(r.holder_name) } : null,
+  };
+}
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Read side of the organisation: offices, units, positions and the reporting tree. Org data is public to signed-in users. */
+@Injectable()
+export class OrganisationService {
+  private officeCache = new Map<number, OfficeView>();
+
+  constructor(private readonly ds: DataSource) {}
+
+  async listOffices(query: OfficeQuery): Promise<{ items: OfficeView[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.level) (where.push('o.level = ?'), params.push(query.level));
+    if (query.parentId) (where.push('o.parent_id = ?'), params.push(query.parentId));
+    if (query.q) (where.push('(o.name LIKE ? OR o.code LIKE ?)'), params.push(`%${escapeLike(query.q)}%`, `${escapeLike(query.q)}%`));
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const limit = Math.min(query.limit ?? 1000, 1000);
+    const [rows, [count]] = await Promise.all([
+      this.ds.query(`SELECT ${officeCols} FROM offices o LEFT JOIN offices p ON p.id = o.parent_id ${w} ORDER BY o.code LIMIT ? OFFSET ?`, [...params, limit, query.offset ?? 0]),
+      this.ds.query(`SELECT COUNT(*) AS n FROM offices o ${w}`, params),
+    ]);
+    return { items: rows.map(toOffice), total: Number(count.n) };
+  }
+
+  /** Offices rarely change; they are cached per process. */
+  async getOffice(id: number): Promise<OfficeView> {
+    const hit = this.officeCache.get(id);
+    if (hit) return hit;
+    const [r] = await this.ds.query(`SELECT ${officeCols} FROM offices o LEFT JOIN offices p ON p.id = o.parent_id WHERE o.id = ?`, [id]);
+    if (!r) throw notFound('Satker', id);
+    const office = toOffice(r);
+    this.officeCache.set(id, office);
+    return office;
+  }
+
+  async getOfficeByCode(code: string): Promise<OfficeView> {
+    const [r] = await this.ds.query('SELECT id FROM offices WHERE code = ?', [code]);
+    if (!r) throw notFound('Satker', code);
+    return this.getOffice(Number(r.id));
+  }
+
+  async listUnits(officeId: number): Promise<UnitView[]> {
+    await this.getOffice(officeId);
+    const rows = await this.ds.query('SELECT id, office_id, parent_id, code, name, kind FROM units WHERE office_id = ? ORDER BY id', [officeId]);
+    return rows.map((r: Record<string, unknown>) => ({
+      id: Number(r.id), officeId: Number(r.office_id), parentId: r.parent_id === null ? null : Number(r.parent_id), code: String(r.code), name: String(r.name), kind: r.kind as UnitView['kind'],
+    }));
+  }
+
+  async listPositions(filter: { officeId?: number; q?: string; kind?: string; limit?: number }): Promise<PositionView[]> {
+    const where: string[] = ['p.is_active = 1'];
+    const params: unknown[] = [];
+    if (filter.officeId) (where.push('p.office_id = ?'), params.push(filter.officeId));
+    if (filter.kind) (where.push('p.kind = ?'), params.push(filter.kind));
+    if (filter.q) (where.push('p.title LIKE ?'), params.push(`%${escapeLike(filter.q)}%`));
+    const rows = await this.ds.query(
+      `SELECT p.*, u.id AS holder_id, u.full_name AS holder_name FROM positions p LEFT JOIN users u ON u.position_id = p.id AND u.is_active = 1
+       WHERE ${where.join(' AND ')} ORDER BY p.office_id, p.path LIMIT ?`,
+      [...params, Math.min(filter.limit ?? 200, 1000)],
+    );
+    return rows.map(toPosition);
+  }
+
+  async getPosition(id: number): Promise<PositionView> {
+    const [r] = await this.ds.query(
+      'SELECT p.*, u.id AS holder_id, u.full_name AS holder_name FROM positions p LEFT JOIN users u ON u.position_id = p.id AND u.is_active = 1 WHERE p.id = ? LIMIT 1',
+      [id],
+    );
+    if (!r) throw notFound('Jabatan', id);
+    return toPosition(r);
+  }
+
+  /** The head of an office (its Ketua), used as the default recipient of letters addressed to an office. */
+  async headPosition(officeId: number): Promise<PositionView> {
+    const [r] = await this.ds.query("SELECT p.*, NULL AS holder_id FROM positions p WHERE p.office_id = ? AND p.depth = 0 ORDER BY p.id LIMIT 1", [officeId]);
+    if (!r) throw notFound('Pimpinan satker', officeId);
+    return toPosition(r);
+  }
+
+  async positionByCode(officeId: number, code: string): Promise<PositionView> {
+    const [r] = await this.ds.query('SELECT p.*, NULL AS holder_id FROM positions p WHERE p.office_id = ? AND p.code = ?', [officeId, code]);
+    if (!r) throw notFound('Jabatan', `${officeId}/${code}`);
+    return toPosition(r);
+  }
+}

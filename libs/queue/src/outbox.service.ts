@@ -1,0 +1,97 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '@naskah/core';
+import { DEFAULT_JOB_OPTIONS, JOB_QUEUE, JobName, JobPayloads, QueueName, jobIdFor } from './queue-names';
+
+export interface OutboxRow {
+  id: string;
+  queue: QueueName;
+  job_name: JobName;
+  job_id: string;
+  payload: unknown;
+  run_at: Date | null;
+  request_id: string | null;
+}
+
+/**
+ * The transactional outbox. Services call `add` with the EntityManager of their own transaction,
+ * so a job exists exactly when the change that causes it commits. `relay` moves pending rows to
+ * BullMQ with their deterministic ids (a second relay of the same row is deduplicated by BullMQ)
+ * and marks them sent; rows are claimed with SKIP LOCKED so several relays never block each other.
+ */
+@Injectable()
+export class OutboxService {
+  private readonly logger = new Logger(OutboxService.name);
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly moduleRef: ModuleRef,
+    private readonly clock: Clock,
+  ) {}
+
+  async add<N extends JobName>(
+    em: EntityManager,
+    name: N,
+    payload: JobPayloads[N],
+    opts: { key: string; runAt?: Date; requestId?: string },
+  ): Promise<string> {
+    const jobId = jobIdFor(name, opts.key);
+    await em.query(
+      'INSERT INTO outbox (queue, job_name, job_id, payload, run_at, request_id) VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id',
+      [JOB_QUEUE[name], name, jobId, JSON.stringify(payload), opts.runAt ?? null, opts.requestId ?? null],
+    );
+    return jobId;
+  }
+
+  /** Best-effort immediate relay after a commit; the worker's poller is the safety net. */
+  relaySoon(): void {
+    this.relay().catch((err) => this.logger.warn({ err: (err as Error).message }, 'outbox immediate relay failed; the poller will retry'));
+  }
+
+  /** Relays up to `limit` pending rows; returns how many were enqueued. */
+  async relay(limit = 500): Promise<number> {
+    return this.ds.transaction('READ COMMITTED', async (em) => {
+      const rows: OutboxRow[] = await em.query(
+        'SELECT id, queue, job_name, job_id, payload, run_at, request_id FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED',
+        [limit],
+      );
+      if (!rows.length) return 0;
+      const byQueue = new Map<QueueName, OutboxRow[]>();
+      for (const r of rows) byQueue.set(r.queue, [...(byQueue.get(r.queue) ?? []), r]);
+      const now = this.clock.now().getTime();
+      for (const [queueName, list] of byQueue) {
+        await this.queue(queueName).addBulk(
+          list.map((r) => ({
+            name: r.job_name,
+            data: { ...(typeof r.payload === 'string' ? JSON.parse(r.payload) : (r.payload as object)), _requestId: r.request_id ?? undefined },
+            opts: {
+              ...DEFAULT_JOB_OPTIONS,
+              jobId: r.job_id,
+              delay: r.run_at ? Math.max(0, new Date(r.run_at).getTime() - now) : undefined,
+            },
+          })),
+        );
+      }
+      await em.query(`UPDATE outbox SET sent_at = CURRENT_TIMESTAMP(3), attempts = attempts + 1 WHERE id IN (${rows.map(() => '?').join(',')})`, rows.map((r) => r.id));
+      return rows.length;
+    });
+  }
+
+  async pendingCount(): Promise<number> {
+    const [r] = await this.ds.query('SELECT COUNT(*) AS n FROM outbox WHERE sent_at IS NULL');
+    return Number(r.n);
+  }
+
+  private queue(name: QueueName): Queue {
+    let q = this.queues.get(name);
+    if (!q) {
+      q = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      this.queues.set(name, q);
+    }
+    return q;
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { AppConfig } from '@naskah/core';
+import { JOB_QUEUE, JobName, QueueName } from '../queue-names';
+import { redisOptions } from '../redis-connection';
+import { JobRegistry } from './job-registry';
+
+/**
+ * One BullMQ worker per queue, dispatching each job to its registered handler. Payloads are
+ * validated with the handler's class (a bad payload fails at once, without retries); any other
+ * error is thrown back to BullMQ so the job retries with backoff and is never silently dropped.
+ */
+@Injectable()
+export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('QueueWorkers');
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.registry.discover();
+    const queues = new Set(Object.values(JobName).map((n) => JOB_QUEUE[n]));
+    for (const queue of queues) this.workers.push(this.start(queue));
+    await Promise.all(this.workers.map((w) => w.waitUntilReady()));
+    this.logger.log(`workers ready for queues: ${[...queues].join(', ')}`);
+  }
+
+  private start(queue: QueueName): Worker {
+    const worker = new Worker(queue, (job) => this.handle(job), {
+      connection: redisOptions(this.config.REDIS_URL),
+      prefix: this.config.QUEUE_PREFIX,
+      concurrency: this.config.WORKER_CONCURRENCY,
+      autorun: true,
+    });
+    worker.on('failed', (job, err) => this.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed'));
+    worker.on('error', (err) => this.logger.error({ queue, err: err.message }, 'worker error'));
+    return worker;
+  }
+
+  private async handle(job: Job): Promise<unknown> {
+    const handler = this.registry.get(job.name as JobName);
+    if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
+    const { _requestId: requestId, ...payload } = (job.data ?? {}) as Record<string, unknown>;
+    if (handler.meta.payloadClass) {
+      const errors = await validate(plainToInstance(handler.meta.payloadClass, payload), { whitelist: true, forbidNonWhitelisted: true });
+      if (errors.length) throw new UnrecoverableError(`invalid payload for ${job.name}: ${errors.map((e) => e.property).join(', ')}`);
+    }
+    this.logger.debug({ job: job.name, jobId: job.id, requestId }, 'job start');
+    return handler.fn(payload, job);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+}

@@ -1,0 +1,9 @@
+/** Where file bytes live. Local disk by default; an S3-compatible store can implement the same port. */
+export abstract class StoragePort {
+  /** Stores bytes under a new key and returns it. */
+  abstract put(key: string, data: Buffer): Promise<void>;
+  abstract get(key: string): Promise<Buffer>;
+  /** Removes bytes irreversibly (used by destruction); missing keys are not an error. */
+  abstract remove(key: string): Promise<void>;
+  abstract exists(key: string): Promise<boolean>;
+}

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, runMigrations } from '@naskah/db';
+import { seedOrganisation } from '@naskah/organisation';
+import { seedDemoUsers } from '@naskah/identity';
+import { TEST_WORKERS, testDatabaseName, testServerUrls } from './test-env';
+
+/** Throw-away databases: dropped, migrated and seeded (organisation + demo users) once per run. */
+export async function prepareTestDatabases(): Promise<void> {
+  const { db } = testServerUrls();
+  const server = new DataSource({ type: 'mysql', url: db });
+  try {
+    await server.initialize();
+  } catch (err) {
+    throw new Error(`Test MariaDB at ${db} does not answer (${(err as Error).message}). Run the tests with "npm test", which starts it.`);
+  }
+  const t0 = Date.now();
+  await Promise.all(
+    Array.from({ length: TEST_WORKERS }, (_, i) => i + 1).map(async (w) => {
+      const name = testDatabaseName(w);
+      await server.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      const url = `${db.replace(/\/$/, '')}/${name}`;
+      await runMigrations(url);
+      const ds = new DataSource(dataSourceOptions(url, { poolSize: 4 } as never));
+      await ds.initialize();
+      await seedOrganisation(ds);
+      await seedDemoUsers(ds);
+      await ds.destroy();
+    }),
+  );
+  await server.destroy();
+  if (process.env.TEST_LOG_LEVEL) console.log(`test databases ready in ${Date.now() - t0} ms`);
+}
+
+if (require.main === module) {
+  prepareTestDatabases().catch((err) => {
+    console.error((err as Error).message);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+import { applyTestEnv } from './test-env';
+
+applyTestEnv();

@@ -1,0 +1,32 @@
+/**
+ * Per-Jest-worker isolation: each worker gets its own database (naskah_test_<n>), its own BullMQ
+ * prefix and its own file store, against the project's test MariaDB and Redis (scripts/test.sh).
+ */
+export const TEST_WORKERS = 2;
+
+export function testServerUrls(): { db: string; redis: string } {
+  return {
+    db: process.env.TEST_DATABASE_SERVER_URL ?? 'mysql://root@127.0.0.1:33307',
+    redis: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:36380',
+  };
+}
+
+export function testDatabaseName(worker: string | number): string {
+  return `naskah_test_${worker}`;
+}
+
+export function applyTestEnv(): void {
+  const worker = process.env.JEST_WORKER_ID ?? '1';
+  const { db, redis } = testServerUrls();
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: `${db.replace(/\/$/, '')}/${testDatabaseName(worker)}`,
+    REDIS_URL: redis,
+    QUEUE_PREFIX: `naskahtest${worker}`,
+    STORAGE_DIR: `.data/test/files-${worker}`,
+    SIGNING_KEY_PATH: `.data/test/signing-key-${worker}.pem`,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    OUTBOX_POLL_MS: '50',
+    JWT_SECRET: 'test-secret-for-naskah-tests-only-0123456789',
+  });
+}
