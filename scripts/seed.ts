@@ -4,6 +4,7 @@ import { loadConfig } from '@naskah/core';
 import { dataSourceOptions } from '@naskah/db';
 import { seedOrganisation } from '@naskah/organisation';
 import { DEMO_PASSWORD, seedDemoUsers } from '@naskah/identity';
+import { seedMasterData } from '@naskah/correspondence';
 
 /** Idempotent seed: the KPU organisation always; demo accounts outside production (or with SEED_DEMO=true). */
 async function main() {
@@ -14,6 +15,8 @@ async function main() {
     const t0 = Date.now();
     const org = await seedOrganisation(ds);
     console.log(`organisasi: ${org.offices} satker, ${org.units} unit kerja, ${org.positions} jabatan (${Date.now() - t0} ms)`);
+    const master = await seedMasterData(ds);
+    console.log(`klasifikasi arsip: ${master.classifications} kode (nilai retensi CONTOH ditandai)`);
     const demo = config.SEED_DEMO ? config.SEED_DEMO === 'true' : !config.isProduction;
     if (demo) {
       const users = await seedDemoUsers(ds);

@@ -9,11 +9,15 @@ import { AuditModule } from '@naskah/audit';
 import { StorageModule } from '@naskah/storage';
 import { OrganisationModule } from '@naskah/organisation';
 import { IdentityModule } from '@naskah/identity';
+import { CorrespondenceModule } from '@naskah/correspondence';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
 import { OrganisationController } from './organisation/organisation.controller';
 import { AdminController } from './admin/admin.controller';
+import { LettersController } from './correspondence/letters.controller';
+import { MasterController } from './correspondence/master.controller';
+import { VerifyController } from './correspondence/verify.controller';
 
 /** The API's composition root: infrastructure, domain libraries, controllers. */
 @Module({
@@ -26,9 +30,10 @@ import { AdminController } from './admin/admin.controller';
     StorageModule,
     OrganisationModule,
     IdentityModule,
+    CorrespondenceModule,
     TerminusModule.forRoot({ logger: false }),
   ],
-  controllers: [HealthController, AuthController, OrganisationController, AdminController],
+  controllers: [HealthController, AuthController, OrganisationController, AdminController, MasterController, LettersController, VerifyController],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class ApiModule {}

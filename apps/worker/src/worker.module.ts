@@ -7,6 +7,8 @@ import { AuditModule, AuditVerifyJob } from '@naskah/audit';
 import { StorageModule } from '@naskah/storage';
 import { OrganisationModule } from '@naskah/organisation';
 import { IdentityModule } from '@naskah/identity';
+import { CorrespondenceModule, RenderLetterJob } from '@naskah/correspondence';
+import { DispatchJob } from '../../../libs/correspondence/src/dispatch/dispatch.job';
 import { Schedulers } from './schedulers';
 
 /** The worker's composition root: every job handler, the schedulers and the outbox relay. */
@@ -20,8 +22,9 @@ import { Schedulers } from './schedulers';
     StorageModule,
     OrganisationModule,
     IdentityModule,
+    CorrespondenceModule,
     WorkerRuntimeModule,
   ],
-  providers: [AuditVerifyJob, Schedulers],
+  providers: [AuditVerifyJob, RenderLetterJob, DispatchJob, Schedulers],
 })
 export class WorkerModule {}

@@ -4,19 +4,28 @@
  */
 export enum QueueName {
   DISPATCH = 'dispatch',
+  DOCUMENTS = 'documents',
   MAINTENANCE = 'maintenance',
 }
 
 export enum JobName {
+  /** Create one delivery per target of a transmission (send, forward, return, registration). */
+  DISPATCH_LETTER = 'dispatch-letter',
+  /** Render a signed letter to PDF, hash it and sign (number, date, signer, hash). */
+  RENDER_LETTER = 'render-letter',
   /** Re-verify the audit hash chain (daily scheduler and on demand). */
   AUDIT_VERIFY = 'audit-verify',
 }
 
 export interface JobPayloads {
+  [JobName.DISPATCH_LETTER]: { transmissionId: string };
+  [JobName.RENDER_LETTER]: { letterId: string };
   [JobName.AUDIT_VERIFY]: { requestedBy: number | null };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.DISPATCH_LETTER]: QueueName.DISPATCH,
+  [JobName.RENDER_LETTER]: QueueName.DOCUMENTS,
   [JobName.AUDIT_VERIFY]: QueueName.MAINTENANCE,
 };
 

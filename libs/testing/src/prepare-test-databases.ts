@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations } from '@naskah/db';
 import { seedOrganisation } from '@naskah/organisation';
 import { seedDemoUsers } from '@naskah/identity';
+import { seedMasterData } from '@naskah/correspondence';
 import { TEST_WORKERS, testDatabaseName, testServerUrls } from './test-env';
 
 /** Throw-away databases: dropped, migrated and seeded (organisation + demo users) once per run. */
@@ -25,6 +26,7 @@ export async function prepareTestDatabases(): Promise<void> {
       await ds.initialize();
       await seedOrganisation(ds);
       await seedDemoUsers(ds);
+      await seedMasterData(ds);
       await ds.destroy();
     }),
   );

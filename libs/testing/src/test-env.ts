@@ -12,7 +12,7 @@ export function testServerUrls(): { db: string; redis: string } {
 }
 
 export function testDatabaseName(worker: string | number): string {
-  return `naskah_test_${worker}`;
+  return `${process.env.NASKAH_TEST_DB_PREFIX ?? 'naskah_test'}_${worker}`;
 }
 
 export function applyTestEnv(): void {

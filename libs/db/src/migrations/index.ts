@@ -1,4 +1,5 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
+import { Correspondence1764000100000 } from './1764000100000-correspondence';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
-export const ALL_MIGRATIONS = [Foundation1764000000000];
+export const ALL_MIGRATIONS = [Foundation1764000000000, Correspondence1764000100000];

@@ -1,0 +1,89 @@
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '@naskah/core';
+import { AuditService } from '@naskah/audit';
+import { Principal } from '@naskah/identity';
+import { FilesService } from '@naskah/storage';
+import { LetterAccessService, LettersService, ReviewService, SigningService, LettersRepository } from '@naskah/correspondence';
+import { CurrentPrincipal } from '../common/principal.decorator';
+import { CancelDto, CompareQueryDto, CreateLetterDto, ReviewDto, SignDto, UpdateLetterDto } from './dto/letter.dto';
+
+/** Drafting, review chain, signing; a letter's PDF and history. */
+@ApiTags('letters')
+@ApiBearerAuth()
+@Controller('api/letters')
+export class LettersController {
+  constructor(
+    private readonly letters: LettersService,
+    private readonly review: ReviewService,
+    private readonly signing: SigningService,
+    private readonly access: LetterAccessService,
+    private readonly repo: LettersRepository,
+    private readonly files: FilesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Post()
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateLetterDto) {
+    return this.letters.create(p, dto);
+  }
+
+  @Get(':id')
+  get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    return this.letters.get(p, id);
+  }
+
+  @Patch(':id')
+  update(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: UpdateLetterDto) {
+    return this.letters.update(p, id, dto);
+  }
+
+  @Get(':id/revisions')
+  revisions(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    return this.letters.revisions(p, id);
+  }
+
+  @Get(':id/revisions/compare')
+  compare(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() q: CompareQueryDto) {
+    return this.letters.compare(p, id, q.from, q.to);
+  }
+
+  @Post(':id/submit')
+  submit(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    return this.review.submit(p, id);
+  }
+
+  @Post(':id/review')
+  doReview(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: ReviewDto) {
+    return this.review.review(p, id, dto.decision, dto.note);
+  }
+
+  @Post(':id/sign')
+  sign(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: SignDto) {
+    return this.signing.sign(p, id, dto.password);
+  }
+
+  @Post(':id/cancel')
+  cancel(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: CancelDto) {
+    return this.letters.cancel(p, id, dto.reason);
+  }
+
+  /** The letter's timeline (riwayat), read from the audit trail. */
+  @Get(':id/history')
+  async history(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    await this.access.assertVisible(id, await this.access.viewerOf(p));
+    return this.audit.history('letter', id);
+  }
+
+  /** The signed PDF. */
+  @Get(':id/pdf')
+  async pdf(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Res() reply: { header(k: string, v: string): unknown; send(b: Buffer): void }) {
+    await this.access.assertVisible(id, await this.access.viewerOf(p));
+    const letter = await this.repo.load(id);
+    if (!letter.documentFileId) throw new DomainError('DOCUMENT_NOT_READY', 'CONFLICT', 'PDF belum tersedia: naskah belum ditandatangani atau sedang dibuat');
+    const { data } = await this.files.read(letter.documentFileId);
+    reply.header('content-type', 'application/pdf');
+    reply.header('content-disposition', `inline; filename="naskah-${id}.pdf"`);
+    reply.send(data);
+  }
+}

@@ -1,0 +1,34 @@
+import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AppConfig, DomainError } from '@naskah/core';
+import { VerificationService } from '@naskah/correspondence';
+import { Public } from '../common/principal.decorator';
+
+/** Public verification of signed letters (from the QR code, or by uploading the PDF). Uncertified electronic signature. */
+@ApiTags('verification')
+@Public()
+@Controller('api/verify')
+export class VerifyController {
+  constructor(
+    private readonly verification: VerificationService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get(':letterId')
+  byId(@Param('letterId') letterId: string) {
+    return this.verification.verifyStored(letterId);
+  }
+
+  @Post()
+  @HttpCode(200)
+  async upload(@Req() req: { isMultipart(): boolean; file(): Promise<{ toBuffer(): Promise<Buffer>; file: { truncated: boolean } } | undefined> }) {
+    if (!req.isMultipart()) throw new DomainError('MULTIPART_REQUIRED', 'UNSUPPORTED_MEDIA', 'Unggah berkas PDF sebagai multipart/form-data (field "file")');
+    const part = await req.file();
+    if (!part) throw new DomainError('FILE_REQUIRED', 'VALIDATION', 'file: berkas PDF wajib diunggah', { fields: [{ field: 'file', reason: 'required' }] });
+    const data = await part.toBuffer().catch(() => {
+      throw new DomainError('FILE_TOO_LARGE', 'TOO_LARGE', `Berkas melebihi ${this.config.UPLOAD_MAX_BYTES} byte`);
+    });
+    if (data.subarray(0, 5).toString('latin1') !== '%PDF-') throw new DomainError('NOT_A_PDF', 'UNSUPPORTED_MEDIA', 'file: hanya PDF yang dapat diverifikasi');
+    return this.verification.verifyUpload(data);
+  }
+}

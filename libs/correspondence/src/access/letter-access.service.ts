@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { notFound } from '@naskah/core';
+import { DelegationsService, Principal } from '@naskah/identity';
+import { AccessViewer, InvolvedPosition, maySee, SecurityClass } from './access-policy';
+
+export type AccessReason = 'DRAFTER' | 'REVIEWER' | 'SIGNER' | 'ADDRESSEE' | 'RECIPIENT' | 'FORWARDER' | 'REGISTRAR';
+
+/** Keeps the list of positions involved in each letter and answers "may this viewer see it". */
+@Injectable()
+export class LetterAccessService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly delegations: DelegationsService,
+  ) {}
+
+  /** The viewer: own position and today's delegated positions, with their tree paths. */
+  async viewerOf(p: Principal): Promise<AccessViewer> {
+    const ids = await this.delegations.actingPositions(p.userId, p.positionId);
+    if (!ids.length) return { officeId: p.officeId, positionIds: [], positionPaths: [] };
+    const rows = await this.ds.query(`SELECT id, path FROM positions WHERE id IN (${ids.map(() => '?').join(',')})`, ids);
+    return { officeId: p.officeId, positionIds: rows.map((r: { id: number }) => Number(r.id)), positionPaths: rows.map((r: { path: string }) => r.path) };
+  }
+
+  async grant(em: EntityManager, letterId: string, entries: { positionId: number; reason: AccessReason }[]): Promise<void> {
+    if (!entries.length) return;
+    await em.query(
+      `INSERT IGNORE INTO letter_access (letter_id, position_id, office_id, reason)
+       SELECT ?, p.id, p.office_id, x.reason FROM positions p JOIN (${entries.map(() => 'SELECT ? AS pid, ? AS reason').join(' UNION ALL ')}) x ON x.pid = p.id`,
+      [letterId, ...entries.flatMap((e) => [e.positionId, e.reason])],
+    );
+  }
+
+  async involved(letterId: string, em: EntityManager = this.ds.manager): Promise<InvolvedPosition[]> {
+    const rows = await em.query('SELECT DISTINCT la.position_id, la.office_id, p.path FROM letter_access la JOIN positions p ON p.id = la.position_id WHERE la.letter_id = ?', [letterId]);
+    return rows.map((r: Record<string, unknown>) => ({ positionId: Number(r.position_id), officeId: Number(r.office_id), path: String(r.path) }));
+  }
+
+  /** Throws 404 (never 403) when the letter does not exist or the viewer may not see it. */
+  async assertVisible(letterId: string, viewer: AccessViewer, em: EntityManager = this.ds.manager): Promise<{ securityClass: SecurityClass }> {
+    const [row] = /^\d+$/.test(letterId) ? await em.query('SELECT security_class FROM letters WHERE id = ?', [letterId]) : [];
+    if (!row) throw notFound('Naskah', letterId);
+    const involved = await this.involved(letterId, em);
+    if (!maySee(row.security_class, viewer, involved)) throw notFound('Naskah', letterId);
+    return { securityClass: row.security_class };
+  }
+}

@@ -1,0 +1,18 @@
+import { Global, Module } from '@nestjs/common';
+import { LetterAccessService } from './access/letter-access.service';
+import { MasterDataService } from './master/master-data.service';
+import { LettersRepository } from './letters/letters.repository';
+import { LettersService } from './letters/letters.service';
+import { ReviewService } from './letters/review.service';
+import { SigningService } from './letters/signing.service';
+import { VerificationService } from './letters/verification.service';
+import { documentSignerProvider } from './letters/document-signer.provider';
+
+export const CORRESPONDENCE_PROVIDERS = [
+  LetterAccessService, MasterDataService, LettersRepository, LettersService, ReviewService, SigningService, VerificationService, documentSignerProvider,
+];
+
+/** Letters from draft to inbox. Job handlers (RenderLetterJob, DispatchJob) are registered by the worker. */
+@Global()
+@Module({ providers: CORRESPONDENCE_PROVIDERS, exports: CORRESPONDENCE_PROVIDERS })
+export class CorrespondenceModule {}

@@ -1,0 +1,103 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock, jakartaParts } from '@naskah/core';
+import { inTransaction } from '@naskah/db';
+import { JobHandler, JobName } from '@naskah/queue';
+import { AuditService, SYSTEM_ACTOR } from '@naskah/audit';
+import { reserveAgendaNumbers } from './agenda-numbers';
+import { DispatchLetterPayload } from './dispatch-letter.payload';
+
+interface TargetRow {
+  ordinal: number;
+  kind: 'TO' | 'CC';
+  office_id: number;
+  position_id: number;
+  to_be_forwarded: number;
+  final_office_id: number | null;
+  final_position_id: number | null;
+}
+
+const COLUMNS = [
+  'transmission_id', 'ordinal', 'letter_id', 'kind', 'office_id', 'position_id', 'to_be_forwarded', 'final_office_id', 'final_position_id',
+  'agenda_year', 'agenda_number', 'sender_office_id', 'sender_name', 'subject', 'number', 'type_code', 'urgency', 'security_class',
+];
+
+/**
+ * Turns one transmission (a send, forward, return or registration) into deliveries, in one
+ * transaction and a fixed number of round trips however many targets it has: agenda numbers for
+ * every receiving office are reserved in one upsert + one read, and every delivery goes in one
+ * multi-row insert. A replay finds the deliveries already there and does nothing.
+ */
+@Injectable()
+export class DispatchJob {
+  private readonly logger = new Logger('DispatchJob');
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  @JobHandler(JobName.DISPATCH_LETTER, DispatchLetterPayload)
+  async handle(payload: DispatchLetterPayload, job?: { data?: { _requestId?: string } }): Promise<{ created: number }> {
+    const created = await inTransaction(this.ds, (em) => this.dispatch(em, payload.transmissionId, job?.data?._requestId ?? null));
+    if (created) this.logger.debug({ transmissionId: payload.transmissionId, created }, 'letter dispatched');
+    return { created };
+  }
+
+  /** Returns how many deliveries were created (0 on a replay). */
+  async dispatch(em: EntityManager, transmissionId: string, requestId: string | null = null): Promise<number> {
+    // Lock the transmission: a concurrent replay waits here, then sees the deliveries and stops.
+    const [tx] = await em.query('SELECT id, letter_id, kind, from_office_id, target_count, dispatched_at FROM transmissions WHERE id = ? FOR UPDATE', [transmissionId]);
+    if (!tx) throw new UnrecoverableError(`transmission ${transmissionId} does not exist`);
+    const [done] = await em.query('SELECT COUNT(*) AS n FROM deliveries WHERE transmission_id = ?', [transmissionId]);
+    if (tx.dispatched_at || Number(done.n) > 0) return 0;
+
+    const [[letter], targets] = await Promise.all([
+      em.query(
+        `SELECT l.id, l.origin, l.office_id, lo.name AS office_name, l.external_sender, l.external_number, l.subject, l.number, l.type_code, l.urgency, l.security_class,
+                fo.name AS from_office_name
+         FROM letters l JOIN offices lo ON lo.id = l.office_id JOIN offices fo ON fo.id = ?
+         WHERE l.id = ?`,
+        [tx.from_office_id, tx.letter_id],
+      ),
+      em.query(
+        'SELECT ordinal, kind, office_id, position_id, to_be_forwarded, final_office_id, final_position_id FROM transmission_targets WHERE transmission_id = ? ORDER BY ordinal',
+        [transmissionId],
+      ) as Promise<TargetRow[]>,
+    ]);
+    if (!letter) throw new UnrecoverableError(`letter of transmission ${transmissionId} does not exist`);
+    if (targets.length !== Number(tx.target_count)) throw new Error(`transmission ${transmissionId}: ${targets.length} targets, expected ${tx.target_count}`);
+    if (!targets.length) {
+      await em.query('UPDATE transmissions SET dispatched_at = CURRENT_TIMESTAMP(3) WHERE id = ?', [transmissionId]);
+      return 0;
+    }
+
+    const year = jakartaParts(this.clock.now()).year;
+    const agenda = await reserveAgendaNumbers(em, targets.map((t) => ({ ordinal: Number(t.ordinal), officeId: Number(t.office_id) })), year);
+    const sender = senderOf(tx.kind, Number(tx.from_office_id), letter);
+    const number = letter.origin === 'EXTERNAL' ? letter.external_number : letter.number;
+    const rows = targets.map((t) => [
+      transmissionId, t.ordinal, letter.id, t.kind, t.office_id, t.position_id, t.to_be_forwarded, t.final_office_id, t.final_position_id,
+      year, agenda.get(Number(t.ordinal)), sender.officeId, sender.name, letter.subject, number, letter.type_code, letter.urgency, letter.security_class,
+    ]);
+    const placeholders = `(${COLUMNS.map(() => '?').join(', ')})`;
+    const res = await em.query(`INSERT IGNORE INTO deliveries (${COLUMNS.join(', ')}) VALUES ${rows.map(() => placeholders).join(', ')}`, rows.flat());
+    // INSERT IGNORE also swallows an agenda-number clash; never let a delivery vanish silently.
+    if (Number(res.affectedRows) !== rows.length) throw new Error(`transmission ${transmissionId}: inserted ${res.affectedRows} of ${rows.length} deliveries`);
+    await em.query('UPDATE transmissions SET dispatched_at = CURRENT_TIMESTAMP(3) WHERE id = ?', [transmissionId]);
+    await this.audit.record(em, { ...SYSTEM_ACTOR, requestId }, {
+      action: 'LETTER_DELIVERED', entityType: 'letter', entityId: String(letter.id), officeId: Number(tx.from_office_id),
+      after: { transmissionId, kind: tx.kind, deliveries: rows.length, offices: new Set(targets.map((t) => t.office_id)).size, agendaYear: year },
+    });
+    return rows.length;
+  }
+}
+
+/** Who the inbox shows as the sender: the letter's office (or external sender); a return shows who returned it. */
+function senderOf(kind: string, fromOfficeId: number, l: Record<string, unknown>): { officeId: number; name: string } {
+  if (kind === 'RETURN') return { officeId: fromOfficeId, name: String(l.from_office_name) };
+  if (l.origin === 'EXTERNAL') return { officeId: Number(l.office_id), name: String(l.external_sender ?? 'Pengirim luar') };
+  return { officeId: Number(l.office_id), name: String(l.office_name) };
+}

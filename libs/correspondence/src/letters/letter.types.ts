@@ -1,0 +1,52 @@
+import type { SecurityClass } from '../access/access-policy';
+
+export type LetterStatus = 'DRAFT' | 'IN_REVIEW' | 'RETURNED' | 'APPROVED' | 'SIGNED' | 'SENT' | 'CANCELLED';
+export type Urgency = 'BIASA' | 'SEGERA' | 'AMAT_SEGERA';
+
+export interface RecipientInput {
+  kind: 'TO' | 'CC';
+  officeId?: number;
+  positionId?: number;
+  externalName?: string;
+}
+
+export interface LetterFields {
+  typeCode: string;
+  subject: string;
+  summary?: string | null;
+  body: string;
+  securityClass: SecurityClass;
+  urgency: Urgency;
+  classificationCode: string;
+  recipients: RecipientInput[];
+  reviewerPositionIds: number[];
+  signerPositionId: number;
+}
+
+export type LetterPatch = Partial<LetterFields> & { version: number };
+
+export interface LetterView extends LetterFields {
+  id: string;
+  origin: 'INTERNAL' | 'EXTERNAL';
+  officeId: number;
+  drafterUserId: number;
+  drafterPositionId: number;
+  status: LetterStatus;
+  revision: number;
+  version: number;
+  reviewRound: number;
+  currentStep: number | null;
+  number: string | null;
+  signedAt: Date | null;
+  signedCapacity: string | null;
+  signerName: string | null;
+  signerTitle: string | null;
+  documentSha256: string | null;
+  documentFileId: string | null;
+  sentAt: Date | null;
+  external: { sender: string | null; number: string | null; date: string | null } | null;
+  reviews: { round: number; step: number; positionId: number; decision: string; note: string | null; actedAt: Date | null; actedByUserId: number | null }[];
+  attachments: { fileId: string; name: string; mime: string; sizeBytes: number; sha256: string }[];
+  createdAt: Date;
+  updatedAt: Date;
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { notFound } from '@naskah/core';
+import type { LetterFields, LetterView } from './letter.types';
+
+/** Reads and writes letter rows; every read that reaches a user passes LetterAccessService first. */
+@Injectable()
+export class LettersRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  async load(id: string, em: EntityManager = this.ds.manager, lock = false): Promise<LetterView> {
+    if (!/^\d+$/.test(id)) throw notFound('Naskah', id);
+    const [r] = await em.query(`SELECT * FROM letters WHERE id = ?${lock ? ' FOR UPDATE' : ''}`, [id]);
+    if (!r) throw notFound('Naskah', id);
+    const [recipients, reviews, attachments, plan] = await Promise.all([
+      em.query('SELECT kind, office_id, position_id, external_name FROM letter_recipients WHERE letter_id = ? ORDER BY ordinal', [id]),
+      em.query('SELECT round, step, position_id, decision, note, acted_at, acted_by_user_id FROM letter_reviews WHERE letter_id = ? AND round > 0 ORDER BY round, step', [id]),
+      em.query('SELECT f.id, f.original_name, f.mime, f.size_bytes, f.sha256 FROM letter_attachments a JOIN files f ON f.id = a.file_id WHERE a.letter_id = ? ORDER BY f.id', [id]),
+      em.query('SELECT position_id FROM letter_reviews WHERE letter_id = ? AND round = 0 ORDER BY step', [id]),
+    ]);
+    return {
+      id: String(r.id), origin: r.origin, officeId: Number(r.office_id), drafterUserId: Number(r.drafter_user_id), drafterPositionId: Number(r.drafter_position_id),
+      typeCode: r.type_code, subject: r.subject, summary: r.summary, body: r.body ?? '', securityClass: r.security_class, urgency: r.urgency,
+      classificationCode: r.classification_code, signerPositionId: r.signer_position_id === null ? (null as never) : Number(r.signer_position_id),
+      recipients: recipients.map((x: Record<string, unknown>) => ({
+        kind: x.kind as 'TO' | 'CC',
+        ...(x.office_id !== null ? { officeId: Number(x.office_id) } : {}),
+        ...(x.position_id !== null ? { positionId: Number(x.position_id) } : {}),
+        ...(x.external_name !== null ? { externalName: String(x.external_name) } : {}),
+      })),
+      reviewerPositionIds: plan.map((p: { position_id: number }) => Number(p.position_id)),
+      status: r.status, revision: Number(r.revision), version: Number(r.version), reviewRound: Number(r.review_round),
+      currentStep: r.current_step === null ? null : Number(r.current_step), number: r.number, signedAt: r.signed_at, signedCapacity: r.signed_capacity,
+      signerName: r.signer_name, signerTitle: r.signer_title, documentSha256: r.document_sha256,
+      documentFileId: r.document_file_id === null ? null : String(r.document_file_id), sentAt: r.sent_at,
+      external: r.origin === 'EXTERNAL' ? { sender: r.external_sender, number: r.external_number, date: r.external_date ? String(r.external_date) : null } : null,
+      reviews: reviews.map((x: Record<string, unknown>) => ({
+        round: Number(x.round), step: Number(x.step), positionId: Number(x.position_id), decision: String(x.decision), note: (x.note as string) ?? null,
+        actedAt: (x.acted_at as Date) ?? null, actedByUserId: x.acted_by_user_id === null ? null : Number(x.acted_by_user_id),
+      })),
+      attachments: attachments.map((f: Record<string, unknown>) => ({ fileId: String(f.id), name: String(f.original_name), mime: String(f.mime), sizeBytes: Number(f.size_bytes), sha256: String(f.sha256) })),
+      createdAt: r.created_at, updatedAt: r.updated_at,
+    };
+  }
+
+  /** Replaces recipients and the planned reviewer chain (round 0) of a draft. */
+  async writeParties(em: EntityManager, id: string, f: Pick<LetterFields, 'recipients' | 'reviewerPositionIds'>): Promise<void> {
+    await em.query('DELETE FROM letter_recipients WHERE letter_id = ?', [id]);
+    if (f.recipients.length) {
+      await em.query(
+        `INSERT INTO letter_recipients (letter_id, kind, ordinal, office_id, position_id, external_name) VALUES ${f.recipients.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+        f.recipients.flatMap((x, i) => [id, x.kind, i + 1, x.officeId ?? null, x.positionId ?? null, x.externalName ?? null]),
+      );
+    }
+    await em.query('DELETE FROM letter_reviews WHERE letter_id = ? AND round = 0', [id]);
+    if (f.reviewerPositionIds.length) {
+      await em.query(
+        `INSERT INTO letter_reviews (letter_id, round, step, position_id, decision) VALUES ${f.reviewerPositionIds.map(() => '(?, 0, ?, ?, \'PENDING\')').join(', ')}`,
+        f.reviewerPositionIds.flatMap((p, i) => [id, i + 1, p]),
+      );
+    }
+  }
+
+  async snapshot(em: EntityManager, letter: LetterView, userId: number): Promise<void> {
+    const snap: LetterFields = {
+      typeCode: letter.typeCode, subject: letter.subject, summary: letter.summary ?? null, body: letter.body, securityClass: letter.securityClass,
+      urgency: letter.urgency, classificationCode: letter.classificationCode, recipients: letter.recipients, reviewerPositionIds: letter.reviewerPositionIds,
+      signerPositionId: letter.signerPositionId,
+    };
+    await em.query('INSERT INTO letter_revisions (letter_id, revision, snapshot, created_by) VALUES (?, ?, ?, ?)', [letter.id, letter.revision, JSON.stringify(snap), userId]);
+  }
+}

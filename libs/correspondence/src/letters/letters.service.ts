@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { conflict, DomainError, forbidden } from '@naskah/core';
+import { Actor, AuditService } from '@naskah/audit';
+import { Principal } from '@naskah/identity';
+import { LetterAccessService } from '../access/letter-access.service';
+import { LettersRepository } from './letters.repository';
+import type { LetterFields, LetterPatch, LetterView } from './letter.types';
+
+const SIGNING_KINDS = ['KETUA', 'SEKRETARIS_JENDERAL', 'SEKRETARIS', 'KEPALA_BIRO', 'KABAG'];
+const EDITABLE = ['DRAFT', 'RETURNED'];
+const field = (f: string, reason: string, code = 'VALIDATION_FAILED', kind: 'VALIDATION' | 'UNPROCESSABLE' = 'VALIDATION') =>
+  new DomainError(code, kind, `${f}: ${reason}`, { fields: [{ field: f, reason }] });
+
+export const actorFor = (p: Principal, capacity: Actor['capacity'] = 'SENDIRI', positionId = p.positionId): Actor => ({
+  userId: p.userId, positionId, capacity, requestId: p.requestId ?? null,
+});
+
+/** Drafting: create and edit letters, keep every revision, compare revisions. */
+@Injectable()
+export class LettersService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly repo: LettersRepository,
+    private readonly access: LetterAccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(p: Principal, f: LetterFields): Promise<LetterView> {
+    if (!p.positionId || !p.officeId || !p.roles.includes('DRAFTER')) throw forbidden('ROLE_REQUIRED', 'Hanya konseptor (drafter) yang dapat membuat naskah');
+    const id = await this.ds.transaction(async (em) => {
+      await this.validate(em, p.officeId!, f);
+      const res = await em.query(
+        `INSERT INTO letters (office_id, drafter_user_id, drafter_position_id, type_code, subject, summary, body, security_class, urgency, classification_code, signer_position_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [p.officeId, p.userId, p.positionId, f.typeCode, f.subject, f.summary ?? null, f.body, f.securityClass, f.urgency, f.classificationCode, f.signerPositionId],
+      );
+      const letterId = String(res.insertId);
+      await this.repo.writeParties(em, letterId, f);
+      await this.grantParties(em, letterId, p.positionId!, f);
+      const letter = await this.repo.load(letterId, em);
+      await this.repo.snapshot(em, letter, p.userId);
+      await this.audit.record(em, actorFor(p), { action: 'LETTER_DRAFTED', entityType: 'letter', entityId: letterId, officeId: p.officeId, after: { revision: 1, subject: f.subject, typeCode: f.typeCode } });
+      return letterId;
+    });
+    return this.repo.load(id);
+  }
+
+  async update(p: Principal, id: string, patch: LetterPatch): Promise<LetterView> {
+    await this.ds.transaction(async (em) => {
+      const viewer = await this.access.viewerOf(p);
+      await this.access.assertVisible(id, viewer, em);
+      const cur = await this.repo.load(id, em, true);
+      if (!viewer.positionIds.includes(cur.drafterPositionId)) throw forbidden('NOT_THE_DRAFTER', 'Hanya konseptor naskah ini yang dapat mengubahnya');
+      if (!EDITABLE.includes(cur.status)) throw conflict('LETTER_NOT_EDITABLE', `Naskah berstatus ${cur.status} tidak dapat diubah (only DRAFT or RETURNED letters can be edited)`, { status: cur.status });
+      if (cur.version !== patch.version) throw conflict('STALE_VERSION', 'Naskah telah diubah orang lain; muat ulang (stale version)', { currentVersion: cur.version });
+      const { version: _v, ...changes } = patch;
+      const next: LetterFields = { ...cur, ...changes } as LetterFields;
+      await this.validate(em, cur.officeId, next);
+      await em.query(
+        `UPDATE letters SET type_code = ?, subject = ?, summary = ?, body = ?, security_class = ?, urgency = ?, classification_code = ?, signer_position_id = ?,
+         revision = revision + 1, version = version + 1 WHERE id = ?`,
+        [next.typeCode, next.subject, next.summary ?? null, next.body, next.securityClass, next.urgency, next.classificationCode, next.signerPositionId, id],
+      );
+      await this.repo.writeParties(em, id, next);
+      await this.grantParties(em, id, cur.drafterPositionId, next);
+      const saved = await this.repo.load(id, em);
+      await this.repo.snapshot(em, saved, p.userId);
+      await this.audit.record(em, actorFor(p), { action: 'LETTER_REVISED', entityType: 'letter', entityId: id, officeId: cur.officeId, after: { revision: saved.revision, changed: Object.keys(changes) } });
+    });
+    return this.repo.load(id);
+  }
+
+  async get(p: Principal, id: string): Promise<LetterView> {
+    await this.access.assertVisible(id, await this.access.viewerOf(p));
+    return this.repo.load(id);
+  }
+
+  async revisions(p: Principal, id: string): Promise<{ revision: number; createdAt: Date; createdBy: number; snapshot: LetterFields }[]> {
+    await this.access.assertVisible(id, await this.access.viewerOf(p));
+    const rows = await this.ds.query('SELECT revision, snapshot, created_by, created_at FROM letter_revisions WHERE letter_id = ? ORDER BY revision', [id]);
+    return rows.map((r: Record<string, unknown>) => ({
+      revision: Number(r.revision), createdAt: r.created_at as Date, createdBy: Number(r.created_by),
+      snapshot: typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot,
+    }));
+  }
+
+  /** Field-by-field differences between two revisions. */
+  async compare(p: Principal, id: string, from: number, to: number): Promise<{ from: number; to: number; changes: { field: string; before: unknown; after: unknown }[] }> {
+    const all = await this.revisions(p, id);
+    const a = all.find((r) => r.revision === from);
+    const b = all.find((r) => r.revision === to);
+    if (!a || !b) throw field(!a ? 'from' : 'to', 'revisi tidak ada', 'REVISION_NOT_FOUND');
+    const keys = [...new Set([...Object.keys(a.snapshot), ...Object.keys(b.snapshot)])] as (keyof LetterFields)[];
+    const changes = keys
+      .filter((k) => JSON.stringify(a.snapshot[k]) !== JSON.stringify(b.snapshot[k]))
+      .map((k) => ({ field: k, before: a.snapshot[k], after: b.snapshot[k] }));
+    return { from, to, changes };
+  }
+
+  async cancel(p: Principal, id: string, reason: string): Promise<LetterView> {
+    await this.ds.transaction(async (em) => {
+      const viewer = await this.access.viewerOf(p);
+      await this.access.assertVisible(id, viewer, em);
+      const cur = await this.repo.load(id, em, true);
+      if (!viewer.positionIds.includes(cur.drafterPositionId)) throw forbidden('NOT_THE_DRAFTER', 'Hanya konseptor naskah ini yang dapat membatalkannya');
+      if (['SIGNED', 'SENT', 'CANCELLED'].includes(cur.status)) throw conflict('LETTER_NOT_CANCELLABLE', `Naskah berstatus ${cur.status} tidak dapat dibatalkan`, { status: cur.status });
+      await em.query("UPDATE letters SET status = 'CANCELLED', version = version + 1 WHERE id = ?", [id]);
+      await this.audit.record(em, actorFor(p), { action: 'LETTER_CANCELLED', entityType: 'letter', entityId: id, officeId: cur.officeId, before: { status: cur.status }, after: { status: 'CANCELLED', reason } });
+    });
+    return this.repo.load(id);
+  }
+
+  private async grantParties(em: EntityManager, id: string, drafterPositionId: number, f: LetterFields): Promise<void> {
+    await this.access.grant(em, id, [
+      { positionId: drafterPositionId, reason: 'DRAFTER' },
+      ...f.reviewerPositionIds.map((positionId) => ({ positionId, reason: 'REVIEWER' as const })),
+      { positionId: f.signerPositionId, reason: 'SIGNER' },
+    ]);
+  }
+
+  /** Checks references against the database: type, classification, reviewers and signer in the drafting office, recipients. */
+  private async validate(em: EntityManager, officeId: number, f: LetterFields): Promise<void> {
+    const [type] = await em.query('SELECT code FROM letter_types WHERE code = ?', [f.typeCode]);
+    if (!type) throw field('typeCode', `jenis naskah "${f.typeCode}" tidak dikenal`);
+    const [cls] = await em.query('SELECT code FROM classifications WHERE code = ?', [f.classificationCode]);
+    if (!cls) throw field('classificationCode', `kode klasifikasi "${f.classificationCode}" tidak ada`, 'UNKNOWN_CLASSIFICATION');
+    if (!f.recipients.some((r) => r.kind === 'TO')) throw field('recipients', 'minimal satu tujuan (TO)');
+    const ids = [...new Set([...f.reviewerPositionIds, f.signerPositionId])];
+    const rows: { id: number; office_id: number; kind: string }[] = await em.query(`SELECT id, office_id, kind FROM positions WHERE is_active = 1 AND id IN (${ids.map(() => '?').join(',')})`, ids);
+    const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    f.reviewerPositionIds.forEach((pid, i) => {
+      const pos = byId.get(pid);
+      if (!pos || Number(pos.office_id) !== officeId) throw field(`reviewerPositionIds.${i}`, 'pemeriksa harus jabatan di satker yang sama', 'INVALID_REVIEWER', 'UNPROCESSABLE');
+    });
+    if (new Set(f.reviewerPositionIds).size !== f.reviewerPositionIds.length) throw field('reviewerPositionIds', 'pemeriksa tidak boleh ganda');
+    const signer = byId.get(f.signerPositionId);
+    if (!signer || Number(signer.office_id) !== officeId || !SIGNING_KINDS.includes(signer.kind)) {
+      throw field('signerPositionId', 'penandatangan harus pejabat penandatangan (Ketua, Sekretaris/Sekjen, Kepala Biro/Kabag) di satker yang sama', 'INVALID_SIGNER', 'UNPROCESSABLE');
+    }
+    for (const [i, r] of f.recipients.entries()) {
+      const set = [r.officeId, r.positionId, r.externalName].filter((v) => v !== undefined && v !== null);
+      if (set.length !== 1) throw field(`recipients.${i}`, 'isi tepat satu dari officeId, positionId atau externalName');
+      if (r.officeId) {
+        const [o] = await em.query('SELECT id FROM offices WHERE id = ?', [r.officeId]);
+        if (!o) throw field(`recipients.${i}.officeId`, 'satker tidak ada', 'UNKNOWN_RECIPIENT', 'UNPROCESSABLE');
+      }
+      if (r.positionId) {
+        const [o] = await em.query('SELECT id FROM positions WHERE id = ? AND is_active = 1', [r.positionId]);
+        if (!o) throw field(`recipients.${i}.positionId`, 'jabatan tidak ada', 'UNKNOWN_RECIPIENT', 'UNPROCESSABLE');
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@naskah/core';
+import { AuditService, SYSTEM_ACTOR } from '@naskah/audit';
+import { OrganisationService } from '@naskah/organisation';
+import { JobHandler, JobName } from '@naskah/queue';
+import { FilesService } from '@naskah/storage';
+import { DOCUMENT_SIGNER, DocumentSigner, sha256Hex } from '../signature';
+import { renderLetterPdf } from '../rendering';
+import { LettersRepository } from './letters.repository';
+
+const PREFIX: Record<string, '' | 'Plt. ' | 'Plh. '> = { SENDIRI: '', PLT: 'Plt. ', PLH: 'Plh. ' };
+
+/** Renders a signed letter to PDF, stores it with its SHA-256 and signs (number, date, signer, hash). Idempotent. */
+@Injectable()
+export class RenderLetterJob {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly repo: LettersRepository,
+    private readonly org: OrganisationService,
+    private readonly files: FilesService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+    @Inject(DOCUMENT_SIGNER) private readonly signer: DocumentSigner,
+  ) {}
+
+  @JobHandler(JobName.RENDER_LETTER)
+  async run({ letterId }: { letterId: string }): Promise<{ sha256: string } | { skipped: string }> {
+    return this.ds.transaction(async (em) => {
+      const [row] = await em.query('SELECT status, document_sha256 FROM letters WHERE id = ? FOR UPDATE', [letterId]);
+      if (!row) return { skipped: 'letter not found' };
+      if (row.document_sha256) return { skipped: 'already rendered' };
+      if (!['SIGNED', 'SENT'].includes(row.status)) return { skipped: `status ${row.status}` };
+      const l = await this.repo.load(letterId, em);
+      const office = await this.org.getOffice(l.officeId);
+      const addressee = async (r: (typeof l.recipients)[number]) => {
+        if (r.externalName) return r.externalName;
+        if (r.positionId) {
+          const p = await this.org.getPosition(r.positionId);
+          return `${p.title} ${(await this.org.getOffice(p.officeId)).name}`;
+        }
+        return `Ketua ${(await this.org.getOffice(r.officeId!)).name}`;
+      };
+      const to = await Promise.all(l.recipients.filter((r) => r.kind === 'TO').map(addressee));
+      const cc = await Promise.all(l.recipients.filter((r) => r.kind === 'CC').map(addressee));
+      const [type] = await em.query('SELECT name FROM letter_types WHERE code = ?', [l.typeCode]);
+      const signerPosition = await this.org.getPosition(l.signerPositionId);
+      const pdf = await renderLetterPdf({
+        letterId,
+        office: { name: office.name.toUpperCase().replace(/^KPU /, 'KOMISI PEMILIHAN UMUM ').replace(/^KIP /, 'KOMISI INDEPENDEN PEMILIHAN '), city: office.city },
+        number: l.number!,
+        date: l.signedAt!,
+        typeName: type?.name ?? l.typeCode,
+        securityClass: l.securityClass,
+        urgency: l.urgency,
+        attachmentsCount: l.attachments.length,
+        subject: l.subject,
+        addressees: to,
+        copies: cc,
+        body: l.body,
+        signature: { capacityPrefix: PREFIX[l.signedCapacity ?? 'SENDIRI'] ?? '', positionTitle: signerPosition.title.toUpperCase(), signerName: l.signerName ?? '' },
+        verificationUrl: `${this.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/verifikasi.html?id=${letterId}`,
+      });
+      const sha256 = sha256Hex(pdf);
+      const signature = await this.signer.sign({
+        letterId, number: l.number!, signedAt: new Date(l.signedAt!).toISOString(), signerName: l.signerName ?? '', signerPosition: l.signerTitle ?? '',
+        capacity: (l.signedCapacity ?? 'SENDIRI') as 'SENDIRI', documentSha256: sha256,
+      });
+      const file = await this.files.store(em, pdf, { originalName: `naskah-${letterId}.pdf`, mime: 'application/pdf', createdBy: null });
+      await em.query('UPDATE letters SET document_file_id = ?, document_sha256 = ?, signature = ?, signature_key_id = ? WHERE id = ?', [file.id, sha256, signature, this.signer.keyId, letterId]);
+      await this.audit.record(em, SYSTEM_ACTOR, { action: 'LETTER_RENDERED', entityType: 'letter', entityId: letterId, officeId: l.officeId, after: { sha256, keyId: this.signer.keyId } });
+      return { sha256 };
+    });
+  }
+}
