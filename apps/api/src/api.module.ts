@@ -18,6 +18,10 @@ import { AdminController } from './admin/admin.controller';
 import { LettersController } from './correspondence/letters.controller';
 import { MasterController } from './correspondence/master.controller';
 import { VerifyController } from './correspondence/verify.controller';
+import { SendController } from './correspondence/send.controller';
+import { InboxController } from './correspondence/inbox.controller';
+import { DeliveriesController } from './correspondence/deliveries.controller';
+import { OutboxController } from './correspondence/outbox.controller';
 
 /** The API's composition root: infrastructure, domain libraries, controllers. */
 @Module({
@@ -33,7 +37,7 @@ import { VerifyController } from './correspondence/verify.controller';
     CorrespondenceModule,
     TerminusModule.forRoot({ logger: false }),
   ],
-  controllers: [HealthController, AuthController, OrganisationController, AdminController, MasterController, LettersController, VerifyController],
+  controllers: [HealthController, AuthController, OrganisationController, AdminController, MasterController, SendController, LettersController, VerifyController, InboxController, DeliveriesController, OutboxController],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class ApiModule {}

@@ -5,12 +5,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import fastifyStatic from '@fastify/static';
 import fastifyMultipart from '@fastify/multipart';
-import { AppConfig, createValidationPipe, ErrorFilter } from '@naskah/core';
+import { AppConfig, createValidationPipe, echoRequestId, ErrorFilter, fastifyRequestIdOptions } from '@naskah/core';
 import { ApiModule } from './api.module';
 
 /** Builds the API application (also used by tests, so they run exactly what production runs). */
 export async function createApi(opts: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 2 * 1024 * 1024 });
+  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 2 * 1024 * 1024, ...fastifyRequestIdOptions });
+  adapter.getInstance().addHook('onRequest', echoRequestId);
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true, logger: opts.logger === false ? false : undefined });
   const config = app.get(AppConfig);
   if (opts.logger !== false) app.useLogger(app.get(Logger));

@@ -7,8 +7,7 @@ import { AuditModule, AuditVerifyJob } from '@naskah/audit';
 import { StorageModule } from '@naskah/storage';
 import { OrganisationModule } from '@naskah/organisation';
 import { IdentityModule } from '@naskah/identity';
-import { CorrespondenceModule, RenderLetterJob } from '@naskah/correspondence';
-import { DispatchJob } from '../../../libs/correspondence/src/dispatch/dispatch.job';
+import { CorrespondenceModule, DispatchJob, RenderLetterJob } from '@naskah/correspondence';
 import { Schedulers } from './schedulers';
 
 /** The worker's composition root: every job handler, the schedulers and the outbox relay. */

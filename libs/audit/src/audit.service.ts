@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock } from '@naskah/core';
 import { Actor, GENESIS_HASH, eventHash, streamOf } from './audit-chain';
@@ -42,19 +42,38 @@ const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : (v ?? nul
  * the first event's entity) so concurrent writers of different entities rarely wait on each other.
  */
 @Injectable()
-export class AuditService {
+export class AuditService implements OnModuleInit {
   constructor(
     private readonly ds: DataSource,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
+  /** Chains whose head row is known to exist, so `record` only has to lock it. */
+  private readonly knownStreams = new Set<number>();
+
+  /** Creates the head of every chain up front (idempotent), so writers only ever lock an existing row. */
+  async onModuleInit(): Promise<void> {
+    const streams = Array.from({ length: this.config.AUDIT_SHARDS }, (_, i) => i);
+    await this.ds.query(`INSERT IGNORE INTO audit_heads (stream, seq, hash) VALUES ${streams.map(() => '(?, 0, ?)').join(', ')}`, streams.flatMap((s) => [s, GENESIS_HASH]));
+    for (const s of streams) this.knownStreams.add(s);
+  }
+
   async record(em: EntityManager, actor: Actor, events: AuditEventInput | AuditEventInput[]): Promise<void> {
     const list = Array.isArray(events) ? events : [events];
     if (!list.length) return;
     const stream = streamOf(list[0].entityType, String(list[0].entityId), this.config.AUDIT_SHARDS);
-    await em.query(`INSERT INTO audit_heads (stream, seq, hash) VALUES (?, 0, ?) ON DUPLICATE KEY UPDATE seq = seq`, [stream, GENESIS_HASH]);
-    const [head] = await em.query('SELECT seq, hash FROM audit_heads WHERE stream = ?', [stream]);
+    const createHead = () => em.query('INSERT INTO audit_heads (stream, seq, hash) VALUES (?, 0, ?) ON DUPLICATE KEY UPDATE seq = seq', [stream, GENESIS_HASH]);
+    // A locking read: it waits for the previous writer of this chain and then sees its committed
+    // head, whatever snapshot the caller's transaction (REPEATABLE READ by default) already holds.
+    const lockHead = async () => (await em.query('SELECT seq, hash FROM audit_heads WHERE stream = ? FOR UPDATE', [stream]))[0];
+    if (!this.knownStreams.has(stream)) await createHead();
+    let head = await lockHead();
+    if (!head) {
+      await createHead(); // the head row vanished (a test emptied the table): start the chain again
+      head = await lockHead();
+    }
+    this.knownStreams.add(stream);
     let seq = Number(head.seq);
     let prevHash: string = head.hash;
     const occurredAt = new Date(Math.floor(this.clock.now().getTime()));
@@ -105,20 +124,39 @@ export class AuditService {
     }));
   }
 
-  /** Walks every chain: an edited row breaks its hash, a deleted row breaks the sequence or the head. */
+  /**
+   * Walks every chain inside one consistent snapshot (so writers appending meanwhile are not taken
+   * for tampering): an edited row breaks its hash, a deleted row breaks the sequence or the head.
+   */
   async verify(batch = 5000): Promise<VerifyReport> {
-    const heads: { stream: number; seq: string; hash: string }[] = await this.ds.query('SELECT stream, seq, hash FROM audit_heads ORDER BY stream');
+    const qr = this.ds.createQueryRunner('slave');
+    await qr.connect();
+    try {
+      await qr.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+      await qr.query('START TRANSACTION WITH CONSISTENT SNAPSHOT');
+      try {
+        return await this.walk((sql, params) => qr.query(sql, params), batch);
+      } finally {
+        await qr.query('COMMIT');
+      }
+    } finally {
+      await qr.release();
+    }
+  }
+
+  private async walk(query: (sql: string, params?: unknown[]) => Promise<any>, batch: number): Promise<VerifyReport> {
+    const heads: { stream: number; seq: string; hash: string }[] = await query('SELECT stream, seq, hash FROM audit_heads ORDER BY stream');
     const problems: string[] = [];
     let checked = 0;
     const known = new Set(heads.map((h) => Number(h.stream)));
-    const orphan = await this.ds.query('SELECT DISTINCT stream FROM audit_events');
+    const orphan = await query('SELECT DISTINCT stream FROM audit_events');
     for (const o of orphan) if (!known.has(Number(o.stream))) problems.push(`stream ${o.stream}: events without a head`);
     for (const head of heads) {
       const stream = Number(head.stream);
       let expectedSeq = 1;
       let prevHash = GENESIS_HASH;
       for (;;) {
-        const rows = await this.ds.query(
+        const rows = await query(
           `SELECT id, seq, prev_hash, hash, occurred_at, actor_user_id, actor_position_id, capacity, office_id, action, entity_type, entity_id, before_state, after_state, request_id
            FROM audit_events WHERE stream = ? AND seq >= ? ORDER BY seq LIMIT ?`,
           [stream, expectedSeq, batch],

@@ -10,4 +10,7 @@ export * from './letters/signing.service';
 export * from './letters/verification.service';
 export * from './letters/render-letter.job';
 export * from './numbering';
+export * from './routing';
+export * from './dispatch';
+export * from './inbox';
 export * from './correspondence.module';

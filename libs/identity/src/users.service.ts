@@ -59,6 +59,17 @@ function toView(r: Record<string, unknown>): UserView & { passwordHash: string }
 }
 const strip = ({ passwordHash: _p, ...v }: UserView & { passwordHash: string }): UserView => v;
 
+const usernameTaken = (username: string) =>
+  conflict('USERNAME_TAKEN', `Nama pengguna "${username}" sudah dipakai (username taken)`, { field: 'username', fields: [{ field: 'username', reason: 'taken' }] });
+
+/** True for MySQL/MariaDB's duplicate-key error on the named unique key. */
+export function isDuplicate(err: unknown, key: string): boolean {
+  const e = err as { code?: string; driverError?: { code?: string; sqlMessage?: string }; sqlMessage?: string; message?: string };
+  const code = e?.driverError?.code ?? e?.code;
+  const text = e?.driverError?.sqlMessage ?? e?.sqlMessage ?? e?.message ?? '';
+  return code === 'ER_DUP_ENTRY' && text.includes(key);
+}
+
 export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
 
 @Injectable()
@@ -73,8 +84,9 @@ export class UsersService {
     return r ? toView(r) : null;
   }
 
-  async get(id: number): Promise<UserView> {
-    const [r] = await this.ds.query(`${USER_SELECT} WHERE u.id = ?`, [id]);
+  /** A user; pass the EntityManager of an open transaction to see what it has written. */
+  async get(id: number, em: EntityManager = this.ds.manager): Promise<UserView> {
+    const [r] = await em.query(`${USER_SELECT} WHERE u.id = ?`, [id]);
     if (!r) throw notFound('Pengguna', id);
     return strip(toView(r));
   }
@@ -105,18 +117,23 @@ export class UsersService {
     const hash = await hashPassword(input.password);
     const work = async (tx: EntityManager) => {
       const [exists] = await tx.query('SELECT id FROM users WHERE username = ?', [input.username]);
-      if (exists) throw conflict('USERNAME_TAKEN', `Nama pengguna "${input.username}" sudah dipakai (username taken)`, { field: 'username' });
+      if (exists) throw usernameTaken(input.username);
       if (input.positionId) await this.assertPosition(tx, input.positionId);
-      const res = await tx.query('INSERT INTO users (username, full_name, nip, email, password_hash, position_id) VALUES (?, ?, ?, ?, ?, ?)', [
-        input.username, input.fullName, input.nip ?? null, input.email ?? null, hash, input.positionId ?? null,
-      ]);
+      // The check above cannot see a concurrent, uncommitted insert of the same name: the unique key decides.
+      const res = await tx
+        .query('INSERT INTO users (username, full_name, nip, email, password_hash, position_id) VALUES (?, ?, ?, ?, ?, ?)', [
+          input.username, input.fullName, input.nip ?? null, input.email ?? null, hash, input.positionId ?? null,
+        ])
+        .catch((err: unknown) => {
+          throw isDuplicate(err, 'uq_users_username') ? usernameTaken(input.username) : err;
+        });
       const id = Number(res.insertId);
       for (const g of input.grants ?? []) await tx.query('INSERT INTO user_grants (user_id, role) VALUES (?, ?)', [id, g]);
       await this.audit.record(tx, actor, { action: 'USER_CREATED', entityType: 'user', entityId: id, after: { username: input.username, fullName: input.fullName, positionId: input.positionId ?? null, grants: input.grants ?? [] } });
       return id;
     };
-    const id = em ? await work(em) : await this.ds.transaction(work);
-    return this.get(id);
+    if (em) return this.get(await work(em), em);
+    return this.get(await this.ds.transaction(work));
   }
 
   async update(actor: Actor, id: number, input: UpdateUserInput): Promise<UserView> {

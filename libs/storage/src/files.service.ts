@@ -45,8 +45,11 @@ export class FilesService {
   async read(id: string): Promise<{ file: StoredFile; data: Buffer }> {
     const file = await this.find(id);
     if (file.deletedAt) throw new DomainError('FILE_DESTROYED', 'NOT_FOUND', 'Berkas telah dimusnahkan (file destroyed)');
-    const data = await this.storage.get(file.storageKey);
-    if (sha256(data) !== file.sha256) throw new DomainError('FILE_CORRUPTED', 'CONFLICT', 'Isi berkas tidak cocok dengan SHA-256 yang tercatat (integrity check failed)');
+    const data = await this.storage.get(file.storageKey).catch((err: NodeJS.ErrnoException) => {
+      if (err?.code !== 'ENOENT') throw err;
+      throw new DomainError('FILE_MISSING', 'CONFLICT', 'Isi berkas tidak ada di penyimpanan (file content missing)', { id });
+    });
+    if (sha256(data) !== file.sha256) throw new DomainError('FILE_CORRUPTED', 'CONFLICT', 'Isi berkas tidak cocok dengan SHA-256 yang tercatat (integrity check failed)', { id });
     return { file, data };
   }
 

@@ -3,6 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { StoragePort } from './storage.port';
 
+const SEGMENT = '[A-Za-z0-9_-][A-Za-z0-9_.-]*';
+const KEY = new RegExp(`^${SEGMENT}(/${SEGMENT})*$`);
+
 export class LocalDiskStorage extends StoragePort {
   private readonly root: string;
   constructor(root: string) {
@@ -10,8 +13,9 @@ export class LocalDiskStorage extends StoragePort {
     this.root = resolve(root);
   }
 
+  /** Keys are relative paths of plain segments (no '', '.', '..' or hidden names), so a key never leaves the root. */
   private pathOf(key: string): string {
-    if (!/^[A-Za-z0-9/_.-]+$/.test(key) || key.includes('..')) throw new Error(`invalid storage key ${key}`);
+    if (key.length > 200 || !KEY.test(key)) throw new Error(`invalid storage key ${JSON.stringify(key)}`);
     return join(this.root, key);
   }
 
@@ -23,7 +27,7 @@ export class LocalDiskStorage extends StoragePort {
     await rename(tmp, path); // atomic: a reader never sees half a file
   }
 
-  get(key: string): Promise<Buffer> {
+  async get(key: string): Promise<Buffer> {
     return readFile(this.pathOf(key));
   }
 

@@ -20,7 +20,7 @@ export class AuthGuard implements CanActivate {
     const token = header?.startsWith('Bearer ') ? header.slice(7) : typeof req.query?.access_token === 'string' && req.method === 'GET' ? req.query.access_token : undefined;
     if (!token) throw new DomainError('UNAUTHENTICATED', 'UNAUTHENTICATED', 'Silakan masuk terlebih dahulu (authentication required)');
     const c = await this.auth.verifyAccessToken(token);
-    const principal: Principal = { userId: c.sub, username: c.un, fullName: c.fn, positionId: c.pos, officeId: c.off, roles: c.roles, requestId: req.id };
+    const principal: Principal = { userId: c.sub, username: c.un, fullName: c.fn, positionId: c.pos, officeId: c.off, roles: c.roles, requestId: req.raw?.id ?? req.id };
     req.principal = principal;
     const roles = this.reflector.getAllAndOverride<string[]>(REQUIRED_ROLES, targets);
     if (roles?.length && !roles.some((r) => principal.roles.includes(r as Principal['roles'][number]))) {

@@ -29,11 +29,15 @@ export class HealthController {
       () => this.db.pingCheck('database', { timeout: 1500 }),
       async () => {
         const i = this.indicator.check('redis');
+        let timer: NodeJS.Timeout | undefined;
         try {
-          const pong = await Promise.race([this.redis.ping(), new Promise<string>((_, rej) => setTimeout(() => rej(new Error('timeout')), 1500))]);
+          const timeout = new Promise<string>((_, rej) => (timer = setTimeout(() => rej(new Error('timeout')), 1500)));
+          const pong = await Promise.race([this.redis.ping(), timeout]);
           return pong === 'PONG' ? i.up() : i.down({ message: String(pong) });
         } catch (err) {
           return i.down({ message: (err as Error).message });
+        } finally {
+          clearTimeout(timer);
         }
       },
     ]);

@@ -69,8 +69,9 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(200)
   WORKER_CONCURRENCY = 20;
 
+  // Initialised (to undefined) so the key exists on an instance and loadConfig reads it.
   @IsOptional() @IsIn(['true', 'false'])
-  SEED_DEMO: 'true' | 'false' | undefined;
+  SEED_DEMO: 'true' | 'false' | undefined = undefined;
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
@@ -86,7 +87,17 @@ export class ConfigError extends Error {
 
 const KEYS = Object.keys(new AppConfig());
 
-/** Reads and validates configuration from an env-like object. Throws ConfigError naming each bad variable. */
+/** Variables whose value must never appear in a message or a log. */
+const SECRET_KEYS = new Set(['JWT_SECRET']);
+
+/** The value as a message may show it: secrets hidden, a password inside a URL masked. */
+function shown(key: string, value: string | undefined): string {
+  if (value === undefined) return '(default)';
+  if (SECRET_KEYS.has(key)) return '"(rahasia / hidden)"';
+  return JSON.stringify(value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)[^@\s]*@/i, '$1***@'));
+}
+
+/** Reads and validates configuration from an env-like object. Throws ConfigError naming each bad variable (once, with every reason). */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const picked: Record<string, string> = {};
   for (const key of KEYS) {
@@ -95,12 +106,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
-  const problems = errors.flatMap((e) =>
-    Object.values(e.constraints ?? {}).map((msg) => `${e.property}=${JSON.stringify(picked[e.property] ?? e.value)}: ${msg}`),
-  );
+  const problems = errors.map((e) => `${e.property}=${shown(e.property, picked[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);
   if (config.NODE_ENV === 'production') {
     if (config.JWT_SECRET.startsWith('dev-only')) problems.push('JWT_SECRET: wajib diisi di production (must be set in production)');
-    if (config.JWT_SECRET.length < 32) problems.push('JWT_SECRET: minimal 32 karakter di production');
+    else if (config.JWT_SECRET.length < 32) problems.push('JWT_SECRET: minimal 32 karakter di production (at least 32 characters in production)');
   }
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -44,8 +44,9 @@ export class DomainError extends Error {
   }
 }
 
+/** `notFound('Jabatan atasan', 7)` → code JABATAN_ATASAN_NOT_FOUND: a code is one word of A–Z, 0–9 and _. */
 export const notFound = (what: string, id?: string | number) =>
-  new DomainError(`${what.toUpperCase()}_NOT_FOUND`, 'NOT_FOUND', `${what} tidak ditemukan (not found)`, id === undefined ? undefined : { id });
+  new DomainError(`${what.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_NOT_FOUND`, 'NOT_FOUND', `${what} tidak ditemukan (not found)`, id === undefined ? undefined : { id });
 
 export const forbidden = (code: string, message: string, details?: Record<string, unknown>) =>
   new DomainError(code, 'FORBIDDEN', message, details);

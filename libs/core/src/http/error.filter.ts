@@ -30,7 +30,7 @@ export function toErrorBody(err: unknown, logger?: Logger): ErrorBody {
     const status = err.getStatus();
     const res = err.getResponse() as string | { message?: unknown; code?: string };
     const message = typeof res === 'string' ? res : Array.isArray(res.message) ? res.message.join('; ') : String(res.message ?? err.message);
-    return { statusCode: status, code: (typeof res === 'object' && res.code) || httpCode(status), message };
+    return { statusCode: status, code: (typeof res === 'object' && res.code) || httpCode(status), message, details: extraOf(res) };
   }
   const fastifyStatus = (err as { statusCode?: unknown })?.statusCode;
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
@@ -48,9 +48,17 @@ export function toErrorBody(err: unknown, logger?: Logger): ErrorBody {
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Terjadi kesalahan internal (internal error)', errorId };
 }
 
+/** What an HttpException's body carries beyond status and message (e.g. Terminus' report of which check is down). */
+function extraOf(res: unknown): Record<string, unknown> | undefined {
+  if (!res || typeof res !== 'object') return undefined;
+  const { statusCode: _s, message: _m, code: _c, error, ...rest } = res as Record<string, unknown>;
+  const extra = typeof error === 'string' || error === undefined ? rest : { ...rest, error };
+  return Object.keys(extra).length ? extra : undefined;
+}
+
 function httpCode(status: number): string {
   return (
-    { 400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 422: 'UNPROCESSABLE', 429: 'TOO_MANY_REQUESTS' } as Record<number, string>
+    { 400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 422: 'UNPROCESSABLE', 429: 'TOO_MANY_REQUESTS', 503: 'SERVICE_UNAVAILABLE' } as Record<number, string>
   )[status] ?? `HTTP_${status}`;
 }
 

@@ -1,0 +1,23 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
+
+export class PreviewRecipientDto {
+  @ApiPropertyOptional({ description: 'satker tujuan (diterima pimpinannya)' }) @IsOptional() @IsInt() @Min(1)
+  officeId?: number;
+
+  @ApiPropertyOptional({ description: 'jabatan tujuan' }) @IsOptional() @IsInt() @Min(1)
+  positionId?: number;
+
+  @ApiPropertyOptional({ description: 'pihak luar (teks bebas)' }) @IsOptional() @IsString() @Length(2, 300)
+  externalName?: string;
+}
+
+/** Addressees (tujuan) and copies (tembusan) as drafted, to preview their routes. */
+export class RoutePreviewDto {
+  @ApiPropertyOptional({ type: [PreviewRecipientDto] }) @IsArray() @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => PreviewRecipientDto)
+  to: PreviewRecipientDto[];
+
+  @ApiPropertyOptional({ type: [PreviewRecipientDto] }) @IsOptional() @IsArray() @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => PreviewRecipientDto)
+  cc?: PreviewRecipientDto[];
+}

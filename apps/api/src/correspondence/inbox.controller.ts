@@ -1,0 +1,20 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Principal } from '@naskah/identity';
+import { InboxService } from '@naskah/correspondence';
+import { CurrentPrincipal } from '../common/principal.decorator';
+import { InboxQueryDto } from './dto/inbox.dto';
+
+/** Naskah masuk: what reached the caller's positions (own and by delegation). */
+@ApiTags('inbox')
+@ApiBearerAuth()
+@Controller('api/inbox')
+export class InboxController {
+  constructor(private readonly inbox: InboxService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Daftar naskah masuk (filter: belum dibaca, jenis, urgensi, tanggal, teks); halaman dengan hasMore/nextBefore' })
+  list(@CurrentPrincipal() p: Principal, @Query() q: InboxQueryDto) {
+    return this.inbox.list(p, q);
+  }
+}

@@ -1,0 +1,27 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Principal } from '@naskah/identity';
+import { SendService } from '@naskah/correspondence';
+import { CurrentPrincipal } from '../common/principal.decorator';
+import { RoutePreviewDto } from './dto/send.dto';
+
+/** Sending a signed letter, and previewing the routes of its addressees while drafting. */
+@ApiTags('letters')
+@ApiBearerAuth()
+@Controller('api/letters')
+export class SendController {
+  constructor(private readonly sending: SendService) {}
+
+  @Post('route-preview')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Pratinjau rute tiap tujuan/tembusan dari satker Anda (DIRECT atau VIA_PARENT), dengan penjelasan' })
+  preview(@CurrentPrincipal() p: Principal, @Body() dto: RoutePreviewDto) {
+    return this.sending.previewRoute(p, { to: dto.to.map((r) => ({ kind: 'TO' as const, ...r })), cc: (dto.cc ?? []).map((r) => ({ kind: 'CC' as const, ...r })) });
+  }
+
+  @Post(':id/send')
+  @ApiOperation({ summary: 'Kirim naskah yang sudah ditandatangani; tujuan dikirim menurut aturan rute' })
+  send(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    return this.sending.send(p, id);
+  }
+}

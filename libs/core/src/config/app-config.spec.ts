@@ -1,0 +1,75 @@
+import { AppConfig, ConfigError, loadConfig } from './app-config';
+
+/** What loadConfig threw, so a test can look at the message and the problems. */
+function failure(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+const PRODUCTION_SECRET = 'a-long-production-secret-0123456789abcdef';
+
+describe('configuration validated at boot', () => {
+  it('loads the defaults from an empty environment', () => {
+    const c = loadConfig({});
+    expect(c).toBeInstanceOf(AppConfig);
+    expect(c).toMatchObject({ NODE_ENV: 'development', PORT: 3000, DATABASE_URL: expect.stringMatching(/^mysql:\/\//), QUEUE_PREFIX: 'naskah', LOGIN_MAX_ATTEMPTS: 10 });
+    expect(c.isProduction).toBe(false);
+  });
+
+  it('turns numeric variables into numbers and ignores empty ones', () => {
+    const c = loadConfig({ PORT: '8080', LOGIN_MAX_ATTEMPTS: '3', OUTBOX_POLL_MS: '' });
+    expect(c.PORT).toBe(8080);
+    expect(c.LOGIN_MAX_ATTEMPTS).toBe(3);
+    expect(c.OUTBOX_POLL_MS).toBe(500);
+  });
+
+  it('reads every declared variable, optional ones included', () => {
+    expect(loadConfig({ SEED_DEMO: 'true' }).SEED_DEMO).toBe('true');
+    expect(loadConfig({}).SEED_DEMO).toBeUndefined();
+    expect(failure({ SEED_DEMO: 'yes' }).message).toContain('SEED_DEMO');
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'postgres://x'],
+    ['REDIS_URL', 'http://127.0.0.1:6379'],
+    ['NODE_ENV', 'prod'],
+    ['QUEUE_PREFIX', 'naskah:prod'],
+    ['LOG_LEVEL', 'verbose'],
+    ['JWT_SECRET', 'short'],
+  ])('refuses %s=%s with a message naming the variable', (name, value) => {
+    const err = failure({ [name]: value });
+    expect(err.name).toBe('ConfigError');
+    expect(err.message).toContain(`${name}=`);
+    expect(err.problems).toHaveLength(1);
+  });
+
+  it('names every bad variable at once', () => {
+    const err = failure({ PORT: 'abc', DATABASE_URL: 'postgres://x', NODE_ENV: 'prod' });
+    expect(err.problems.map((p) => p.split('=')[0]).sort()).toEqual(['DATABASE_URL', 'NODE_ENV', 'PORT']);
+  });
+
+  it('refuses the development JWT secret, or a short one, in production', () => {
+    expect(failure({ NODE_ENV: 'production' }).message).toMatch(/JWT_SECRET.*production/);
+    expect(failure({ NODE_ENV: 'production', JWT_SECRET: 'sixteen-chars-ok!' }).message).toMatch(/JWT_SECRET: minimal 32/);
+    const c = loadConfig({ NODE_ENV: 'production', JWT_SECRET: PRODUCTION_SECRET });
+    expect(c.isProduction).toBe(true);
+    expect(c.JWT_SECRET).toBe(PRODUCTION_SECRET);
+  });
+
+  it('never echoes a secret in its message', () => {
+    const err = failure({ NODE_ENV: 'production', JWT_SECRET: 'dev-only-but-typed-by-hand-0123456789' });
+    expect(err.message).toContain('JWT_SECRET');
+    expect(err.message).not.toContain('typed-by-hand');
+    expect(failure({ JWT_SECRET: 'tiny-secret' }).message).not.toContain('tiny-secret');
+    const db = failure({ DATABASE_URL: 'postgres://naskah:s3cret-pw@db:5432/naskah' });
+    expect(db.message).toContain('DATABASE_URL=');
+    expect(db.message).not.toContain('s3cret-pw');
+  });
+});

@@ -1,0 +1,44 @@
+import { escapeLike, inboxIdsQuery, jakartaDayStart } from './inbox-query';
+
+describe('inbox query', () => {
+  it('reads one ordered index range for a single position, limited to a page plus one', () => {
+    const q = inboxIdsQuery([7], { pageSize: 20 });
+    expect(q.sql).toContain('FORCE INDEX (ix_deliveries_inbox)');
+    expect(q.sql).toContain('ORDER BY d.id DESC LIMIT 21');
+    expect(q.sql).not.toContain('COUNT');
+    expect(q.params).toEqual([7]);
+  });
+
+  it('merges one range per acting position (own + delegated) with UNION ALL', () => {
+    const q = inboxIdsQuery([7, 9], { unread: true, typeCode: 'SD' });
+    expect(q.sql.match(/UNION ALL/g)).toHaveLength(1);
+    expect(q.sql).toContain('ix_deliveries_inbox_unread');
+    expect(q.params).toEqual([7, 'SD', 9, 'SD']);
+  });
+
+  it('caps the page size at 100 and turns page numbers into an offset', () => {
+    const q = inboxIdsQuery([1], { page: 3, pageSize: 500 });
+    expect(q.pageSize).toBe(100);
+    expect(q.offset).toBe(200);
+    expect(q.sql).toContain('LIMIT 301');
+  });
+
+  it('prefers the keyset cursor over the page number', () => {
+    const q = inboxIdsQuery([1], { page: 5, before: '12345', pageSize: 10 });
+    expect(q.offset).toBe(0);
+    expect(q.params).toEqual([1, '12345']);
+  });
+
+  it('reads date filters as Jakarta calendar days (UTC+7), the end day inclusive', () => {
+    expect(jakartaDayStart('2026-03-01').toISOString()).toBe('2026-02-28T17:00:00.000Z');
+    const q = inboxIdsQuery([1], { from: '2026-03-01', to: '2026-03-01' });
+    expect(q.params).toEqual([1, new Date('2026-02-28T17:00:00.000Z'), new Date('2026-03-01T17:00:00.000Z')]);
+  });
+
+  it('searches subject, number and sender with LIKE wildcards escaped', () => {
+    expect(escapeLike('50%_a\\b')).toBe('50\\%\\_a\\\\b');
+    const q = inboxIdsQuery([1], { q: 'Pemilu' });
+    expect(q.sql).toContain('d.subject LIKE ? OR d.number LIKE ? OR d.sender_name LIKE ?');
+    expect(q.params).toEqual([1, '%Pemilu%', '%Pemilu%', '%Pemilu%']);
+  });
+});

@@ -1,0 +1,10 @@
+export * from './inbox.service';
+export * from './deliveries.service';
+export * from './outbox.service';
+export * from './incoming.service';
+export type { InboxFilters } from './inbox-query';
+export type { InboxItem, DeliveryStatus } from './delivery-view';
+export type { RouteHop } from './delivery-route';
+export type { ForwardInput, ForwardResult } from './use-cases/forward-delivery';
+export type { ReturnResult } from './use-cases/return-delivery';
+export { ALLOWED_FILE_TYPES } from './scanned-file';

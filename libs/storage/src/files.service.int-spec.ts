@@ -1,0 +1,79 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@naskah/db';
+import { FilesService } from './files.service';
+import { LocalDiskStorage } from './local-disk.storage';
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+describe('files with their SHA-256 (real MariaDB, local disk)', () => {
+  let root: string;
+  let ds: DataSource;
+  let files: FilesService;
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'naskah-files-'));
+    ds = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!, { poolSize: 2 } as never)).initialize();
+    files = new FilesService(new LocalDiskStorage(root), ds);
+  });
+  afterAll(async () => {
+    await ds.destroy();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  const store = (data: Buffer, originalName = 'surat.pdf') =>
+    ds.transaction((em) => files.store(em, data, { originalName, mime: 'application/pdf', createdBy: null }));
+
+  it('records size, type and SHA-256 in the same transaction and reads the bytes back', async () => {
+    const data = Buffer.from('%PDF-1.7 naskah dinas');
+    const stored = await store(data);
+    expect(stored).toMatchObject({ sha256: sha256(data), sizeBytes: data.length, mime: 'application/pdf', originalName: 'surat.pdf' });
+    const [row] = await ds.query('SELECT sha256, size_bytes, storage_key FROM files WHERE id = ?', [stored.id]);
+    expect(row).toMatchObject({ sha256: sha256(data), storage_key: stored.storageKey });
+    expect(Number(row.size_bytes)).toBe(data.length);
+    const read = await files.read(stored.id);
+    expect(read.data).toEqual(data);
+    expect(read.file.id).toBe(stored.id);
+  });
+
+  it('refuses to serve a file whose bytes were changed on disk (FILE_CORRUPTED)', async () => {
+    const stored = await store(Buffer.from('isi asli'));
+    await writeFile(join(root, stored.storageKey), 'isi palsu');
+    await expect(files.read(stored.id)).rejects.toMatchObject({ code: 'FILE_CORRUPTED' });
+  });
+
+  it('reports a file whose bytes vanished as missing, not as a crash', async () => {
+    const stored = await store(Buffer.from('akan hilang'));
+    await rm(join(root, stored.storageKey));
+    await expect(files.read(stored.id)).rejects.toMatchObject({ code: 'FILE_MISSING', kind: 'CONFLICT' });
+  });
+
+  it('keeps no record when the transaction rolls back', async () => {
+    const data = Buffer.from(`rollback ${Date.now()} ${Math.random()}`);
+    await expect(
+      ds.transaction(async (em) => {
+        await files.store(em, data, { originalName: 'x.pdf', mime: 'application/pdf', createdBy: null });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    const [r] = await ds.query('SELECT COUNT(*) AS n FROM files WHERE sha256 = ?', [sha256(data)]);
+    expect(Number(r.n)).toBe(0);
+  });
+
+  it('destroys the bytes and keeps the metadata as a tombstone', async () => {
+    const data = Buffer.from('untuk dimusnahkan');
+    const stored = await store(data);
+    await ds.transaction((em) => files.destroy(em, stored.id));
+    const tomb = await files.find(stored.id);
+    expect(tomb.sha256).toBe(sha256(data));
+    expect(tomb.deletedAt).toBeInstanceOf(Date);
+    await expect(files.read(stored.id)).rejects.toMatchObject({ code: 'FILE_DESTROYED' });
+    await expect(new LocalDiskStorage(root).exists(stored.storageKey)).resolves.toBe(false);
+  });
+
+  it('answers not found for an unknown id', async () => {
+    await expect(files.read('999999999')).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'BERKAS_NOT_FOUND' });
+  });
+});

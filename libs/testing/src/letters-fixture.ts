@@ -1,0 +1,97 @@
+import type { DataSource } from 'typeorm';
+
+/**
+ * TEST-ONLY fixture: writes a letter that is already SIGNED (with a number) straight into the
+ * tables, bypassing drafting, review and signing, so dispatch/inbox tests do not depend on that
+ * flow. Never use it outside tests: real letters get their number and signature from the signing
+ * service.
+ */
+export type FixtureRecipient =
+  | { office: string; position?: string; kind?: 'TO' | 'CC' }
+  | { external: string; kind?: 'TO' | 'CC' };
+
+export interface SignedLetterFixture {
+  /** Office code of the sending office, e.g. '5204' or 'RI'. */
+  office: string;
+  drafter?: string;
+  signer?: string;
+  typeCode?: string;
+  subject?: string;
+  securityClass?: 'B' | 'T' | 'R' | 'SR';
+  urgency?: 'BIASA' | 'SEGERA' | 'AMAT_SEGERA';
+  to: FixtureRecipient[];
+  cc?: FixtureRecipient[];
+  /** A circular: adds every other office (552 from KPU RI) as a TO recipient, after `to` and `cc`. */
+  toAllOtherOffices?: boolean;
+}
+
+const offices = new WeakMap<DataSource, Map<string, number>>();
+
+export async function officeIdOf(ds: DataSource, code: string): Promise<number> {
+  let cache = offices.get(ds);
+  if (!cache) offices.set(ds, (cache = new Map()));
+  const hit = cache.get(code);
+  if (hit) return hit;
+  const [r] = await ds.query('SELECT id FROM offices WHERE code = ?', [code]);
+  if (!r) throw new Error(`fixture: office ${code} missing`);
+  cache.set(code, Number(r.id));
+  return Number(r.id);
+}
+
+export async function positionIdOf(ds: DataSource, officeCode: string, positionCode: string): Promise<number> {
+  const [r] = await ds.query('SELECT p.id FROM positions p JOIN offices o ON o.id = p.office_id WHERE o.code = ? AND p.code = ?', [officeCode, positionCode]);
+  if (!r) throw new Error(`fixture: position ${officeCode}/${positionCode} missing`);
+  return Number(r.id);
+}
+
+export async function userIdOf(ds: DataSource, username: string): Promise<number> {
+  const [r] = await ds.query('SELECT id FROM users WHERE username = ?', [username]);
+  if (!r) throw new Error(`fixture: user ${username} missing`);
+  return Number(r.id);
+}
+
+/** Inserts a SIGNED letter with its recipients and the drafter/signer access rows; returns its id and number. */
+export async function insertSignedLetterFixture(ds: DataSource, f: SignedLetterFixture): Promise<{ letterId: string; number: string }> {
+  const officeId = await officeIdOf(ds, f.office);
+  const isKab = f.office.length === 4;
+  const drafterCode = f.drafter ?? (f.office === 'RI' ? 'STAF-BKU' : isKab ? 'KASUBBAG-KUL' : 'KABAG-KUL');
+  const signerCode = f.signer ?? (f.office === 'RI' ? 'SEKJEN' : 'SEKRETARIS');
+  const drafterPos = await positionIdOf(ds, f.office, drafterCode);
+  const signerPos = await positionIdOf(ds, f.office, signerCode);
+  const [drafter] = await ds.query('SELECT id FROM users WHERE position_id = ? ORDER BY id LIMIT 1', [drafterPos]);
+  const year = new Date().getUTCFullYear();
+  const typeCode = f.typeCode ?? 'SD';
+  const res = await ds.query(
+    `INSERT INTO letters (office_id, drafter_user_id, drafter_position_id, type_code, subject, body, security_class, urgency, classification_code,
+       signer_position_id, status, signed_at, signed_capacity, signer_name, signer_title)
+     VALUES (?, ?, ?, ?, ?, 'Isi naskah (fixture)', ?, ?, 'PY.01.1', ?, 'SIGNED', CURRENT_TIMESTAMP(3), 'SENDIRI', 'Penandatangan (fixture)', ?)`,
+    [officeId, drafter ? Number(drafter.id) : 0, drafterPos, typeCode, f.subject ?? 'Surat uji (fixture)', f.securityClass ?? 'B', f.urgency ?? 'BIASA', signerPos, signerCode],
+  );
+  const letterId = String(res.insertId);
+  const number = `${letterId}/PY.01.1-${typeCode}/${f.office}/${year}`;
+  await ds.query('UPDATE letters SET number = ?, counter_key = ?, number_seq = ? WHERE id = ?', [number, `fixture|office=${officeId}`, letterId, letterId]);
+  const all = [...f.to.map((r) => ({ kind: 'TO' as const, ...r })), ...(f.cc ?? []).map((r) => ({ kind: 'CC' as const, ...r }))];
+  const rows: unknown[][] = [];
+  for (const [i, r] of all.entries()) {
+    if ('external' in r) rows.push([letterId, r.kind, i + 1, null, null, r.external]);
+    else rows.push([letterId, r.kind, i + 1, r.position ? null : await officeIdOf(ds, r.office), r.position ? await positionIdOf(ds, r.office, r.position) : null, null]);
+  }
+  if (rows.length) {
+    await ds.query(
+      `INSERT INTO letter_recipients (letter_id, kind, ordinal, office_id, position_id, external_name) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      rows.flat(),
+    );
+  }
+  if (f.toAllOtherOffices) {
+    await ds.query(
+      `INSERT INTO letter_recipients (letter_id, kind, ordinal, office_id)
+       SELECT ?, 'TO', ? + ROW_NUMBER() OVER (ORDER BY o.id), o.id FROM offices o WHERE o.id <> ?`,
+      [letterId, rows.length, officeId],
+    );
+  }
+  await ds.query(
+    `INSERT IGNORE INTO letter_access (letter_id, position_id, office_id, reason) VALUES (?, ?, ?, 'DRAFTER'), (?, ?, ?, 'SIGNER')`,
+    [letterId, drafterPos, officeId, letterId, signerPos, officeId],
+  );
+  return { letterId, number };
+}
