@@ -22,6 +22,7 @@ import { SendController } from './correspondence/send.controller';
 import { InboxController } from './correspondence/inbox.controller';
 import { DeliveriesController } from './correspondence/deliveries.controller';
 import { OutboxController } from './correspondence/outbox.controller';
+import { IncomingController } from './correspondence/incoming.controller';
 
 /** The API's composition root: infrastructure, domain libraries, controllers. */
 @Module({
@@ -37,7 +38,7 @@ import { OutboxController } from './correspondence/outbox.controller';
     CorrespondenceModule,
     TerminusModule.forRoot({ logger: false }),
   ],
-  controllers: [HealthController, AuthController, OrganisationController, AdminController, MasterController, SendController, LettersController, VerifyController, InboxController, DeliveriesController, OutboxController],
+  controllers: [HealthController, AuthController, OrganisationController, AdminController, MasterController, SendController, LettersController, VerifyController, InboxController, DeliveriesController, OutboxController, IncomingController],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class ApiModule {}

@@ -1,0 +1,105 @@
+// api.js — fetch wrapper for the Naskah API: Bearer token, one refresh on 401, login on failure.
+const KEY = 'naskah.tokens';
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super((body && body.message) || `Permintaan gagal (HTTP ${status})`);
+    this.status = status;
+    this.code = body && body.code;
+    this.body = body || {};
+    this.fields = (body && body.details && Array.isArray(body.details.fields)) ? body.details.fields : [];
+  }
+}
+
+export function getTokens() {
+  try { return JSON.parse(sessionStorage.getItem(KEY)) || null; } catch { return null; }
+}
+export function setTokens(t) {
+  if (t) sessionStorage.setItem(KEY, JSON.stringify({ accessToken: t.accessToken, refreshToken: t.refreshToken }));
+  else sessionStorage.removeItem(KEY);
+}
+export const isSignedIn = () => Boolean(getTokens()?.accessToken);
+
+let onUnauthenticated = () => { location.hash = '#/masuk'; };
+export function setUnauthenticatedHandler(fn) { onUnauthenticated = fn; }
+
+let refreshing = null;
+async function refreshOnce() {
+  const t = getTokens();
+  if (!t?.refreshToken) return false;
+  if (!refreshing) {
+    refreshing = (async () => {
+      try {
+        const res = await fetch('/api/auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: t.refreshToken }) });
+        if (!res.ok) return false;
+        const body = await res.json();
+        setTokens({ accessToken: body.accessToken, refreshToken: body.refreshToken || t.refreshToken });
+        return true;
+      } catch { return false; } finally { setTimeout(() => { refreshing = null; }, 0); }
+    })();
+  }
+  return refreshing;
+}
+
+async function parse(res) {
+  const type = res.headers.get('content-type') || '';
+  if (res.status === 204) return null;
+  if (type.includes('application/json')) return res.json();
+  return res.text();
+}
+
+/**
+ * request(method, path, {json, form, query, raw}) → parsed body (or the Response when raw).
+ * Throws ApiError with the server's message and field reasons.
+ */
+export async function request(method, path, opts = {}) {
+  let url = path;
+  if (opts.query) {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(opts.query)) if (v !== undefined && v !== null && v !== '' && v !== false) qs.set(k, String(v));
+    const s = qs.toString();
+    if (s) url += (url.includes('?') ? '&' : '?') + s;
+  }
+  const send = () => {
+    const headers = {};
+    const tok = getTokens()?.accessToken;
+    if (tok && !opts.anonymous) headers.authorization = `Bearer ${tok}`;
+    let body;
+    if (opts.json !== undefined) { headers['content-type'] = 'application/json'; body = JSON.stringify(opts.json); }
+    else if (opts.form) body = opts.form;
+    return fetch(url, { method, headers, body });
+  };
+  let res;
+  try { res = await send(); } catch { throw new ApiError(0, { message: 'Tidak dapat menghubungi server. Periksa koneksi Anda.' }); }
+  if (res.status === 401 && !opts.anonymous) {
+    if (await refreshOnce()) res = await send();
+    if (res.status === 401) {
+      setTokens(null);
+      onUnauthenticated();
+      throw new ApiError(401, await parse(res).catch(() => null) || { message: 'Sesi berakhir. Silakan masuk kembali.' });
+    }
+  }
+  if (opts.raw && res.ok) return res;
+  const body = await parse(res).catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, typeof body === 'object' ? body : { message: body || undefined });
+  return body;
+}
+
+export const api = {
+  get: (p, query) => request('GET', p, { query }),
+  post: (p, json = {}) => request('POST', p, { json }),
+  patch: (p, json) => request('PATCH', p, { json }),
+  blob: async (p) => (await request('GET', p, { raw: true })).blob(),
+};
+
+export async function login(username, password) {
+  const body = await request('POST', '/api/auth/login', { json: { username, password }, anonymous: true });
+  setTokens(body);
+  return body;
+}
+
+export async function logout() {
+  const t = getTokens();
+  setTokens(null);
+  if (t?.refreshToken) await request('POST', '/api/auth/logout', { json: { refreshToken: t.refreshToken }, anonymous: true }).catch(() => null);
+}
