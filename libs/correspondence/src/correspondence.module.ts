@@ -7,6 +7,7 @@ import { ReviewService } from './letters/review.service';
 import { SigningService } from './letters/signing.service';
 import { VerificationService } from './letters/verification.service';
 import { documentSignerProvider } from './letters/document-signer.provider';
+import { AttachmentsService } from './letters/attachments.service';
 import { SendService } from './dispatch/send.service';
 import { InboxService } from './inbox/inbox.service';
 import { DeliveriesService } from './inbox/deliveries.service';
@@ -15,7 +16,7 @@ import { IncomingService } from './inbox/incoming.service';
 
 export const CORRESPONDENCE_PROVIDERS = [
   LetterAccessService, MasterDataService, LettersRepository, LettersService, ReviewService, SigningService, VerificationService, documentSignerProvider,
-  SendService, InboxService, DeliveriesService, OutboxViewService, IncomingService,
+  AttachmentsService, SendService, InboxService, DeliveriesService, OutboxViewService, IncomingService,
 ];
 
 /** Letters from draft to inbox. Job handlers (RenderLetterJob, DispatchJob) are registered by the worker. */

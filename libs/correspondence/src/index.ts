@@ -8,6 +8,7 @@ export * from './letters/letters.service';
 export * from './letters/review.service';
 export * from './letters/signing.service';
 export * from './letters/verification.service';
+export * from './letters/attachments.service';
 export * from './letters/render-letter.job';
 export * from './numbering';
 export * from './routing';

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@naskah/core';
 import { AuditService } from '@naskah/audit';
 import { Principal } from '@naskah/identity';
 import { FilesService } from '@naskah/storage';
-import { LetterAccessService, LettersService, ReviewService, SigningService, LettersRepository } from '@naskah/correspondence';
+import { AttachmentsService, LetterAccessService, LettersService, ReviewService, SigningService, LettersRepository } from '@naskah/correspondence';
+import { readMultipartForm } from './multipart-form';
 import { CurrentPrincipal } from '../common/principal.decorator';
 import { CancelDto, CompareQueryDto, CreateLetterDto, ReviewDto, SignDto, UpdateLetterDto } from './dto/letter.dto';
 
@@ -21,6 +23,7 @@ export class LettersController {
     private readonly repo: LettersRepository,
     private readonly files: FilesService,
     private readonly audit: AuditService,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   @Post()
@@ -85,5 +88,28 @@ export class LettersController {
     reply.header('content-type', 'application/pdf');
     reply.header('content-disposition', `inline; filename="naskah-${id}.pdf"`);
     reply.send(data);
+  }
+
+  /** Upload an attachment (multipart, part "file"): PDF, PNG, JPEG, DOCX or XLSX by content; 413 past the size limit, 415 otherwise. */
+  @Post(':id/attachments')
+  async addAttachment(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Req() req: FastifyRequest) {
+    const form = await readMultipartForm(req);
+    if (!form.file) throw new DomainError('FILE_REQUIRED', 'VALIDATION', 'file: berkas wajib diunggah', { fields: [{ field: 'file', reason: 'required' }] });
+    return this.attachments.add(p, id, form.file.data, form.file.filename);
+  }
+
+  @Get(':id/attachments/:fileId')
+  async downloadAttachment(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('fileId') fileId: string, @Res() reply: { header(k: string, v: string): unknown; send(b: Buffer): void }) {
+    const { file, data } = await this.attachments.download(p, id, fileId);
+    reply.header('content-type', file.mime);
+    reply.header('content-disposition', `attachment; filename="${encodeURIComponent(file.originalName)}"`);
+    reply.header('x-content-sha256', file.sha256);
+    reply.send(data);
+  }
+
+  @Delete(':id/attachments/:fileId')
+  @HttpCode(204)
+  async removeAttachment(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('fileId') fileId: string): Promise<void> {
+    await this.attachments.remove(p, id, fileId);
   }
 }
