@@ -46,6 +46,13 @@ describe('health, OpenAPI and the error shape', () => {
     expect(res.body).toMatchObject({ statusCode: 400, code: expect.any(String), message: expect.any(String) });
   });
 
+  it('answers paging past its bounds with a 400 naming the field, not a database error', async () => {
+    const token = await http.login('staf.umum.5204');
+    const res = await http.request('GET', '/api/offices?offset=1e20', { token });
+    expect(res.status).toBe(400);
+    expect(res.body.details.fields).toEqual([expect.objectContaining({ field: 'offset' })]);
+  });
+
   it('carries a request id, taking a sane one from the caller', async () => {
     const res = await http.request('GET', '/health/live', { headers: { 'x-request-id': 'req-abc-123' } });
     expect(res.headers['x-request-id']).toBe('req-abc-123');

@@ -3,8 +3,9 @@ import { LoggerService } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Job, Queue } from 'bullmq';
+import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { CoreModule } from '@naskah/core';
+import { CoreModule, SystemClock } from '@naskah/core';
 import { DatabaseModule } from '@naskah/db';
 import { JobName, OutboxService, QueueModule, QueueName } from '@naskah/queue';
 import { countRows } from '@naskah/testing';
@@ -159,6 +160,23 @@ describe('transactional outbox (real MariaDB and Redis)', () => {
     await addCommitted(k, new Date(Date.now() - 60_000));
     await outbox.relay();
     expect(await (await queue.getJob(`${JobName.AUDIT_VERIFY}_${k}`))!.getState()).toBe('waiting');
+  });
+
+  it('gives up within its timeout when Redis does not answer, keeps the row pending and releases it', async () => {
+    const k = key('redis-down');
+    const jobId = `${JobName.AUDIT_VERIFY}_${k}`;
+    await addCommitted(k);
+    // A Redis that never answers (a network partition): the enqueue neither succeeds nor fails.
+    let asked = 0;
+    const hung = { addBulk: () => (asked++, new Promise<never>(() => undefined)) };
+    const cut = new OutboxService(ds, { get: () => hung } as unknown as ModuleRef, new SystemClock());
+    const started = Date.now();
+    await expect(cut.relay(500, 300)).rejects.toThrow(/timed out after 300 ms/);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(asked).toBe(1);
+    expect((await outboxRow(jobId)).sent_at).toBeNull(); // nothing lost
+    expect(await outbox.relay()).toBeGreaterThanOrEqual(1); // and not left locked: a healthy relay sends it
+    expect(await queue.getJob(jobId)).toBeDefined();
   });
 
   it('refuses a key BullMQ cannot use as a job id, writing nothing', async () => {

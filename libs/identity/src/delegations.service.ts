@@ -70,7 +70,7 @@ export class DelegationsService {
   async revoke(actor: Actor, id: number): Promise<DelegationView> {
     await this.ds.transaction(async (em) => {
       const [d] = await em.query('SELECT id, revoked_at FROM delegations WHERE id = ? FOR UPDATE', [id]);
-      if (!d) throw notFound('Delegasi', id);
+      if (!d) throw notFound('Delegasi', id, 'DELEGATION');
       if (d.revoked_at) return;
       await em.query('UPDATE delegations SET revoked_at = CURRENT_TIMESTAMP(3) WHERE id = ?', [id]);
       await this.audit.record(em, actor, { action: 'DELEGATION_REVOKED', entityType: 'delegation', entityId: id });
@@ -80,7 +80,7 @@ export class DelegationsService {
 
   async get(id: number): Promise<DelegationView> {
     const [r] = await this.ds.query(`${SELECT} WHERE d.id = ?`, [id]);
-    if (!r) throw notFound('Delegasi', id);
+    if (!r) throw notFound('Delegasi', id, 'DELEGATION');
     return toView(r);
   }
 

@@ -27,6 +27,11 @@ function toPosition(r: Record<string, unknown>): PositionView {
     holder: r.holder_id ? { userId: Number(r.holder_id), fullName: String(r.holder_name) } : null,
   };
 }
+/**
+ * The holder shown for a position: its longest-standing active user. A position may have several
+ * (many staff hold "Staf"); joining them all listed the position once per holder.
+ */
+const HOLDER = 'u.id = (SELECT MIN(h.id) FROM users h WHERE h.position_id = p.id AND h.is_active = 1)';
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Read side of the organisation: offices, units, positions and the reporting tree. Org data is public to signed-in users. */
@@ -56,7 +61,7 @@ export class OrganisationService {
     const hit = this.officeCache.get(id);
     if (hit) return hit;
     const [r] = await this.ds.query(`SELECT ${officeCols} FROM offices o LEFT JOIN offices p ON p.id = o.parent_id WHERE o.id = ?`, [id]);
-    if (!r) throw notFound('Satker', id);
+    if (!r) throw notFound('Satker', id, 'OFFICE');
     const office = toOffice(r);
     this.officeCache.set(id, office);
     return office;
@@ -64,7 +69,7 @@ export class OrganisationService {
 
   async getOfficeByCode(code: string): Promise<OfficeView> {
     const [r] = await this.ds.query('SELECT id FROM offices WHERE code = ?', [code]);
-    if (!r) throw notFound('Satker', code);
+    if (!r) throw notFound('Satker', code, 'OFFICE');
     return this.getOffice(Number(r.id));
   }
 
@@ -83,7 +88,7 @@ export class OrganisationService {
     if (filter.kind) (where.push('p.kind = ?'), params.push(filter.kind));
     if (filter.q) (where.push('p.title LIKE ?'), params.push(`%${escapeLike(filter.q)}%`));
     const rows = await this.ds.query(
-      `SELECT p.*, u.id AS holder_id, u.full_name AS holder_name FROM positions p LEFT JOIN users u ON u.position_id = p.id AND u.is_active = 1
+      `SELECT p.*, u.id AS holder_id, u.full_name AS holder_name FROM positions p LEFT JOIN users u ON ${HOLDER}
        WHERE ${where.join(' AND ')} ORDER BY p.office_id, p.path LIMIT ?`,
       [...params, Math.min(filter.limit ?? 200, 1000)],
     );
@@ -92,23 +97,23 @@ export class OrganisationService {
 
   async getPosition(id: number): Promise<PositionView> {
     const [r] = await this.ds.query(
-      'SELECT p.*, u.id AS holder_id, u.full_name AS holder_name FROM positions p LEFT JOIN users u ON u.position_id = p.id AND u.is_active = 1 WHERE p.id = ? LIMIT 1',
+      `SELECT p.*, u.id AS holder_id, u.full_name AS holder_name FROM positions p LEFT JOIN users u ON ${HOLDER} WHERE p.id = ?`,
       [id],
     );
-    if (!r) throw notFound('Jabatan', id);
+    if (!r) throw notFound('Jabatan', id, 'POSITION');
     return toPosition(r);
   }
 
   /** The head of an office (its Ketua), used as the default recipient of letters addressed to an office. */
   async headPosition(officeId: number): Promise<PositionView> {
     const [r] = await this.ds.query("SELECT p.*, NULL AS holder_id FROM positions p WHERE p.office_id = ? AND p.depth = 0 ORDER BY p.id LIMIT 1", [officeId]);
-    if (!r) throw notFound('Pimpinan satker', officeId);
+    if (!r) throw notFound('Pimpinan satker', officeId, 'OFFICE_HEAD');
     return toPosition(r);
   }
 
   async positionByCode(officeId: number, code: string): Promise<PositionView> {
     const [r] = await this.ds.query('SELECT p.*, NULL AS holder_id FROM positions p WHERE p.office_id = ? AND p.code = ?', [officeId, code]);
-    if (!r) throw notFound('Jabatan', `${officeId}/${code}`);
+    if (!r) throw notFound('Jabatan', `${officeId}/${code}`, 'POSITION');
     return toPosition(r);
   }
 }

@@ -16,6 +16,15 @@ export interface OutboxRow {
   request_id: string | null;
 }
 
+async function withTimeout<T>(ms: number, what: string, work: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([work(), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * The transactional outbox. Services call `add` with the EntityManager of their own transaction,
  * so a job exists exactly when the change that causes it commits. `relay` moves pending rows to
@@ -52,8 +61,12 @@ export class OutboxService {
     this.relay().catch((err) => this.logger.warn({ err: (err as Error).message }, 'outbox immediate relay failed; the poller will retry'));
   }
 
-  /** Relays up to `limit` pending rows; returns how many were enqueued. */
-  async relay(limit = 500): Promise<number> {
+  /**
+   * Relays up to `limit` pending rows; returns how many were enqueued. The rows stay locked while
+   * Redis is asked, so a Redis that does not answer must not hold them (and the worker's shutdown)
+   * for ever: past `enqueueTimeoutMs` the transaction rolls back and the rows wait for the next pass.
+   */
+  async relay(limit = 500, enqueueTimeoutMs = 10_000): Promise<number> {
     return this.ds.transaction('READ COMMITTED', async (em) => {
       const rows: OutboxRow[] = await em.query(
         'SELECT id, queue, job_name, job_id, payload, run_at, request_id FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED',
@@ -64,7 +77,7 @@ export class OutboxService {
       for (const r of rows) byQueue.set(r.queue, [...(byQueue.get(r.queue) ?? []), r]);
       const now = this.clock.now().getTime();
       for (const [queueName, list] of byQueue) {
-        await this.queue(queueName).addBulk(
+        await withTimeout(enqueueTimeoutMs, `outbox relay: enqueue to "${queueName}"`, () => this.queue(queueName).addBulk(
           list.map((r) => ({
             name: r.job_name,
             data: { ...(typeof r.payload === 'string' ? JSON.parse(r.payload) : (r.payload as object)), _requestId: r.request_id ?? undefined },
@@ -74,7 +87,7 @@ export class OutboxService {
               delay: r.run_at ? Math.max(0, new Date(r.run_at).getTime() - now) : undefined,
             },
           })),
-        );
+        ));
       }
       await em.query(`UPDATE outbox SET sent_at = CURRENT_TIMESTAMP(3), attempts = attempts + 1 WHERE id IN (${rows.map(() => '?').join(',')})`, rows.map((r) => r.id));
       return rows.length;

@@ -74,6 +74,6 @@ describe('files with their SHA-256 (real MariaDB, local disk)', () => {
   });
 
   it('answers not found for an unknown id', async () => {
-    await expect(files.read('999999999')).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'BERKAS_NOT_FOUND' });
+    await expect(files.read('999999999')).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'FILE_NOT_FOUND' });
   });
 });

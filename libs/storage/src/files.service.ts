@@ -37,7 +37,7 @@ export class FilesService {
 
   async find(id: string, em: EntityManager = this.ds.manager): Promise<StoredFile> {
     const [r] = await em.query('SELECT id, storage_key, sha256, size_bytes, mime, original_name, deleted_at FROM files WHERE id = ?', [id]);
-    if (!r) throw notFound('Berkas', id);
+    if (!r) throw notFound('Berkas', id, 'FILE');
     return { id: String(r.id), storageKey: r.storage_key, sha256: r.sha256, sizeBytes: Number(r.size_bytes), mime: r.mime, originalName: r.original_name, deletedAt: r.deleted_at };
   }
 

@@ -19,7 +19,7 @@ export interface SignedLetterFixture {
   subject?: string;
   securityClass?: 'B' | 'T' | 'R' | 'SR';
   urgency?: 'BIASA' | 'SEGERA' | 'AMAT_SEGERA';
-  to: FixtureRecipient[];
+  to?: FixtureRecipient[];
   cc?: FixtureRecipient[];
   /** A circular: adds every other office (552 from KPU RI) as a TO recipient, after `to` and `cc`. */
   toAllOtherOffices?: boolean;
@@ -70,7 +70,7 @@ export async function insertSignedLetterFixture(ds: DataSource, f: SignedLetterF
   const letterId = String(res.insertId);
   const number = `${letterId}/PY.01.1-${typeCode}/${f.office}/${year}`;
   await ds.query('UPDATE letters SET number = ?, counter_key = ?, number_seq = ? WHERE id = ?', [number, `fixture|office=${officeId}`, letterId, letterId]);
-  const all = [...f.to.map((r) => ({ kind: 'TO' as const, ...r })), ...(f.cc ?? []).map((r) => ({ kind: 'CC' as const, ...r }))];
+  const all = [...(f.to ?? []).map((r) => ({ kind: 'TO' as const, ...r })), ...(f.cc ?? []).map((r) => ({ kind: 'CC' as const, ...r }))];
   const rows: unknown[][] = [];
   for (const [i, r] of all.entries()) {
     if ('external' in r) rows.push([letterId, r.kind, i + 1, null, null, r.external]);
@@ -94,4 +94,37 @@ export async function insertSignedLetterFixture(ds: DataSource, f: SignedLetterF
     [letterId, drafterPos, officeId, letterId, signerPos, officeId],
   );
   return { letterId, number };
+}
+
+/** Polls until `probe` returns a value (not undefined) or the time is up; no fixed sleeps. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15_000, everyMs = 10): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** Waits until every transmission of a letter has been dispatched by the worker; returns its deliveries. */
+export async function deliveriesOnceDispatched(ds: DataSource, letterId: string, timeoutMs = 15_000): Promise<Record<string, any>[]> {
+  await eventually(async () => {
+    const [r] = await ds.query('SELECT COUNT(*) AS n, SUM(dispatched_at IS NULL) AS pending FROM transmissions WHERE letter_id = ?', [letterId]);
+    return Number(r.n) > 0 && Number(r.pending) === 0 ? true : undefined;
+  }, `letter ${letterId} to be dispatched`, timeoutMs);
+  return ds.query('SELECT * FROM deliveries WHERE letter_id = ? ORDER BY id', [letterId]);
+}
+
+/**
+ * Test databases are re-created on every run but Redis keeps finished job ids for a week, so a
+ * new run's `dispatch-letter_<transmissionId>` would be deduplicated against the last run's and
+ * never processed (or wait behind a stale one). Call once before a suite sends letters, before its
+ * worker starts (this Jest worker's prefix only).
+ */
+export async function forgetOldDispatchJobs(app: { get<T>(token: unknown, opts?: { strict: boolean }): T }): Promise<void> {
+  const { getQueueToken } = require('@nestjs/bullmq') as typeof import('@nestjs/bullmq');
+  const { QueueName } = require('@naskah/queue') as typeof import('@naskah/queue');
+  const queue = app.get<import('bullmq').Queue>(getQueueToken(QueueName.DISPATCH), { strict: false });
+  await queue.obliterate({ force: true });
 }

@@ -4,7 +4,8 @@ import { dataSourceOptions, runMigrations } from '@naskah/db';
 import { seedOrganisation } from '@naskah/organisation';
 import { seedDemoUsers } from '@naskah/identity';
 import { seedMasterData } from '@naskah/correspondence';
-import { TEST_WORKERS, testDatabaseName, testServerUrls } from './test-env';
+import IORedis from 'ioredis';
+import { TEST_WORKERS, testDatabaseName, testQueuePrefix, testServerUrls } from './test-env';
 
 /** Throw-away databases: dropped, migrated and seeded (organisation + demo users) once per run. */
 export async function prepareTestDatabases(): Promise<void> {
@@ -31,6 +32,21 @@ export async function prepareTestDatabases(): Promise<void> {
     }),
   );
   await server.destroy();
+  // Job ids are deterministic (e.g. dispatch-letter_<transmission id>) and ids restart with the
+  // fresh databases, so the previous run's finished jobs must go too or BullMQ would deduplicate.
+  const redis = new IORedis(testServerUrls().redis, { maxRetriesPerRequest: 2 });
+  try {
+    for (let w = 1; w <= TEST_WORKERS; w++) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${testQueuePrefix(w)}:*`, 'COUNT', 1000);
+        if (keys.length) await redis.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    }
+  } finally {
+    redis.disconnect();
+  }
   if (process.env.TEST_LOG_LEVEL) console.log(`test databases ready in ${Date.now() - t0} ms`);
 }
 

@@ -15,6 +15,11 @@ export function testDatabaseName(worker: string | number): string {
   return `${process.env.NASKAH_TEST_DB_PREFIX ?? 'naskah_test'}_${worker}`;
 }
 
+/** The BullMQ prefix of a worker's run: tied to its database, so runs side by side never share jobs. */
+export function testQueuePrefix(worker: string | number): string {
+  return testDatabaseName(worker).replace(/[^A-Za-z0-9]/g, '');
+}
+
 export function applyTestEnv(): void {
   const worker = process.env.JEST_WORKER_ID ?? '1';
   const { db, redis } = testServerUrls();
@@ -22,7 +27,7 @@ export function applyTestEnv(): void {
     NODE_ENV: 'test',
     DATABASE_URL: `${db.replace(/\/$/, '')}/${testDatabaseName(worker)}`,
     REDIS_URL: redis,
-    QUEUE_PREFIX: `naskahtest${worker}`,
+    QUEUE_PREFIX: testQueuePrefix(worker),
     STORAGE_DIR: `.data/test/files-${worker}`,
     SIGNING_KEY_PATH: `.data/test/signing-key-${worker}.pem`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',

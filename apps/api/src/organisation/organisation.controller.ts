@@ -26,7 +26,8 @@ export class OrganisationController {
   }
 
   @Get('offices/:id/positions')
-  officePositions(@Param('id', ParseIntPipe) id: number) {
+  async officePositions(@Param('id', ParseIntPipe) id: number) {
+    await this.org.getOffice(id); // an unknown office is a 404, not an empty list
     return this.org.listPositions({ officeId: id, limit: 1000 });
   }
 

@@ -44,9 +44,18 @@ export class DomainError extends Error {
   }
 }
 
-/** `notFound('Jabatan atasan', 7)` → code JABATAN_ATASAN_NOT_FOUND: a code is one word of A–Z, 0–9 and _. */
-export const notFound = (what: string, id?: string | number) =>
-  new DomainError(`${what.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_NOT_FOUND`, 'NOT_FOUND', `${what} tidak ditemukan (not found)`, id === undefined ? undefined : { id });
+/**
+ * 404 for an unknown id. The message names the thing in Bahasa Indonesia; the code names it in
+ * English, one spelling per concept (`notFound('Pengguna', 7, 'USER')` → USER_NOT_FOUND). Without
+ * an entity the code is made from the display word (A–Z, 0–9 and _ only).
+ */
+export const notFound = (what: string, id?: string | number, entity?: string) =>
+  new DomainError(
+    `${(entity ?? what).toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_NOT_FOUND`,
+    'NOT_FOUND',
+    `${what} tidak ditemukan (not found)`,
+    id === undefined ? undefined : { id },
+  );
 
 export const forbidden = (code: string, message: string, details?: Record<string, unknown>) =>
   new DomainError(code, 'FORBIDDEN', message, details);

@@ -21,6 +21,16 @@ function errCode(err: unknown): string | undefined {
   return typeof c === 'string' ? c : undefined;
 }
 
+/**
+ * What of an unexpected error goes to the log: its kind, message, code, SQL and stack, but never a
+ * failed query's parameters (a password hash, a letter's text).
+ */
+export function loggable(err: unknown): unknown {
+  if (!(err instanceof Error)) return err;
+  const e = err as Error & { code?: unknown; query?: unknown; driverError?: { code?: unknown; errno?: unknown } };
+  return { type: e.name, message: e.message, code: errCode(err), query: typeof e.query === 'string' ? e.query : undefined, stack: e.stack };
+}
+
 /** Maps any thrown error to one JSON shape: domain kinds to their status, infrastructure loss to 503, the rest to 500 with an id found in the log. */
 export function toErrorBody(err: unknown, logger?: Logger): ErrorBody {
   if (err instanceof DomainError) {
@@ -44,7 +54,7 @@ export function toErrorBody(err: unknown, logger?: Logger): ErrorBody {
     return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'Layanan sementara tidak tersedia, coba lagi (service unavailable, retry)' };
   }
   const errorId = randomUUID();
-  logger?.error({ errorId, err }, 'unhandled error');
+  logger?.error({ errorId, err: loggable(err) }, 'unhandled error');
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Terjadi kesalahan internal (internal error)', errorId };
 }
 

@@ -23,6 +23,11 @@ export function echoRequestId(req: { id: string }, reply: { header(name: string,
   done();
 }
 
+/** A URL as it may be logged: a token in the query string (downloads use ?access_token=) is hidden. */
+export function withoutSecrets(url: string | undefined): string | undefined {
+  return url?.replace(/([?&](?:access_token|token|refresh_token)=)[^&#]*/gi, '$1[hidden]');
+}
+
 /** pino options shared by both apps: JSON logs, a request id per request (x-request-id honoured), never bodies. */
 export function loggerParams(config: AppConfig, app: 'api' | 'worker'): Params {
   return {
@@ -34,7 +39,7 @@ export function loggerParams(config: AppConfig, app: 'api' | 'worker'): Params {
       base: { app },
       redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.refreshToken'],
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: withoutSecrets(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       // Under Fastify's middleware layer req.url is rewritten relative to the mount; originalUrl is the real path.

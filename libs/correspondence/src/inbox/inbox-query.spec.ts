@@ -1,4 +1,4 @@
-import { escapeLike, inboxIdsQuery, jakartaDayStart } from './inbox-query';
+import { escapeLike, inboxIdsQuery, jakartaDayStart, searchWindowQuery } from './inbox-query';
 
 describe('inbox query', () => {
   it('reads one ordered index range for a single position, limited to a page plus one', () => {
@@ -40,5 +40,21 @@ describe('inbox query', () => {
     const q = inboxIdsQuery([1], { q: 'Pemilu' });
     expect(q.sql).toContain('d.subject LIKE ? OR d.number LIKE ? OR d.sender_name LIKE ?');
     expect(q.params).toEqual([1, '%Pemilu%', '%Pemilu%', '%Pemilu%']);
+  });
+});
+
+describe('bounded text search', () => {
+  it('finds, per position, where the search window of the newest deliveries ends', () => {
+    const w = searchWindowQuery([3, 4], '900');
+    expect(w.sql.match(/OFFSET 4999/g)).toHaveLength(2);
+    expect(w.sql).toContain('UNION ALL');
+    expect(w.params).toEqual([3, 3, '900', 4, 4, '900']);
+  });
+
+  it('searches only down to the window floor, and leaves a date range to the optimizer', () => {
+    const q = inboxIdsQuery([3], { q: 'x', before: '900' }, '500');
+    expect(q.sql).toContain('d.id < ? AND d.id >= ?');
+    expect(q.params.slice(-2)).toEqual(['900', '500']);
+    expect(inboxIdsQuery([3], { from: '2026-01-01' }).sql).not.toContain('FORCE INDEX');
   });
 });

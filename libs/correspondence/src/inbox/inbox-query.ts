@@ -3,6 +3,12 @@
  * range per position (ix_deliveries_inbox / ix_deliveries_inbox_unread, newest first), merged with
  * UNION ALL, so a page reads about pageSize rows per position instead of sorting an inbox. No
  * COUNT(*): the page says whether more follow (`hasMore`).
+ *  - A date range is left to the optimizer, which picks ix_deliveries_inbox_date (position,
+ *    delivered at) for a narrow range and the id-ordered index for a wide one.
+ *  - Text search (`q`, LIKE '%…%', no index can help) examines at most SEARCH_WINDOW deliveries per
+ *    position per request, newest first: when the window ends before the page is full, the page
+ *    says `hasMore` and `nextBefore` continues the search below the window. No request scans a
+ *    whole inbox.
  */
 export interface InboxFilters {
   unread?: boolean;
@@ -24,6 +30,7 @@ export interface InboxFilters {
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
+export const SEARCH_WINDOW = 5_000;
 const JAKARTA_OFFSET_MS = 7 * 3600 * 1000;
 
 /** The UTC instant at which a Jakarta calendar day starts. */
@@ -41,8 +48,18 @@ export interface InboxSql {
   offset: number;
 }
 
-/** The ids of one page (+1 to tell whether more follow), newest first, for the given positions. */
-export function inboxIdsQuery(positionIds: number[], f: InboxFilters): InboxSql {
+/**
+ * For a text search: per position, the id of the SEARCH_WINDOW-th newest delivery below `before`
+ * (an index-only walk); positions with fewer rows are absent. The search then looks at ids >= the
+ * highest of these, so every position is searched completely down to the same point.
+ */
+export function searchWindowQuery(positionIds: number[], before?: string): { sql: string; params: unknown[] } {
+  const part = `(SELECT ? AS position_id, d.id FROM deliveries d FORCE INDEX (ix_deliveries_inbox) WHERE d.position_id = ?${before ? ' AND d.id < ?' : ''} ORDER BY d.id DESC LIMIT 1 OFFSET ${SEARCH_WINDOW - 1})`;
+  return { sql: positionIds.map(() => part).join(' UNION ALL '), params: positionIds.flatMap((p) => (before ? [p, p, before] : [p, p])) };
+}
+
+/** The ids of one page (+1 to tell whether more follow), newest first, for the given positions; `floorId` bounds a text search. */
+export function inboxIdsQuery(positionIds: number[], f: InboxFilters, floorId?: string): InboxSql {
   if (!positionIds.length) throw new Error('inbox query needs at least one position');
   const pageSize = Math.min(Math.max(f.pageSize ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
   const offset = f.before ? 0 : (Math.max(f.page ?? 1, 1) - 1) * pageSize;
@@ -61,10 +78,12 @@ export function inboxIdsQuery(positionIds: number[], f: InboxFilters): InboxSql 
     params.push(like, like, like);
   }
   if (f.before) (where.push('d.id < ?'), params.push(f.before));
-  const index = f.unread ? 'ix_deliveries_inbox_unread' : 'ix_deliveries_inbox';
+  if (floorId) (where.push('d.id >= ?'), params.push(floorId));
+  const dated = Boolean(f.from || f.to);
+  const index = dated ? '' : ` FORCE INDEX (${f.unread ? 'ix_deliveries_inbox_unread' : 'ix_deliveries_inbox'})`;
   const cond = where.length ? ` AND ${where.join(' AND ')}` : '';
   const parts = positionIds.map(
-    () => `(SELECT d.id FROM deliveries d FORCE INDEX (${index}) WHERE d.position_id = ?${cond} ORDER BY d.id DESC LIMIT ${want})`,
+    () => `(SELECT d.id FROM deliveries d${index} WHERE d.position_id = ?${cond} ORDER BY d.id DESC LIMIT ${want})`,
   );
   const sql = positionIds.length === 1 ? parts[0] : `SELECT id FROM (${parts.join(' UNION ALL ')}) u ORDER BY id DESC LIMIT ${want}`;
   return { sql, params: positionIds.flatMap((p) => [p, ...params]), pageSize, offset };

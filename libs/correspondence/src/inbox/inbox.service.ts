@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '@naskah/core';
 import { Principal } from '@naskah/identity';
 import { LetterAccessService } from '../access/letter-access.service';
-import { InboxFilters, inboxIdsQuery } from './inbox-query';
+import { InboxFilters, inboxIdsQuery, searchWindowQuery } from './inbox-query';
 import { INBOX_COLUMNS, INBOX_JOINS, InboxItem, toInboxItem } from './delivery-view';
 
 export interface InboxPage {
@@ -35,11 +35,15 @@ export class InboxService {
     }
     const empty = { items: [], page: filters.page ?? 1, pageSize: filters.pageSize ?? 20, hasMore: false, nextBefore: null, positionIds };
     if (!positionIds.length) return empty;
-    const q = inboxIdsQuery(positionIds, filters);
+    const floor = filters.q ? await this.searchFloor(positionIds, filters.before) : undefined;
+    const q = inboxIdsQuery(positionIds, filters, floor);
     const ids: { id: string }[] = await this.ds.query(q.sql, q.params);
     const pageIds = ids.slice(q.offset, q.offset + q.pageSize).map((r) => r.id);
-    const hasMore = ids.length > q.offset + q.pageSize;
-    if (!pageIds.length) return { ...empty, pageSize: q.pageSize, hasMore: false };
+    const full = ids.length > q.offset + q.pageSize;
+    // A search window ended before the page filled: more may match below it; continue from there.
+    const hasMore = full || floor !== undefined;
+    const nextBefore = full ? pageIds[pageIds.length - 1] : (floor ?? null);
+    if (!pageIds.length) return { ...empty, pageSize: q.pageSize, hasMore, nextBefore };
     const rows = await this.ds.query(
       `SELECT ${INBOX_COLUMNS} FROM deliveries d ${INBOX_JOINS} WHERE d.id IN (${pageIds.map(() => '?').join(', ')}) ORDER BY d.id DESC`,
       pageIds,
@@ -49,8 +53,16 @@ export class InboxService {
       page: filters.before ? 1 : Math.max(filters.page ?? 1, 1),
       pageSize: q.pageSize,
       hasMore,
-      nextBefore: hasMore ? pageIds[pageIds.length - 1] : null,
+      nextBefore,
       positionIds,
     };
+  }
+
+  /** The lowest id a text search may look at in this request (undefined: every position fits in one window). */
+  private async searchFloor(positionIds: number[], before?: string): Promise<string | undefined> {
+    const w = searchWindowQuery(positionIds, before);
+    const rows: { id: string }[] = await this.ds.query(w.sql, w.params);
+    if (!rows.length) return undefined;
+    return rows.map((r) => BigInt(r.id)).reduce((a, b) => (a > b ? a : b)).toString();
   }
 }

@@ -49,14 +49,11 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string, ip: string): Promise<TokenPair> {
-    await this.limiter.assertAllowed(username, ip);
+    await this.limiter.begin(username, ip);
     const user = await this.users.findForLogin(username);
     const ok = await argon2.verify(user?.passwordHash ?? (await this.dummyHash), password).catch(() => false);
-    if (!user || !ok || !user.isActive) {
-      await this.limiter.recordFailure(username, ip);
-      throw badCredentials();
-    }
-    await this.limiter.reset(username);
+    if (!user || !ok || !user.isActive) throw badCredentials();
+    await this.limiter.succeeded(username, ip);
     const principal = await this.users.principal(user.id);
     return this.ds.transaction(async (em) => {
       const pair = await this.issue(em, principal, randomUUID());

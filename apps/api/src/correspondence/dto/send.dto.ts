@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
 
@@ -15,9 +15,9 @@ export class PreviewRecipientDto {
 
 /** Addressees (tujuan) and copies (tembusan) as drafted, to preview their routes. */
 export class RoutePreviewDto {
-  @ApiPropertyOptional({ type: [PreviewRecipientDto] }) @IsArray() @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => PreviewRecipientDto)
+  @ApiProperty({ type: [PreviewRecipientDto], description: 'tujuan' }) @IsArray() @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => PreviewRecipientDto)
   to: PreviewRecipientDto[];
 
-  @ApiPropertyOptional({ type: [PreviewRecipientDto] }) @IsOptional() @IsArray() @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => PreviewRecipientDto)
+  @ApiPropertyOptional({ type: [PreviewRecipientDto], description: 'tembusan' }) @IsOptional() @IsArray() @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => PreviewRecipientDto)
   cc?: PreviewRecipientDto[];
 }

@@ -1,0 +1,191 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { jakartaToday } from '@naskah/identity';
+import { Http, startApi } from '@naskah/testing';
+import { createWorker } from '../../apps/worker/src/main';
+import { deliveriesOnceDispatched, FixtureRecipient, forgetOldDispatchJobs, insertSignedLetterFixture, positionIdOf, userIdOf } from '../../libs/testing/src/letters-fixture';
+
+/** Inbox (naskah masuk), read receipts, access by security class, the drafter's outbox boxes. */
+describe('inbox, read receipts and access', () => {
+  let http: Http;
+  let worker: INestApplicationContext;
+  let ds: DataSource;
+  const token = `INBX${Date.now().toString(36)}`;
+  const letters: { letterId: string; deliveryId: string }[] = [];
+
+  /** Sends a fixture letter and returns the delivery that reached `position` of `office`. */
+  async function deliver(from: string, subject: string, to: FixtureRecipient[], extra: { typeCode?: string; urgency?: 'BIASA' | 'SEGERA' | 'AMAT_SEGERA'; securityClass?: 'B' | 'T' | 'R' | 'SR'; cc?: FixtureRecipient[] } = {}) {
+    const { letterId } = await insertSignedLetterFixture(ds, { office: from, subject, to, ...extra });
+    const sender = from === 'RI' ? 'sekjen.ri' : `sekretaris.${from}`;
+    expect((await http.request('POST', `/api/letters/${letterId}/send`, { token: await http.login(sender) })).status).toBe(201);
+    const [d] = await deliveriesOnceDispatched(ds, letterId);
+    return { letterId, deliveryId: String(d.id) };
+  }
+
+  beforeAll(async () => {
+    http = await startApi();
+    await forgetOldDispatchJobs(http.app);
+    worker = await createWorker();
+    await worker.init();
+    ds = http.ds;
+    const tph = [{ office: '52', position: 'STAF-TPH' }];
+    letters.push(await deliver('RI', `${token} surat dinas satu`, tph, { typeCode: 'SD' }));
+    letters.push(await deliver('RI', `${token} nota dinas dua`, tph, { typeCode: 'ND', urgency: 'SEGERA' }));
+    letters.push(await deliver('5204', `${token} laporan tiga`, tph, { typeCode: 'LP', urgency: 'AMAT_SEGERA' }));
+    letters.push(await deliver('RI', `${token} tembusan empat`, [{ office: '52', position: 'KETUA' }], { cc: tph }));
+    letters.push(await deliver('5271', `${token} undangan lima`, tph, { typeCode: 'Und' }));
+    letters.push(await deliver('RI', `${token} surat enam`, tph));
+    letters.push(await deliver('RI', `${token} surat tujuh`, tph));
+  });
+  afterAll(async () => {
+    await worker.close();
+    await http.close();
+  });
+
+  const list = async (query: string, user = 'staf.teknis.52') => http.request('GET', `/api/inbox?q=${token}&${query}`, { token: await http.login(user) });
+
+  it('lists what reached my position newest first, with agenda numbers, copies flagged, pages by number or keyset', async () => {
+    const p1 = await list('pageSize=3');
+    expect(p1.status).toBe(200);
+    expect(p1.body.items.map((i: { subject: string }) => i.subject.split(' ').pop())).toEqual(['tujuh', 'enam', 'lima']);
+    expect(p1.body).toMatchObject({ page: 1, pageSize: 3, hasMore: true });
+    expect(p1.body.items[0]).toMatchObject({ agendaNumber: expect.any(Number), agendaYear: expect.any(Number), status: 'DELIVERED', isCopy: false, arrivedBy: 'SEND' });
+    const p2 = await list('pageSize=3&page=2');
+    const k2 = await list(`pageSize=3&before=${p1.body.nextBefore}`);
+    expect(k2.body.items).toEqual(p2.body.items);
+    expect(p2.body.items.map((i: { subject: string }) => i.subject.split(' ').pop())).toEqual(['empat', 'tiga', 'dua']);
+    expect(p2.body.items[0]).toMatchObject({ kind: 'CC', isCopy: true });
+    const p3 = await list('pageSize=3&page=3');
+    expect(p3.body).toMatchObject({ hasMore: false, nextBefore: null });
+    expect(p3.body.items).toHaveLength(1);
+    const agenda = [...p1.body.items, ...p2.body.items, ...p3.body.items].map((i: { agendaNumber: number }) => i.agendaNumber);
+    expect(new Set(agenda).size).toBe(7);
+  });
+
+  it('filters by type, urgency, copies, sender, number and delivery date', async () => {
+    const subjects = async (q: string) => (await list(q)).body.items.map((i: { subject: string }) => i.subject.split(' ').pop());
+    expect(await subjects('typeCode=ND')).toEqual(['dua']);
+    expect(await subjects('urgency=AMAT_SEGERA')).toEqual(['tiga']);
+    expect(await subjects('kind=CC')).toEqual(['empat']);
+    const bySender = await http.request('GET', '/api/inbox?q=Kota%20Mataram', { token: await http.login('staf.teknis.52') });
+    expect(bySender.body.items.map((i: { subject: string }) => i.subject)).toContain(`${token} undangan lima`);
+    const [{ number }] = await ds.query('SELECT number FROM letters WHERE id = ?', [letters[2].letterId]);
+    const byNumber = await http.request('GET', `/api/inbox?q=${encodeURIComponent(number)}`, { token: await http.login('staf.teknis.52') });
+    expect(byNumber.body.items.map((i: { letterId: string }) => i.letterId)).toEqual([letters[2].letterId]);
+    const today = jakartaToday(new Date());
+    expect((await list(`from=${today}&to=${today}`)).body.items).toHaveLength(7);
+    expect((await list('to=2020-01-31')).body.items).toHaveLength(0);
+    expect((await list('from=2999-01-01')).body.items).toHaveLength(0);
+    for (const bad of ['pageSize=101', 'from=2026-13-01', 'urgency=PENTING', 'unread=perhaps', 'before=abc']) {
+      const res = await list(bad);
+      expect(res.status).toBe(400);
+    }
+  });
+
+  it('searches text in bounded windows: a deep match is reached by following nextBefore, no request scans the whole inbox', async () => {
+    // 5,010 deliveries for one position (seeded directly), the only match being the oldest
+    const pos = await positionIdOf(ds, '5271', 'STAF-PDI');
+    const [{ letter_id: letterId, transmission_id: txId }] = await ds.query('SELECT letter_id, transmission_id FROM deliveries WHERE id = ?', [letters[5].deliveryId]);
+    await ds.query(
+      `INSERT INTO deliveries (transmission_id, ordinal, letter_id, kind, office_id, position_id, agenda_year, agenda_number, sender_office_id, sender_name, subject, type_code, urgency, security_class)
+       SELECT ?, 100000 + s.seq, ?, 'TO', p.office_id, p.id, 1999, s.seq, p.office_id, 'KPU RI', IF(s.seq = 1, ?, 'Surat rutin'), 'SD', 'BIASA', 'B'
+       FROM seq_1_to_5010 s JOIN positions p ON p.id = ?`,
+      [txId, letterId, `${token} jauh di bawah`, pos],
+    );
+    // no demo user holds STAF-PDI: a Plh acts for it
+    const admin = await http.login('admin');
+    const today = jakartaToday(new Date());
+    await http.request('POST', '/api/admin/delegations', { token: admin, body: { userId: await userIdOf(ds, 'staf.teknis.5271'), positionId: pos, kind: 'PLH', startsOn: today, endsOn: today } });
+    const t = await http.login('staf.teknis.5271');
+    const first = await http.request('GET', `/api/inbox?q=${encodeURIComponent(`${token} jauh`)}&positionId=${pos}`, { token: t });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ items: [], hasMore: true, nextBefore: expect.any(String) });
+    const second = await http.request('GET', `/api/inbox?q=${encodeURIComponent(`${token} jauh`)}&positionId=${pos}&before=${first.body.nextBefore}`, { token: t });
+    expect(second.body.items.map((i: { subject: string }) => i.subject)).toEqual([`${token} jauh di bawah`]);
+    expect(second.body).toMatchObject({ hasMore: false, nextBefore: null });
+  });
+
+  it('records a read receipt once, and unread filters it out', async () => {
+    const user = await http.login('staf.teknis.52');
+    const { deliveryId, letterId } = letters[0];
+    const first = await http.request('POST', `/api/deliveries/${deliveryId}/read`, { token: user });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ status: 'READ', readByUserId: await userIdOf(ds, 'staf.teknis.52'), mine: true, letter: { id: letterId } });
+    const again = await http.request('POST', `/api/deliveries/${deliveryId}/read`, { token: user });
+    expect(again.body.readAt).toBe(first.body.readAt);
+    const [audit] = await ds.query("SELECT COUNT(*) AS n FROM audit_events WHERE entity_type = 'letter' AND entity_id = ? AND action = 'LETTER_READ'", [letterId]);
+    expect(Number(audit.n)).toBe(1);
+    const unread = await list('unread=true&pageSize=100');
+    expect(unread.body.items.map((i: { id: string }) => i.id)).not.toContain(deliveryId);
+    expect(unread.body.items).toHaveLength(6);
+  });
+
+  it('hides a B letter’s delivery from other offices (404), shows it to the receiving office, lets only the recipient act', async () => {
+    const { deliveryId } = letters[1];
+    for (const stranger of ['staf.umum.3201', 'sekretaris.5271']) {
+      const t = await http.login(stranger);
+      for (const [method, url] of [['GET', ''], ['GET', '/route'], ['POST', '/read']] as const) {
+        expect((await http.request(method, `/api/deliveries/${deliveryId}${url}`, { token: t })).status).toBe(404);
+      }
+    }
+    const colleague = await http.login('kabag.umum.52');
+    const seen = await http.request('GET', `/api/deliveries/${deliveryId}`, { token: colleague });
+    expect(seen).toMatchObject({ status: 200, body: { mine: false } });
+    expect((await http.request('POST', `/api/deliveries/${deliveryId}/read`, { token: colleague })).status).toBe(403);
+    expect((await http.request('GET', '/api/deliveries/999999999', { token: colleague })).status).toBe(404);
+    expect((await http.request('GET', '/api/deliveries/abc', { token: colleague })).status).toBe(404);
+  });
+
+  it('shows T letters to the positions involved and their superiors only, R letters to the positions involved only', async () => {
+    const t = await deliver('RI', `${token} terbatas`, [{ office: '52', position: 'STAF-TPH' }], { securityClass: 'T' });
+    const r = await deliver('RI', `${token} rahasia`, [{ office: '52', position: 'STAF-TPH' }], { securityClass: 'R' });
+    const get = async (user: string, id: string) => (await http.request('GET', `/api/deliveries/${id}`, { token: await http.login(user) })).status;
+    expect(await get('staf.teknis.52', t.deliveryId)).toBe(200);
+    expect(await get('kabag.teknis.52', t.deliveryId)).toBe(200); // the recipient's superior
+    expect(await get('kabag.umum.52', t.deliveryId)).toBe(404); // a peer branch in the same office
+    expect(await get('staf.teknis.52', r.deliveryId)).toBe(200);
+    expect(await get('kabag.teknis.52', r.deliveryId)).toBe(404);
+  });
+
+  it('includes the deliveries of a position held by delegation (Plt), acting in that capacity', async () => {
+    const admin = await http.login('admin');
+    const today = jakartaToday(new Date());
+    const plt = await http.request('POST', '/api/admin/delegations', {
+      token: admin, body: { userId: await userIdOf(ds, 'staf.umum.52'), positionId: await positionIdOf(ds, '52', 'STAF-TPH'), kind: 'PLT', startsOn: today, endsOn: today },
+    });
+    expect(plt.status).toBe(201);
+    const res = await list('pageSize=100', 'staf.umum.52');
+    expect(res.body.positionIds).toEqual(expect.arrayContaining([await positionIdOf(ds, '52', 'STAF-KUL'), await positionIdOf(ds, '52', 'STAF-TPH')]));
+    expect(res.body.items.length).toBeGreaterThanOrEqual(7);
+    const { deliveryId, letterId } = letters[6];
+    expect((await http.request('POST', `/api/deliveries/${deliveryId}/read`, { token: await http.login('staf.umum.52') })).status).toBe(200);
+    const [e] = await ds.query("SELECT capacity FROM audit_events WHERE entity_type = 'letter' AND entity_id = ? AND action = 'LETTER_READ'", [letterId]);
+    expect(e.capacity).toBe('PLT');
+    const other = await http.request('GET', `/api/inbox?positionId=${await positionIdOf(ds, '52', 'KETUA')}`, { token: await http.login('staf.umum.52') });
+    expect(other.status).toBe(403);
+  });
+
+  it('gives the drafter boxes: drafts, in review, awaiting my review, awaiting my signature, sent', async () => {
+    const mk = async (status: string, subject: string) => {
+      const { letterId } = await insertSignedLetterFixture(ds, { office: '5271', subject: `${token} ${subject}`, to: [{ office: '52' }] });
+      await ds.query('UPDATE letters SET status = ?, number = NULL WHERE id = ?', [status, letterId]);
+      return letterId;
+    };
+    const draft = await mk('DRAFT', 'konsep');
+    const inReview = await mk('IN_REVIEW', 'diperiksa');
+    await ds.query('UPDATE letters SET review_round = 1, current_step = 1 WHERE id = ?', [inReview]);
+    await ds.query("INSERT INTO letter_reviews (letter_id, round, step, position_id, decision) VALUES (?, 1, 1, ?, 'PENDING')", [inReview, await positionIdOf(ds, '5271', 'SEKRETARIS')]);
+    const approved = await mk('APPROVED', 'disetujui');
+    const box = async (name: string, user: string) =>
+      (await http.request('GET', `/api/outbox?box=${name}`, { token: await http.login(user) })).body.items.map((l: { id: string }) => l.id);
+    expect(await box('drafts', 'kasubbag.umum.5271')).toContain(draft);
+    expect(await box('in-review', 'kasubbag.umum.5271')).toEqual(expect.arrayContaining([inReview, approved]));
+    expect(await box('awaiting-review', 'sekretaris.5271')).toEqual([inReview]);
+    expect(await box('awaiting-review', 'kasubbag.umum.5271')).toEqual([]);
+    expect(await box('awaiting-signature', 'sekretaris.5271')).toEqual([approved]);
+    const sent = await http.request('GET', '/api/outbox?box=sent', { token: await http.login('sekretaris.5271') });
+    const lima = sent.body.items.find((l: { id: string }) => l.id === letters[4].letterId);
+    expect(lima.deliveries).toEqual([expect.objectContaining({ status: 'DELIVERED', position: expect.objectContaining({ title: expect.stringContaining('Staf') }) })]);
+    expect((await http.request('GET', '/api/outbox?box=archive', { token: await http.login('sekretaris.5271') })).status).toBe(400);
+  });
+});
