@@ -5,12 +5,12 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import fastifyStatic from '@fastify/static';
 import fastifyMultipart from '@fastify/multipart';
-import { AppConfig, createValidationPipe, echoRequestId, ErrorFilter, fastifyRequestIdOptions } from '@naskah/core';
+import { AppConfig, createValidationPipe, echoRequestId, ErrorFilter, fastifyRequestIdOptions, loadConfig } from '@naskah/core';
 import { ApiModule } from './api.module';
 
 /** Builds the API application (also used by tests, so they run exactly what production runs). */
 export async function createApi(opts: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 2 * 1024 * 1024, ...fastifyRequestIdOptions });
+  const adapter = new FastifyAdapter({ trustProxy: loadConfig().TRUST_PROXY === 'true', bodyLimit: 2 * 1024 * 1024, ...fastifyRequestIdOptions });
   adapter.getInstance().addHook('onRequest', echoRequestId);
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true, logger: opts.logger === false ? false : undefined });
   const config = app.get(AppConfig);

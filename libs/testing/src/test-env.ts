@@ -32,6 +32,8 @@ export function applyTestEnv(): void {
     SIGNING_KEY_PATH: `.data/test/signing-key-${worker}.pem`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     OUTBOX_POLL_MS: '50',
+    // tests simulate clients behind a proxy through X-Forwarded-For
+    TRUST_PROXY: 'true',
     JWT_SECRET: 'test-secret-for-naskah-tests-only-0123456789',
   });
 }

@@ -69,6 +69,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(200)
   WORKER_CONCURRENCY = 20;
 
+  /** Trust X-Forwarded-For (client address for login limits): only behind a reverse proxy that overwrites it. */
+  @IsIn(['true', 'false'])
+  TRUST_PROXY: 'true' | 'false' = 'false';
+
   // Initialised (to undefined) so the key exists on an instance and loadConfig reads it.
   @IsOptional() @IsIn(['true', 'false'])
   SEED_DEMO: 'true' | 'false' | undefined = undefined;
