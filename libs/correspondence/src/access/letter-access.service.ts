@@ -39,9 +39,9 @@ export class LetterAccessService {
   /** Throws 404 (never 403) when the letter does not exist or the viewer may not see it. */
   async assertVisible(letterId: string, viewer: AccessViewer, em: EntityManager = this.ds.manager): Promise<{ securityClass: SecurityClass }> {
     const [row] = /^\d+$/.test(letterId) ? await em.query('SELECT security_class FROM letters WHERE id = ?', [letterId]) : [];
-    if (!row) throw notFound('Naskah', letterId);
+    if (!row) throw notFound('Naskah', letterId, 'LETTER');
     const involved = await this.involved(letterId, em);
-    if (!maySee(row.security_class, viewer, involved)) throw notFound('Naskah', letterId);
+    if (!maySee(row.security_class, viewer, involved)) throw notFound('Naskah', letterId, 'LETTER');
     return { securityClass: row.security_class };
   }
 }

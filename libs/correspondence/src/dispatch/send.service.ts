@@ -46,7 +46,7 @@ export class SendService {
       const [l] = /^\d{1,19}$/.test(letterId)
         ? await em.query('SELECT id, office_id, status, drafter_position_id, signer_position_id, subject FROM letters WHERE id = ? FOR UPDATE', [letterId])
         : [];
-      if (!l) throw notFound('Naskah', letterId);
+      if (!l) throw notFound('Naskah', letterId, 'LETTER');
       const { actingPositionId, capacity } = await this.sender(p, l);
       if (l.status === 'SENT') throw conflict('LETTER_ALREADY_SENT', 'Naskah sudah dikirim (already sent)', { status: l.status });
       if (l.status !== 'SIGNED') throw conflict('LETTER_NOT_SIGNED', `Naskah berstatus ${l.status}; hanya naskah yang sudah ditandatangani dapat dikirim (only SIGNED letters can be sent)`, { status: l.status });

@@ -5,7 +5,7 @@ import type { DelegationsService, Principal } from '@naskah/identity';
 import type { LetterAccessService } from '../access/letter-access.service';
 import { DeliveryRow, loadDeliveryRow } from './delivery-view';
 
-const missing = (id: string) => notFound('Surat masuk', id);
+const missing = (id: string) => notFound('Surat masuk', id, 'DELIVERY');
 
 /** A delivery the caller may look at: it reached a position they act for, or the access policy lets them see its letter. Otherwise 404. */
 export async function visibleDelivery(em: EntityManager, access: LetterAccessService, p: Principal, id: string): Promise<{ d: DeliveryRow; mine: boolean }> {

@@ -49,7 +49,7 @@ export class AttachmentsService {
       if (!viewer.positionIds.includes(Number(l.drafter_position_id))) throw forbidden('NOT_THE_DRAFTER', 'Hanya konseptor naskah ini yang dapat menghapus lampiran');
       if (!EDITABLE.includes(l.status)) throw conflict('LETTER_NOT_EDITABLE', `Naskah berstatus ${l.status} tidak dapat diubah`, { status: l.status });
       const res = await em.query('DELETE FROM letter_attachments WHERE letter_id = ? AND file_id = ?', [letterId, fileId]);
-      if (!res.affectedRows) throw notFound('Lampiran', fileId);
+      if (!res.affectedRows) throw notFound('Lampiran', fileId, 'ATTACHMENT');
       await em.query('UPDATE letters SET version = version + 1 WHERE id = ?', [letterId]);
       await this.audit.record(em, actorFor(p), { action: 'ATTACHMENT_REMOVED', entityType: 'letter', entityId: letterId, officeId: Number(l.office_id), after: { fileId } });
     });
@@ -59,7 +59,7 @@ export class AttachmentsService {
   async download(p: Principal, letterId: string, fileId: string): Promise<{ file: StoredFile; data: Buffer }> {
     await this.access.assertVisible(letterId, await this.access.viewerOf(p));
     const [link] = /^\d+$/.test(fileId) ? await this.ds.query('SELECT file_id FROM letter_attachments WHERE letter_id = ? AND file_id = ?', [letterId, fileId]) : [];
-    if (!link) throw notFound('Lampiran', fileId);
+    if (!link) throw notFound('Lampiran', fileId, 'ATTACHMENT');
     return this.files.read(fileId);
   }
 }

@@ -9,9 +9,9 @@ export class LettersRepository {
   constructor(private readonly ds: DataSource) {}
 
   async load(id: string, em: EntityManager = this.ds.manager, lock = false): Promise<LetterView> {
-    if (!/^\d+$/.test(id)) throw notFound('Naskah', id);
+    if (!/^\d+$/.test(id)) throw notFound('Naskah', id, 'LETTER');
     const [r] = await em.query(`SELECT * FROM letters WHERE id = ?${lock ? ' FOR UPDATE' : ''}`, [id]);
-    if (!r) throw notFound('Naskah', id);
+    if (!r) throw notFound('Naskah', id, 'LETTER');
     const [recipients, reviews, attachments, plan] = await Promise.all([
       em.query('SELECT kind, office_id, position_id, external_name FROM letter_recipients WHERE letter_id = ? ORDER BY ordinal', [id]),
       em.query('SELECT round, step, position_id, decision, note, acted_at, acted_by_user_id FROM letter_reviews WHERE letter_id = ? AND round > 0 ORDER BY round, step', [id]),
