@@ -1,28 +1,22 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { countRows, Http, startApi } from '@naskah/testing';
+import { countRows, Http, startApiAndWorker } from '@naskah/testing';
 import { DispatchJob } from '@naskah/correspondence';
 import { createWorker } from '../../apps/worker/src/main';
-import { deliveriesOnceDispatched, eventually, forgetOldDispatchJobs, insertSignedLetterFixture, officeIdOf, positionIdOf } from '../../libs/testing/src/letters-fixture';
+import { deliveriesOnceDispatched, eventually, insertSignedLetterFixture, officeIdOf, positionIdOf } from '../../libs/testing/src/letters-fixture';
 
 const RUN = `R${Date.now().toString(36)}`;
 
 /** Sending through the real path: API → outbox → BullMQ → worker → DispatchJob. */
 describe('dispatch: send, the routing rule, idempotent batch delivery', () => {
   let http: Http;
-  let worker: INestApplicationContext;
   let ds: DataSource;
+  let worker: INestApplicationContext;
+  let stop: () => Promise<void>;
   beforeAll(async () => {
-    http = await startApi();
-    await forgetOldDispatchJobs(http.app);
-    worker = await createWorker();
-    await worker.init();
-    ds = http.ds;
+    ({ http, ds, worker, close: stop } = await startApiAndWorker());
   });
-  afterAll(async () => {
-    await worker.close();
-    await http.close();
-  });
+  afterAll(() => stop());
 
   it('delivers a Kab Sumbawa letter for the Sekretaris Jenderal to KPU Provinsi NTB, to be forwarded', async () => {
     const sekjen = await positionIdOf(ds, 'RI', 'SEKJEN');

@@ -1,8 +1,6 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { countRows, Http, startApi } from '@naskah/testing';
-import { createWorker } from '../../apps/worker/src/main';
-import { deliveriesOnceDispatched, forgetOldDispatchJobs, insertSignedLetterFixture, officeIdOf, positionIdOf } from '../../libs/testing/src/letters-fixture';
+import { countRows, Http, startApiAndWorker } from '@naskah/testing';
+import { deliveriesOnceDispatched, insertSignedLetterFixture, officeIdOf, positionIdOf } from '../../libs/testing/src/letters-fixture';
 
 const NTB = 'KPU Provinsi Nusa Tenggara Barat';
 const RUN = `R${Date.now().toString(36)}`;
@@ -11,19 +9,12 @@ const ROUTE_TO_RI = `KPU Kabupaten Sumbawa → ${NTB} → Komisi Pemilihan Umum 
 /** "Hierarchy is law": Kab/Kota → Provinsi → KPU RI, forwarded or returned by the Provinsi; no endpoint can skip a level. */
 describe('forward, return and the route of a letter', () => {
   let http: Http;
-  let worker: INestApplicationContext;
   let ds: DataSource;
+  let stop: () => Promise<void>;
   beforeAll(async () => {
-    http = await startApi();
-    await forgetOldDispatchJobs(http.app);
-    worker = await createWorker();
-    await worker.init();
-    ds = http.ds;
+    ({ http, ds, close: stop } = await startApiAndWorker());
   });
-  afterAll(async () => {
-    await worker.close();
-    await http.close();
-  });
+  afterAll(() => stop());
 
   /** A Kab Sumbawa letter to the Sekretaris Jenderal, sent; returns it and its delivery at KPU Provinsi NTB. */
   async function sumbawaToSekjen(subject: string) {

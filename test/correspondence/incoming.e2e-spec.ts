@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { countRows, Http, startApi } from '@naskah/testing';
-import { createWorker } from '../../apps/worker/src/main';
-import { deliveriesOnceDispatched, forgetOldDispatchJobs, officeIdOf, positionIdOf } from '../../libs/testing/src/letters-fixture';
+import { countRows, Http, startApiAndWorker } from '@naskah/testing';
+import { deliveriesOnceDispatched, officeIdOf, positionIdOf } from '../../libs/testing/src/letters-fixture';
 
 const LIMIT = 64 * 1024;
 process.env.UPLOAD_MAX_BYTES = String(LIMIT); // read when the API boots below
@@ -28,19 +26,12 @@ function multipart(fields: Record<string, string | string[]>, file?: { name?: st
 /** The registrar (pencatat surat) registers external incoming mail and delivers it within the office. */
 describe('external incoming letters', () => {
   let http: Http;
-  let worker: INestApplicationContext;
   let ds: DataSource;
+  let stop: () => Promise<void>;
   beforeAll(async () => {
-    http = await startApi();
-    await forgetOldDispatchJobs(http.app);
-    worker = await createWorker();
-    await worker.init();
-    ds = http.ds;
+    ({ http, ds, close: stop } = await startApiAndWorker());
   });
-  afterAll(async () => {
-    await worker.close();
-    await http.close();
-  });
+  afterAll(() => stop());
 
   const fields = async (over: Record<string, string | string[]> = {}) => ({
     senderName: 'Bawaslu Kabupaten Sumbawa', externalNumber: '045/BWS/XI/2026', externalDate: '2026-11-20', subject: 'Pemberitahuan hasil pengawasan',

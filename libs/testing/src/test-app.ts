@@ -54,3 +54,22 @@ export async function countRows(ds: DataSource, table: string, where = '1 = 1', 
   const [r] = await ds.query(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`, params);
   return Number(r.n);
 }
+
+/** The API and the real worker (outbox relay + every job handler) in one test process. */
+export async function startApiAndWorker(): Promise<{ http: Http; worker: import('@nestjs/common').INestApplicationContext; ds: DataSource; close(): Promise<void> }> {
+  const http = await startApi();
+  const { forgetOldDispatchJobs } = require('./letters-fixture') as typeof import('./letters-fixture');
+  await forgetOldDispatchJobs(http.app);
+  const { createWorker } = require('../../../apps/worker/src/main') as typeof import('../../../apps/worker/src/main');
+  const worker = await createWorker();
+  await worker.init();
+  return {
+    http,
+    worker,
+    ds: http.ds,
+    async close() {
+      await worker.close();
+      await http.close();
+    },
+  };
+}
