@@ -5,3 +5,4 @@ export * from './clock/clock';
 export * from './http/error.filter';
 export * from './http/validation';
 export * from './logging/logging';
+export * from './http/body-guard';

@@ -1,4 +1,5 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { assertSafeBody } from './body-guard';
 import { DomainError, FieldProblem } from '../errors/domain-error';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
@@ -9,9 +10,17 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   });
 }
 
+/** Checks the shape of bodies and queries (depth, prototype-named keys) before class-transformer sees them. */
+class GuardedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') assertSafeBody(value);
+    return super.transform(value, metadata);
+  }
+}
+
 /** The global pipe: unknown fields are rejected, each bad field is named in the 400 answer. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new GuardedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
