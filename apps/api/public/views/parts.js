@@ -1,0 +1,62 @@
+// views/parts.js — building blocks shared by several views: definition rows, tables, letter card, route timeline, PDF button.
+import { api } from '../api.js';
+import { h, fmtDateTime, URGENCY, SECURITY, ARRIVED_BY, CAPACITY, label, badge, notify, busy } from '../ui.js';
+import { typeName } from '../state.js';
+
+export function dt(k, v) { return [h('dt', {}, k), h('dd', {}, v ?? '—')]; }
+
+export function table(headers, rows, caption) {
+  return h('div', { class: 'table-wrap' }, h('table', {},
+    caption ? h('caption', { class: 'sr-only' }, caption) : null,
+    h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))),
+    h('tbody', {}, rows)));
+}
+
+export function letterBody(l, withPdf = true) {
+  if (!l) return null;
+  return h('section', { class: 'card letter', 'aria-labelledby': 'letter-h' },
+    h('h2', { id: 'letter-h' }, 'Naskah'),
+    h('dl', { class: 'meta' },
+      dt('Nomor', l.number || '(belum bernomor)'),
+      dt('Jenis', typeName(l.typeCode)),
+      dt('Sifat', label(URGENCY, l.urgency)),
+      dt('Klasifikasi keamanan', label(SECURITY, l.securityClass)),
+      dt('Kode klasifikasi', l.classificationCode),
+      l.signedAt ? dt('Ditandatangani', `${fmtDateTime(l.signedAt)} oleh ${[CAPACITY[l.signedCapacity] || '', l.signerTitle, l.signerName && `(${l.signerName})`].filter(Boolean).join(' ')}`) : null,
+      l.external ? dt('Surat eksternal', [l.external.sender, l.external.number, l.external.date].filter(Boolean).join(' · ')) : null),
+    l.summary ? h('p', { class: 'summary' }, h('strong', {}, 'Ringkasan: '), l.summary) : null,
+    h('div', { class: 'body-text' }, l.body),
+    withPdf && l.documentFileId ? h('p', {}, pdfButton(l.id)) : null);
+}
+
+export function routeTimeline(hops) {
+  if (!hops.length) return h('p', { class: 'muted' }, 'Rute tidak tersedia.');
+  return h('ol', { class: 'timeline' }, hops.map((hp) => {
+    if (typeof hp === 'string') return h('li', {}, hp === 'EXTERNAL' ? 'Pihak eksternal' : hp);
+    const office = hp.office?.name || hp.name || hp.office || (hp.level ? `${hp.level} ${hp.code}` : '?');
+    return h('li', {},
+      h('strong', {}, office), hp.position ? ` — ${hp.position.title}` : '',
+      hp.action ? h('div', {}, badge(label(ARRIVED_BY, hp.action)), hp.at ? ` ${fmtDateTime(hp.at)}` : '',
+        hp.by ? ` oleh ${[CAPACITY[hp.by.capacity] || '', hp.by.name].filter(Boolean).join(' ')}` : '') : null,
+      hp.agendaNumber ? h('div', { class: 'muted small' }, `No. agenda ${hp.agendaNumber}${hp.readAt ? ` · dibaca ${fmtDateTime(hp.readAt)}` : ''}`) : null,
+      hp.note ? h('div', { class: 'note' }, `Catatan: ${hp.note}`) : null);
+  }));
+}
+
+export function pdfButton(letterId) {
+  const out = h('span', {});
+  const btn = h('button', { type: 'button', class: 'secondary', onclick: async () => {
+    await busy(btn, async () => {
+      try {
+        const blob = await api.blob(`/api/letters/${letterId}/pdf`);
+        const url = URL.createObjectURL(new Blob([blob], { type: 'application/pdf' }));
+        const link = h('a', { href: url, target: '_blank', rel: 'noopener', download: `naskah-${letterId}.pdf`, class: 'pdf-link' }, 'Unduh PDF');
+        out.replaceChildren(btn, ' ', link);
+        const w = window.open(url, '_blank', 'noopener');
+        if (!w) notify('Jendela baru diblokir peramban; gunakan tautan "Unduh PDF".');
+      } catch (e) { notify(e.message, 'error'); }
+    });
+  } }, 'Buka PDF');
+  out.append(btn);
+  return out;
+}
