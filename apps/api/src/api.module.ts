@@ -10,6 +10,8 @@ import { StorageModule } from '@naskah/storage';
 import { OrganisationModule } from '@naskah/organisation';
 import { IdentityModule } from '@naskah/identity';
 import { CorrespondenceModule } from '@naskah/correspondence';
+import { NotificationModule } from '@naskah/notification';
+import { DispositionModule } from '@naskah/disposition';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
@@ -23,6 +25,11 @@ import { InboxController } from './correspondence/inbox.controller';
 import { DeliveriesController } from './correspondence/deliveries.controller';
 import { OutboxController } from './correspondence/outbox.controller';
 import { IncomingController } from './correspondence/incoming.controller';
+import { DispositionsController } from './disposition/dispositions.controller';
+import { LetterDispositionsController } from './disposition/letter-dispositions.controller';
+import { PreparedDispositionsController } from './disposition/prepared-dispositions.controller';
+import { DispositionCalendarController } from './disposition/disposition-calendar.controller';
+import { NotificationsController } from './notification/notifications.controller';
 
 /** The API's composition root: infrastructure, domain libraries, controllers. */
 @Module({
@@ -36,9 +43,12 @@ import { IncomingController } from './correspondence/incoming.controller';
     OrganisationModule,
     IdentityModule,
     CorrespondenceModule,
+    NotificationModule,
+    DispositionModule,
     TerminusModule.forRoot({ logger: false }),
   ],
-  controllers: [HealthController, AuthController, OrganisationController, AdminController, MasterController, SendController, LettersController, VerifyController, InboxController, DeliveriesController, OutboxController, IncomingController],
+  controllers: [HealthController, AuthController, OrganisationController, AdminController, MasterController, SendController, LettersController, VerifyController, InboxController, DeliveriesController, OutboxController, IncomingController,
+    DispositionsController, LetterDispositionsController, PreparedDispositionsController, DispositionCalendarController, NotificationsController],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class ApiModule {}

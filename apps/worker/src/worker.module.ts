@@ -8,6 +8,8 @@ import { StorageModule } from '@naskah/storage';
 import { OrganisationModule } from '@naskah/organisation';
 import { IdentityModule } from '@naskah/identity';
 import { CorrespondenceModule, DispatchJob, RenderLetterJob } from '@naskah/correspondence';
+import { NotificationModule, NotifyPositionsJob } from '@naskah/notification';
+import { DispositionEscalationJob, DispositionModule, DispositionNotifyJob, DispositionReminderJob } from '@naskah/disposition';
 import { Schedulers } from './schedulers';
 
 /** The worker's composition root: every job handler, the schedulers and the outbox relay. */
@@ -22,8 +24,10 @@ import { Schedulers } from './schedulers';
     OrganisationModule,
     IdentityModule,
     CorrespondenceModule,
+    NotificationModule,
+    DispositionModule,
     WorkerRuntimeModule,
   ],
-  providers: [AuditVerifyJob, RenderLetterJob, DispatchJob, Schedulers],
+  providers: [AuditVerifyJob, RenderLetterJob, DispatchJob, Schedulers, NotifyPositionsJob, DispositionNotifyJob, DispositionReminderJob, DispositionEscalationJob],
 })
 export class WorkerModule {}

@@ -6,6 +6,8 @@ export enum QueueName {
   DISPATCH = 'dispatch',
   DOCUMENTS = 'documents',
   MAINTENANCE = 'maintenance',
+  DISPOSITION = 'disposition',
+  NOTIFICATIONS = 'notifications',
 }
 
 export enum JobName {
@@ -15,18 +17,34 @@ export enum JobName {
   RENDER_LETTER = 'render-letter',
   /** Re-verify the audit hash chain (daily scheduler and on demand). */
   AUDIT_VERIFY = 'audit-verify',
+  /** Announce a disposition change (issued, completed, prepared) to whoever acts for the positions concerned. */
+  DISPOSITION_NOTIFY = 'disposition-notify',
+  /** Remind the recipient of a disposition the working day before and on its deadline (delayed; id carries the deadline version). */
+  DISPOSITION_REMINDER = 'disposition-reminder',
+  /** When a disposition is overdue: tell the recipient, escalate to the author and the author's superior (delayed). */
+  DISPOSITION_ESCALATION = 'disposition-escalation',
+  /** Notify whoever acts for some positions (new letter in an inbox, a returned draft…), once per user. */
+  NOTIFY_POSITIONS = 'notify-positions',
 }
 
 export interface JobPayloads {
   [JobName.DISPATCH_LETTER]: { transmissionId: string };
   [JobName.RENDER_LETTER]: { letterId: string };
   [JobName.AUDIT_VERIFY]: { requestedBy: number | null };
+  [JobName.DISPOSITION_NOTIFY]: { event: 'ISSUED' | 'COMPLETED' | 'PREPARED'; id: string };
+  [JobName.DISPOSITION_REMINDER]: { dispositionId: string; kind: 'BEFORE' | 'DUE'; deadlineVersion: number };
+  [JobName.DISPOSITION_ESCALATION]: { dispositionId: string; deadlineVersion: number };
+  [JobName.NOTIFY_POSITIONS]: { positionIds: number[]; type: string; ref: Record<string, string>; key: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DISPATCH_LETTER]: QueueName.DISPATCH,
   [JobName.RENDER_LETTER]: QueueName.DOCUMENTS,
   [JobName.AUDIT_VERIFY]: QueueName.MAINTENANCE,
+  [JobName.DISPOSITION_NOTIFY]: QueueName.DISPOSITION,
+  [JobName.DISPOSITION_REMINDER]: QueueName.DISPOSITION,
+  [JobName.DISPOSITION_ESCALATION]: QueueName.DISPOSITION,
+  [JobName.NOTIFY_POSITIONS]: QueueName.NOTIFICATIONS,
 };
 
 /** Central defaults: retries with exponential backoff, bounded retention (ids kept a week so a replayed add is deduplicated). */

@@ -1,0 +1,31 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Principal } from '@naskah/identity';
+import { DispositionSheetService, DispositionsQueryService } from '@naskah/disposition';
+import { CurrentPrincipal } from '../common/principal.decorator';
+
+/** A letter's disposition tree and a received letter's lembar disposisi. */
+@ApiTags('dispositions')
+@ApiBearerAuth()
+@Controller('api')
+export class LetterDispositionsController {
+  constructor(
+    private readonly queries: DispositionsQueryService,
+    private readonly sheet: DispositionSheetService,
+  ) {}
+
+  @Get('letters/:id/dispositions')
+  @ApiOperation({ summary: 'Pohon disposisi surat ini di satker saya (yang boleh saya lihat)' })
+  tree(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    return this.queries.letterTree(p, id);
+  }
+
+  @Get('deliveries/:id/disposition-sheet')
+  @ApiOperation({ summary: 'Lembar disposisi (PDF)' })
+  async pdf(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Res() reply: { header(k: string, v: string): unknown; send(b: Buffer): void }) {
+    const { filename, data } = await this.sheet.render(p, id);
+    reply.header('content-type', 'application/pdf');
+    reply.header('content-disposition', `inline; filename="${filename}"`);
+    reply.send(data);
+  }
+}

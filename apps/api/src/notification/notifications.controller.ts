@@ -1,0 +1,80 @@
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Principal } from '@naskah/identity';
+import { NotificationHub, NotificationsService, NotificationView } from '@naskah/notification';
+import { CurrentPrincipal } from '../common/principal.decorator';
+import { NotificationQueryDto, StreamQueryDto } from './notification.dto';
+
+const HEARTBEAT_MS = 25_000;
+
+/** The caller's notifications: list with unread count, mark read, and a server-sent events stream. */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('api/notifications')
+export class NotificationsController {
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly hub: NotificationHub,
+  ) {}
+
+  @Get()
+  list(@CurrentPrincipal() p: Principal, @Query() q: NotificationQueryDto) {
+    return this.notifications.list(p, q);
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  readAll(@CurrentPrincipal() p: Principal) {
+    return this.notifications.markAllRead(p);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  read(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    return this.notifications.markRead(p, id);
+  }
+
+  /**
+   * text/event-stream: `event: notification` with the notification as data (id = notification id),
+   * `event: ready` with the unread count once connected, a comment every 25 s. A browser's
+   * EventSource cannot send headers, so the token may come as `?access_token=`; on reconnect
+   * (Last-Event-ID header or `?lastEventId=`) what was missed is sent first.
+   */
+  @Get('stream')
+  @ApiOperation({ summary: 'Server-sent events: notifikasi baru seketika' })
+  async stream(@CurrentPrincipal() p: Principal, @Query() q: StreamQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const raw = reply.raw;
+    const sent = new Set<string>();
+    let open = false;
+    const early: NotificationView[] = [];
+    const write = (chunk: string) => {
+      if (!raw.writableEnded && !raw.destroyed) raw.write(chunk);
+    };
+    const send = (n: NotificationView) => {
+      if (!open) return void early.push(n);
+      if (sent.has(n.id)) return;
+      sent.add(n.id);
+      write(`id: ${n.id}\nevent: notification\ndata: ${JSON.stringify(n)}\n\n`);
+    };
+    // Subscribe before answering: if Redis is down the error filter still answers 503.
+    const unsubscribe = await this.hub.subscribe(p.userId, send, () => raw.end());
+    reply.hijack();
+    raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    open = true;
+    write('retry: 5000\n\n');
+    const heartbeat = setInterval(() => write(': keep-alive\n\n'), HEARTBEAT_MS);
+    raw.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
+    try {
+      const last = String(req.headers['last-event-id'] ?? q.lastEventId ?? '');
+      if (/^\d{1,19}$/.test(last)) for (const n of await this.notifications.since(p.userId, last)) send(n);
+      for (const n of early.splice(0)) send(n);
+      write(`event: ready\ndata: ${JSON.stringify({ unreadCount: await this.notifications.unreadCount(p.userId) })}\n\n`);
+    } catch {
+      raw.end();
+    }
+  }
+}

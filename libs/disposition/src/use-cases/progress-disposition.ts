@@ -1,0 +1,77 @@
+import type { EntityManager } from 'typeorm';
+import { JobName } from '@naskah/queue';
+import type { Principal } from '@naskah/identity';
+import { actorAs, DispositionContext } from '../disposition-context';
+import { ruleError } from '../disposition.errors';
+import { asAuthor, asRecipient } from '../disposition-guard';
+import { loadChildren } from '../dispositions.repository';
+import { completionViolation, transition } from '../rules/disposition-rules';
+import { addFollowUpRow, FollowUpInput } from './follow-up';
+
+/** Read receipt of a disposition (the first time only). */
+export async function readDisposition(em: EntityManager, ctx: DispositionContext, p: Principal, id: string): Promise<void> {
+  const { row, capacity } = await asRecipient(em, ctx, p, id);
+  const next = transition(row.status, 'READ');
+  if (next === null) return;
+  if (typeof next === 'object') throw ruleError(next);
+  await em.query("UPDATE dispositions SET status = 'READ', read_at = ?, read_by_user_id = ?, version = version + 1 WHERE id = ?", [ctx.clock.now(), p.userId, id]);
+  await ctx.audit.record(em, actorAs(p, row.recipientPositionId, capacity), {
+    action: 'DISPOSITION_READ', entityType: 'letter', entityId: row.letterId, officeId: row.officeId, before: { status: row.status }, after: { dispositionId: id, status: 'READ' },
+  });
+}
+
+/** The recipient starts working on it (reading it on the way if unread). */
+export async function startDisposition(em: EntityManager, ctx: DispositionContext, p: Principal, id: string): Promise<void> {
+  const { row, capacity } = await asRecipient(em, ctx, p, id);
+  const next = transition(row.status, 'START');
+  if (next === null) return;
+  if (typeof next === 'object') throw ruleError(next);
+  const now = ctx.clock.now();
+  await em.query(
+    "UPDATE dispositions SET status = 'IN_PROGRESS', read_at = COALESCE(read_at, ?), read_by_user_id = COALESCE(read_by_user_id, ?), started_at = ?, version = version + 1 WHERE id = ?",
+    [now, p.userId, now, id],
+  );
+  await ctx.audit.record(em, actorAs(p, row.recipientPositionId, capacity), {
+    action: 'DISPOSITION_STARTED', entityType: 'letter', entityId: row.letterId, officeId: row.officeId, before: { status: row.status }, after: { dispositionId: id, status: 'IN_PROGRESS' },
+  });
+}
+
+/**
+ * DONE: needs a follow-up report (given now, or added before) and every child DONE or CANCELLED.
+ * Its reminder jobs are dropped; the author is told. Returns job ids to remove from the queue after commit.
+ */
+export async function completeDisposition(em: EntityManager, ctx: DispositionContext, p: Principal, id: string, report?: FollowUpInput): Promise<string[]> {
+  const { row, capacity } = await asRecipient(em, ctx, p, id);
+  const next = transition(row.status, 'COMPLETE');
+  if (next && typeof next === 'object') throw ruleError(next);
+  const children = await loadChildren(em, id, true);
+  const events = [];
+  if (report) events.push(await addFollowUpRow(em, ctx, p, row, capacity, report));
+  const [{ n }] = await em.query('SELECT COUNT(*) AS n FROM disposition_follow_ups WHERE disposition_id = ?', [id]);
+  const violation = completionViolation(Number(n) > 0, children);
+  if (violation) throw ruleError(violation);
+  const now = ctx.clock.now();
+  await em.query(
+    "UPDATE dispositions SET status = 'DONE', read_at = COALESCE(read_at, ?), started_at = COALESCE(started_at, ?), completed_at = ?, completed_by_user_id = ?, version = version + 1 WHERE id = ?",
+    [now, now, now, p.userId, id],
+  );
+  await ctx.outbox.add(em, JobName.DISPOSITION_NOTIFY, { event: 'COMPLETED', id }, { key: `completed_${id}` });
+  const stale = await ctx.reminders.unschedule(em, id, row.deadlineVersion);
+  events.push({ action: 'DISPOSITION_COMPLETED', entityType: 'letter', entityId: row.letterId, officeId: row.officeId, before: { status: row.status }, after: { dispositionId: id, status: 'DONE' } });
+  await ctx.audit.record(em, actorAs(p, row.recipientPositionId, capacity), events);
+  return stale;
+}
+
+/** The author withdraws a disposition nobody has read yet. Returns job ids to remove from the queue after commit. */
+export async function cancelDisposition(em: EntityManager, ctx: DispositionContext, p: Principal, id: string, reason: string | null): Promise<string[]> {
+  const { row, capacity } = await asAuthor(em, ctx, p, id);
+  const next = transition(row.status, 'CANCEL');
+  if (next === null) return [];
+  if (typeof next === 'object') throw ruleError(next);
+  await em.query("UPDATE dispositions SET status = 'CANCELLED', cancelled_at = ?, version = version + 1 WHERE id = ?", [ctx.clock.now(), id]);
+  const stale = await ctx.reminders.unschedule(em, id, row.deadlineVersion);
+  await ctx.audit.record(em, actorAs(p, row.authorPositionId, capacity), {
+    action: 'DISPOSITION_CANCELLED', entityType: 'letter', entityId: row.letterId, officeId: row.officeId, before: { status: row.status }, after: { dispositionId: id, status: 'CANCELLED', reason },
+  });
+  return stale;
+}

@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { InAppChannel } from './in-app.channel';
+import { NOTIFICATION_CHANNELS } from './notification-channel';
+import { NotificationHub } from './notification-hub';
+import { NotificationsService } from './notifications.service';
+import { PositionNotifier } from './position-notifier';
+
+/**
+ * Notifications: the channel list (in-app only today: add an e-mail or WhatsApp channel to
+ * NOTIFICATION_CHANNELS), the service, the position notifier for other contexts and the SSE hub.
+ * NotifyPositionsJob is registered by the worker.
+ */
+@Global()
+@Module({
+  providers: [
+    InAppChannel,
+    { provide: NOTIFICATION_CHANNELS, inject: [InAppChannel], useFactory: (inApp: InAppChannel) => [inApp] },
+    NotificationsService,
+    PositionNotifier,
+    NotificationHub,
+  ],
+  exports: [NotificationsService, PositionNotifier, NotificationHub, NOTIFICATION_CHANNELS],
+})
+export class NotificationModule {}

@@ -1,0 +1,41 @@
+/**
+ * In-app notifications. A notification names what happened and the ids to open; it carries no
+ * letter content (the page fetches what the reader may see), only a short title.
+ */
+export type NotificationType =
+  | 'LETTER_RECEIVED'
+  | 'DRAFT_RETURNED'
+  | 'DISPOSITION_NEW'
+  | 'DISPOSITION_REMINDER'
+  | 'DISPOSITION_DUE'
+  | 'DISPOSITION_OVERDUE'
+  | 'DISPOSITION_ESCALATION'
+  | 'DISPOSITION_DONE'
+  | 'DISPOSITION_PREPARED';
+
+export interface NotificationPayload {
+  title: string;
+  [ref: string]: string | number | boolean | null;
+}
+
+/** One notification for one user. `dedupeKey` makes delivery idempotent: a replayed job sends nothing twice. */
+export interface OutgoingNotification {
+  userId: number;
+  type: NotificationType;
+  payload: NotificationPayload;
+  dedupeKey: string;
+}
+
+export interface NotificationView {
+  id: string;
+  type: NotificationType;
+  payload: NotificationPayload;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+/** What the realtime bus carries from the process that stored a notification to the API processes holding SSE streams. */
+export interface NotificationEvent {
+  userId: number;
+  notification: NotificationView;
+}

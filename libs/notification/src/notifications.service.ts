@@ -1,0 +1,88 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock, notFound } from '@naskah/core';
+import { jakartaToday, Principal } from '@naskah/identity';
+import { NOTIFICATION_CHANNELS, NotificationChannel } from './notification-channel';
+import type { NotificationPayload, NotificationType, NotificationView, OutgoingNotification } from './notification.types';
+import { usersActingFor } from './acting-users';
+
+export interface NotificationListQuery {
+  unread?: boolean;
+  /** keyset: notifications older than this id */
+  before?: string;
+  limit?: number;
+}
+
+export interface NotificationList {
+  items: NotificationView[];
+  unreadCount: number;
+  nextBefore: string | null;
+}
+
+const toView = (r: Record<string, unknown>): NotificationView => ({
+  id: String(r.id),
+  type: r.type as NotificationType,
+  payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as NotificationPayload,
+  createdAt: r.created_at as Date,
+  readAt: (r.read_at as Date) ?? null,
+});
+
+/** A user's notifications (always scoped to the caller) and sending through every channel. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    @Inject(NOTIFICATION_CHANNELS) private readonly channels: NotificationChannel[],
+  ) {}
+
+  async list(p: Principal, q: NotificationListQuery = {}): Promise<NotificationList> {
+    const limit = Math.min(q.limit ?? 20, 100);
+    const where = ['user_id = ?'];
+    const params: unknown[] = [p.userId];
+    if (q.unread) where.push('read_at IS NULL');
+    if (q.before) (where.push('id < ?'), params.push(q.before));
+    const rows = await this.ds.query(`SELECT id, type, payload, created_at, read_at FROM notifications WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`, [...params, limit + 1]);
+    const items = rows.slice(0, limit).map(toView);
+    return { items, unreadCount: await this.unreadCount(p.userId), nextBefore: rows.length > limit ? items[items.length - 1].id : null };
+  }
+
+  async unreadCount(userId: number): Promise<number> {
+    const [r] = await this.ds.query('SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL', [userId]);
+    return Number(r.n);
+  }
+
+  /** What a reconnecting stream missed: the caller's notifications after `afterId`, oldest first. */
+  async since(userId: number, afterId: string, limit = 100): Promise<NotificationView[]> {
+    const rows = await this.ds.query('SELECT id, type, payload, created_at, read_at FROM notifications WHERE user_id = ? AND id > ? ORDER BY id LIMIT ?', [userId, afterId, limit]);
+    return rows.map(toView);
+  }
+
+  /** Marks one of the caller's notifications read (the first time only); someone else's is 404. */
+  async markRead(p: Principal, id: string): Promise<NotificationView> {
+    if (!/^\d{1,19}$/.test(id)) throw notFound('Notifikasi', id);
+    await this.ds.query('UPDATE notifications SET read_at = ? WHERE id = ? AND user_id = ? AND read_at IS NULL', [this.clock.now(), id, p.userId]);
+    const [r] = await this.ds.query('SELECT id, type, payload, created_at, read_at FROM notifications WHERE id = ? AND user_id = ?', [id, p.userId]);
+    if (!r) throw notFound('Notifikasi', id);
+    return toView(r);
+  }
+
+  async markAllRead(p: Principal): Promise<{ marked: number; unreadCount: number }> {
+    const res = await this.ds.query('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL', [this.clock.now(), p.userId]);
+    return { marked: Number(res.affectedRows ?? 0), unreadCount: 0 };
+  }
+
+  /** Sends through every channel; returns how many (user, channel) deliveries were new. Throws so a job retries. */
+  async send(list: OutgoingNotification[]): Promise<number> {
+    let fresh = 0;
+    for (const n of list) for (const c of this.channels) if (await c.deliver(n)) fresh++;
+    return fresh;
+  }
+
+  /** One notification to everyone acting for the positions today (holders and Plt/Plh), once per user: the key is unique per user. */
+  async sendToPositions(positionIds: number[], n: { type: NotificationType; payload: NotificationPayload; dedupeKey: string }): Promise<number> {
+    const byPosition = await usersActingFor(this.ds.manager, [...new Set(positionIds)], jakartaToday(this.clock.now()));
+    const users = [...new Set([...byPosition.values()].flat())];
+    return this.send(users.map((userId) => ({ userId, ...n })));
+  }
+}

@@ -1,0 +1,177 @@
+import { request as httpRequest, IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NotificationHub, PositionNotifier } from '@naskah/notification';
+import { jakartaToday } from '@naskah/identity';
+import { OutboxService } from '@naskah/queue';
+import { Http, startApi } from '@naskah/testing';
+import { createWorker } from '../../apps/worker/src/main';
+import { forgetOldDispositionJobs, notificationArrives, notificationsOf, receivedLetter } from '../../libs/testing/src/disposition-fixture';
+import { eventually, positionIdOf, userIdOf } from '../../libs/testing/src/letters-fixture';
+
+interface SseEvent {
+  id?: string;
+  event: string;
+  data: any;
+}
+
+/** A real HTTP client on the event stream: collects parsed events until closed. */
+function openStream(port: number, path: string, headers: Record<string, string> = {}): Promise<{ res: IncomingMessage; events: SseEvent[]; close(): void }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, headers: { accept: 'text/event-stream', ...headers } }, (res) => {
+      const events: SseEvent[] = [];
+      let buffer = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buffer += chunk;
+        let cut: number;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const e: SseEvent = { event: 'message', data: null };
+          let data = '';
+          for (const line of block.split('\n')) {
+            if (line.startsWith('id: ')) e.id = line.slice(4);
+            else if (line.startsWith('event: ')) e.event = line.slice(7);
+            else if (line.startsWith('data: ')) data += line.slice(6);
+          }
+          if (data) e.data = JSON.parse(data);
+          if (e.id || data) events.push(e);
+        }
+      });
+      resolve({ res, events, close: () => req.destroy() });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * Notifications: per-user list with unread count, mark read, the SSE stream (a new disposition
+ * reaches an open page through the worker and Redis pub/sub), catch-up after a reconnect, the
+ * position notifier other contexts can call, and a Plh receiving what the position receives.
+ * Works at KPU Kabupaten Sumbawa (5204) so the other suites' NTB users are left alone.
+ */
+describe('notifications: list, SSE stream, position notifier', () => {
+  let http: Http;
+  let worker: INestApplicationContext;
+  let port: number;
+  let deliveryId: string;
+  const pos: Record<string, number> = {};
+  const call = async (user: string, method: string, url: string, body?: unknown) => http.request(method, url, { token: await http.login(user), body });
+
+  beforeAll(async () => {
+    http = await startApi();
+    await forgetOldDispositionJobs(http.app);
+    worker = await createWorker();
+    await worker.init();
+    await http.app.listen(0, '127.0.0.1');
+    port = (http.app.getHttpServer().address() as AddressInfo).port;
+    for (const code of ['KETUA', 'SEKRETARIS', 'KASUBBAG-KUL', 'KASUBBAG-TPH']) pos[code] = await positionIdOf(http.ds, '5204', code);
+    ({ deliveryId } = await receivedLetter(http, { office: '5204', position: 'KETUA' }, { subject: 'Surat untuk notifikasi' }));
+  });
+  afterAll(async () => {
+    await worker.close();
+    await http.close();
+  });
+
+  it('streams a new disposition to the recipient’s open page at once', async () => {
+    const token = await http.login('sekretaris.5204');
+    expect((await http.request('GET', '/api/notifications/stream')).status).toBe(401);
+    const stream = await openStream(port, `/api/notifications/stream?access_token=${encodeURIComponent(token)}`);
+    try {
+      expect(stream.res.statusCode).toBe(200);
+      expect(stream.res.headers['content-type']).toMatch(/^text\/event-stream/);
+      await eventually(async () => (stream.events.some((e) => e.event === 'ready') ? true : undefined), 'the ready event');
+      const issued = await call('ketua.5204', 'POST', '/api/dispositions', { deliveryId, recipientPositionIds: [pos.SEKRETARIS], instructionCodes: ['PELAJARI'], workingDays: 3 });
+      expect(issued.status).toBe(201);
+      const e = await eventually(async () => stream.events.find((x) => x.event === 'notification' && x.data.payload.dispositionId === issued.body[0].id), 'the notification on the stream', 10_000);
+      expect(e.data).toMatchObject({ type: 'DISPOSITION_NEW', readAt: null, payload: { from: 'Ketua', letterId: expect.any(String), deliveryId } });
+      expect(e.id).toBe(e.data.id);
+      expect(http.app.get(NotificationHub).streamCount).toBe(1);
+    } finally {
+      stream.close();
+    }
+    await eventually(async () => (http.app.get(NotificationHub).streamCount === 0 ? true : undefined), 'the stream to be released');
+  });
+
+  it('catches up after a reconnect from the last event id, and sends only the caller’s own notifications', async () => {
+    const token = await http.login('sekretaris.5204');
+    const mine = await notificationsOf(http.ds, 'sekretaris.5204');
+    const last = mine[mine.length - 1].id; // the oldest
+    const stream = await openStream(port, `/api/notifications/stream?access_token=${encodeURIComponent(token)}`, { 'last-event-id': String(Number(last) - 1) });
+    try {
+      await eventually(async () => (stream.events.some((e) => e.event === 'ready') ? true : undefined), 'the ready event');
+      expect(stream.events.filter((e) => e.event === 'notification').map((e) => e.id)).toEqual(mine.map((n) => n.id).reverse());
+      const other = await call('ketua.5204', 'POST', '/api/dispositions', { deliveryId, recipientPositionIds: [pos['KASUBBAG-KUL']], instructionCodes: ['PELAJARI'] });
+      await notificationArrives(http.ds, 'kasubbag.umum.5204', 'DISPOSITION_NEW', other.body[0].id);
+      expect(stream.events.some((e) => e.data?.payload?.dispositionId === other.body[0].id)).toBe(false);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('lists my notifications with the unread count and marks them read', async () => {
+    const list = await call('sekretaris.5204', 'GET', '/api/notifications');
+    expect(list.status).toBe(200);
+    expect(list.body.unreadCount).toBeGreaterThanOrEqual(1);
+    const first = list.body.items[0];
+    const read = await call('sekretaris.5204', 'POST', `/api/notifications/${first.id}/read`);
+    expect(read.body.readAt).not.toBeNull();
+    expect((await call('sekretaris.5204', 'GET', '/api/notifications')).body.unreadCount).toBe(list.body.unreadCount - 1);
+    expect((await call('ketua.5204', 'POST', `/api/notifications/${first.id}/read`)).status).toBe(404); // someone else's
+    expect((await call('sekretaris.5204', 'GET', '/api/notifications?unread=true')).body.items.map((n: { id: string }) => n.id)).not.toContain(first.id);
+    expect((await call('sekretaris.5204', 'POST', '/api/notifications/read-all')).body.unreadCount).toBe(0);
+    expect((await call('sekretaris.5204', 'GET', '/api/notifications')).body.unreadCount).toBe(0);
+    expect((await call('sekretaris.5204', 'GET', '/api/notifications?limit=1000')).status).toBe(400);
+  });
+
+  it('notifies whoever acts for a position once, through the outbox, however often it is replayed (for other contexts, e.g. a new letter in an inbox)', async () => {
+    const notifier = http.app.get(PositionNotifier);
+    const key = `delivery-${deliveryId}`;
+    const write = () => http.ds.transaction((em) => notifier.notifyLater(em, { positionIds: [pos.KETUA], type: 'LETTER_RECEIVED', ref: { deliveryId }, key }));
+    await write();
+    await http.app.get(OutboxService).relay();
+    const n = await eventually(async () => (await notificationsOf(http.ds, 'ketua.5204', 'LETTER_RECEIVED')).find((x) => x.payload.deliveryId === deliveryId), 'LETTER_RECEIVED');
+    expect(n.payload.title).toBe('Surat masuk baru');
+    await write(); // the same key again: one outbox row
+    await http.ds.query('UPDATE outbox SET sent_at = NULL WHERE job_id = ?', [`notify-positions_${key}`]);
+    await eventually(async () => (Number((await http.ds.query('SELECT attempts FROM outbox WHERE job_id = ? AND sent_at IS NOT NULL', [`notify-positions_${key}`]))[0]?.attempts) === 2 ? true : undefined), 'relayed again');
+    expect((await notificationsOf(http.ds, 'ketua.5204', 'LETTER_RECEIVED')).filter((x) => x.payload.deliveryId === deliveryId)).toHaveLength(1);
+  });
+
+  it('ends open streams when an API process shuts down (so it can stop), and answers 401 without a token', async () => {
+    const other = await startApi();
+    await other.app.listen(0, '127.0.0.1');
+    const otherPort = (other.app.getHttpServer().address() as AddressInfo).port;
+    expect((await openStream(otherPort, '/api/notifications/stream')).res.statusCode).toBe(401);
+    const stream = await openStream(otherPort, `/api/notifications/stream?access_token=${encodeURIComponent(await other.login('ketua.5204'))}`);
+    await eventually(async () => (stream.events.some((e) => e.event === 'ready') ? true : undefined), 'the ready event');
+    const ended = new Promise<void>((resolve) => stream.res.on('end', () => resolve()));
+    const t0 = Date.now();
+    await other.close();
+    await ended;
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
+  it('lets a Plh act for the position and notifies them with its holder', async () => {
+    const admin = await http.login('admin');
+    const today = jakartaToday(new Date());
+    const plh = await http.request('POST', '/api/admin/delegations', {
+      token: admin, body: { userId: await userIdOf(http.ds, 'kasubbag.teknis.5204'), positionId: pos.SEKRETARIS, kind: 'PLH', startsOn: today, endsOn: today, reason: 'dinas luar' },
+    });
+    expect(plh.status).toBe(201);
+    try {
+      const [d] = (await call('ketua.5204', 'POST', '/api/dispositions', { deliveryId, recipientPositionIds: [pos.SEKRETARIS], instructionCodes: ['TINDAK_LANJUTI'], workingDays: 2 })).body;
+      await notificationArrives(http.ds, 'sekretaris.5204', 'DISPOSITION_NEW', d.id);
+      await notificationArrives(http.ds, 'kasubbag.teknis.5204', 'DISPOSITION_NEW', d.id);
+      const child = await call('kasubbag.teknis.5204', 'POST', `/api/dispositions/${d.id}/dispositions`, { recipientPositionIds: [pos['KASUBBAG-KUL']], instructionCodes: ['PELAJARI'] });
+      expect(child.status).toBe(201);
+      expect(child.body[0]).toMatchObject({ author: { id: pos.SEKRETARIS, capacity: 'PLH', userName: expect.stringContaining('Kasubbag') }, deadline: expect.any(String) });
+      const [audit] = await http.ds.query("SELECT capacity, actor_position_id FROM audit_events WHERE action = 'DISPOSITION_ISSUED' AND JSON_VALUE(after_state, '$.dispositionId') = ?", [child.body[0].id]);
+      expect(audit).toMatchObject({ capacity: 'PLH', actor_position_id: pos.SEKRETARIS });
+    } finally {
+      await http.request('DELETE', `/api/admin/delegations/${plh.body.id}`, { token: admin });
+    }
+  });
+});
