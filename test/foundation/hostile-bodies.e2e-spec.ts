@@ -27,3 +27,27 @@ describe('hostile request bodies', () => {
     }
   });
 });
+
+describe('JSON endpoints and multipart requests', () => {
+  let http: Http;
+  beforeAll(async () => {
+    http = await startApi();
+  });
+  afterAll(() => http.close());
+
+  it('refuses a multipart request to a JSON endpoint with 415 and changes nothing', async () => {
+    const admin = await http.login('admin');
+    const [pos] = await http.ds.query("SELECT p.id, p.title FROM positions p JOIN offices o ON o.id = p.office_id WHERE o.code = '5271' AND p.code = 'STAF-PDI'");
+    const boundary = 'xjsonx';
+    const res = await http.app.inject({
+      method: 'PATCH',
+      url: `/api/admin/positions/${pos.id}`,
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nDiubah\r\n--${boundary}--\r\n`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, authorization: `Bearer ${admin}` },
+    });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().code).toBe('JSON_BODY_REQUIRED');
+    const [after] = await http.ds.query('SELECT title FROM positions WHERE id = ?', [pos.id]);
+    expect(after.title).toBe(pos.title);
+  });
+});

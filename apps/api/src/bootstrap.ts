@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyMultipart from '@fastify/multipart';
 import { AppConfig, createValidationPipe, echoRequestId, ErrorFilter, fastifyRequestIdOptions, loadConfig } from '@naskah/core';
 import { ApiModule } from './api.module';
+import { JsonBodyInterceptor } from './common/json-body.interceptor';
 
 /** Builds the API application (also used by tests, so they run exactly what production runs). */
 export async function createApi(opts: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
@@ -16,6 +17,7 @@ export async function createApi(opts: { logger?: boolean } = {}): Promise<NestFa
   const config = app.get(AppConfig);
   if (opts.logger !== false) app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new JsonBodyInterceptor());
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
   await app.register(fastifyMultipart as never, { limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 10 } });

@@ -7,7 +7,7 @@ import { AuditModule, AuditVerifyJob } from '@naskah/audit';
 import { StorageModule } from '@naskah/storage';
 import { OrganisationModule } from '@naskah/organisation';
 import { IdentityModule } from '@naskah/identity';
-import { CorrespondenceModule, DispatchJob, RenderLetterJob } from '@naskah/correspondence';
+import { CorrespondenceModule, DispatchJob, RenderLetterJob, StuckWorkRedriver } from '@naskah/correspondence';
 import { NotificationModule, NotifyPositionsJob } from '@naskah/notification';
 import { DispositionEscalationJob, DispositionModule, DispositionNotifyJob, DispositionReminderJob } from '@naskah/disposition';
 import { Schedulers } from './schedulers';
@@ -28,6 +28,6 @@ import { Schedulers } from './schedulers';
     DispositionModule,
     WorkerRuntimeModule,
   ],
-  providers: [AuditVerifyJob, RenderLetterJob, DispatchJob, Schedulers, NotifyPositionsJob, DispositionNotifyJob, DispositionReminderJob, DispositionEscalationJob],
+  providers: [AuditVerifyJob, RenderLetterJob, DispatchJob, StuckWorkRedriver, Schedulers, NotifyPositionsJob, DispositionNotifyJob, DispositionReminderJob, DispositionEscalationJob],
 })
 export class WorkerModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock, DomainError, jakartaParts, notFound } from '@naskah/core';
 import { Actor, AuditService, Capacity } from '@naskah/audit';
 
@@ -99,11 +99,12 @@ export class DelegationsService {
   }
 
   /** As what may this user act for this position today: own position, Plt/Plh, or not at all (null). */
-  async capacityFor(userId: number, positionId: number): Promise<Capacity | null> {
-    const [own] = await this.ds.query('SELECT id FROM users WHERE id = ? AND position_id = ? AND is_active = 1', [userId, positionId]);
+  async capacityFor(userId: number, positionId: number, em?: EntityManager): Promise<Capacity | null> {
+    const q = em ?? this.ds;
+    const [own] = await q.query('SELECT id FROM users WHERE id = ? AND position_id = ? AND is_active = 1', [userId, positionId]);
     if (own) return 'SENDIRI';
     const today = jakartaToday(this.clock.now());
-    const [d] = await this.ds.query(
+    const [d] = await q.query(
       'SELECT kind FROM delegations WHERE user_id = ? AND position_id = ? AND revoked_at IS NULL AND starts_on <= ? AND ends_on >= ? ORDER BY id DESC LIMIT 1',
       [userId, positionId, today, today],
     );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '@naskah/core';
 import type { OfficeLevel, OfficeView, PositionView, UnitView } from './organisation.types';
 
@@ -95,8 +95,9 @@ export class OrganisationService {
     return rows.map(toPosition);
   }
 
-  async getPosition(id: number): Promise<PositionView> {
-    const [r] = await this.ds.query(
+  /** Pass the EntityManager when inside a transaction, so the lookup does not take a second pooled connection. */
+  async getPosition(id: number, em?: EntityManager): Promise<PositionView> {
+    const [r] = await (em ?? this.ds).query(
       `SELECT p.*, u.id AS holder_id, u.full_name AS holder_name FROM positions p LEFT JOIN users u ON ${HOLDER} WHERE p.id = ?`,
       [id],
     );
@@ -105,14 +106,14 @@ export class OrganisationService {
   }
 
   /** The head of an office (its Ketua), used as the default recipient of letters addressed to an office. */
-  async headPosition(officeId: number): Promise<PositionView> {
-    const [r] = await this.ds.query("SELECT p.*, NULL AS holder_id FROM positions p WHERE p.office_id = ? AND p.depth = 0 ORDER BY p.id LIMIT 1", [officeId]);
+  async headPosition(officeId: number, em?: EntityManager): Promise<PositionView> {
+    const [r] = await (em ?? this.ds).query("SELECT p.*, NULL AS holder_id FROM positions p WHERE p.office_id = ? AND p.depth = 0 ORDER BY p.id LIMIT 1", [officeId]);
     if (!r) throw notFound('Pimpinan satker', officeId, 'OFFICE_HEAD');
     return toPosition(r);
   }
 
-  async positionByCode(officeId: number, code: string): Promise<PositionView> {
-    const [r] = await this.ds.query('SELECT p.*, NULL AS holder_id FROM positions p WHERE p.office_id = ? AND p.code = ?', [officeId, code]);
+  async positionByCode(officeId: number, code: string, em?: EntityManager): Promise<PositionView> {
+    const [r] = await (em ?? this.ds).query('SELECT p.*, NULL AS holder_id FROM positions p WHERE p.office_id = ? AND p.code = ?', [officeId, code]);
     if (!r) throw notFound('Jabatan', `${officeId}/${code}`, 'POSITION');
     return toPosition(r);
   }

@@ -55,4 +55,10 @@ describe('one error shape for every failure', () => {
   it('passes a client error from the HTTP layer through (e.g. a body too large)', () => {
     expect(toErrorBody(Object.assign(new Error('too big'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }))).toMatchObject({ statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
   });
+
+  it('answers 503, not 500, when Redis cannot be reached (ioredis errors carry no code)', () => {
+    const e = Object.assign(new Error('Reached the max retries per request limit (which is 2). Refer to "maxRetriesPerRequest" option for details.'), { name: 'MaxRetriesPerRequestError' });
+    expect(toErrorBody(e, logger())).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
+    expect(toErrorBody(new Error('Connection is closed.'), logger()).statusCode).toBe(503);
+  });
 });

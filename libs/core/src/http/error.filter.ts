@@ -15,6 +15,12 @@ const UNAVAILABLE_CODES = new Set([
   'ER_SERVER_SHUTDOWN', 'ER_LOCK_WAIT_TIMEOUT', 'ER_LOCK_DEADLOCK', 'POOL_CLOSED', 'ENOTCONN',
 ]);
 
+/** ioredis gives up on a command with errors that carry no code; they mean Redis is unreachable. */
+function isRedisUnavailable(err: unknown): boolean {
+  const e = err as { name?: string; message?: string };
+  return e?.name === 'MaxRetriesPerRequestError' || /^(Connection is closed|Stream isn't writeable|Reached the max retries per request limit)/.test(String(e?.message ?? ''));
+}
+
 function errCode(err: unknown): string | undefined {
   const e = err as { code?: unknown; driverError?: { code?: unknown } };
   const c = e?.driverError?.code ?? e?.code;
@@ -49,7 +55,7 @@ export function toErrorBody(err: unknown, logger?: Logger): ErrorBody {
     return { statusCode: fastifyStatus, code, message };
   }
   const code = errCode(err);
-  if (code && UNAVAILABLE_CODES.has(code)) {
+  if ((code && UNAVAILABLE_CODES.has(code)) || isRedisUnavailable(err)) {
     logger?.warn({ code, msg: (err as Error).message }, 'infrastructure unavailable');
     return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'Layanan sementara tidak tersedia, coba lagi (service unavailable, retry)' };
   }

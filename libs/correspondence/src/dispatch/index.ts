@@ -5,3 +5,4 @@ export { agendaScopeKey } from './agenda-numbers';
 export type { TransmissionKind, TransmissionTarget } from './transmissions';
 export type { RoutePreview, RouteHopPreview } from './route-preview';
 export type { RecipientRef } from './resolve-addressees';
+export * from './stuck-work.redriver';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { conflict, DomainError, forbidden, notFound } from '@naskah/core';
 import { AuditService, Capacity } from '@naskah/audit';
 import { inTransaction } from '@naskah/db';
@@ -47,7 +47,7 @@ export class SendService {
         ? await em.query('SELECT id, office_id, status, drafter_position_id, signer_position_id, subject FROM letters WHERE id = ? FOR UPDATE', [letterId])
         : [];
       if (!l) throw notFound('Naskah', letterId, 'LETTER');
-      const { actingPositionId, capacity } = await this.sender(p, l);
+      const { actingPositionId, capacity } = await this.sender(p, l, em);
       if (l.status === 'SENT') throw conflict('LETTER_ALREADY_SENT', 'Naskah sudah dikirim (already sent)', { status: l.status });
       if (l.status !== 'SIGNED') throw conflict('LETTER_NOT_SIGNED', `Naskah berstatus ${l.status}; hanya naskah yang sudah ditandatangani dapat dikirim (only SIGNED letters can be sent)`, { status: l.status });
 
@@ -66,7 +66,7 @@ export class SendService {
       for (const plan of plans.values()) {
         if (plan.toBeForwarded) {
           const relayOffice = Number((plan.deliverTo as { id: string }).id);
-          if (!relays.has(relayOffice)) relays.set(relayOffice, await relayPosition(this.org, relayOffice));
+          if (!relays.has(relayOffice)) relays.set(relayOffice, await relayPosition(this.org, relayOffice, em));
         }
       }
       const targets = targetsFor(internal, (id) => plans.get(id)!, (id) => relays.get(id)!);
@@ -102,10 +102,10 @@ export class SendService {
     return previewRoutes(this.ds.manager, this.org, p.officeId, [...input.to.map((r) => ({ ...r, kind: 'TO' as const })), ...(input.cc ?? []).map((r) => ({ ...r, kind: 'CC' as const }))]);
   }
 
-  private async sender(p: Principal, l: Record<string, unknown>): Promise<{ actingPositionId: number | null; capacity: Capacity }> {
+  private async sender(p: Principal, l: Record<string, unknown>, em: EntityManager): Promise<{ actingPositionId: number | null; capacity: Capacity }> {
     for (const pos of [l.drafter_position_id, l.signer_position_id]) {
       if (pos === null) continue;
-      const capacity = await this.delegations.capacityFor(p.userId, Number(pos));
+      const capacity = await this.delegations.capacityFor(p.userId, Number(pos), em);
       if (capacity) return { actingPositionId: Number(pos), capacity };
     }
     if (p.roles.includes('REGISTRAR') && p.officeId === Number(l.office_id)) return { actingPositionId: p.positionId, capacity: 'SENDIRI' };

@@ -34,7 +34,7 @@ export async function deliveryToActOn(
 ): Promise<{ d: DeliveryRow; capacity: Capacity }> {
   const d = await loadDeliveryRow(em, id, true);
   if (!d) throw missing(id);
-  const capacity = await deps.delegations.capacityFor(p.userId, d.positionId);
+  const capacity = await deps.delegations.capacityFor(p.userId, d.positionId, em);
   if (capacity) return { d, capacity };
   try {
     await deps.access.assertVisible(d.letterId, await deps.access.viewerOf(p), em);

@@ -43,16 +43,19 @@ export class LettersRepository {
     };
   }
 
-  /** Replaces recipients and the planned reviewer chain (round 0) of a draft. */
-  async writeParties(em: EntityManager, id: string, f: Pick<LetterFields, 'recipients' | 'reviewerPositionIds'>): Promise<void> {
-    await em.query('DELETE FROM letter_recipients WHERE letter_id = ?', [id]);
+  /**
+   * Replaces recipients and the planned reviewer chain (round 0) of a draft. A new letter has none
+   * to delete: deleting anyway takes gap locks that make concurrent drafts deadlock.
+   */
+  async writeParties(em: EntityManager, id: string, f: Pick<LetterFields, 'recipients' | 'reviewerPositionIds'>, fresh = false): Promise<void> {
+    if (!fresh) await em.query('DELETE FROM letter_recipients WHERE letter_id = ?', [id]);
     if (f.recipients.length) {
       await em.query(
         `INSERT INTO letter_recipients (letter_id, kind, ordinal, office_id, position_id, external_name) VALUES ${f.recipients.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
         f.recipients.flatMap((x, i) => [id, x.kind, i + 1, x.officeId ?? null, x.positionId ?? null, x.externalName ?? null]),
       );
     }
-    await em.query('DELETE FROM letter_reviews WHERE letter_id = ? AND round = 0', [id]);
+    if (!fresh) await em.query('DELETE FROM letter_reviews WHERE letter_id = ? AND round = 0', [id]);
     if (f.reviewerPositionIds.length) {
       await em.query(
         `INSERT INTO letter_reviews (letter_id, round, step, position_id, decision) VALUES ${f.reviewerPositionIds.map(() => '(?, 0, ?, ?, \'PENDING\')').join(', ')}`,

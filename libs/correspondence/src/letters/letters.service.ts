@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { inTransaction } from '@naskah/db';
 import { conflict, DomainError, forbidden } from '@naskah/core';
 import { Actor, AuditService } from '@naskah/audit';
 import { Principal } from '@naskah/identity';
@@ -28,7 +29,7 @@ export class LettersService {
 
   async create(p: Principal, f: LetterFields): Promise<LetterView> {
     if (!p.positionId || !p.officeId || !p.roles.includes('DRAFTER')) throw forbidden('ROLE_REQUIRED', 'Hanya konseptor (drafter) yang dapat membuat naskah');
-    const id = await this.ds.transaction(async (em) => {
+    const id = await inTransaction(this.ds, async (em) => {
       await this.validate(em, p.officeId!, f);
       const res = await em.query(
         `INSERT INTO letters (office_id, drafter_user_id, drafter_position_id, type_code, subject, summary, body, security_class, urgency, classification_code, signer_position_id)
@@ -36,7 +37,7 @@ export class LettersService {
         [p.officeId, p.userId, p.positionId, f.typeCode, f.subject, f.summary ?? null, f.body, f.securityClass, f.urgency, f.classificationCode, f.signerPositionId],
       );
       const letterId = String(res.insertId);
-      await this.repo.writeParties(em, letterId, f);
+      await this.repo.writeParties(em, letterId, f, true);
       await this.grantParties(em, letterId, p.positionId!, f);
       const letter = await this.repo.load(letterId, em);
       await this.repo.snapshot(em, letter, p.userId);
@@ -47,14 +48,16 @@ export class LettersService {
   }
 
   async update(p: Principal, id: string, patch: LetterPatch): Promise<LetterView> {
-    await this.ds.transaction(async (em) => {
+    await inTransaction(this.ds, async (em) => {
       const viewer = await this.access.viewerOf(p);
       await this.access.assertVisible(id, viewer, em);
       const cur = await this.repo.load(id, em, true);
       if (!viewer.positionIds.includes(cur.drafterPositionId)) throw forbidden('NOT_THE_DRAFTER', 'Hanya konseptor naskah ini yang dapat mengubahnya');
       if (!EDITABLE.includes(cur.status)) throw conflict('LETTER_NOT_EDITABLE', `Naskah berstatus ${cur.status} tidak dapat diubah (only DRAFT or RETURNED letters can be edited)`, { status: cur.status });
       if (cur.version !== patch.version) throw conflict('STALE_VERSION', 'Naskah telah diubah orang lain; muat ulang (stale version)', { currentVersion: cur.version });
-      const { version: _v, ...changes } = patch;
+      const { version: _v, ...given } = patch;
+      // a field left out of the request stays as it is (never overwritten by undefined)
+      const changes = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<LetterFields>;
       const next: LetterFields = { ...cur, ...changes } as LetterFields;
       await this.validate(em, cur.officeId, next);
       await em.query(

@@ -3,7 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock, conflict, DomainError, forbidden, jakartaParts } from '@naskah/core';
 import { AuditService } from '@naskah/audit';
 import { DelegationsService, Principal, UsersService } from '@naskah/identity';
-import { OrganisationService } from '@naskah/organisation';
+import { OfficeView, OrganisationService, PositionView } from '@naskah/organisation';
+import { inTransaction } from '@naskah/db';
 import { JobName, OutboxService } from '@naskah/queue';
 import { counterScopeKey, renderNumber } from '../numbering';
 import { LetterAccessService } from '../access/letter-access.service';
@@ -53,22 +54,27 @@ export class SigningService {
    * numbering path proper (also what the benchmark measures, without the deliberate cost of argon2).
    */
   async signConfirmed(p: Principal, id: string): Promise<void> {
-    await this.ds.transaction('READ COMMITTED', async (em) => {
+    // Everything that needs no lock is read before the transaction, on its own connection, so the
+    // transaction holds one pooled connection only and the counter lock as briefly as possible.
+    const [pre] = /^\d+$/.test(id) ? await this.ds.query('SELECT office_id, signer_position_id FROM letters WHERE id = ?', [id]) : [];
+    if (!pre) throw new DomainError('LETTER_NOT_FOUND', 'NOT_FOUND', 'Naskah tidak ditemukan (not found)');
+    const signerPositionId = Number(pre.signer_position_id);
+    const capacity = await this.delegations.capacityFor(p.userId, signerPositionId);
+    if (!capacity) throw forbidden('NOT_THE_SIGNER', 'Hanya penandatangan yang ditunjuk (atau Plt/Plh-nya) yang dapat menandatangani naskah ini');
+    const office = await this.org.getOffice(Number(pre.office_id));
+    const signer = await this.org.getPosition(signerPositionId);
+    await inTransaction(this.ds, async (em) => {
       const [row] = await em.query('SELECT status, signer_position_id FROM letters WHERE id = ? FOR UPDATE', [id]);
-      if (!row) throw new DomainError('LETTER_NOT_FOUND', 'NOT_FOUND', 'Naskah tidak ditemukan (not found)');
       if (['SIGNED', 'SENT'].includes(row.status)) throw conflict('ALREADY_SIGNED', 'Naskah sudah ditandatangani (already signed)');
       if (row.status !== 'APPROVED') throw conflict('LETTER_NOT_APPROVED', `Naskah berstatus ${row.status}; hanya naskah yang disetujui pemeriksa dapat ditandatangani`, { status: row.status });
-      const capacity = await this.delegations.capacityFor(p.userId, Number(row.signer_position_id));
-      if (!capacity) throw forbidden('NOT_THE_SIGNER', 'Hanya penandatangan yang ditunjuk (atau Plt/Plh-nya) yang dapat menandatangani naskah ini');
-      await this.signLocked(em, p, id, capacity as 'SENDIRI' | 'PLT' | 'PLH');
+      if (Number(row.signer_position_id) !== signerPositionId) throw conflict('LETTER_CHANGED', 'Penandatangan naskah berubah; muat ulang (the signer changed meanwhile)');
+      await this.signLocked(em, p, id, capacity as 'SENDIRI' | 'PLT' | 'PLH', office, signer);
     });
   }
 
   /** The signing transaction proper (the letter row is already locked). */
-  private async signLocked(em: EntityManager, p: Principal, id: string, capacity: 'SENDIRI' | 'PLT' | 'PLH'): Promise<void> {
-    const [l] = await em.query('SELECT office_id, type_code, classification_code, signer_position_id, status FROM letters WHERE id = ?', [id]);
-    const office = await this.org.getOffice(Number(l.office_id));
-    const signer = await this.org.getPosition(Number(l.signer_position_id));
+  private async signLocked(em: EntityManager, p: Principal, id: string, capacity: 'SENDIRI' | 'PLT' | 'PLH', office: OfficeView, signer: PositionView): Promise<void> {
+    const [l] = await em.query('SELECT type_code, classification_code, status FROM letters WHERE id = ?', [id]);
     const tpl = await this.templateFor(em, office.id, l.type_code);
     const now = new Date(Math.floor(this.clock.now().getTime()));
     const { year, month } = jakartaParts(now);

@@ -35,6 +35,8 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       connection: redisOptions(this.config.REDIS_URL),
       prefix: this.config.QUEUE_PREFIX,
       concurrency: this.config.WORKER_CONCURRENCY,
+      // a job whose worker died is picked up again; the default (1) fails it for good after a second death
+      maxStalledCount: 20,
       autorun: true,
     });
     worker.on('failed', (job, err) => this.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed'));

@@ -58,7 +58,7 @@ export async function forwardDelivery(em: EntityManager, deps: ForwardDeps, p: P
     const nextOffice = Number((next.nextHop as { id: string }).id);
     targets = [
       next.toBeForwarded
-        ? { kind: d.kind, officeId: nextOffice, positionId: await relayPosition(deps.org, nextOffice), toBeForwarded: true, finalOfficeId: d.finalOfficeId, finalPositionId: d.finalPositionId }
+        ? { kind: d.kind, officeId: nextOffice, positionId: await relayPosition(deps.org, nextOffice, em), toBeForwarded: true, finalOfficeId: d.finalOfficeId, finalPositionId: d.finalPositionId }
         : { kind: d.kind, officeId: d.finalOfficeId!, positionId: d.finalPositionId!, toBeForwarded: false, finalOfficeId: null, finalPositionId: null },
     ];
   } else {
