@@ -12,6 +12,7 @@ import { IdentityModule } from '@naskah/identity';
 import { CorrespondenceModule } from '@naskah/correspondence';
 import { NotificationModule } from '@naskah/notification';
 import { DispositionModule } from '@naskah/disposition';
+import { RecordsModule } from '@naskah/records';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
@@ -30,6 +31,11 @@ import { LetterDispositionsController } from './disposition/letter-dispositions.
 import { PreparedDispositionsController } from './disposition/prepared-dispositions.controller';
 import { DispositionCalendarController } from './disposition/disposition-calendar.controller';
 import { NotificationsController } from './notification/notifications.controller';
+import { ScheduleController } from './records/schedule.controller';
+import { DossiersController } from './records/dossiers.controller';
+import { ProposalsController } from './records/proposals.controller';
+import { HoldsController } from './records/holds.controller';
+import { RecordsOpsController } from './records/records-ops.controller';
 
 /** The API's composition root: infrastructure, domain libraries, controllers. */
 @Module({
@@ -45,10 +51,12 @@ import { NotificationsController } from './notification/notifications.controller
     CorrespondenceModule,
     NotificationModule,
     DispositionModule,
+    RecordsModule,
     TerminusModule.forRoot({ logger: false }),
   ],
   controllers: [HealthController, AuthController, OrganisationController, AdminController, MasterController, SendController, LettersController, VerifyController, InboxController, DeliveriesController, OutboxController, IncomingController,
-    DispositionsController, LetterDispositionsController, PreparedDispositionsController, DispositionCalendarController, NotificationsController],
+    DispositionsController, LetterDispositionsController, PreparedDispositionsController, DispositionCalendarController, NotificationsController,
+    ScheduleController, DossiersController, ProposalsController, HoldsController, RecordsOpsController],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class ApiModule {}

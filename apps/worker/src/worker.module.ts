@@ -11,6 +11,8 @@ import { CorrespondenceModule, DispatchJob, RenderLetterJob, StuckWorkRedriver }
 import { NotificationModule, NotifyPositionsJob } from '@naskah/notification';
 import { DispositionEscalationJob, DispositionModule, DispositionNotifyJob, DispositionReminderJob } from '@naskah/disposition';
 import { Schedulers } from './schedulers';
+import { ApplyHoldJob, DestructionJob, HandoverPackageJob, RecordsModule, SweepJob } from '@naskah/records';
+import { RecordsSchedulers } from './records-schedulers';
 
 /** The worker's composition root: every job handler, the schedulers and the outbox relay. */
 @Module({
@@ -26,8 +28,9 @@ import { Schedulers } from './schedulers';
     CorrespondenceModule,
     NotificationModule,
     DispositionModule,
+    RecordsModule,
     WorkerRuntimeModule,
   ],
-  providers: [AuditVerifyJob, RenderLetterJob, DispatchJob, StuckWorkRedriver, Schedulers, NotifyPositionsJob, DispositionNotifyJob, DispositionReminderJob, DispositionEscalationJob],
+  providers: [AuditVerifyJob, RenderLetterJob, DispatchJob, StuckWorkRedriver, Schedulers, NotifyPositionsJob, DispositionNotifyJob, DispositionReminderJob, DispositionEscalationJob, SweepJob, DestructionJob, HandoverPackageJob, ApplyHoldJob, RecordsSchedulers],
 })
 export class WorkerModule {}

@@ -8,6 +8,7 @@ export enum QueueName {
   MAINTENANCE = 'maintenance',
   DISPOSITION = 'disposition',
   NOTIFICATIONS = 'notifications',
+  RECORDS = 'records',
 }
 
 export enum JobName {
@@ -25,6 +26,14 @@ export enum JobName {
   DISPOSITION_ESCALATION = 'disposition-escalation',
   /** Notify whoever acts for some positions (new letter in an inbox, a returned draft…), once per user. */
   NOTIFY_POSITIONS = 'notify-positions',
+  /** The retention sweep: propose transfer, destruction, handover and re-appraisal of due dossiers (daily scheduler and "run now"). */
+  RECORDS_SWEEP = 'records-sweep',
+  /** Execute an approved destruction: re-check holds per batch, destroy content, keep tombstones, berita acara + manifest. */
+  RECORDS_DESTROY = 'records-destroy',
+  /** Build the handover package (metadata JSON + CSV, files, SHA-256 manifest, berita acara) of an approved handover. */
+  RECORDS_HANDOVER_PACKAGE = 'records-handover-package',
+  /** Apply a hold to every dossier in its scope, in batches. */
+  RECORDS_APPLY_HOLD = 'records-apply-hold',
 }
 
 export interface JobPayloads {
@@ -35,6 +44,10 @@ export interface JobPayloads {
   [JobName.DISPOSITION_REMINDER]: { dispositionId: string; kind: 'BEFORE' | 'DUE'; deadlineVersion: number };
   [JobName.DISPOSITION_ESCALATION]: { dispositionId: string; deadlineVersion: number };
   [JobName.NOTIFY_POSITIONS]: { positionIds: number[]; type: string; ref: Record<string, string>; key: string };
+  [JobName.RECORDS_SWEEP]: { runId: string | null; requestedBy: number | null };
+  [JobName.RECORDS_DESTROY]: { proposalId: string };
+  [JobName.RECORDS_HANDOVER_PACKAGE]: { proposalId: string };
+  [JobName.RECORDS_APPLY_HOLD]: { holdId: number };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -45,6 +58,10 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DISPOSITION_REMINDER]: QueueName.DISPOSITION,
   [JobName.DISPOSITION_ESCALATION]: QueueName.DISPOSITION,
   [JobName.NOTIFY_POSITIONS]: QueueName.NOTIFICATIONS,
+  [JobName.RECORDS_SWEEP]: QueueName.RECORDS,
+  [JobName.RECORDS_DESTROY]: QueueName.RECORDS,
+  [JobName.RECORDS_HANDOVER_PACKAGE]: QueueName.RECORDS,
+  [JobName.RECORDS_APPLY_HOLD]: QueueName.RECORDS,
 };
 
 /** Central defaults: retries with exponential backoff, bounded retention (ids kept a week so a replayed add is deduplicated). */

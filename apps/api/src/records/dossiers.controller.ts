@@ -1,0 +1,81 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Principal } from '@naskah/identity';
+import { DossiersService, FileRecordUseCase, ReappraiseDossierUseCase } from '@naskah/records';
+import { CurrentPrincipal } from '../common/principal.decorator';
+import { CreateDossierDto, DossierQueryDto, EventDateDto, ReappraisalDto, RecordRefDto, UpdateDossierDto, VersionDto } from './dto/records.dto';
+
+/** Dossiers (berkas): create, file records, suggest, close, re-appraise; each shows its computed dates and why. */
+@ApiTags('records')
+@ApiBearerAuth()
+@Controller('api/records/dossiers')
+export class DossiersController {
+  constructor(
+    private readonly dossiers: DossiersService,
+    private readonly filing: FileRecordUseCase,
+    private readonly reappraisal: ReappraiseDossierUseCase,
+  ) {}
+
+  @Post()
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateDossierDto) {
+    return this.dossiers.create(p, dto);
+  }
+
+  @Get()
+  list(@CurrentPrincipal() p: Principal, @Query() q: DossierQueryDto) {
+    return this.dossiers.list(p, q);
+  }
+
+  /** Open dossiers of your office that a letter or received delivery would fit, best first. */
+  @Get('suggest')
+  suggest(@CurrentPrincipal() p: Principal, @Query() q: RecordRefDto) {
+    return this.filing.suggest(p, q);
+  }
+
+  @Get(':id')
+  get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    return this.dossiers.get(p, id);
+  }
+
+  @Patch(':id')
+  update(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: UpdateDossierDto) {
+    return this.dossiers.update(p, id, dto);
+  }
+
+  @Get(':id/history')
+  history(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    return this.dossiers.history(p, id);
+  }
+
+  /** File a record: `letterId` (outgoing, or incoming to your office) or `deliveryId`. 422 when its classification does not fit. */
+  @Post(':id/items')
+  file(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: RecordRefDto) {
+    return this.filing.file(p, id, dto);
+  }
+
+  @Delete(':id/items/:itemId')
+  @HttpCode(204)
+  async unfile(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('itemId') itemId: string): Promise<void> {
+    await this.filing.unfile(p, id, itemId);
+  }
+
+  /** Close the dossier: its retention clock starts. */
+  @Post(':id/close')
+  @HttpCode(200)
+  close(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: VersionDto) {
+    return this.dossiers.close(p, id, dto.version);
+  }
+
+  /** For rules triggered by an event ("no longer in force"). */
+  @Post(':id/event-date')
+  @HttpCode(200)
+  eventDate(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: EventDateDto) {
+    return this.dossiers.setEventDate(p, id, dto);
+  }
+
+  /** A recorded re-appraisal by the appraisal committee: extend, change the final action, or apply the rule version in force. */
+  @Post(':id/reappraisals')
+  reappraise(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: ReappraisalDto) {
+    return this.reappraisal.run(p, id, dto);
+  }
+}

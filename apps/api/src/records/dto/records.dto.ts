@@ -1,0 +1,242 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ID = /^\d{1,19}$/;
+
+export class ImportScheduleDto {
+  @ApiProperty({ description: 'isi CSV: kode,judul,retensi_aktif_tahun,retensi_inaktif_tahun,nasib_akhir,keamanan,sumber[,pemicu]' }) @IsString() @Length(1, 1_900_000)
+  csv: string;
+
+  @ApiProperty({ example: '2026-01-01', description: 'tanggal berlaku versi JRA ini' }) @Matches(DATE, { message: 'effectiveFrom harus YYYY-MM-DD' })
+  effectiveFrom: string;
+
+  @ApiPropertyOptional({ example: 'JRA PKPU 17/2023' }) @IsOptional() @IsString() @MaxLength(200)
+  label?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255)
+  filename?: string;
+}
+
+export class ScheduleQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
+  q?: string;
+}
+
+export class CreateDossierDto {
+  @ApiProperty() @IsInt() @Min(1)
+  unitId: number;
+
+  @ApiProperty({ example: 'TU.05.1' }) @IsString() @Length(2, 30)
+  classificationCode: string;
+
+  @ApiProperty() @IsString() @Length(3, 500)
+  title: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000)
+  description?: string;
+
+  @ApiProperty({ example: '2026-01-01' }) @Matches(DATE, { message: 'periodStart harus YYYY-MM-DD' })
+  periodStart: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @Matches(DATE, { message: 'periodEnd harus YYYY-MM-DD' })
+  periodEnd?: string;
+
+  @ApiPropertyOptional({ description: 'lokasi fisik (lemari, rak, boks)' }) @IsOptional() @IsString() @MaxLength(300)
+  location?: string;
+
+  @ApiPropertyOptional({ enum: ['B', 'T', 'R', 'SR'] }) @IsOptional() @IsIn(['B', 'T', 'R', 'SR'])
+  securityClass?: 'B' | 'T' | 'R' | 'SR';
+}
+
+export class UpdateDossierDto {
+  @ApiProperty() @IsInt() @Min(1)
+  version: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(3, 500)
+  title?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000)
+  description?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Matches(DATE, { message: 'periodEnd harus YYYY-MM-DD' })
+  periodEnd?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300)
+  location?: string;
+}
+
+export class DossierQueryDto {
+  @ApiPropertyOptional({ enum: ['ACTIVE', 'CLOSED', 'INACTIVE', 'REVIEW', 'DESTROYED', 'HANDED_OVER'] }) @IsOptional() @IsIn(['ACTIVE', 'CLOSED', 'INACTIVE', 'REVIEW', 'DESTROYED', 'HANDED_OVER'])
+  status?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  unitId?: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(30)
+  classificationCode?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional() @IsOptional() @Matches(ID)
+  afterId?: string;
+}
+
+export class RecordRefDto {
+  @ApiPropertyOptional({ description: 'naskah keluar (atau surat masuk satker ini)' }) @IsOptional() @Matches(ID, { message: 'letterId harus id numerik' })
+  letterId?: string;
+
+  @ApiPropertyOptional({ description: 'surat masuk (penerimaan) satker ini' }) @IsOptional() @Matches(ID, { message: 'deliveryId harus id numerik' })
+  deliveryId?: string;
+}
+
+export class VersionDto {
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1)
+  version?: number;
+}
+
+export class EventDateDto {
+  @ApiProperty({ example: '2027-06-30' }) @Matches(DATE, { message: 'eventDate harus YYYY-MM-DD' })
+  eventDate: string;
+
+  @ApiPropertyOptional({ example: 'Keputusan dicabut' }) @IsOptional() @IsString() @MaxLength(500)
+  note?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1)
+  version?: number;
+}
+
+export class ReappraisalDto {
+  @ApiProperty({ enum: ['EXTEND', 'CHANGE_FINAL_ACTION', 'APPLY_RULE'] }) @IsIn(['EXTEND', 'CHANGE_FINAL_ACTION', 'APPLY_RULE'])
+  decision: 'EXTEND' | 'CHANGE_FINAL_ACTION' | 'APPLY_RULE';
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100)
+  extraYears?: number;
+
+  @ApiPropertyOptional({ enum: ['MUSNAH', 'PERMANEN', 'DINILAI_KEMBALI'] }) @IsOptional() @IsIn(['MUSNAH', 'PERMANEN', 'DINILAI_KEMBALI'])
+  finalAction?: 'MUSNAH' | 'PERMANEN' | 'DINILAI_KEMBALI';
+
+  @ApiProperty() @IsString() @Length(5, 2000)
+  reason: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1)
+  version?: number;
+}
+
+export class CreateProposalDto {
+  @ApiProperty({ enum: ['TRANSFER', 'DESTROY', 'HANDOVER', 'REVIEW'] }) @IsIn(['TRANSFER', 'DESTROY', 'HANDOVER', 'REVIEW'])
+  kind: 'TRANSFER' | 'DESTROY' | 'HANDOVER' | 'REVIEW';
+
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(2000) @Matches(ID, { each: true, message: 'dossierIds berisi id numerik' })
+  dossierIds: string[];
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300)
+  title?: string;
+}
+
+export class ProposalItemsDto {
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(2000) @Matches(ID, { each: true, message: 'dossierIds berisi id numerik' })
+  dossierIds: string[];
+}
+
+export class ProposalQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsIn(['TRANSFER', 'DESTROY', 'HANDOVER', 'REVIEW'])
+  kind?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsIn(['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'EXECUTING', 'PACKAGED', 'EXECUTED', 'CANCELLED'])
+  status?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit?: number;
+}
+
+export class DecisionDto {
+  @ApiProperty({ enum: ['APPROVED', 'REJECTED'] }) @IsIn(['APPROVED', 'REJECTED'])
+  decision: 'APPROVED' | 'REJECTED';
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  note?: string;
+}
+
+export class ExecuteDto {
+  @ApiPropertyOptional({ description: 'pemindahan: lokasi simpan di pusat arsip' }) @IsOptional() @IsString() @MaxLength(300)
+  location?: string;
+}
+
+export class ReceiptDto {
+  @ApiProperty({ example: 'Dinas Perpustakaan dan Kearsipan Kabupaten Sumbawa' }) @IsString() @Length(3, 300)
+  archiveName: string;
+
+  @ApiProperty() @IsString() @Length(1, 120)
+  receiptNumber: string;
+
+  @ApiProperty({ example: '2041-03-01' }) @Matches(DATE, { message: 'receivedOn harus YYYY-MM-DD' })
+  receivedOn: string;
+
+  @ApiProperty() @IsString() @Length(3, 200)
+  receivedByName: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  note?: string;
+}
+
+export class DocumentFormatDto {
+  @ApiPropertyOptional({ enum: ['pdf', 'xlsx'] }) @IsOptional() @IsIn(['pdf', 'xlsx'])
+  format?: 'pdf' | 'xlsx';
+}
+
+export class HoldScopeDto {
+  @ApiPropertyOptional({ example: 'KU' }) @IsOptional() @IsString() @Length(2, 30)
+  classificationCode?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1)
+  unitId?: number;
+
+  @ApiPropertyOptional({ example: '2024-01-01' }) @IsOptional() @Matches(DATE, { message: 'from harus YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2024-12-31' }) @IsOptional() @Matches(DATE, { message: 'to harus YYYY-MM-DD' })
+  to?: string;
+
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(100_000) @Matches(ID, { each: true, message: 'dossierIds berisi id numerik' })
+  dossierIds?: string[];
+}
+
+export class CreateHoldDto {
+  @ApiProperty({ example: 'Pemeriksaan BPK 2026' }) @IsString() @Length(3, 300)
+  caseName: string;
+
+  @ApiProperty() @IsString() @Length(3, 5000)
+  reason: string;
+
+  @ApiProperty({ type: HoldScopeDto }) @ValidateNested() @Type(() => HoldScopeDto)
+  scope: HoldScopeDto;
+}
+
+export class HoldPreviewDto {
+  @ApiProperty({ type: HoldScopeDto }) @ValidateNested() @Type(() => HoldScopeDto)
+  scope: HoldScopeDto;
+}
+
+export class LiftHoldDto {
+  @ApiProperty() @IsString() @Length(3, 2000)
+  reason: string;
+}
+
+export class HoldQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsIn(['APPLYING', 'IN_FORCE', 'LIFTED'])
+  status?: string;
+}
+
+export class DossierListReportDto {
+  @ApiProperty({ enum: ['AKTIF', 'INAKTIF'] }) @IsIn(['AKTIF', 'INAKTIF'])
+  kind: 'AKTIF' | 'INAKTIF';
+
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  unitId?: number;
+}
