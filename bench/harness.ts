@@ -34,6 +34,11 @@ export interface BenchDefinition {
   /** Name of the raw limit this figure is divided by. */
   rawOf?: string;
   goal?: BenchGoal;
+  /**
+   * Runs after every other bench, with its raw limit: for benches that load a large data set (the
+   * 1,000,000-delivery inbox) that would otherwise sit in the buffer pool under the benches after it.
+   */
+  late?: boolean;
   /** Hard limit for this bench (default 120 s, 45 s in quick mode). */
   timeoutMs?: number;
   run: (ctx: BenchContext) => Promise<BenchResult>;

@@ -68,14 +68,17 @@ function select(all: readonly BenchDefinition[], only: string[]): BenchDefinitio
 /**
  * Run order: each raw limit, immediately followed by the product benches divided by it (so a
  * ratio's two figures are taken minutes apart at most), then product benches without a raw limit.
+ * Groups holding a `late` bench (large data sets) come last, in the same order.
  */
 function order(benches: BenchDefinition[]): BenchDefinition[] {
-  const out: BenchDefinition[] = [];
+  const groups: BenchDefinition[][] = [];
   for (const raw of benches.filter((b) => b.kind === 'raw')) {
-    out.push(raw, ...benches.filter((b) => b.kind === 'product' && b.rawOf === raw.name));
+    groups.push([raw, ...benches.filter((b) => b.kind === 'product' && b.rawOf === raw.name)]);
   }
-  out.push(...benches.filter((b) => !out.includes(b)));
-  return out;
+  const grouped = new Set(groups.flat());
+  for (const b of benches) if (!grouped.has(b)) groups.push([b]);
+  const isLate = (g: BenchDefinition[]) => g.some((b) => b.late);
+  return [...groups.filter((g) => !isLate(g)), ...groups.filter(isLate)].flat();
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -138,7 +141,9 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const row: BenchRow = { name: b.name, kind: b.kind, description: b.description, value: null, unit: '', rawOf: b.rawOf, rawValue: null, ratio: null, goal: b.goal, met: null, seconds: 0 };
     try {
-      const res = await withTimeout(b.run(ctx), b.timeoutMs ?? (flags.quick ? 45_000 : 120_000), b.name);
+      // --large loads data sets ten times the size: ten times the time limit
+      const limit = (b.timeoutMs ?? (flags.quick ? 45_000 : 120_000)) * (flags.large ? 10 : 1);
+      const res = await withTimeout(b.run(ctx), limit, b.name);
       row.value = res.value;
       row.unit = res.unit;
       row.extra = res.extra;

@@ -2,6 +2,8 @@ import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations } from '@naskah/db';
 import { seedOrganisation } from '@naskah/organisation';
+import { seedDemoUsers } from '@naskah/identity';
+import { seedMasterData } from '@naskah/correspondence';
 
 /** Name of the database in a mysql:// URL; refuses anything that is not clearly a bench database. */
 export function benchDatabaseName(databaseUrl: string): string {
@@ -12,8 +14,12 @@ export function benchDatabaseName(databaseUrl: string): string {
   return name;
 }
 
-/** Drops and recreates the bench database, runs every migration and seeds the organisation. */
-export async function recreateBenchDatabase(databaseUrl: string, log: (m: string) => void): Promise<{ migrations: number; offices: number; positions: number }> {
+/**
+ * Drops and recreates the bench database, runs every migration and seeds what the product benches
+ * need: the organisation (553 offices), the demo users (who sign, send and read) and the master
+ * data (letter types, the classification tree, the default numbering templates).
+ */
+export async function recreateBenchDatabase(databaseUrl: string, log: (m: string) => void): Promise<{ migrations: number; offices: number; positions: number; users: number; classifications: number }> {
   const name = benchDatabaseName(databaseUrl);
   const server = new URL(databaseUrl);
   server.pathname = '/';
@@ -29,8 +35,10 @@ export async function recreateBenchDatabase(databaseUrl: string, log: (m: string
   await ds.initialize();
   try {
     const org = await seedOrganisation(ds);
-    log(`organisation seeded: ${org.offices} offices, ${org.positions} positions`);
-    return { migrations: done.length, offices: org.offices, positions: org.positions };
+    const users = await seedDemoUsers(ds);
+    const master = await seedMasterData(ds);
+    log(`seeded: ${org.offices} offices, ${org.positions} positions, ${users.length} demo users, ${master.classifications} classifications`);
+    return { migrations: done.length, offices: org.offices, positions: org.positions, users: users.length, classifications: master.classifications };
   } finally {
     await ds.destroy();
   }

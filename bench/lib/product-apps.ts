@@ -1,0 +1,129 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { Principal, UsersService } from '@naskah/identity';
+import type { BenchContext } from '../harness';
+
+/**
+ * The real applications, booted in the bench process: `createApi` (apps/api/src/bootstrap.ts) and
+ * `createWorker` (apps/worker/src/main.ts), exactly what production runs, configured through the
+ * environment like production (the apps read it with loadConfig at boot). Booting takes ~0.3 s
+ * once the modules are loaded, so each bench boots its own and closes it afterwards.
+ */
+export function applyProductEnv(ctx: BenchContext): void {
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: ctx.databaseUrl,
+    REDIS_URL: ctx.redisUrl,
+    QUEUE_PREFIX: ctx.queuePrefix, // every key under it is deleted at the end of the run
+    LOG_LEVEL: 'silent',
+    STORAGE_DIR: '.data/bench/files',
+    SIGNING_KEY_PATH: '.data/bench/signing-key.pem',
+  });
+}
+
+/** The API application (not listening unless `listen`); closed after the bench. */
+export async function startProductApi(ctx: BenchContext, opts: { listen?: boolean } = {}): Promise<{ app: NestFastifyApplication; url: string | null }> {
+  applyProductEnv(ctx);
+  const { createApi } = require('../../apps/api/src/bootstrap') as typeof import('../../apps/api/src/bootstrap');
+  const app = await createApi({ logger: false });
+  ctx.onCleanup(() => app.close());
+  if (!opts.listen) {
+    await app.init();
+    return { app, url: null };
+  }
+  await app.listen(0, '127.0.0.1');
+  const addr = app.getHttpServer().address();
+  if (!addr || typeof addr === 'string') throw new Error('API has no TCP address');
+  return { app, url: `http://127.0.0.1:${addr.port}` };
+}
+
+/** The worker: BullMQ workers for every queue, the outbox relay, the schedulers. Closed after the bench. */
+export async function startProductWorker(ctx: BenchContext): Promise<INestApplicationContext> {
+  applyProductEnv(ctx);
+  const { createWorker } = require('../../apps/worker/src/main') as typeof import('../../apps/worker/src/main');
+  const worker = await createWorker();
+  ctx.onCleanup(() => worker.close());
+  await worker.init();
+  return worker;
+}
+
+/** The principal of a demo user (libs/identity/src/demo-users.ts), as the auth guard would build it. */
+export async function principalOf(app: INestApplicationContext, username: string): Promise<Principal> {
+  const ds = app.get(DataSource);
+  const [u] = await ds.query('SELECT id FROM users WHERE username = ?', [username]);
+  if (!u) throw new Error(`demo user ${username} missing (bench/lib/setup-db.ts seeds them)`);
+  return app.get(UsersService).principal(Number(u.id), 'bench');
+}
+
+export async function positionIdOf(ds: DataSource, officeCode: string, positionCode: string): Promise<number> {
+  const [r] = await ds.query('SELECT p.id FROM positions p JOIN offices o ON o.id = p.office_id WHERE o.code = ? AND p.code = ?', [officeCode, positionCode]);
+  if (!r) throw new Error(`position ${officeCode}/${positionCode} missing`);
+  return Number(r.id);
+}
+
+export async function officeIdOf(ds: DataSource, code: string): Promise<number> {
+  const [r] = await ds.query('SELECT id FROM offices WHERE code = ?', [code]);
+  if (!r) throw new Error(`office ${code} missing`);
+  return Number(r.id);
+}
+
+/**
+ * The RENDER_LETTER jobs that signing puts in the outbox render a PDF each (heavy CPU). The benches
+ * do not measure rendering, and thousands of renders would load the machine during the benches
+ * that follow; they are marked relayed (never enqueued). Returns how many were discarded.
+ */
+export async function discardRenderJobs(ds: DataSource): Promise<number> {
+  const res = await ds.query("UPDATE outbox SET sent_at = CURRENT_TIMESTAMP(3) WHERE job_name = 'render-letter' AND sent_at IS NULL");
+  return Number(res.affectedRows ?? 0);
+}
+
+/**
+ * Marks every job still pending in the outbox relayed, so a worker started next begins on a quiet
+ * outbox (leftovers of earlier benches would otherwise run under the measurement). Returns the
+ * discarded count per job name.
+ */
+export async function discardPendingJobs(ds: DataSource): Promise<Record<string, number>> {
+  const rows: { job_name: string; n: string }[] = await ds.query('SELECT job_name, COUNT(*) AS n FROM outbox WHERE sent_at IS NULL GROUP BY job_name');
+  if (rows.length) await ds.query('UPDATE outbox SET sent_at = CURRENT_TIMESTAMP(3) WHERE sent_at IS NULL');
+  return Object.fromEntries(rows.map((r) => [r.job_name, Number(r.n)]));
+}
+
+/**
+ * Counts the statements (round trips) TypeORM sends while `on`, and those a transaction sends
+ * between the first statement matching `lockStart` and its COMMIT/ROLLBACK (the time a hot row
+ * lock is held). Patches MysqlQueryRunner.prototype.query for the life of the bench.
+ */
+export function countRoundTrips(ctx: BenchContext, lockStart: RegExp) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { MysqlQueryRunner } = require('typeorm/driver/mysql/MysqlQueryRunner');
+  const original = MysqlQueryRunner.prototype.query;
+  const stats = { on: false, total: 0, transactions: 0, whileLocked: 0, lockedTransactions: 0, lockHeldMs: [] as number[] };
+  const lockedSince = new WeakMap<object, number>();
+  MysqlQueryRunner.prototype.query = function (this: object, sql: string, ...rest: unknown[]) {
+    const result = original.call(this, sql, ...rest);
+    if (!stats.on) return result;
+    stats.total++;
+    if (sql === 'START TRANSACTION') stats.transactions++;
+    const since = lockedSince.get(this);
+    if (since !== undefined) {
+      // a statement sent while the lock is held
+      stats.whileLocked++;
+      if (sql === 'COMMIT' || sql === 'ROLLBACK') {
+        lockedSince.delete(this);
+        return result.finally(() => stats.lockHeldMs.push(performance.now() - since));
+      }
+    } else if (lockStart.test(sql)) {
+      stats.lockedTransactions++;
+      stats.whileLocked++;
+      // the lock is held from the moment this statement is answered (waiting for it is not holding it)
+      return result.then((r: unknown) => (lockedSince.set(this, performance.now()), r));
+    }
+    return result;
+  };
+  const restore = () => {
+    MysqlQueryRunner.prototype.query = original;
+  };
+  ctx.onCleanup(restore);
+  return Object.assign(stats, { restore });
+}
