@@ -4,7 +4,7 @@ import { Clock, conflict, DomainError, forbidden, jakartaParts } from '@naskah/c
 import { AuditService } from '@naskah/audit';
 import { DelegationsService, Principal, UsersService } from '@naskah/identity';
 import { OfficeView, OrganisationService, PositionView } from '@naskah/organisation';
-import { inTransaction } from '@naskah/db';
+import { inTransaction, isDuplicateKey } from '@naskah/db';
 import { JobName, OutboxService } from '@naskah/queue';
 import { counterScopeKey, renderNumber } from '../numbering';
 import { LetterAccessService } from '../access/letter-access.service';
@@ -81,18 +81,22 @@ export class SigningService {
     const key = counterScopeKey(tpl.counterScope as never, {
       officeId: office.id, typeCode: l.type_code, year, month, unitId: signer.unitId ?? undefined, classification: l.classification_code,
     } as never);
+    // everything that does not need the number comes before the counter, which stays locked until commit
+    await this.outbox.add(em, JobName.RENDER_LETTER, { letterId: id }, { key: id, requestId: p.requestId });
     const seq = await this.nextValue(em, `letter|${key}`);
     const number = renderNumber(tpl.template, {
       seq, classification: l.classification_code ?? undefined, type: l.type_code, region: office.code, unit: tpl.unitCode ?? undefined, office: 'KPU', date: now,
     });
-    const [dup] = await em.query('SELECT id FROM letters WHERE number = ? AND office_id = ? AND id <> ?', [number, office.id, id]);
-    if (dup) throw conflict('NUMBER_COLLISION', `Nomor ${number} sudah dipakai naskah lain; periksa templat penomoran satker`, { number });
-    await em.query(
-      `UPDATE letters SET status = 'SIGNED', number = ?, counter_key = ?, number_seq = ?, signed_at = ?, signed_by_user_id = ?, signed_capacity = ?,
-       signer_name = ?, signer_title = ?, version = version + 1 WHERE id = ?`,
-      [number, `letter|${key}`, seq, now, p.userId, capacity, p.fullName, `${signer.title} ${office.name}`, id],
-    );
-    await this.outbox.add(em, JobName.RENDER_LETTER, { letterId: id }, { key: id, requestId: p.requestId });
+    try {
+      await em.query(
+        `UPDATE letters SET status = 'SIGNED', number = ?, counter_key = ?, number_seq = ?, signed_at = ?, signed_by_user_id = ?, signed_capacity = ?,
+         signer_name = ?, signer_title = ?, version = version + 1 WHERE id = ?`,
+        [number, `letter|${key}`, seq, now, p.userId, capacity, p.fullName, `${signer.title} ${office.name}`, id],
+      );
+    } catch (err) {
+      if (isDuplicateKey(err, 'uq_letters_office_number')) throw conflict('NUMBER_COLLISION', `Nomor ${number} sudah dipakai naskah lain; periksa templat penomoran satker`, { number });
+      throw err;
+    }
     await this.audit.record(em, actorFor(p, capacity, signer.id), {
       action: 'LETTER_SIGNED', entityType: 'letter', entityId: id, officeId: office.id, before: { status: l.status }, after: { status: 'SIGNED', number, capacity },
     });
