@@ -68,7 +68,8 @@ export async function insertSignedLetterFixture(ds: DataSource, f: SignedLetterF
     [officeId, drafter ? Number(drafter.id) : 0, drafterPos, typeCode, f.subject ?? 'Surat uji (fixture)', f.securityClass ?? 'B', f.urgency ?? 'BIASA', signerPos, signerCode],
   );
   const letterId = String(res.insertId);
-  const number = `${letterId}/PY.01.1-${typeCode}/${f.office}/${year}`;
+  // a shape real numbering never produces (FX prefix), so fixtures cannot collide with signed letters
+  const number = `FX${letterId}/PY.01.1-${typeCode}/${f.office}/${year}`;
   await ds.query('UPDATE letters SET number = ?, counter_key = ?, number_seq = ? WHERE id = ?', [number, `fixture|office=${officeId}`, letterId, letterId]);
   const all = [...(f.to ?? []).map((r) => ({ kind: 'TO' as const, ...r })), ...(f.cc ?? []).map((r) => ({ kind: 'CC' as const, ...r }))];
   const rows: unknown[][] = [];

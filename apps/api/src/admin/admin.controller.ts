@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DelegationsService, Principal, UsersService } from '@naskah/identity';
 import { PositionsAdminService } from '@naskah/organisation';
@@ -23,7 +24,7 @@ export class AdminController {
   }
 
   @Get('users/:id')
-  getUser(@Param('id', ParseIntPipe) id: number) {
+  getUser(@Param('id', ParseIdPipe) id: number) {
     return this.users.get(id);
   }
 
@@ -33,7 +34,7 @@ export class AdminController {
   }
 
   @Patch('users/:id')
-  updateUser(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUserDto) {
+  updateUser(@CurrentPrincipal() p: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateUserDto) {
     return this.users.update(actorOf(p), id, dto);
   }
 
@@ -43,7 +44,7 @@ export class AdminController {
   }
 
   @Patch('positions/:id')
-  updatePosition(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdatePositionDto) {
+  updatePosition(@CurrentPrincipal() p: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdatePositionDto) {
     return this.positions.update(actorOf(p), id, dto);
   }
 
@@ -58,7 +59,7 @@ export class AdminController {
   }
 
   @Delete('delegations/:id')
-  revokeDelegation(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number) {
+  revokeDelegation(@CurrentPrincipal() p: Principal, @Param('id', ParseIdPipe) id: number) {
     return this.delegations.revoke(actorOf(p), id);
   }
 }

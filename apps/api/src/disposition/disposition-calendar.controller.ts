@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@naskah/identity';
 import { HolidayCalendarService, InstructionsService } from '@naskah/disposition';
@@ -53,7 +54,7 @@ export class DispositionCalendarController {
   @Delete('holidays/:id')
   @RequireRoles('ADMIN')
   @HttpCode(204)
-  async removeHoliday(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number): Promise<void> {
+  async removeHoliday(@CurrentPrincipal() p: Principal, @Param('id', ParseIdPipe) id: number): Promise<void> {
     await this.calendar.remove(actorOf(p), id);
   }
 }

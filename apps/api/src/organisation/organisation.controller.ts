@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { OrganisationService } from '@naskah/organisation';
 import { OfficeQueryDto, PositionQueryDto } from './organisation.dto';
@@ -16,17 +17,17 @@ export class OrganisationController {
   }
 
   @Get('offices/:id')
-  office(@Param('id', ParseIntPipe) id: number) {
+  office(@Param('id', ParseIdPipe) id: number) {
     return this.org.getOffice(id);
   }
 
   @Get('offices/:id/units')
-  units(@Param('id', ParseIntPipe) id: number) {
+  units(@Param('id', ParseIdPipe) id: number) {
     return this.org.listUnits(id);
   }
 
   @Get('offices/:id/positions')
-  async officePositions(@Param('id', ParseIntPipe) id: number) {
+  async officePositions(@Param('id', ParseIdPipe) id: number) {
     await this.org.getOffice(id); // an unknown office is a 404, not an empty list
     return this.org.listPositions({ officeId: id, limit: 1000 });
   }
@@ -37,7 +38,7 @@ export class OrganisationController {
   }
 
   @Get('positions/:id')
-  position(@Param('id', ParseIntPipe) id: number) {
+  position(@Param('id', ParseIdPipe) id: number) {
     return this.org.getPosition(id);
   }
 }

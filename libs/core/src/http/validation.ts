@@ -14,6 +14,11 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
 class GuardedValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query') assertSafeBody(value);
+    // numeric path parameters are ids: digits only (Number('1e3') would address row 1000)
+    if (metadata.type === 'param' && metadata.metatype === Number && (typeof value !== 'string' || !/^[1-9]\d{0,9}$/.test(value))) {
+      const field = metadata.data ?? 'id';
+      throw new DomainError('VALIDATION_FAILED', 'VALIDATION', `${field}: harus bilangan bulat positif (must be a positive integer)`, { fields: [{ field, reason: 'must be a positive integer' }] });
+    }
     return super.transform(value, metadata);
   }
 }
