@@ -1,0 +1,73 @@
+/** Small process and file helpers shared by the reliability harness. */
+import { ChildProcess, execFile } from 'node:child_process';
+import { closeSync, existsSync, openSync, readSync, fstatSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+export const ROOT = resolve(__dirname, '..', '..', '..', '..');
+export const RELIABILITY_DIR = join(ROOT, '.data', 'reliability');
+export const SBIN = ['/usr/sbin', '/usr/local/sbin', '/sbin'];
+export const execFileP = promisify(execFile);
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Every child process we started, so they can be killed when the Jest worker exits. */
+export const children = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) try { c.kill('SIGKILL'); } catch { /* gone */ }
+});
+
+/** A port nobody listens on right now (bind port 0, read it, close). */
+export async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => res(port));
+    });
+  });
+}
+
+/** Last `lines` lines of a file (reads at most the last 64 KiB). */
+export function tailOf(file: string, lines = 40): string {
+  if (!existsSync(file)) return `(no ${file})`;
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const len = Math.min(size, 64 * 1024);
+    const buf = Buffer.alloc(len);
+    readSync(fd, buf, 0, len, size - len);
+    return buf.toString('utf8').split('\n').slice(-lines - 1).join('\n');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function which(bin: string): string {
+  for (const dir of [...(process.env.PATH ?? '').split(':'), ...SBIN]) {
+    const p = join(dir, bin);
+    if (dir && existsSync(p)) return p;
+  }
+  throw new Error(`${bin} not found (install mariadb-server and redis-server: apt-get install -y --no-install-recommends mariadb-server redis-server)`);
+}
+
+/** Polls `probe` until it returns true; throws `what` (with `explain()`) when time is up or `abort()` names a reason. */
+export async function waitFor(what: string, probe: () => Promise<boolean> | boolean, opts: { timeoutMs?: number; everyMs?: number; abort?: () => string | undefined; explain?: () => string } = {}): Promise<number> {
+  const t0 = Date.now();
+  const deadline = t0 + (opts.timeoutMs ?? 30_000);
+  for (;;) {
+    let ok = false;
+    try {
+      ok = await probe();
+    } catch {
+      ok = false;
+    }
+    if (ok) return Date.now() - t0;
+    const why = opts.abort?.() ?? (Date.now() > deadline ? `not within ${opts.timeoutMs ?? 30_000} ms` : undefined);
+    if (why) throw new Error(`${what}: ${why}${opts.explain ? `\n${opts.explain()}` : ''}`);
+    await sleep(opts.everyMs ?? 100);
+  }
+}
+
