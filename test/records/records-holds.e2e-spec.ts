@@ -1,5 +1,6 @@
 import { countRows } from '@naskah/testing';
 import { ApplyHoldJob, DestructionJob, SweepService } from '@naskah/records';
+import { StoragePort } from '@naskah/storage';
 import { eventually, letterWithFiles, openProposalOf, RecordsEnv, snapshot, startRecordsEnv, sweep, unitIdOf, waitProposal } from './records-support';
 
 const A = 'arsiparis.5271';
@@ -15,6 +16,7 @@ describe('records: holds against destruction', () => {
   afterAll(async () => {
     DestructionJob.batchSize = 50;
     DestructionJob.beforeBatch = null;
+    DestructionJob.beforeCommit = null;
     SweepService.afterRead = null;
     await env.close();
   });
@@ -142,6 +144,44 @@ describe('records: holds against destruction', () => {
     expect((await env.req('GET', `/api/records/proposals/${D}`, 'arsiparis.5204')).status).toBe(404);
     ApplyHoldJob.batchSize = 1000;
   });
+  it('a destruction batch that rolls back destroys nothing: file bytes stay until the batch has committed, then are purged', async () => {
+    DestructionJob.batchSize = 50; // both dossiers in one batch
+    const { ids, letters } = await inactiveDossiers(2, 'Notulen');
+    const D = await approvedDestruction(ids);
+    const storage = env.http.app.get(StoragePort);
+    const fileIds = letters.flatMap((l) => l.fileIds);
+    const keys = await Promise.all(fileIds.map(async (f) => (await env.files.find(f)).storageKey));
+
+    let attempts = 0;
+    let reached!: () => void;
+    const inFirstBatch = new Promise<void>((r) => (reached = r));
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    DestructionJob.beforeCommit = async (_index, proposalId) => {
+      if (proposalId !== D || ++attempts > 1) return;
+      reached();
+      await released;
+      throw new Error('simulated crash before the batch commits');
+    };
+    expect((await env.req('POST', `/api/records/proposals/${D}/execute`, A, {})).status).toBe(202);
+    await inFirstBatch;
+    // the batch has blanked the letters and marked the files inside its open transaction: the bytes are all still there
+    const present = await Promise.all(keys.map((k) => storage.exists(k)));
+    release(); // before asserting, so a failure cannot leave the job hanging
+    expect(present).toEqual(keys.map(() => true));
+
+    // BullMQ retries the failed job; the second attempt commits, then the bytes go
+    const done = await waitProposal(env, D, 'EXECUTED', A);
+    DestructionJob.beforeCommit = null;
+    expect(attempts).toBe(2);
+    expect(done.execution.destroyed).toBe(2);
+    for (const k of keys) expect(await storage.exists(k)).toBe(false);
+    const rows = await env.ds.query(`SELECT deleted_at, purged_at FROM files WHERE id IN (${fileIds.join(',')})`);
+    expect(rows).toHaveLength(fileIds.length);
+    for (const r of rows) expect(r.deleted_at && r.purged_at).toBeTruthy();
+    for (const f of fileIds) await expect(env.files.read(f)).rejects.toMatchObject({ code: 'FILE_DESTROYED' });
+  });
+
   it('never proposes from stale data: a dossier held between the sweep’s read and its update is left out', async () => {
     const { ids } = await inactiveDossiers(2, 'Surat edaran');
     let calls = 0;

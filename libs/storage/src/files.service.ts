@@ -53,12 +53,36 @@ export class FilesService {
     return { file, data };
   }
 
-  /** Irreversibly removes the bytes and marks the record; metadata and hash stay as the tombstone. */
+  /**
+   * Destroys a file inside the caller's transaction: the record is marked at once (nobody can read
+   * the file from then on; its metadata and hash stay as the tombstone) and the bytes are removed
+   * by purgeDestroyed() once that transaction has committed. Removing them here would make a
+   * rollback (crash, lost connection, deadlock) lose content whose destruction never happened.
+   */
   async destroy(em: EntityManager, id: string): Promise<StoredFile> {
     const file = await this.find(id, em);
-    await this.storage.remove(file.storageKey);
-    await em.query('UPDATE files SET deleted_at = CURRENT_TIMESTAMP(3) WHERE id = ?', [id]);
+    await em.query('UPDATE files SET deleted_at = COALESCE(deleted_at, CURRENT_TIMESTAMP(3)) WHERE id = ?', [id]);
     return file;
+  }
+
+  /**
+   * Removes from storage the bytes of files whose destruction has committed and are not purged
+   * yet, in batches of `batchSize`, until none is left. Idempotent and safe to run from several
+   * processes at once (removing a missing key is not an error); returns how many were purged.
+   */
+  async purgeDestroyed(batchSize = 200): Promise<number> {
+    let purged = 0;
+    for (;;) {
+      const rows: { id: string; storage_key: string }[] = await this.ds.query(
+        'SELECT id, storage_key FROM files WHERE purged_at IS NULL AND deleted_at IS NOT NULL ORDER BY id LIMIT ?',
+        [batchSize],
+      );
+      if (!rows.length) return purged;
+      for (const r of rows) await this.storage.remove(r.storage_key);
+      await this.ds.query(`UPDATE files SET purged_at = CURRENT_TIMESTAMP(3) WHERE id IN (${rows.map(() => '?').join(',')}) AND purged_at IS NULL`, rows.map((r) => r.id));
+      purged += rows.length;
+      if (rows.length < batchSize) return purged;
+    }
   }
 }
 

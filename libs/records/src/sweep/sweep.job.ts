@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IsInt, IsOptional, Matches } from 'class-validator';
 import { JobHandler, JobName } from '@naskah/queue';
+import { FilesService } from '@naskah/storage';
 import { SweepResult, SweepService } from './sweep.service';
 
 export class SweepPayload {
@@ -14,10 +15,15 @@ export class SweepPayload {
 /** The daily retention sweep (job scheduler, Asia/Jakarta) and "run now" requests. */
 @Injectable()
 export class SweepJob {
-  constructor(private readonly sweep: SweepService) {}
+  constructor(
+    private readonly sweep: SweepService,
+    private readonly files: FilesService,
+  ) {}
 
   @JobHandler(JobName.RECORDS_SWEEP, SweepPayload)
-  run(payload: SweepPayload): Promise<SweepResult> {
+  async run(payload: SweepPayload): Promise<SweepResult> {
+    // daily safety net: bytes of files whose destruction committed but whose purge a crash interrupted
+    await this.files.purgeDestroyed();
     return this.sweep.run({ runId: payload.runId ?? null, trigger: payload.runId ? 'MANUAL' : 'SCHEDULE' });
   }
 }

@@ -21,12 +21,17 @@ export class ProposalJobPayload {
  * by then is skipped and stays intact, whatever happened since the proposal was approved. At the
  * end the Berita Acara Pemusnahan (PDF + XLSX) and the SHA-256 manifest of what was destroyed are
  * stored and the proposal is EXECUTED. A replay continues with the items still pending.
+ * File bytes are removed from storage after each batch has committed (FilesService.purgeDestroyed),
+ * never inside it, so a batch that rolls back destroys nothing; a crash between a commit and the
+ * purge is made good by the next run of this job (any proposal) or of the daily sweep.
  */
 @Injectable()
 export class DestructionJob {
   static batchSize = 50;
   /** Test seam: awaited before each batch (index from 0). */
   static beforeBatch: ((index: number, proposalId: string) => Promise<void>) | null = null;
+  /** Test seam: awaited at the end of each batch's transaction, before it commits (index from 0). */
+  static beforeCommit: ((index: number, proposalId: string) => Promise<void>) | null = null;
   private readonly logger = new Logger('DestructionJob');
 
   constructor(
@@ -40,12 +45,18 @@ export class DestructionJob {
 
   @JobHandler(JobName.RECORDS_DESTROY, ProposalJobPayload)
   async run({ proposalId }: ProposalJobPayload): Promise<unknown> {
+    await this.files.purgeDestroyed(); // whatever an earlier run committed but could not purge
     const p = await this.repo.find(proposalId);
     if (!p || p.kind !== 'DESTROY') return { skipped: 'not a destruction proposal' };
     if (p.status !== 'EXECUTING') return { skipped: `status ${p.status}` };
     for (let index = 0; ; index++) {
       await DestructionJob.beforeBatch?.(index, proposalId);
-      const n = await this.ds.transaction('READ COMMITTED', (em) => this.batch(em, proposalId, p.officeId));
+      const n = await this.ds.transaction('READ COMMITTED', async (em) => {
+        const count = await this.batch(em, proposalId, p.officeId);
+        await DestructionJob.beforeCommit?.(index, proposalId);
+        return count;
+      });
+      await this.files.purgeDestroyed();
       if (n < DestructionJob.batchSize) break;
     }
     return this.ds.transaction('READ COMMITTED', (em) => this.finish(em, proposalId));
