@@ -30,9 +30,21 @@ export function setUnread(n) {
 /** The bell link for the header. */
 export function bell() {
   const el = h('a', { id: 'bell', href: '#/notifikasi', class: 'bell', 'aria-label': 'Notifikasi' },
-    h('span', { 'aria-hidden': 'true' }, '🔔'), h('span', { class: 'count', 'aria-hidden': 'true', hidden: true }, '0'));
+    bellIcon(), h('span', { class: 'count', 'aria-hidden': 'true', hidden: true }, '0'));
   queueMicrotask(() => setUnread(unread));
   return el;
+}
+
+/** An inline SVG bell (no icon font, no CDN). */
+function bellIcon() {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24'); svg.setAttribute('width', '22'); svg.setAttribute('height', '22'); svg.setAttribute('aria-hidden', 'true'); svg.setAttribute('focusable', 'false');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('fill', 'currentColor');
+  path.setAttribute('d', 'M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2z');
+  svg.append(path);
+  return svg;
 }
 
 /** Seconds until the access token expires (JWT exp), or 0 when unknown/expired. */

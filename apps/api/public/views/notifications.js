@@ -1,6 +1,6 @@
 // views/notifications.js — #/notifikasi: the caller's notifications, newest first, mark read (one / all), live additions.
 import { api } from '../api.js';
-import { h, fmtDateTime, notify, busy } from '../ui.js';
+import { h, fmtDate, fmtDateTime, notify, busy } from '../ui.js';
 import { page, errorBox, refresh } from '../shell.js';
 import { setUnread, notificationText, notificationLink } from '../live.js';
 
@@ -37,8 +37,8 @@ export async function viewNotifications(_m, params) {
     const li = h('li', { class: n.readAt ? '' : 'unread' });
     const open = h('a', { href: notificationLink(n), onclick: () => { if (!n.readAt) api.post(`/api/notifications/${n.id}/read`).catch(() => null); } }, notificationText(n));
     const btn = n.readAt ? null : h('button', { type: 'button', class: 'link', onclick: () => markRead(n, btn, li) }, 'Tandai dibaca');
-    li.append(n.readAt ? '' : h('span', { class: 'sr-only' }, 'Belum dibaca: '), open, ' ', h('span', { class: 'muted small' }, fmtDateTime(n.createdAt)),
-      n.payload?.deadline ? h('span', { class: 'muted small' }, ` · batas ${n.payload.deadline}`) : null, ' ', btn);
+    li.append(...[n.readAt ? null : h('span', { class: 'sr-only' }, 'Belum dibaca: '), open, ' ', h('span', { class: 'muted small' }, fmtDateTime(n.createdAt)),
+      n.payload?.deadline ? h('span', { class: 'muted small' }, ` · batas ${fmtDate(n.payload.deadline)}`) : null, ' ', btn].filter((x) => x !== null));
     return li;
   })),
   res.nextBefore ? h('nav', { class: 'pager' }, h('a', { class: 'button secondary', href: `#/notifikasi?${new URLSearchParams({ ...(unreadOnly ? { unread: 'true' } : {}), before: res.nextBefore })}` }, 'Lebih lama ›')) : null);
