@@ -11,7 +11,7 @@ import { dispositionBadges } from './dispositions.js';
 const ACTION_TEXT = {
   DISPOSITION_ISSUED: 'Disposisi diberikan', DISPOSITION_READ: 'Dibaca', DISPOSITION_STARTED: 'Mulai dikerjakan', DISPOSITION_FOLLOW_UP: 'Laporan tindak lanjut',
   DISPOSITION_FOLLOWED_UP: 'Laporan tindak lanjut', DISPOSITION_COMPLETED: 'Selesai', DISPOSITION_CANCELLED: 'Dibatalkan', DISPOSITION_DEADLINE_CHANGED: 'Batas waktu diubah',
-  DISPOSITION_REMINDED: 'Pengingat dikirim', DISPOSITION_ESCALATED: 'Eskalasi keterlambatan', DISPOSITION_PREPARED: 'Disiapkan TU', DISPOSITION_CONFIRMED: 'Disahkan pimpinan',
+  DISPOSITION_REMINDED: 'Pengingat dikirim', DISPOSITION_FILE_ADDED: 'Lampiran laporan diunggah', DISPOSITION_REPLY_DRAFTED: 'Konsep jawaban dibuat', DISPOSITION_ESCALATED: 'Eskalasi keterlambatan', DISPOSITION_PREPARED: 'Disiapkan TU', DISPOSITION_CONFIRMED: 'Disahkan pimpinan',
 };
 
 // ---------------------------------------------------------------- #/disposisi/:id

@@ -3,6 +3,7 @@
 import { api } from '../api.js';
 import { h, fmtDate, fmtDateTime, PROPOSAL_KIND, PROPOSAL_STATUS, APPROVAL_STEP, FINAL_ACTION, DOSSIER_STATUS, CAPACITY, label, badge, notify, ask, confirmDialog, busy, showErrors, clearErrors } from '../ui.js';
 import { page, refresh } from '../shell.js';
+import { hasRole } from '../state.js';
 import { dt, table, field, actionButton, downloadButton } from './parts.js';
 import { recordsTabs } from './records.js';
 
@@ -62,7 +63,7 @@ export async function viewProposal(m) {
     };
     actions.append(actionButton(`Setujui (${label(APPROVAL_STEP, p.nextStep)})`, 'primary', decide('APPROVED')), actionButton('Tolak', 'danger', decide('REJECTED')));
   }
-  if (p.status === 'APPROVED') {
+  if (p.status === 'APPROVED' && hasRole('ARCHIVIST')) { // executed by the office's archivist
     actions.append(actionButton({ TRANSFER: 'Laksanakan pemindahan', DESTROY: 'Laksanakan pemusnahan', HANDOVER: 'Siapkan paket penyerahan', REVIEW: 'Laksanakan' }[p.kind] || 'Laksanakan', 'primary', async () => {
       let body = {};
       if (p.kind === 'TRANSFER') {

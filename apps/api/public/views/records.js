@@ -108,7 +108,8 @@ export async function viewDossierCreate() {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     clearErrors(form);
-    const body = { unitId: Number(unit.value) || undefined, classificationCode: cls.value.trim(), title: title.value.trim(), periodStart: start.value };
+    if (!unit.value) { showErrors(form, { message: 'Periksa isian.', fields: [{ field: 'unitId', reason: 'pilih unit kerja' }] }); return; }
+    const body = { unitId: Number(unit.value), classificationCode: cls.value.trim(), title: title.value.trim(), periodStart: start.value };
     if (desc.value.trim()) body.description = desc.value.trim();
     if (end.value) body.periodEnd = end.value;
     if (loc.value.trim()) body.location = loc.value.trim();
@@ -186,11 +187,16 @@ export async function viewDossier(m) {
         dossierHistory(id))));
 }
 
+const DOSSIER_ACTIONS = {
+  DOSSIER_CREATED: 'Berkas dibuat', DOSSIER_UPDATED: 'Berkas diubah', DOSSIER_RECORD_FILED: 'Arsip diberkaskan', DOSSIER_RECORD_UNFILED: 'Arsip dikeluarkan',
+  DOSSIER_CLOSED: 'Berkas ditutup', DOSSIER_EVENT_DATE_SET: 'Tanggal peristiwa dicatat', DOSSIER_REAPPRAISED: 'Dinilai kembali', DOSSIER_TRANSFERRED: 'Dipindahkan ke pusat arsip',
+  DOSSIER_DESTROYED: 'Dimusnahkan', DOSSIER_HANDED_OVER: 'Diserahkan', DOSSIER_HELD: 'Dibekukan', DOSSIER_INACTIVE: 'Menjadi inaktif',
+};
 function dossierHistory(id) {
   const box = h('section', { class: 'card', 'aria-labelledby': 'dhh' }, h('h2', { id: 'dhh' }, 'Riwayat'), h('p', { class: 'muted' }, 'Memuat…'));
   api.get(`/api/records/dossiers/${id}/history`).then((events) => {
     const list = Array.isArray(events) ? events : events.items || [];
-    box.replaceChildren(box.firstChild, list.length ? h('ol', { class: 'timeline' }, list.map((ev) => h('li', {}, h('strong', {}, ev.action), ' ', h('span', { class: 'muted small' }, fmtDateTime(ev.occurredAt))))) : h('p', { class: 'muted' }, 'Belum ada riwayat.'));
+    box.replaceChildren(box.firstChild, list.length ? h('ol', { class: 'timeline' }, list.map((ev) => h('li', {}, h('strong', {}, DOSSIER_ACTIONS[ev.action] || ev.action), ' ', h('span', { class: 'muted small' }, fmtDateTime(ev.occurredAt))))) : h('p', { class: 'muted' }, 'Belum ada riwayat.'));
   }).catch((e) => box.replaceChildren(box.firstChild, errorBox(e)));
   return box;
 }
