@@ -86,7 +86,7 @@ export async function viewProposal(m) {
       h('div', {},
         h('section', { class: 'card', 'aria-labelledby': 'pi-h' }, h('h2', { id: 'pi-h' }, `Berkas dalam usulan (${p.items.length})`),
           table(['Berkas', 'Klasifikasi', 'Unit', 'Aktif s.d.', 'Inaktif s.d.', 'Nasib akhir', 'Status'], p.items.map((it) => h('tr', {},
-            h('td', {}, h('a', { href: `#/arsip/berkas/${it.dossierId}` }, it.title), it.holdCount ? h('div', {}, badge('Dibekukan', 'danger')) : null, it.outcome && it.outcome !== 'PENDING' ? h('div', { class: 'muted small' }, it.outcome) : null),
+            h('td', {}, h('a', { href: `#/arsip/berkas/${it.dossierId}` }, it.title), it.holdCount ? h('div', {}, badge('Dibekukan', 'danger')) : null, it.outcome && it.outcome !== 'PENDING' ? h('div', { class: 'muted small' }, { DONE: 'Selesai', REJECTED: 'Ditolak', SKIPPED: 'Dilewati', HELD: 'Ditahan (dibekukan)' }[it.outcome] || it.outcome) : null),
             h('td', {}, it.classificationCode), h('td', {}, it.unitName),
             h('td', {}, fmtDate(it.activeUntil)), h('td', {}, fmtDate(it.inactiveUntil)),
             h('td', {}, `${label(FINAL_ACTION, it.finalAction)} (${it.retentionYears} th)`),
@@ -105,7 +105,7 @@ export async function viewProposal(m) {
             downloadButton('Daftar (PDF)', `/api/records/proposals/${id}/list?format=pdf`, `daftar-usulan-${id}.pdf`),
             downloadButton('Daftar (XLSX)', `/api/records/proposals/${id}/list?format=xlsx`, `daftar-usulan-${id}.xlsx`)),
           p.documents?.length ? h('ul', {}, p.documents.map((doc) => h('li', {},
-            downloadButton(`${DOC_KIND[doc.kind] || doc.kind}${doc.number ? ` ${doc.number}` : ''} (${String(doc.format).toUpperCase()})`, `/api/records/proposals/${id}/documents/${doc.id}`, `${doc.kind.toLowerCase()}-${id}.${String(doc.format).toLowerCase()}`, { class: 'link' }),
+            downloadButton(`${DOC_KIND[doc.kind] || (doc.kind.startsWith('BA_') ? 'Berita acara' : doc.kind)}${doc.number ? ` ${doc.number}` : ''} (${String(doc.format).toUpperCase()})`, `/api/records/proposals/${id}/documents/${doc.id}`, `${doc.kind.toLowerCase()}-${id}.${String(doc.format).toLowerCase()}`, { class: 'link' }),
             h('div', { class: 'muted small mono' }, `SHA-256 ${doc.sha256}`))))
             : h('p', { class: 'muted small' }, 'Berita acara dibuat saat usulan dilaksanakan.')),
         p.receipt ? h('section', { class: 'card' }, h('h2', {}, 'Tanda terima penyerahan'), h('dl', { class: 'meta' },
