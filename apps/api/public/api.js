@@ -8,6 +8,8 @@ export class ApiError extends Error {
     this.code = body && body.code;
     this.body = body || {};
     this.fields = (body && body.details && Array.isArray(body.details.fields)) ? body.details.fields : [];
+    /** Line-by-line reasons of a rejected upload (JRA CSV: [{line, reason}]). */
+    this.problems = (body && body.details && Array.isArray(body.details.problems)) ? body.details.problems : [];
   }
 }
 
@@ -24,6 +26,8 @@ let onUnauthenticated = () => { location.hash = '#/masuk'; };
 export function setUnauthenticatedHandler(fn) { onUnauthenticated = fn; }
 
 let refreshing = null;
+/** Exchanges the refresh token for a new access token (once, shared by concurrent callers). */
+export function refreshTokens() { return refreshOnce(); }
 async function refreshOnce() {
   const t = getTokens();
   if (!t?.refreshToken) return false;
@@ -89,6 +93,9 @@ export const api = {
   get: (p, query) => request('GET', p, { query }),
   post: (p, json = {}) => request('POST', p, { json }),
   patch: (p, json) => request('PATCH', p, { json }),
+  del: (p) => request('DELETE', p),
+  /** multipart/form-data POST (the browser sets the boundary). */
+  upload: (p, form) => request('POST', p, { form }),
   blob: async (p) => (await request('GET', p, { raw: true })).blob(),
 };
 

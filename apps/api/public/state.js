@@ -50,3 +50,22 @@ export async function resolveNames(recipients) {
   if (state.me?.office) state.offices.set(state.me.office.id, state.me.office.name);
   await Promise.all([...officeIds].filter((id) => !state.offices.has(id)).map((id) => api.get(`/api/offices/${id}`).then((o) => state.offices.set(o.id, o.name)).catch(() => null)));
 }
+
+/** True when the signed-in user holds at least one of these roles (from /api/me). */
+export const hasRole = (...roles) => roles.some((r) => (state.me?.roles || []).includes(r));
+
+let instructions = null;
+/** The standard disposition instructions (Tindak lanjuti, Pelajari, …), loaded once. */
+export async function loadInstructions() {
+  if (!instructions) instructions = await api.get('/api/disposition-instructions');
+  return instructions;
+}
+export const instructionLabel = (code) => instructions?.find((i) => i.code === code)?.label || code;
+
+/** Positions strictly below `authorPositionId` in its office (the only allowed disposition recipients). */
+export async function positionsBelow(officeId, authorPositionId) {
+  const list = await positionsOf(officeId);
+  const author = list.find((p) => p.id === authorPositionId);
+  if (!author) return [];
+  return list.filter((p) => p.id !== author.id && p.path.startsWith(author.path));
+}

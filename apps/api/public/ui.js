@@ -48,6 +48,15 @@ export const ACTIONS = {
   LETTER_RENDERED: 'PDF dibuat', LETTER_SENT: 'Dikirim', LETTER_DELIVERED: 'Diterima', LETTER_READ: 'Dibaca',
   LETTER_CANCELLED: 'Dibatalkan', LETTER_REGISTERED: 'Surat masuk diregistrasi', LETTER_FORWARDED: 'Diteruskan', LETTER_RETURNED_TO_SENDER: 'Dikembalikan ke pengirim',
 };
+export const DISPOSITION_STATUS = { UNREAD: 'Belum dibaca', READ: 'Dibaca', IN_PROGRESS: 'Dikerjakan', DONE: 'Selesai', CANCELLED: 'Dibatalkan' };
+export const PREPARED_STATUS = { PENDING: 'Menunggu pengesahan', CONFIRMED: 'Disahkan', DISCARDED: 'Dibuang' };
+export const DOSSIER_STATUS = { ACTIVE: 'Aktif (terbuka)', CLOSED: 'Ditutup (aktif)', INACTIVE: 'Inaktif', REVIEW: 'Dinilai kembali', DESTROYED: 'Dimusnahkan', HANDED_OVER: 'Diserahkan' };
+export const FINAL_ACTION = { MUSNAH: 'Musnah', PERMANEN: 'Permanen', DINILAI_KEMBALI: 'Dinilai kembali' };
+export const TRIGGER = { CLOSED: 'sejak berkas ditutup', EVENT: 'sejak peristiwa (mis. tidak berlaku lagi)' };
+export const PROPOSAL_KIND = { TRANSFER: 'Usul pindah', DESTROY: 'Usul musnah', HANDOVER: 'Usul serah', REVIEW: 'Usul nilai kembali' };
+export const PROPOSAL_STATUS = { DRAFT: 'Konsep', SUBMITTED: 'Diajukan', APPROVED: 'Disetujui', REJECTED: 'Ditolak', EXECUTING: 'Sedang dilaksanakan', PACKAGED: 'Paket siap diserahkan', EXECUTED: 'Dilaksanakan', CANCELLED: 'Dibatalkan' };
+export const APPROVAL_STEP = { RECORDS_CENTRE_HEAD: 'Kepala Unit Kearsipan', APPRAISAL_COMMITTEE: 'Panitia Penilai Arsip', OFFICE_LEADER: 'Pimpinan satker' };
+export const HOLD_STATUS = { APPLYING: 'Sedang diterapkan', IN_FORCE: 'Berlaku', LIFTED: 'Dicabut' };
 export const label = (map, v) => (v in map ? map[v] : v ?? '—');
 
 export function badge(text, kind = '') {
@@ -63,22 +72,54 @@ export function notify(message, kind = 'ok') {
   if (kind !== 'error') setTimeout(() => { if (box.contains(box.firstChild)) box.replaceChildren(); }, 6000);
 }
 
+/** class-validator's English reasons, said in Indonesian (the API's own messages are already Indonesian). */
+const REASONS = [
+  [/must be longer than or equal to (\d+) characters/, (n) => `minimal ${n} karakter`],
+  [/must be shorter than or equal to (\d+) characters/, (n) => `maksimal ${n} karakter`],
+  [/must not be less than (\d+)/, (n) => `tidak boleh kurang dari ${n}`],
+  [/must not be greater than (\d+)/, (n) => `tidak boleh lebih dari ${n}`],
+  [/must contain at least (\d+) elements/, (n) => `minimal ${n} pilihan`],
+  [/must be an integer number/, () => 'harus bilangan bulat'],
+  [/must be a string/, () => 'harus berupa teks'],
+  [/must be one of the following values: (.*)/, (v) => `harus salah satu dari: ${v}`],
+  [/should not be empty|should not be null or undefined/, () => 'wajib diisi'],
+  [/^required$/, () => 'wajib diisi'],
+  [/property .* should not exist/, () => 'tidak dikenal'],
+];
+export function reasonText(reason, field = '') {
+  const r = String(reason ?? '');
+  for (const [re, fn] of REASONS) { const m = r.match(re); if (m) return fn(m[1]); }
+  const name = String(field).split('.').pop();
+  return name && r.startsWith(`${name} `) ? r.slice(name.length + 1) : r;
+}
+
 /**
  * Shows an ApiError: the message at the top of the form, each field reason next to the element
  * with data-field="<name>" (matched by the path's first segment: `recipients.0.officeId` → recipients).
  */
-export function showErrors(form, err) {
+export function showErrors(form, err, codeFields = {}) {
   clearErrors(form);
   const top = form.querySelector('.form-error');
-  if (top) { top.textContent = err.message; top.hidden = false; }
-  else notify(err.message, 'error');
-  for (const f of err.fields || []) {
+  const fields = [...(err.fields || [])];
+  // a domain rule (422/409) names no field list, only a code: point at the field it is about
+  if (!fields.length && err.code && codeFields[err.code]) fields.push({ field: codeFields[err.code], reason: err.message });
+  const labelOf = (name) => {
+    const t = form.querySelector(`[data-field="${CSS.escape(name)}"]`) || form.querySelector(`[data-field="${CSS.escape(name.split('.')[0])}"]`);
+    return t?.querySelector('label, legend')?.textContent?.trim() || name;
+  };
+  const text = err.fields?.length
+    ? `Periksa isian: ${err.fields.map((f) => `${labelOf(String(f.field || ''))} — ${reasonText(f.reason, f.field)}`).join('; ')}.`
+    : err.message;
+  if (top) { top.textContent = text; top.hidden = false; }
+  else notify(text, 'error');
+  for (const f of fields) {
     const name = String(f.field || '');
     const target = form.querySelector(`[data-field="${CSS.escape(name)}"]`) || form.querySelector(`[data-field="${CSS.escape(name.split('.')[0])}"]`);
     if (!target) continue;
     let msg = target.querySelector(':scope > .field-error');
     if (!msg) { msg = h('p', { class: 'field-error', id: `err-${Math.random().toString(36).slice(2)}` }); target.append(msg); }
-    msg.textContent = msg.textContent ? `${msg.textContent}; ${f.reason}` : f.reason;
+    const why = reasonText(f.reason, f.field);
+    msg.textContent = msg.textContent ? `${msg.textContent}; ${why}` : why;
     const input = target.querySelector('input, select, textarea');
     if (input) { input.setAttribute('aria-invalid', 'true'); input.setAttribute('aria-describedby', msg.id); }
   }

@@ -2,7 +2,9 @@
 import { api } from '../api.js';
 import { h, fmtDateTime, DELIVERY_STATUS, ARRIVED_BY, label, badge, notify, ask, busy } from '../ui.js';
 import { page, errorBox, refresh } from '../shell.js';
-import { dt, letterBody, routeTimeline } from './parts.js';
+import { dt, letterBody, routeTimeline, downloadButton } from './parts.js';
+import { state, hasRole } from '../state.js';
+import { fileIntoDossierButton } from './records.js';
 
 export async function viewDelivery(m) {
   const id = m[1];
@@ -28,6 +30,15 @@ export async function viewDelivery(m) {
         });
       } }, 'Kembalikan'));
   }
+  // dispositions: the recipient (a leader, or a Plt/Plh) disposes; TU prepares one for the leader; anyone who sees it gets the tree and the sheet
+  const disp = h('div', { class: 'actions', role: 'group', 'aria-label': 'Disposisi dan arsip' });
+  if (d.mine && hasRole('LEADER')) disp.append(h('a', { class: 'button primary', href: `#/surat-masuk/${id}/disposisi` }, 'Disposisikan'));
+  if (!d.mine && (hasRole('REGISTRAR') || ['SEKRETARIS', 'SEKRETARIS_JENDERAL'].includes(state.me?.position?.kind))) {
+    disp.append(h('a', { class: 'button secondary', href: `#/surat-masuk/${id}/siapkan` }, 'Siapkan disposisi untuk pimpinan'));
+  }
+  disp.append(h('a', { class: 'button secondary', href: `#/naskah/${d.letterId}/disposisi` }, 'Pohon disposisi'),
+    downloadButton('Lembar disposisi (PDF)', `/api/deliveries/${id}/disposition-sheet`, `lembar-disposisi-${id}.pdf`, { open: true }));
+  if (hasRole('ARCHIVIST', 'LEADER', 'REGISTRAR')) disp.append(fileIntoDossierButton({ deliveryId: String(id) }));
   page(d.subject,
     h('div', { class: 'badges' },
       badge(label(DELIVERY_STATUS, d.status)),
@@ -42,6 +53,7 @@ export async function viewDelivery(m) {
       dt('Dibaca', fmtDateTime(d.readAt)),
       d.actNote ? dt('Catatan tindak lanjut', d.actNote) : null),
     actions,
+    disp,
     letterBody(d.letter),
     routeBox,
     h('p', {}, h('a', { href: '#/kotak-masuk' }, '‹ Kembali ke Kotak Masuk')));

@@ -4,6 +4,8 @@ import { h, fmtDateTime, STATUS, DECISION, CAPACITY, ACTIONS, label, badge, noti
 import { state, loadMaster, myPositionIds, positionsOf, positionName, resolveNames } from '../state.js';
 import { page, errorBox, refresh } from '../shell.js';
 import { dt, letterBody, pdfButton } from './parts.js';
+import { hasRole } from '../state.js';
+import { fileIntoDossierButton } from './records.js';
 
 export async function viewLetter(m) {
   const id = m[1];
@@ -67,6 +69,7 @@ export async function viewLetter(m) {
       return 'Naskah dibatalkan.';
     }));
   }
+  if (l.status === 'SENT' && hasRole('ARCHIVIST', 'LEADER', 'DRAFTER', 'REGISTRAR')) actions.append(fileIntoDossierButton({ letterId: String(l.id) }));
   if (l.documentFileId) actions.append(pdfButton(l.id));
   else if (['SIGNED', 'SENT'].includes(l.status)) actions.append(h('span', { class: 'muted' }, 'PDF sedang dibuat; muat ulang sebentar lagi.'));
 

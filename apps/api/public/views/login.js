@@ -3,9 +3,11 @@ import { login } from '../api.js';
 import { h, showErrors, clearErrors, busy } from '../ui.js';
 import { state, loadMe } from '../state.js';
 import { clearHeader, page } from '../shell.js';
+import { stopLive } from '../live.js';
 
 export function viewLogin() {
   state.me = null;
+  stopLive();
   clearHeader();
   document.getElementById('demo-banner').hidden = true;
   const form = h('form', { class: 'card narrow', novalidate: true },

@@ -2,6 +2,7 @@
 import { api } from '../api.js';
 import { h, fmtDateTime, URGENCY, SECURITY, ARRIVED_BY, CAPACITY, label, badge, notify, busy } from '../ui.js';
 import { typeName } from '../state.js';
+import { refresh } from '../shell.js';
 
 export function dt(k, v) { return [h('dt', {}, k), h('dd', {}, v ?? '—')]; }
 
@@ -59,4 +60,48 @@ export function pdfButton(letterId) {
   } }, 'Buka PDF');
   out.append(btn);
   return out;
+}
+
+/** Downloads a protected file (Bearer token) and opens or saves it. */
+export async function downloadFile(path, filename, { open = false } = {}) {
+  const blob = await api.blob(path);
+  const url = URL.createObjectURL(blob);
+  if (open && window.open(url, '_blank', 'noopener')) return;
+  const a = h('a', { href: url, download: filename });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** A button that downloads a protected file, with busy state and the error in the notice area. */
+export function downloadButton(text, path, filename, opts = {}) {
+  const btn = h('button', { type: 'button', class: opts.class || 'secondary', onclick: async () => {
+    await busy(btn, async () => { try { await downloadFile(path, filename, opts); } catch (e) { notify(e.message, 'error'); } });
+  } }, text);
+  return btn;
+}
+
+/** Previous / next links for page-numbered lists. */
+export function pager(route, params, pageNo, hasMore) {
+  const at = (n) => { const p = new URLSearchParams(params); p.set('page', String(n)); return `#${route}?${p}`; };
+  return h('nav', { class: 'pager', 'aria-label': 'Halaman' },
+    pageNo > 1 ? h('a', { class: 'button secondary', href: at(pageNo - 1) }, '‹ Sebelumnya') : null,
+    h('span', {}, `Halaman ${pageNo}`),
+    hasMore ? h('a', { class: 'button secondary', href: at(pageNo + 1) }, 'Berikutnya ›') : null);
+}
+
+/** A labelled form field wrapper carrying data-field, so API field errors land next to it. */
+export function field(name, labelText, input, hint) {
+  return h('div', { class: 'field', dataset: { field: name } },
+    h('label', { for: input.id }, labelText), hint ? h('p', { class: 'hint', id: `${input.id}-hint` }, hint) : null, input);
+}
+
+/** A button running an async action; the returned text is announced and the view re-rendered. */
+export function actionButton(text, cls, fn) {
+  return h('button', { type: 'button', class: cls, onclick: async (e) => {
+    await busy(e.currentTarget, async () => {
+      try { const msg = await fn(); if (msg) { notify(msg); refresh(); } } catch (err) { notify(err.message, 'error'); }
+    });
+  } }, text);
 }

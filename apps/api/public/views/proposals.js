@@ -1,0 +1,134 @@
+// views/proposals.js — #/arsip/usulan and #/arsip/usulan/:id: proposals from the sweep (usul pindah / musnah / serah /
+// nilai kembali), their approval steps in order, execution, the handover receipt and the downloadable lists and minutes.
+import { api } from '../api.js';
+import { h, fmtDate, fmtDateTime, PROPOSAL_KIND, PROPOSAL_STATUS, APPROVAL_STEP, FINAL_ACTION, DOSSIER_STATUS, CAPACITY, label, badge, notify, ask, confirmDialog, busy, showErrors, clearErrors } from '../ui.js';
+import { page, refresh } from '../shell.js';
+import { hasRole } from '../state.js';
+import { dt, table, field, actionButton, downloadButton } from './parts.js';
+import { recordsTabs } from './records.js';
+
+const DOC_KIND = { LIST: 'Daftar arsip', MINUTES: 'Berita acara', MANIFEST: 'Manifes (SHA-256)', PACKAGE: 'Paket penyerahan' };
+
+export async function viewProposals(_m, params) {
+  const f = Object.fromEntries(params.entries());
+  const filters = h('form', { class: 'filters', role: 'search', 'aria-label': 'Saring usulan' },
+    h('div', { class: 'field' }, h('label', { for: 'u-kind' }, 'Jenis'), h('select', { id: 'u-kind', name: 'kind' }, h('option', { value: '' }, 'Semua'),
+      Object.entries(PROPOSAL_KIND).map(([k, v]) => h('option', { value: k, selected: f.kind === k }, v)))),
+    h('div', { class: 'field' }, h('label', { for: 'u-st' }, 'Status'), h('select', { id: 'u-st', name: 'status' }, h('option', { value: '' }, 'Semua'),
+      Object.entries(PROPOSAL_STATUS).map(([k, v]) => h('option', { value: k, selected: f.status === k }, v)))),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Terapkan'), h('a', { href: '#/arsip/usulan', class: 'button secondary' }, 'Atur ulang')));
+  filters.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const q = new URLSearchParams();
+    for (const el of filters.elements) if (el.name && el.value) q.set(el.name, el.value);
+    location.hash = `#/arsip/usulan${q.toString() ? `?${q}` : ''}`;
+  });
+  const list = h('div', { 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Memuat…'));
+  page('Arsip — usulan penyusutan', recordsTabs('usulan'), filters, list);
+  const res = await api.get('/api/records/proposals', { kind: f.kind, status: f.status, limit: 100 });
+  if (!res.items.length) { list.replaceChildren(h('p', { class: 'empty' }, 'Tidak ada usulan. Penyusutan harian menyusunnya dari berkas yang jatuh tempo.')); return; }
+  list.replaceChildren(table(['Usulan', 'Asal', 'Berkas', 'Status', 'Dibuat', 'Diajukan'], res.items.map((p) => h('tr', {},
+    h('td', {}, h('a', { href: `#/arsip/usulan/${p.id}` }, `${label(PROPOSAL_KIND, p.kind)} #${p.id}`), p.title ? h('div', { class: 'muted small' }, p.title) : null),
+    h('td', {}, p.origin === 'SWEEP' ? 'Penyusutan otomatis' : 'Manual'),
+    h('td', {}, p.itemCount),
+    h('td', {}, badge(label(PROPOSAL_STATUS, p.status), statusClass(p.status))),
+    h('td', {}, fmtDateTime(p.createdAt)), h('td', {}, fmtDateTime(p.submittedAt)))), 'Daftar usulan'));
+}
+const statusClass = (s) => (['APPROVED', 'EXECUTED', 'PACKAGED'].includes(s) ? 'ok' : ['REJECTED', 'CANCELLED'].includes(s) ? 'danger' : s === 'SUBMITTED' ? 'warn' : '');
+
+export async function viewProposal(m) {
+  const id = m[1];
+  const p = await api.get(`/api/records/proposals/${id}`);
+  const kindName = label(PROPOSAL_KIND, p.kind);
+  const actions = h('div', { class: 'actions', role: 'group', 'aria-label': 'Tindakan' });
+  if (p.status === 'DRAFT') {
+    actions.append(actionButton('Ajukan untuk persetujuan', 'primary', async () => {
+      await api.post(`/api/records/proposals/${id}/submit`, { version: p.version });
+      return 'Usulan diajukan.';
+    }));
+  }
+  if (['DRAFT', 'SUBMITTED'].includes(p.status)) {
+    actions.append(actionButton('Batalkan usulan', 'danger', async () => {
+      if (!(await confirmDialog('Batalkan usulan', `Batalkan ${kindName} #${id}? Berkasnya kembali dapat diusulkan.`, 'Batalkan usulan'))) return null;
+      await api.post(`/api/records/proposals/${id}/cancel`);
+      return 'Usulan dibatalkan.';
+    }));
+  }
+  if (p.status === 'SUBMITTED' && p.nextStep) {
+    const decide = (decision) => async () => {
+      const note = await ask({ title: `${decision === 'APPROVED' ? 'Setujui' : 'Tolak'} sebagai ${label(APPROVAL_STEP, p.nextStep)}`, labelText: decision === 'APPROVED' ? 'Catatan (opsional)' : 'Alasan penolakan', multiline: true, required: decision === 'REJECTED', confirmText: decision === 'APPROVED' ? 'Setujui' : 'Tolak' });
+      if (note === null) return null;
+      await api.post(`/api/records/proposals/${id}/approvals`, { decision, ...(note.trim() ? { note: note.trim() } : {}) });
+      return decision === 'APPROVED' ? 'Persetujuan dicatat.' : 'Usulan ditolak.';
+    };
+    actions.append(actionButton(`Setujui (${label(APPROVAL_STEP, p.nextStep)})`, 'primary', decide('APPROVED')), actionButton('Tolak', 'danger', decide('REJECTED')));
+  }
+  if (p.status === 'APPROVED' && hasRole('ARCHIVIST')) { // executed by the office's archivist
+    actions.append(actionButton({ TRANSFER: 'Laksanakan pemindahan', DESTROY: 'Laksanakan pemusnahan', HANDOVER: 'Siapkan paket penyerahan', REVIEW: 'Laksanakan' }[p.kind] || 'Laksanakan', 'primary', async () => {
+      let body = {};
+      if (p.kind === 'TRANSFER') {
+        const loc = await ask({ title: 'Pemindahan ke pusat arsip', labelText: 'Lokasi simpan di pusat arsip', required: true, confirmText: 'Pindahkan' });
+        if (loc === null) return null;
+        body = { location: loc.trim() };
+      } else if (!(await confirmDialog(kindName, p.kind === 'DESTROY' ? 'Isi arsip dihapus permanen (metadata disimpan sebagai tombstone). Pembekuan diperiksa ulang. Lanjutkan?' : 'Lanjutkan?', 'Laksanakan'))) return null;
+      await api.post(`/api/records/proposals/${id}/execute`, body);
+      return p.kind === 'TRANSFER' ? 'Berkas dipindahkan.' : 'Pelaksanaan dijadwalkan; muat ulang sebentar lagi untuk berita acara.';
+    }));
+  }
+  const receipt = p.kind === 'HANDOVER' && p.status === 'PACKAGED' ? receiptForm(id) : null;
+
+  const steps = p.requiredSteps || [];
+  page(`${kindName} #${p.id}`,
+    h('div', { class: 'badges' }, badge(label(PROPOSAL_STATUS, p.status), statusClass(p.status)), p.origin === 'SWEEP' ? badge('Dari penyusutan otomatis') : null),
+    recordsTabs('usulan'),
+    actions,
+    h('div', { class: 'cols' },
+      h('div', {},
+        h('section', { class: 'card', 'aria-labelledby': 'pi-h' }, h('h2', { id: 'pi-h' }, `Berkas dalam usulan (${p.items.length})`),
+          table(['Berkas', 'Klasifikasi', 'Unit', 'Aktif s.d.', 'Inaktif s.d.', 'Nasib akhir', 'Status'], p.items.map((it) => h('tr', {},
+            h('td', {}, h('a', { href: `#/arsip/berkas/${it.dossierId}` }, it.title), it.holdCount ? h('div', {}, badge('Dibekukan', 'danger')) : null, it.outcome && it.outcome !== 'PENDING' ? h('div', { class: 'muted small' }, { DONE: 'Selesai', REJECTED: 'Ditolak', SKIPPED: 'Dilewati', HELD: 'Ditahan (dibekukan)' }[it.outcome] || it.outcome) : null),
+            h('td', {}, it.classificationCode), h('td', {}, it.unitName),
+            h('td', {}, fmtDate(it.activeUntil)), h('td', {}, fmtDate(it.inactiveUntil)),
+            h('td', {}, `${label(FINAL_ACTION, it.finalAction)} (${it.retentionYears} th)`),
+            h('td', {}, label(DOSSIER_STATUS, it.status)))), 'Berkas dalam usulan'))),
+      h('div', {},
+        h('section', { class: 'card', 'aria-labelledby': 'ap-h' }, h('h2', { id: 'ap-h' }, 'Persetujuan'),
+          steps.length ? h('ol', { class: 'reviews' }, steps.map((s) => {
+            const a = (p.approvals || []).filter((x) => x.step === s).pop();
+            return h('li', { class: p.nextStep === s && p.status === 'SUBMITTED' ? 'current' : '' }, label(APPROVAL_STEP, s), ' — ',
+              a ? [badge(a.decision === 'APPROVED' ? 'Disetujui' : 'Ditolak', a.decision === 'APPROVED' ? 'ok' : 'danger'), ` ${a.positionTitle} (${a.fullName}${CAPACITY[a.capacity] ? `, ${CAPACITY[a.capacity]}` : ''}) ${fmtDateTime(a.decidedAt)}`, a.note ? h('div', { class: 'note' }, a.note) : null]
+                : badge(p.nextStep === s && p.status === 'SUBMITTED' ? 'Menunggu (giliran sekarang)' : 'Menunggu', 'warn'));
+          })) : h('p', { class: 'muted' }, 'Usul nilai kembali diputuskan per berkas oleh panitia penilai; tanpa persetujuan daftar.'),
+          p.missingSteps?.length && p.status !== 'DRAFT' ? h('p', { class: 'muted small' }, `Belum: ${p.missingSteps.map((s) => label(APPROVAL_STEP, s)).join(', ')}`) : null),
+        h('section', { class: 'card', 'aria-labelledby': 'doc-h' }, h('h2', { id: 'doc-h' }, 'Dokumen'),
+          h('div', { class: 'actions' },
+            downloadButton('Daftar (PDF)', `/api/records/proposals/${id}/list?format=pdf`, `daftar-usulan-${id}.pdf`),
+            downloadButton('Daftar (XLSX)', `/api/records/proposals/${id}/list?format=xlsx`, `daftar-usulan-${id}.xlsx`)),
+          p.documents?.length ? h('ul', {}, p.documents.map((doc) => h('li', {},
+            downloadButton(`${DOC_KIND[doc.kind] || (doc.kind.startsWith('BA_') ? 'Berita acara' : doc.kind)}${doc.number ? ` ${doc.number}` : ''} (${String(doc.format).toUpperCase()})`, `/api/records/proposals/${id}/documents/${doc.id}`, `${doc.kind.toLowerCase()}-${id}.${String(doc.format).toLowerCase()}`, { class: 'link' }),
+            h('div', { class: 'muted small mono' }, `SHA-256 ${doc.sha256}`))))
+            : h('p', { class: 'muted small' }, 'Berita acara dibuat saat usulan dilaksanakan.')),
+        p.receipt ? h('section', { class: 'card' }, h('h2', {}, 'Tanda terima penyerahan'), h('dl', { class: 'meta' },
+          dt('Lembaga kearsipan', p.receipt.archiveName), dt('Nomor', p.receipt.receiptNumber), dt('Tanggal', fmtDate(p.receipt.receivedOn)), dt('Diterima oleh', p.receipt.receivedByName))) : null,
+        receipt)));
+}
+
+function receiptForm(id) {
+  const i = (n, type = 'text') => h('input', { id: `rc-${n}`, type });
+  const inputs = { archiveName: i('archiveName'), receiptNumber: i('receiptNumber'), receivedOn: i('receivedOn', 'date'), receivedByName: i('receivedByName') };
+  const submit = h('button', { type: 'submit', class: 'primary' }, 'Catat tanda terima');
+  const form = h('form', { class: 'card', novalidate: true, 'aria-labelledby': 'rc-h' }, h('h2', { id: 'rc-h' }, 'Catat tanda terima lembaga kearsipan'),
+    h('p', { class: 'form-error', tabindex: '-1', role: 'alert', hidden: true }),
+    field('archiveName', 'Nama lembaga kearsipan', inputs.archiveName), field('receiptNumber', 'Nomor tanda terima', inputs.receiptNumber),
+    field('receivedOn', 'Tanggal diterima', inputs.receivedOn), field('receivedByName', 'Diterima oleh', inputs.receivedByName),
+    h('div', { class: 'actions' }, submit));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors(form);
+    const body = Object.fromEntries(Object.entries(inputs).map(([k, el]) => [k, el.value.trim()]));
+    await busy(submit, async () => {
+      try { await api.post(`/api/records/proposals/${id}/receipt`, body); notify('Tanda terima dicatat; berkas berstatus diserahkan.'); refresh(); } catch (err) { showErrors(form, err); }
+    });
+  });
+  return form;
+}
