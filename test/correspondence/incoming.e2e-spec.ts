@@ -54,7 +54,7 @@ describe('external incoming letters', () => {
       arrivedBy: 'REGISTER', sender: { name: 'Bawaslu Kabupaten Sumbawa' }, number: '045/BWS/XI/2026', urgency: 'SEGERA', agendaNumber: expect.any(Number), isCopy: false,
     });
     const detail = await http.request('GET', `/api/deliveries/${inbox.body.items[0].id}`, { token: await http.login('kasubbag.teknis.5204') });
-    expect(detail.body.letter).toMatchObject({ origin: 'EXTERNAL', external: { sender: 'Bawaslu Kabupaten Sumbawa', number: '045/BWS/XI/2026' } });
+    expect(detail.body.letter).toMatchObject({ origin: 'EXTERNAL', external: { sender: 'Bawaslu Kabupaten Sumbawa', number: '045/BWS/XI/2026', date: '2026-11-20' } });
     const route = await http.request('GET', `/api/deliveries/${inbox.body.items[0].id}/route`, { token: await http.login('kasubbag.teknis.5204') });
     expect(route.body.hops.map((h: { action: string }) => h.action)).toEqual(['REGISTER', 'RECEIVED']);
     // an external letter is visible to its office (B) but not to another office

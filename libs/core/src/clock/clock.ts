@@ -31,3 +31,10 @@ export function jakartaParts(at: Date): { year: number; month: number; day: numb
   const d = new Date(at.getTime() + JAKARTA_OFFSET_MS);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
+
+/** A DATE column value as 'YYYY-MM-DD' (mysql2 gives a Date at UTC midnight with timezone 'Z', or a string). */
+export function toIsoDate(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v).slice(0, 10);
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { notFound } from '@naskah/core';
+import { notFound, toIsoDate } from '@naskah/core';
 import type { LetterFields, LetterView } from './letter.types';
 
 /** Reads and writes letter rows; every read that reaches a user passes LetterAccessService first. */
@@ -33,7 +33,7 @@ export class LettersRepository {
       currentStep: r.current_step === null ? null : Number(r.current_step), number: r.number, signedAt: r.signed_at, signedCapacity: r.signed_capacity,
       signerName: r.signer_name, signerTitle: r.signer_title, documentSha256: r.document_sha256,
       documentFileId: r.document_file_id === null ? null : String(r.document_file_id), sentAt: r.sent_at,
-      external: r.origin === 'EXTERNAL' ? { sender: r.external_sender, number: r.external_number, date: r.external_date ? String(r.external_date) : null } : null,
+      external: r.origin === 'EXTERNAL' ? { sender: r.external_sender, number: r.external_number, date: toIsoDate(r.external_date) } : null,
       reviews: reviews.map((x: Record<string, unknown>) => ({
         round: Number(x.round), step: Number(x.step), positionId: Number(x.position_id), decision: String(x.decision), note: (x.note as string) ?? null,
         actedAt: (x.acted_at as Date) ?? null, actedByUserId: x.acted_by_user_id === null ? null : Number(x.acted_by_user_id),

@@ -1,4 +1,4 @@
-import { jakartaParts } from '@naskah/core';
+import { jakartaParts, toIsoDate as toIsoDateCore } from '@naskah/core';
 
 /** Calendar dates as 'YYYY-MM-DD' strings: retention runs by office calendar days (Asia/Jakarta). */
 export type IsoDate = string;
@@ -30,12 +30,8 @@ export function addYears(date: IsoDate, years: number): IsoDate {
   return `${pad(ny, 4)}-${pad(m)}-${pad(day)}`;
 }
 
-/** A DATE column value (mysql2 gives a Date at UTC midnight, or a string) as 'YYYY-MM-DD'. */
-export function toIsoDate(v: unknown): IsoDate | null {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v).slice(0, 10);
-}
+/** A DATE column value as 'YYYY-MM-DD' (the shared helper of libs/core). */
+export const toIsoDate: (v: unknown) => IsoDate | null = toIsoDateCore;
 
 /** First and last day of the month and of the quarter containing `date`. */
 export function periodsOf(date: IsoDate): { month: [IsoDate, IsoDate]; quarter: [IsoDate, IsoDate] } {
