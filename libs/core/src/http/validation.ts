@@ -1,11 +1,12 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { assertSafeBody } from './body-guard';
 import { DomainError, FieldProblem } from '../errors/domain-error';
+import { bilingualReason } from './validation-reasons';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((reason) => ({ field, reason }));
+    const own = Object.entries(e.constraints ?? {}).map(([constraint, english]) => ({ field, reason: bilingualReason(constraint, english) }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
