@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AppConfig } from '@naskah/core';
 import { NotificationHub, PositionNotifier } from '@naskah/notification';
 import { jakartaToday } from '@naskah/identity';
 import { OutboxService } from '@naskah/queue';
@@ -118,6 +120,41 @@ describe('notifications: list, SSE stream, position notifier', () => {
     await other.close();
     await ended;
     expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
+  it('closes a stream when the token that opened it expires (event: expired); the client reconnects with a fresh token and misses nothing', async () => {
+    const jwt = http.app.get(JwtService);
+    const { iat: _iat, exp: _exp, ...claims } = jwt.decode(await http.login('sekretaris.5204'));
+    const short = await jwt.signAsync(claims, { secret: http.app.get(AppConfig).JWT_SECRET, expiresIn: 2, algorithm: 'HS256' });
+    const expiresAt = jwt.decode(short).exp * 1000;
+    const stream = await openStream(port, `/api/notifications/stream?access_token=${encodeURIComponent(short)}`);
+    expect(stream.res.statusCode).toBe(200);
+    await eventually(async () => (stream.events.some((e) => e.event === 'ready') ? true : undefined), 'the ready event');
+    const long = await openStream(port, `/api/notifications/stream?access_token=${encodeURIComponent(await http.login('sekretaris.5204'))}`);
+    try {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([stream.ended, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('the stream outlived its token')), expiresAt - Date.now() + 3000)))]).finally(() => clearTimeout(timer));
+      const closedAt = Date.now();
+      expect(closedAt).toBeGreaterThanOrEqual(expiresAt - 50);
+      expect(closedAt).toBeLessThan(expiresAt + 1500);
+      expect(stream.events[stream.events.length - 1]).toMatchObject({ event: 'expired', data: { code: 'TOKEN_EXPIRED' } });
+      expect(long.res.complete).toBe(false); // a stream opened with a valid token stays open
+      expect(http.app.get(NotificationHub).streamCount).toBe(1);
+      // reconnecting with the expired token is refused; with a fresh one, from the last event id, it works
+      expect((await http.request('GET', `/api/notifications/stream?access_token=${encodeURIComponent(short)}`)).status).toBe(401);
+      const lastSeen = (await notificationsOf(http.ds, 'sekretaris.5204'))[0]?.id ?? '0';
+      const [d] = (await call('ketua.5204', 'POST', '/api/dispositions', { deliveryId, recipientPositionIds: [pos.SEKRETARIS], instructionCodes: ['PELAJARI'] })).body;
+      await notificationArrives(http.ds, 'sekretaris.5204', 'DISPOSITION_NEW', d.id); // while no stream of sekretaris.5204 was open
+      const again = await openStream(port, `/api/notifications/stream?access_token=${encodeURIComponent(await http.login('sekretaris.5204'))}`, { 'last-event-id': lastSeen });
+      try {
+        await eventually(async () => (again.events.some((e) => e.event === 'notification' && e.data.payload.dispositionId === d.id) ? true : undefined), 'the missed notification');
+      } finally {
+        again.close();
+      }
+    } finally {
+      stream.close();
+      long.close();
+    }
   });
 
   it('lets a Plh act for the position and notifies them with its holder', async () => {
