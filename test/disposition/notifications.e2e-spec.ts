@@ -1,50 +1,15 @@
-import { request as httpRequest, IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AppConfig } from '@naskah/core';
 import { NotificationHub, PositionNotifier } from '@naskah/notification';
 import { jakartaToday } from '@naskah/identity';
 import { OutboxService } from '@naskah/queue';
 import { Http, startApi } from '@naskah/testing';
+import { openStream } from '../../libs/testing/src/sse-client';
 import { createWorker } from '../../apps/worker/src/main';
 import { forgetOldDispositionJobs, notificationArrives, notificationsOf, receivedLetter } from '../../libs/testing/src/disposition-fixture';
 import { eventually, positionIdOf, userIdOf } from '../../libs/testing/src/letters-fixture';
-
-interface SseEvent {
-  id?: string;
-  event: string;
-  data: any;
-}
-
-/** A real HTTP client on the event stream: collects parsed events until closed. */
-function openStream(port: number, path: string, headers: Record<string, string> = {}): Promise<{ res: IncomingMessage; events: SseEvent[]; close(): void }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, headers: { accept: 'text/event-stream', ...headers } }, (res) => {
-      const events: SseEvent[] = [];
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const e: SseEvent = { event: 'message', data: null };
-          let data = '';
-          for (const line of block.split('\n')) {
-            if (line.startsWith('id: ')) e.id = line.slice(4);
-            else if (line.startsWith('event: ')) e.event = line.slice(7);
-            else if (line.startsWith('data: ')) data += line.slice(6);
-          }
-          if (data) e.data = JSON.parse(data);
-          if (e.id || data) events.push(e);
-        }
-      });
-      resolve({ res, events, close: () => req.destroy() });
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 /**
  * Notifications: per-user list with unread count, mark read, the SSE stream (a new disposition
@@ -132,12 +97,15 @@ describe('notifications: list, SSE stream, position notifier', () => {
     const write = () => http.ds.transaction((em) => notifier.notifyLater(em, { positionIds: [pos.KETUA], type: 'LETTER_RECEIVED', ref: { deliveryId }, key }));
     await write();
     await http.app.get(OutboxService).relay();
-    const n = await eventually(async () => (await notificationsOf(http.ds, 'ketua.5204', 'LETTER_RECEIVED')).find((x) => x.payload.deliveryId === deliveryId), 'LETTER_RECEIVED');
+    // (the dispatch job has told ketua.5204 about this delivery too, under its own key: look at this key only)
+    const mine = async () => (await notificationsOf(http.ds, 'ketua.5204', 'LETTER_RECEIVED')).filter((x) => x.dedupe_key === `LETTER_RECEIVED-${key}`);
+    const [n] = await eventually(async () => ((await mine()).length ? mine() : undefined), 'LETTER_RECEIVED');
+    expect(n.payload.deliveryId).toBe(deliveryId);
     expect(n.payload.title).toBe('Surat masuk baru');
     await write(); // the same key again: one outbox row
     await http.ds.query('UPDATE outbox SET sent_at = NULL WHERE job_id = ?', [`notify-positions_${key}`]);
     await eventually(async () => (Number((await http.ds.query('SELECT attempts FROM outbox WHERE job_id = ? AND sent_at IS NOT NULL', [`notify-positions_${key}`]))[0]?.attempts) === 2 ? true : undefined), 'relayed again');
-    expect((await notificationsOf(http.ds, 'ketua.5204', 'LETTER_RECEIVED')).filter((x) => x.payload.deliveryId === deliveryId)).toHaveLength(1);
+    expect(await mine()).toHaveLength(1);
   });
 
   it('ends open streams when an API process shuts down (so it can stop), and answers 401 without a token', async () => {
@@ -152,6 +120,41 @@ describe('notifications: list, SSE stream, position notifier', () => {
     await other.close();
     await ended;
     expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
+  it('closes a stream when the token that opened it expires (event: expired); the client reconnects with a fresh token and misses nothing', async () => {
+    const jwt = http.app.get(JwtService);
+    const { iat: _iat, exp: _exp, ...claims } = jwt.decode(await http.login('sekretaris.5204'));
+    const short = await jwt.signAsync(claims, { secret: http.app.get(AppConfig).JWT_SECRET, expiresIn: 2, algorithm: 'HS256' });
+    const expiresAt = jwt.decode(short).exp * 1000;
+    const stream = await openStream(port, `/api/notifications/stream?access_token=${encodeURIComponent(short)}`);
+    expect(stream.res.statusCode).toBe(200);
+    await eventually(async () => (stream.events.some((e) => e.event === 'ready') ? true : undefined), 'the ready event');
+    const long = await openStream(port, `/api/notifications/stream?access_token=${encodeURIComponent(await http.login('sekretaris.5204'))}`);
+    try {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([stream.ended, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('the stream outlived its token')), expiresAt - Date.now() + 3000)))]).finally(() => clearTimeout(timer));
+      const closedAt = Date.now();
+      expect(closedAt).toBeGreaterThanOrEqual(expiresAt - 50);
+      expect(closedAt).toBeLessThan(expiresAt + 1500);
+      expect(stream.events[stream.events.length - 1]).toMatchObject({ event: 'expired', data: { code: 'TOKEN_EXPIRED' } });
+      expect(long.res.complete).toBe(false); // a stream opened with a valid token stays open
+      expect(http.app.get(NotificationHub).streamCount).toBe(1);
+      // reconnecting with the expired token is refused; with a fresh one, from the last event id, it works
+      expect((await http.request('GET', `/api/notifications/stream?access_token=${encodeURIComponent(short)}`)).status).toBe(401);
+      const lastSeen = (await notificationsOf(http.ds, 'sekretaris.5204'))[0]?.id ?? '0';
+      const [d] = (await call('ketua.5204', 'POST', '/api/dispositions', { deliveryId, recipientPositionIds: [pos.SEKRETARIS], instructionCodes: ['PELAJARI'] })).body;
+      await notificationArrives(http.ds, 'sekretaris.5204', 'DISPOSITION_NEW', d.id); // while no stream of sekretaris.5204 was open
+      const again = await openStream(port, `/api/notifications/stream?access_token=${encodeURIComponent(await http.login('sekretaris.5204'))}`, { 'last-event-id': lastSeen });
+      try {
+        await eventually(async () => (again.events.some((e) => e.event === 'notification' && e.data.payload.dispositionId === d.id) ? true : undefined), 'the missed notification');
+      } finally {
+        again.close();
+      }
+    } finally {
+      stream.close();
+      long.close();
+    }
   });
 
   it('lets a Plh act for the position and notifies them with its holder', async () => {

@@ -74,4 +74,17 @@ describe('the worker process: outbox relay and job processing', () => {
     const schedulers = await queue.getJobSchedulers();
     expect(schedulers).toContainEqual(expect.objectContaining({ key: 'audit-verify-daily', name: JobName.AUDIT_VERIFY, pattern: '0 2 * * *' }));
   });
+
+  it('registers the hourly outbox purge, which deletes only relayed rows past the retention', async () => {
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers).toContainEqual(expect.objectContaining({ key: 'outbox-purge-hourly', name: JobName.OUTBOX_PURGE, pattern: '17 * * * *' }));
+    const outbox = worker.get(OutboxService, { strict: false });
+    const key = randomUUID();
+    const jobId = await ds.transaction((em) => outbox.add(em, JobName.OUTBOX_PURGE, {}, { key }));
+    jobIds.push(jobId);
+    const job: Job = await finished(jobId);
+    expect(job.failedReason).toBeUndefined();
+    expect(job.returnvalue).toMatchObject({ retentionDays: 7, deleted: expect.any(Number), batches: expect.any(Number) });
+    expect((await ds.query('SELECT sent_at FROM outbox WHERE job_id = ?', [jobId]))[0].sent_at).toBeInstanceOf(Date); // its own row, relayed today, stays
+  });
 });

@@ -5,3 +5,4 @@ export * from './job-handler.decorator';
 export * from './queue.module';
 export * from './worker/job-registry';
 export * from './worker/worker-runtime.module';
+export * from './worker/outbox-purge.job';

@@ -94,6 +94,34 @@ export class OutboxService {
     });
   }
 
+  /**
+   * Deletes relayed rows older than `retentionDays` (by the database's own clock, which stamped
+   * `sent_at`), `batchSize` rows per short READ COMMITTED transaction, oldest first along
+   * ix_outbox_pending: no gap locks, so new rows and the relay never wait on it. Unsent rows are
+   * never touched. Stops after `maxBatches` (the next run goes on); returns what it did.
+   */
+  async purgeSent(retentionDays: number, batchSize = 1000, maxBatches = 1000): Promise<{ deleted: number; batches: number }> {
+    let deleted = 0;
+    let batches = 0;
+    while (batches < maxBatches) {
+      const n = await this.ds.transaction('READ COMMITTED', (em) => this.purgeBatch(em, retentionDays, batchSize));
+      batches++;
+      deleted += n;
+      if (n < batchSize) break;
+      await new Promise((r) => setImmediate(r));
+    }
+    return { deleted, batches };
+  }
+
+  /** One batch of purgeSent, in the caller's transaction (READ COMMITTED). */
+  async purgeBatch(em: EntityManager, retentionDays: number, batchSize: number): Promise<number> {
+    const res = await em.query(
+      'DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < CURRENT_TIMESTAMP(3) - INTERVAL ? DAY ORDER BY sent_at, id LIMIT ?',
+      [retentionDays, batchSize],
+    );
+    return Number(res?.affectedRows ?? 0);
+  }
+
   async pendingCount(): Promise<number> {
     const [r] = await this.ds.query('SELECT COUNT(*) AS n FROM outbox WHERE sent_at IS NULL');
     return Number(r.n);

@@ -18,6 +18,8 @@ export enum JobName {
   RENDER_LETTER = 'render-letter',
   /** Re-verify the audit hash chain (daily scheduler and on demand). */
   AUDIT_VERIFY = 'audit-verify',
+  /** Delete relayed outbox rows past OUTBOX_RETENTION_DAYS, in bounded batches (hourly scheduler). */
+  OUTBOX_PURGE = 'outbox-purge',
   /** Announce a disposition change (issued, completed, prepared) to whoever acts for the positions concerned. */
   DISPOSITION_NOTIFY = 'disposition-notify',
   /** Remind the recipient of a disposition the working day before and on its deadline (delayed; id carries the deadline version). */
@@ -40,6 +42,7 @@ export interface JobPayloads {
   [JobName.DISPATCH_LETTER]: { transmissionId: string };
   [JobName.RENDER_LETTER]: { letterId: string };
   [JobName.AUDIT_VERIFY]: { requestedBy: number | null };
+  [JobName.OUTBOX_PURGE]: Record<string, never>;
   [JobName.DISPOSITION_NOTIFY]: { event: 'ISSUED' | 'COMPLETED' | 'PREPARED'; id: string };
   [JobName.DISPOSITION_REMINDER]: { dispositionId: string; kind: 'BEFORE' | 'DUE'; deadlineVersion: number };
   [JobName.DISPOSITION_ESCALATION]: { dispositionId: string; deadlineVersion: number };
@@ -54,6 +57,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DISPATCH_LETTER]: QueueName.DISPATCH,
   [JobName.RENDER_LETTER]: QueueName.DOCUMENTS,
   [JobName.AUDIT_VERIFY]: QueueName.MAINTENANCE,
+  [JobName.OUTBOX_PURGE]: QueueName.MAINTENANCE,
   [JobName.DISPOSITION_NOTIFY]: QueueName.DISPOSITION,
   [JobName.DISPOSITION_REMINDER]: QueueName.DISPOSITION,
   [JobName.DISPOSITION_ESCALATION]: QueueName.DISPOSITION,

@@ -119,13 +119,15 @@ export async function deliveriesOnceDispatched(ds: DataSource, letterId: string,
 
 /**
  * Test databases are re-created on every run but Redis keeps finished job ids for a week, so a
- * new run's `dispatch-letter_<transmissionId>` would be deduplicated against the last run's and
- * never processed (or wait behind a stale one). Call once before a suite sends letters, before its
- * worker starts (this Jest worker's prefix only).
+ * new run's `dispatch-letter_<transmissionId>` (and the `notify-positions_transmission-<id>-…` it
+ * writes) would be deduplicated against the last run's and never processed (or wait behind a
+ * stale one). Call once before a suite sends letters, before its worker starts (this Jest
+ * worker's prefix only).
  */
 export async function forgetOldDispatchJobs(app: { get<T>(token: unknown, opts?: { strict: boolean }): T }): Promise<void> {
   const { getQueueToken } = require('@nestjs/bullmq') as typeof import('@nestjs/bullmq');
   const { QueueName } = require('@naskah/queue') as typeof import('@naskah/queue');
-  const queue = app.get<import('bullmq').Queue>(getQueueToken(QueueName.DISPATCH), { strict: false });
-  await queue.obliterate({ force: true });
+  for (const name of [QueueName.DISPATCH, QueueName.NOTIFICATIONS]) {
+    await app.get<import('bullmq').Queue>(getQueueToken(name), { strict: false }).obliterate({ force: true });
+  }
 }

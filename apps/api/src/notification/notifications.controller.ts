@@ -1,12 +1,20 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Principal } from '@naskah/identity';
+import { AuthService, Principal } from '@naskah/identity';
 import { NotificationHub, NotificationsService, NotificationView } from '@naskah/notification';
 import { CurrentPrincipal } from '../common/principal.decorator';
 import { NotificationQueryDto, StreamQueryDto } from './notification.dto';
 
 const HEARTBEAT_MS = 25_000;
+
+/** The access token the request was authenticated with (as the auth guard reads it: Bearer header, else `?access_token=` on a GET). */
+function tokenOf(req: FastifyRequest): string | undefined {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7);
+  const q = (req.query as Record<string, unknown> | undefined)?.access_token;
+  return typeof q === 'string' ? q : undefined;
+}
 
 /** The caller's notifications: list with unread count, mark read, and a server-sent events stream. */
 @ApiTags('notifications')
@@ -16,6 +24,7 @@ export class NotificationsController {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly hub: NotificationHub,
+    private readonly auth: AuthService,
   ) {}
 
   @Get()
@@ -39,12 +48,17 @@ export class NotificationsController {
    * text/event-stream: `event: notification` with the notification as data (id = notification id),
    * `event: ready` with the unread count once connected, a comment every 25 s. A browser's
    * EventSource cannot send headers, so the token may come as `?access_token=`; on reconnect
-   * (Last-Event-ID header or `?lastEventId=`) what was missed is sent first.
+   * (Last-Event-ID header or `?lastEventId=`) what was missed is sent first. The stream lives no
+   * longer than the token that opened it: at its expiry the server sends `event: expired` and
+   * closes; the client refreshes its token and reconnects with the last event id.
    */
   @Get('stream')
   @ApiOperation({ summary: 'Server-sent events: notifikasi baru seketika' })
   async stream(@CurrentPrincipal() p: Principal, @Query() q: StreamQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const raw = reply.raw;
+    // The guard has verified the token; read its expiry (seconds since the epoch) the same way.
+    const token = tokenOf(req);
+    const exp = token ? Number((await this.auth.verifyAccessToken(token) as { exp?: number }).exp) : NaN;
     const sent = new Set<string>();
     let open = false;
     const early: NotificationView[] = [];
@@ -64,8 +78,15 @@ export class NotificationsController {
     open = true;
     write('retry: 5000\n\n');
     const heartbeat = setInterval(() => write(': keep-alive\n\n'), HEARTBEAT_MS);
+    const expiry = Number.isFinite(exp)
+      ? setTimeout(() => {
+          write(`event: expired\ndata: ${JSON.stringify({ code: 'TOKEN_EXPIRED', message: 'Token akses kedaluwarsa; sambungkan ulang dengan token baru' })}\n\n`);
+          raw.end();
+        }, Math.max(0, exp * 1000 - Date.now()))
+      : null;
     raw.on('close', () => {
       clearInterval(heartbeat);
+      if (expiry) clearTimeout(expiry);
       unsubscribe();
     });
     try {

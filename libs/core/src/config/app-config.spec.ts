@@ -26,6 +26,8 @@ describe('configuration validated at boot', () => {
     expect(c.PORT).toBe(8080);
     expect(c.LOGIN_MAX_ATTEMPTS).toBe(3);
     expect(c.OUTBOX_POLL_MS).toBe(500);
+    expect(c.OUTBOX_RETENTION_DAYS).toBe(7);
+    expect(loadConfig({ OUTBOX_RETENTION_DAYS: '30' }).OUTBOX_RETENTION_DAYS).toBe(30);
   });
 
   it('reads every declared variable, optional ones included', () => {
@@ -43,6 +45,8 @@ describe('configuration validated at boot', () => {
     ['QUEUE_PREFIX', 'naskah:prod'],
     ['LOG_LEVEL', 'verbose'],
     ['JWT_SECRET', 'short'],
+    ['OUTBOX_RETENTION_DAYS', '0'],
+    ['OUTBOX_RETENTION_DAYS', 'seminggu'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     const err = failure({ [name]: value });
     expect(err.name).toBe('ConfigError');

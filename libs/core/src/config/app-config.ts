@@ -63,6 +63,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(1024)
   AUDIT_SHARDS = 64;
 
+  /** Relayed (sent) outbox rows older than this are deleted by the worker's hourly purge; unsent rows are never touched. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3650)
+  OUTBOX_RETENTION_DAYS = 7;
+
   @Transform(toInt) @IsInt() @Min(1024) @Max(1024 * 1024 * 1024)
   UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
 

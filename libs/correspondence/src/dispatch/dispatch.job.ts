@@ -3,10 +3,13 @@ import { UnrecoverableError } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, jakartaParts } from '@naskah/core';
 import { inTransaction } from '@naskah/db';
-import { JobHandler, JobName } from '@naskah/queue';
+import { JobHandler, JobName, OutboxService } from '@naskah/queue';
 import { AuditService, SYSTEM_ACTOR } from '@naskah/audit';
+import { PositionNotifier } from '@naskah/notification';
 import { reserveAgendaNumbers } from './agenda-numbers';
+import { deliveryNotices } from './delivery-notices';
 import { DispatchLetterPayload } from './dispatch-letter.payload';
+import type { TransmissionKind } from './transmissions';
 
 interface TargetRow {
   ordinal: number;
@@ -28,6 +31,9 @@ const COLUMNS = [
  * transaction and a fixed number of round trips however many targets it has: agenda numbers for
  * every receiving office are reserved in one upsert + one read, and every delivery goes in one
  * multi-row insert. A replay finds the deliveries already there and does nothing.
+ * The receiving positions are told in the same transaction (LETTER_RECEIVED, born in the outbox):
+ * one NOTIFY_POSITIONS job per group of up to 1000 positions, keyed by the transmission, so a
+ * circular costs one more insert and a replay notifies nobody twice.
  */
 @Injectable()
 export class DispatchJob {
@@ -37,12 +43,17 @@ export class DispatchJob {
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notifier: PositionNotifier,
+    private readonly outbox: OutboxService,
   ) {}
 
   @JobHandler(JobName.DISPATCH_LETTER, DispatchLetterPayload)
   async handle(payload: DispatchLetterPayload, job?: { data?: { _requestId?: string } }): Promise<{ created: number }> {
     const created = await inTransaction(this.ds, (em) => this.dispatch(em, payload.transmissionId, job?.data?._requestId ?? null));
-    if (created) this.logger.debug({ transmissionId: payload.transmissionId, created }, 'letter dispatched');
+    if (created) {
+      this.logger.debug({ transmissionId: payload.transmissionId, created }, 'letter dispatched');
+      this.outbox.relaySoon(); // the notifications, without waiting for the poller
+    }
     return { created };
   }
 
@@ -91,7 +102,28 @@ export class DispatchJob {
       action: 'LETTER_DELIVERED', entityType: 'letter', entityId: String(letter.id), officeId: Number(tx.from_office_id),
       after: { transmissionId, kind: tx.kind, deliveries: rows.length, offices: new Set(targets.map((t) => t.office_id)).size, agendaYear: year },
     });
+    await this.announce(em, transmissionId, tx.kind, String(letter.id), String(letter.from_office_name), targets);
     return rows.length;
+  }
+
+  /** LETTER_RECEIVED to whoever acts for the receiving positions, written in the delivery transaction. */
+  private async announce(em: EntityManager, transmissionId: string, kind: TransmissionKind, letterId: string, from: string, targets: TargetRow[]): Promise<void> {
+    const notices = deliveryNotices(transmissionId, kind, from, targets.map((t) => ({
+      ordinal: Number(t.ordinal), kind: t.kind, positionId: Number(t.position_id), toBeForwarded: Boolean(Number(t.to_be_forwarded)),
+    })));
+    const ordinals = notices.flatMap((n) => (n.ordinal === null ? [] : [n.ordinal]));
+    const deliveryAt = new Map<number, string>();
+    if (ordinals.length) {
+      const rows = await em.query(`SELECT ordinal, id FROM deliveries WHERE transmission_id = ? AND ordinal IN (${ordinals.map(() => '?').join(', ')})`, [transmissionId, ...ordinals]);
+      for (const r of rows) deliveryAt.set(Number(r.ordinal), String(r.id));
+    }
+    for (const n of notices) {
+      const deliveryId = n.ordinal === null ? undefined : deliveryAt.get(n.ordinal);
+      await this.notifier.notifyLater(em, {
+        positionIds: n.positionIds, type: 'LETTER_RECEIVED', key: n.key,
+        ref: { title: n.title, letterId, transmissionId, ...(deliveryId ? { deliveryId } : {}) },
+      });
+    }
   }
 }
 

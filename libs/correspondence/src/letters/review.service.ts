@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { conflict, DomainError, forbidden } from '@naskah/core';
 import { AuditService } from '@naskah/audit';
 import { DelegationsService, Principal } from '@naskah/identity';
+import { PositionNotifier } from '@naskah/notification';
+import { OutboxService } from '@naskah/queue';
 import { LetterAccessService } from '../access/letter-access.service';
 import { LettersRepository } from './letters.repository';
 import { actorFor } from './letters.service';
@@ -11,6 +13,7 @@ import type { LetterView } from './letter.types';
 /**
  * The review chain: submit → each reviewer in order approves (paraf) or returns with notes → the
  * drafter revises and resubmits (a new round). Only the reviewer of the current step may act.
+ * A return tells whoever acts for the drafter's position (DRAFT_RETURNED, born in the outbox).
  */
 @Injectable()
 export class ReviewService {
@@ -20,6 +23,8 @@ export class ReviewService {
     private readonly access: LetterAccessService,
     private readonly delegations: DelegationsService,
     private readonly audit: AuditService,
+    private readonly notifier: PositionNotifier,
+    private readonly outbox: OutboxService,
   ) {}
 
   async submit(p: Principal, id: string): Promise<LetterView> {
@@ -73,7 +78,14 @@ export class ReviewService {
         action: decision === 'APPROVE' ? 'LETTER_REVIEW_APPROVED' : 'LETTER_RETURNED', entityType: 'letter', entityId: id, officeId: cur.officeId,
         before: { status: cur.status, step: current.step }, after: { status, step: nextStep, note: note ?? null },
       });
+      if (decision === 'RETURN') {
+        await this.notifier.notifyLater(em, {
+          positionIds: [cur.drafterPositionId], type: 'DRAFT_RETURNED', key: `letter-${id}-returned-${cur.reviewRound}`,
+          ref: { letterId: id, round: String(cur.reviewRound) },
+        });
+      }
     });
+    if (decision === 'RETURN') this.outbox.relaySoon();
     return this.repo.load(id);
   }
 }
