@@ -113,4 +113,34 @@ describe('letter numbering: unique and gapless under concurrency, with rollbacks
     await expect(signing.signConfirmed(await principal(delegate.id), id)).rejects.toMatchObject({ code: 'ALREADY_SIGNED' });
     await expect(signing.signConfirmed(await principal(delegate.id), '999999999')).rejects.toMatchObject({ code: 'LETTER_NOT_FOUND' });
   });
+
+  it('a number already taken (a template that hides a scope dimension) is refused with NUMBER_COLLISION and rolls the counter back', async () => {
+    const ds = http.ds;
+    const signing = http.app.get(SigningService);
+    const [{ officeId, signerPos }] = await ds.query(
+      "SELECT o.id AS officeId, p.id AS signerPos FROM offices o JOIN positions p ON p.office_id = o.id AND p.code = 'KETUA' WHERE o.code = '5271'",
+    );
+    const [signerUser] = await ds.query("SELECT id FROM users WHERE username = 'ketua.5271'");
+    const [drafter] = await ds.query("SELECT id, position_id FROM users WHERE username = 'staf.umum.5271'");
+    const signer = await http.app.get(UsersService).principal(Number(signerUser.id), 'test-collision');
+    const insert = async (subject: string) => String((await ds.query(
+      `INSERT INTO letters (office_id, drafter_user_id, drafter_position_id, type_code, subject, body, security_class, urgency, classification_code, signer_position_id, status, review_round)
+       VALUES (?, ?, ?, 'LP', ?, 'isi', 'B', 'BIASA', 'PY.01.1', ?, 'APPROVED', 1)`,
+      [officeId, drafter.id, drafter.position_id, subject, signerPos],
+    )).insertId);
+    const first = await insert('Laporan pertama');
+    await signing.signConfirmed(signer, first);
+    const [one] = await ds.query('SELECT number, number_seq, counter_key FROM letters WHERE id = ?', [first]);
+    // a letter already holding the next number of this counter (as a badly configured template would make)
+    const next = one.number.replace(/^\d+\//, `${Number(one.number_seq) + 1}/`);
+    const holder = await insert('Pemegang nomor');
+    await ds.query('UPDATE letters SET number = ? WHERE id = ?', [next, holder]);
+    const second = await insert('Laporan kedua');
+    await expect(signing.signConfirmed(signer, second)).rejects.toMatchObject({ code: 'NUMBER_COLLISION', details: { number: next } });
+    expect(Number((await ds.query('SELECT value FROM number_counters WHERE scope_key = ?', [one.counter_key]))[0].value)).toBe(Number(one.number_seq));
+    expect((await ds.query('SELECT status, number FROM letters WHERE id = ?', [second]))[0]).toEqual({ status: 'APPROVED', number: null });
+    await ds.query('UPDATE letters SET number = NULL WHERE id = ?', [holder]);
+    await signing.signConfirmed(signer, second);
+    expect((await ds.query('SELECT number FROM letters WHERE id = ?', [second]))[0].number).toBe(next);
+  });
 });

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Clock, conflict, DomainError, forbidden, jakartaParts } from '@naskah/core';
 import { AuditService, SqlDigits, deferredText } from '@naskah/audit';
 import { DelegationsService, Principal, UsersService } from '@naskah/identity';
@@ -11,12 +10,6 @@ import { LetterAccessService } from '../access/letter-access.service';
 import { LettersRepository } from './letters.repository';
 import { actorFor } from './letters.service';
 import type { LetterView } from './letter.types';
-
-export interface NumberTemplate {
-  template: string;
-  counterScope: string[];
-  unitCode: string | null;
-}
 
 /**
  * Signing: only the designated signer, or a user with an active Plt/Plh delegation for that
@@ -32,7 +25,6 @@ export interface NumberTemplate {
 @Injectable()
 export class SigningService {
   constructor(
-    private readonly ds: DataSource,
     private readonly batch: BatchSql,
     private readonly repo: LettersRepository,
     private readonly access: LetterAccessService,
