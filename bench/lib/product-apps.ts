@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
+import { BatchTransaction, type SqlParam } from '@naskah/db';
 import { Principal, UsersService } from '@naskah/identity';
 import type { BenchContext } from '../harness';
 
@@ -90,39 +91,56 @@ export async function discardPendingJobs(ds: DataSource): Promise<Record<string,
 }
 
 /**
- * Counts the statements (round trips) TypeORM sends while `on`, and those a transaction sends
- * between the first statement matching `lockStart` and its COMMIT/ROLLBACK (the time a hot row
- * lock is held). Patches MysqlQueryRunner.prototype.query for the life of the bench.
+ * Counts the round trips to MariaDB while `on`, and those a transaction makes between the first
+ * statement matching `lockStart` and its COMMIT/ROLLBACK (the time a hot row lock is held). Two
+ * paths are watched: TypeORM (each statement of `MysqlQueryRunner.prototype.query` is a round trip)
+ * and `BatchSql` (`BatchTransaction.prototype.roundTrip`: one round trip carries several statements;
+ * when the statement matching `lockStart` and the COMMIT travel in the same one, the lock is held
+ * only while the server runs the end of that batch: counted in `lockedInOneTrip`, not timed).
+ * Patches both prototypes for the life of the bench.
  */
 export function countRoundTrips(ctx: BenchContext, lockStart: RegExp) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { MysqlQueryRunner } = require('typeorm/driver/mysql/MysqlQueryRunner');
   const original = MysqlQueryRunner.prototype.query;
-  const stats = { on: false, total: 0, transactions: 0, whileLocked: 0, lockedTransactions: 0, lockHeldMs: [] as number[] };
+  const originalBatch = BatchTransaction.prototype.roundTrip;
+  const stats = { on: false, total: 0, transactions: 0, whileLocked: 0, lockedTransactions: 0, lockHeldMs: [] as number[], lockedInOneTrip: 0 };
   const lockedSince = new WeakMap<object, number>();
-  MysqlQueryRunner.prototype.query = function (this: object, sql: string, ...rest: unknown[]) {
-    const result = original.call(this, sql, ...rest);
+  const ends = /^(COMMIT|ROLLBACK)\b/m;
+  /** One round trip carrying `sql` (one statement or a batch); returns the result as is. */
+  const observe = <T>(self: object, sql: string, result: Promise<T>): Promise<T> => {
     if (!stats.on) return result;
     stats.total++;
-    if (sql === 'START TRANSACTION') stats.transactions++;
-    const since = lockedSince.get(this);
+    if (/^START TRANSACTION\b/m.test(sql)) stats.transactions++;
+    const since = lockedSince.get(self);
     if (since !== undefined) {
-      // a statement sent while the lock is held
+      // a round trip made while the lock is held
       stats.whileLocked++;
-      if (sql === 'COMMIT' || sql === 'ROLLBACK') {
-        lockedSince.delete(this);
+      if (ends.test(sql)) {
+        lockedSince.delete(self);
         return result.finally(() => stats.lockHeldMs.push(performance.now() - since));
       }
     } else if (lockStart.test(sql)) {
       stats.lockedTransactions++;
       stats.whileLocked++;
+      // taken and released inside this very round trip (a batch ending in COMMIT): held only while the
+      // server runs the rest of the batch, which the client cannot time (the round trip also
+      // includes the wait for the lock); counted apart
+      if (ends.test(sql.slice(sql.search(lockStart)))) return (stats.lockedInOneTrip++, result);
       // the lock is held from the moment this statement is answered (waiting for it is not holding it)
-      return result.then((r: unknown) => (lockedSince.set(this, performance.now()), r));
+      return result.then((r) => (lockedSince.set(self, performance.now()), r));
     }
     return result;
   };
+  MysqlQueryRunner.prototype.query = function (this: object, sql: string, ...rest: unknown[]) {
+    return observe(this, sql, original.call(this, sql, ...rest));
+  };
+  BatchTransaction.prototype.roundTrip = function (this: BatchTransaction, sql: string, params: SqlParam[]) {
+    return observe(this, sql, originalBatch.call(this, sql, params));
+  };
   const restore = () => {
     MysqlQueryRunner.prototype.query = original;
+    BatchTransaction.prototype.roundTrip = originalBatch;
   };
   ctx.onCleanup(restore);
   return Object.assign(stats, { restore });

@@ -11,7 +11,7 @@ registerBench({
   name: 'letters-numbered-c32',
   kind: 'product',
   description:
-    'letters signed and numbered per second through SigningService.signConfirmed (the signing transaction after password re-confirmation), ONE counter (KPU RI · SD · this year), 32 concurrent signers; 0 duplicate and 0 missing numbers checked afterwards',
+    'letters signed and numbered per second through SigningService.signConfirmed (the signing transaction after password re-confirmation: BatchSql, 2 round trips, the counter taken and released inside the last one), ONE counter (KPU RI · SD · this year), 32 concurrent signers; 0 duplicate and 0 missing numbers checked afterwards',
   rawOf: 'counter-one-trip-c32',
   goal: { ratio: 0.5 },
   run: async (ctx) => {
@@ -62,7 +62,7 @@ registerBench({
     };
 
     await signUntil(performance.now() + 300, false); // warm-up: same path, same counter
-    const rt = countRoundTrips(ctx, /^INSERT INTO number_counters/);
+    const rt = countRoundTrips(ctx, /^INSERT INTO number_counters/m);
     rt.on = true;
     const start = performance.now();
     const signed = await signUntil(start + ctx.duration(5000), true);
@@ -102,7 +102,10 @@ registerBench({
         latencyMs: { p50: round(p.p50), p99: round(p.p99) },
         roundTripsPerLetter: round(rt.total / Math.max(1, rt.transactions)),
         roundTripsWhileCounterLocked: round(rt.whileLocked / Math.max(1, rt.lockedTransactions)),
-        counterLockHeldMs: { p50: round(held.p50), p99: round(held.p99) },
+        ...(rt.lockHeldMs.length ? { counterLockHeldMs: { p50: round(held.p50), p99: round(held.p99) } } : {}),
+        // taken and released inside one round trip: the server-side hold cannot be timed from here;
+        // on one counter its mean is at most the mean interval between two signings
+        ...(rt.lockedInOneTrip ? { counterLockedInOneTrip: rt.lockedInOneTrip, counterLockHeldMeanMsAtMost: round(elapsed / Math.max(1, signed)) } : {}),
       },
     };
   },

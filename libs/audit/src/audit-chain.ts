@@ -32,11 +32,14 @@ export interface ChainedFields {
   requestId: string | null;
 }
 
-/** The hash of one event: SHA-256 over the previous hash and the canonical form of every field. */
-export function eventHash(f: ChainedFields): string {
-  const body = canonicalJson({
+/**
+ * The canonical text an event's hash covers (every field but the hashes). `seq` may be replaced by
+ * a stand-in (a marker the batch append swaps for the sequence the database assigns).
+ */
+export function eventBody(f: ChainedFields, seq: unknown = Number(f.seq)): string {
+  return canonicalJson({
     stream: f.stream,
-    seq: Number(f.seq),
+    seq,
     occurredAt: new Date(f.occurredAt).toISOString(),
     actorUserId: f.actorUserId === null ? null : Number(f.actorUserId),
     actorPositionId: f.actorPositionId === null ? null : Number(f.actorPositionId),
@@ -49,7 +52,11 @@ export function eventHash(f: ChainedFields): string {
     after: f.after ?? null,
     requestId: f.requestId,
   });
-  return createHash('sha256').update(f.prevHash).update('\n').update(body).digest('hex');
+}
+
+/** The hash of one event: SHA-256 over the previous hash, a newline and the canonical body. */
+export function eventHash(f: ChainedFields): string {
+  return createHash('sha256').update(f.prevHash).update('\n').update(eventBody(f)).digest('hex');
 }
 
 /** The chain an entity's events go to: stable, so an entity's history stays in order in one stream. */

@@ -1,7 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock } from '@naskah/core';
+import { SqlStatement } from '@naskah/db';
 import { Actor, GENESIS_HASH, eventHash, streamOf } from './audit-chain';
+import { batchAppendStatements } from './audit-batch';
 
 export interface AuditEventInput {
   action: string;
@@ -106,6 +108,25 @@ export class AuditService implements OnModuleInit {
       rows.flat(),
     );
     await em.query('UPDATE audit_heads SET seq = ?, hash = ? WHERE stream = ?', [seq, prevHash, stream]);
+  }
+
+  /**
+   * `record` for a batch transaction (`BatchSql`): the statements that append one event, for the
+   * caller to send in the same round trip as the change (and its COMMIT). `after`/`before` may hold
+   * `DeferredText` values the database fills in as the batch runs (see `batchAppendStatements`).
+   */
+  recordStatements(actor: Actor, e: AuditEventInput, occurredAt: Date = this.clock.now()): SqlStatement[] {
+    return batchAppendStatements({
+      stream: streamOf(e.entityType, String(e.entityId), this.config.AUDIT_SHARDS),
+      occurredAt: new Date(Math.floor(occurredAt.getTime())),
+      actor,
+      officeId: e.officeId ?? null,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: String(e.entityId),
+      before: e.before,
+      after: e.after,
+    });
   }
 
   /** Events of one entity, oldest first (the entity's history / riwayat). */

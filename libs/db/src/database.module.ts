@@ -1,8 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@naskah/core';
+import { BatchSql } from './batch-sql';
 import { dataSourceOptions } from './data-source-options';
 
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -15,5 +17,7 @@ import { dataSourceOptions } from './data-source-options';
       }),
     }),
   ],
+  providers: [BatchSql],
+  exports: [BatchSql],
 })
 export class DatabaseModule {}

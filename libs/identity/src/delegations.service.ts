@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, DomainError, jakartaParts, notFound } from '@naskah/core';
 import { Actor, AuditService, Capacity } from '@naskah/audit';
+import { SqlStatement, sqlStatement } from '@naskah/db';
 
 export type DelegationKind = 'PLT' | 'PLH';
 
@@ -109,6 +110,21 @@ export class DelegationsService {
       [userId, positionId, today, today],
     );
     return d ? (d.kind as Capacity) : null;
+  }
+
+  /**
+   * `capacityFor` as one statement for a batch transaction (`BatchSql`), for a position id held in
+   * a session variable set earlier in the same batch: one row with `capacity` (SENDIRI, PLT, PLH or
+   * NULL), the same rule as `capacityFor`.
+   */
+  capacityStatement(userId: number, positionVariable: string): SqlStatement {
+    if (!/^@[a-z][a-z0-9_]{0,40}$/.test(positionVariable)) throw new Error(`not a session variable name: ${positionVariable}`);
+    const today = jakartaToday(this.clock.now());
+    return sqlStatement(
+      `SELECT CASE WHEN EXISTS (SELECT 1 FROM users WHERE id = ? AND position_id = ${positionVariable} AND is_active = 1) THEN ?
+       ELSE (SELECT kind FROM delegations WHERE user_id = ? AND position_id = ${positionVariable} AND revoked_at IS NULL AND starts_on <= ? AND ends_on >= ? ORDER BY id DESC LIMIT 1) END AS capacity`,
+      [userId, 'SENDIRI', userId, today, today],
+    );
   }
 
   /** Positions a user may act for today: their own plus active delegations. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '@naskah/core';
+import { SqlStatement, sqlStatement } from '@naskah/db';
 import type { OfficeLevel, OfficeView, PositionView, UnitView } from './organisation.types';
 
 export interface OfficeQuery {
@@ -103,6 +104,21 @@ export class OrganisationService {
     );
     if (!r) throw notFound('Jabatan', id, 'POSITION');
     return toPosition(r);
+  }
+
+  /**
+   * `getPosition` as one statement for a batch transaction (`BatchSql`), for a position id held in
+   * a session variable set earlier in the same batch; read its row with `positionFromRow`.
+   */
+  positionStatement(idVariable: string): SqlStatement {
+    if (!/^@[a-z][a-z0-9_]{0,40}$/.test(idVariable)) throw new Error(`not a session variable name: ${idVariable}`);
+    return sqlStatement(`SELECT p.*, u.id AS holder_id, u.full_name AS holder_name FROM positions p LEFT JOIN users u ON ${HOLDER} WHERE p.id = ${idVariable}`);
+  }
+
+  /** The position of a `positionStatement` result row; NOT_FOUND when there is none. */
+  positionFromRow(row: Record<string, unknown> | undefined, id: number): PositionView {
+    if (!row) throw notFound('Jabatan', id, 'POSITION');
+    return toPosition(row);
   }
 
   /** The head of an office (its Ketua), used as the default recipient of letters addressed to an office. */

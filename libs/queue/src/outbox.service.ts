@@ -4,6 +4,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@naskah/core';
+import { SqlStatement, sqlStatement } from '@naskah/db';
 import { DEFAULT_JOB_OPTIONS, JOB_QUEUE, JobName, JobPayloads, QueueName, jobIdFor } from './queue-names';
 
 export interface OutboxRow {
@@ -48,12 +49,17 @@ export class OutboxService {
     payload: JobPayloads[N],
     opts: { key: string; runAt?: Date; requestId?: string },
   ): Promise<string> {
-    const jobId = jobIdFor(name, opts.key);
-    await em.query(
+    const { sql, params } = this.statement(name, payload, opts);
+    await em.query(sql, [...params]);
+    return jobIdFor(name, opts.key);
+  }
+
+  /** The INSERT that `add` runs, as a statement for a batch transaction (`BatchSql`). */
+  statement<N extends JobName>(name: N, payload: JobPayloads[N], opts: { key: string; runAt?: Date; requestId?: string }): SqlStatement {
+    return sqlStatement(
       'INSERT INTO outbox (queue, job_name, job_id, payload, run_at, request_id) VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id',
-      [JOB_QUEUE[name], name, jobId, JSON.stringify(payload), opts.runAt ?? null, opts.requestId ?? null],
+      [JOB_QUEUE[name], name, jobIdFor(name, opts.key), JSON.stringify(payload), opts.runAt ?? null, opts.requestId ?? null],
     );
-    return jobId;
   }
 
   /** Best-effort immediate relay after a commit; the worker's poller is the safety net. */

@@ -1,34 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { Clock, conflict, DomainError, forbidden, jakartaParts } from '@naskah/core';
-import { AuditService } from '@naskah/audit';
+import { AuditService, SqlDigits, deferredText } from '@naskah/audit';
 import { DelegationsService, Principal, UsersService } from '@naskah/identity';
-import { OfficeView, OrganisationService, PositionView } from '@naskah/organisation';
-import { inTransaction, isDuplicateKey } from '@naskah/db';
+import { OrganisationService } from '@naskah/organisation';
+import { BatchSql, BatchTransaction, dbErrorCode, isDuplicateKey, sqlStatement } from '@naskah/db';
 import { JobName, OutboxService } from '@naskah/queue';
-import { counterScopeKey, renderNumber } from '../numbering';
+import { NumberingError, counterScopeKey, numberParts, renderNumber, type NumberPart } from '../numbering';
 import { LetterAccessService } from '../access/letter-access.service';
 import { LettersRepository } from './letters.repository';
 import { actorFor } from './letters.service';
 import type { LetterView } from './letter.types';
 
-export interface NumberTemplate {
-  template: string;
-  counterScope: string[];
-  unitCode: string | null;
-}
-
 /**
  * Signing: only the designated signer, or a user with an active Plt/Plh delegation for that
  * position, re-confirming their password. The number is allocated in the signing transaction from
- * a counter row (one round trip: the row stays locked until commit, so numbers are unique and
- * gapless across processes). The PDF, its SHA-256 and the electronic signature are made by the
- * RENDER_LETTER job born in the same transaction, so the counter lock is held only briefly.
+ * a counter row that stays locked until COMMIT, so numbers are unique and gapless across processes
+ * (a rolled-back signing rolls its increment back). That lock is the one thing every signer of a
+ * counter scope waits for, so it is held for no network round trip at all: the signing
+ * transaction's last round trip takes the number, writes the letter and its audit event (the
+ * number rendered by the database from parts prepared beforehand) and COMMITs (see signConfirmed).
+ * The PDF, its SHA-256 and the electronic signature are made by the RENDER_LETTER job born in the
+ * same transaction.
  */
 @Injectable()
 export class SigningService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly batch: BatchSql,
     private readonly repo: LettersRepository,
     private readonly access: LetterAccessService,
     private readonly delegations: DelegationsService,
@@ -52,78 +49,126 @@ export class SigningService {
   /**
    * Signs and numbers a letter for a signer whose password has just been re-confirmed: the
    * numbering path proper (also what the benchmark measures, without the deliberate cost of argon2).
+   * Two round trips on a `BatchSql` connection:
+   *
+   * 1. Start the transaction and lock the letter row, and in the same round trip read its number
+   *    template, the signer's capacity (own position, or an active Plt/Plh: `capacityStatement`)
+   *    and the signer's position. Checked here: the signer, the letter's state (APPROVED); the
+   *    number is prepared as parts (`numberParts`: every placeholder but the sequence) and the
+   *    counter key built, so a bad template or a missing value fails before the counter is touched.
+   * 2. One multi-statement batch: the outbox row, then the counter (`LAST_INSERT_ID(value + 1)`,
+   *    locked from here), the letter's number from the parts and that value, the audit event (its
+   *    hash computed by the database over the number: `AuditService.recordStatements`), and COMMIT.
+   *    The counter is locked only while the server runs the end of this batch.
    */
   async signConfirmed(p: Principal, id: string): Promise<void> {
-    // Everything that needs no lock is read before the transaction, on its own connection, so the
-    // transaction holds one pooled connection only and the counter lock as briefly as possible.
-    const [pre] = /^\d+$/.test(id) ? await this.ds.query('SELECT office_id, signer_position_id FROM letters WHERE id = ?', [id]) : [];
-    if (!pre) throw new DomainError('LETTER_NOT_FOUND', 'NOT_FOUND', 'Naskah tidak ditemukan (not found)');
-    const signerPositionId = Number(pre.signer_position_id);
-    const capacity = await this.delegations.capacityFor(p.userId, signerPositionId);
-    if (!capacity) throw forbidden('NOT_THE_SIGNER', 'Hanya penandatangan yang ditunjuk (atau Plt/Plh-nya) yang dapat menandatangani naskah ini');
-    const office = await this.org.getOffice(Number(pre.office_id));
-    const signer = await this.org.getPosition(signerPositionId);
-    await inTransaction(this.ds, async (em) => {
-      const [row] = await em.query('SELECT status, signer_position_id FROM letters WHERE id = ? FOR UPDATE', [id]);
+    if (!/^\d+$/.test(id)) throw new DomainError('LETTER_NOT_FOUND', 'NOT_FOUND', 'Naskah tidak ditemukan (not found)');
+    const now = new Date(Math.floor(this.clock.now().getTime()));
+    await this.batch.transaction(async (tx) => {
+      const [, [row], [tpl], [cap], [positionRow]] = await tx.send([
+        sqlStatement('SET @naskah_signer = NULL'),
+        sqlStatement(
+          'SELECT status, office_id, signer_position_id, type_code, classification_code, @naskah_signer := signer_position_id AS signer FROM letters WHERE id = ? FOR UPDATE',
+          [id],
+        ),
+        // the most specific template: office + type, office, type, then the global default
+        sqlStatement(
+          `SELECT t.template, t.counter_scope, t.unit_code FROM letters l JOIN numbering_templates t
+             ON (t.office_id = l.office_id OR t.office_id IS NULL) AND (t.type_code = l.type_code OR t.type_code IS NULL)
+           WHERE l.id = ? ORDER BY t.office_id IS NULL, t.type_code IS NULL LIMIT 1`,
+          [id],
+        ),
+        this.delegations.capacityStatement(p.userId, '@naskah_signer'),
+        this.org.positionStatement('@naskah_signer'),
+      ]);
+      if (!row) throw new DomainError('LETTER_NOT_FOUND', 'NOT_FOUND', 'Naskah tidak ditemukan (not found)');
+      const capacity = cap?.capacity as 'SENDIRI' | 'PLT' | 'PLH' | null;
+      if (!capacity) throw forbidden('NOT_THE_SIGNER', 'Hanya penandatangan yang ditunjuk (atau Plt/Plh-nya) yang dapat menandatangani naskah ini');
       if (['SIGNED', 'SENT'].includes(row.status)) throw conflict('ALREADY_SIGNED', 'Naskah sudah ditandatangani (already signed)');
       if (row.status !== 'APPROVED') throw conflict('LETTER_NOT_APPROVED', `Naskah berstatus ${row.status}; hanya naskah yang disetujui pemeriksa dapat ditandatangani`, { status: row.status });
-      if (Number(row.signer_position_id) !== signerPositionId) throw conflict('LETTER_CHANGED', 'Penandatangan naskah berubah; muat ulang (the signer changed meanwhile)');
-      await this.signLocked(em, p, id, capacity as 'SENDIRI' | 'PLT' | 'PLH', office, signer);
+      if (!tpl) throw new DomainError('NO_NUMBER_TEMPLATE', 'UNPROCESSABLE', 'Templat penomoran belum diatur untuk satker ini');
+      const officeId = Number(row.office_id);
+      const signer = this.org.positionFromRow(positionRow, Number(row.signer_position_id));
+      const office = await this.org.getOffice(officeId); // cached after the first signing of an office
+      const { year, month } = jakartaParts(now);
+      const counterKey = `letter|${counterScopeKey(String(tpl.counter_scope).split(',').map((x) => x.trim()), {
+        officeId, typeCode: row.type_code, year, month, unitId: signer.unitId ?? undefined, classification: row.classification_code,
+      })}`;
+      const context = { classification: row.classification_code ?? undefined, type: row.type_code, region: office.code, unit: tpl.unit_code ?? undefined, office: 'KPU', date: now };
+      const parts = numberParts(tpl.template, context);
+      const actor = actorFor(p, capacity, signer.id);
+      const number = numberSql(parts);
+      const statements = [
+        // nothing above this line needs the number; the counter stays locked from the next statement to COMMIT
+        this.outbox.statement(JobName.RENDER_LETTER, { letterId: id }, { key: id, requestId: p.requestId }),
+        sqlStatement('INSERT INTO number_counters (scope_key, value) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE value = LAST_INSERT_ID(value + 1)', [counterKey]),
+        // (separate SETs: MariaDB evaluates every value of one SET before assigning any)
+        sqlStatement('SET @naskah_seq = LAST_INSERT_ID()'),
+        sqlStatement(`SET ${number.slots.sql}`, number.slots.params),
+        sqlStatement(
+          `UPDATE letters SET status = ?, number = ${number.text.sql}, counter_key = ?, number_seq = @naskah_seq, signed_at = ?, signed_by_user_id = ?, signed_capacity = ?,
+           signer_name = ?, signer_title = ?, version = version + 1 WHERE id = ?`,
+          ['SIGNED', ...number.text.params, counterKey, now, p.userId, capacity, p.fullName, `${signer.title} ${office.name}`, id],
+        ),
+        ...this.audit.recordStatements(actor, {
+          action: 'LETTER_SIGNED', entityType: 'letter', entityId: id, officeId,
+          before: { status: row.status }, after: { status: 'SIGNED', number: number.deferred, capacity },
+        }, now),
+      ];
+      try {
+        await tx.commit(statements);
+      } catch (err) {
+        if (isDuplicateKey(err, 'uq_letters_office_number')) {
+          const taken = await this.numberTaken(tx, tpl.template, context);
+          throw conflict('NUMBER_COLLISION', `Nomor ${taken} sudah dipakai naskah lain; periksa templat penomoran satker`, { number: taken });
+        }
+        if (dbErrorCode(err) === 'ER_DATA_TOO_LONG') {
+          const taken = await this.numberTaken(tx, tpl.template, context);
+          throw new NumberingError('NUMBER_TOO_LONG', 'Nomor naskah terlalu panjang (number too long)', [taken]);
+        }
+        throw err;
+      }
     });
   }
 
-  /** The signing transaction proper (the letter row is already locked). */
-  private async signLocked(em: EntityManager, p: Principal, id: string, capacity: 'SENDIRI' | 'PLT' | 'PLH', office: OfficeView, signer: PositionView): Promise<void> {
-    const [l] = await em.query('SELECT type_code, classification_code, status FROM letters WHERE id = ?', [id]);
-    const tpl = await this.templateFor(em, office.id, l.type_code);
-    const now = new Date(Math.floor(this.clock.now().getTime()));
-    const { year, month } = jakartaParts(now);
-    const key = counterScopeKey(tpl.counterScope as never, {
-      officeId: office.id, typeCode: l.type_code, year, month, unitId: signer.unitId ?? undefined, classification: l.classification_code,
-    } as never);
-    // everything that does not need the number comes before the counter, which stays locked until commit
-    await this.outbox.add(em, JobName.RENDER_LETTER, { letterId: id }, { key: id, requestId: p.requestId });
-    const seq = await this.nextValue(em, `letter|${key}`);
-    const number = renderNumber(tpl.template, {
-      seq, classification: l.classification_code ?? undefined, type: l.type_code, region: office.code, unit: tpl.unitCode ?? undefined, office: 'KPU', date: now,
-    });
-    try {
-      await em.query(
-        `UPDATE letters SET status = 'SIGNED', number = ?, counter_key = ?, number_seq = ?, signed_at = ?, signed_by_user_id = ?, signed_capacity = ?,
-         signer_name = ?, signer_title = ?, version = version + 1 WHERE id = ?`,
-        [number, `letter|${key}`, seq, now, p.userId, capacity, p.fullName, `${signer.title} ${office.name}`, id],
-      );
-    } catch (err) {
-      if (isDuplicateKey(err, 'uq_letters_office_number')) throw conflict('NUMBER_COLLISION', `Nomor ${number} sudah dipakai naskah lain; periksa templat penomoran satker`, { number });
-      throw err;
+  /** After a failed final batch (still in the transaction): the number it tried to write. */
+  private async numberTaken(tx: BatchTransaction, template: string, context: Omit<Parameters<typeof renderNumber>[1], 'seq'>): Promise<string> {
+    const [[r]] = await tx.send([sqlStatement('SELECT @naskah_seq AS seq')]);
+    return renderNumber(template, { ...context, seq: Number(r.seq) });
+  }
+}
+
+/**
+ * The SQL side of `numberParts`: session variables `@naskah_seq_<i>` holding each `{seq}` slot as
+ * printed (`formatSeq`: zero-padded to its width, never cut), the number as CONCAT(...) of the
+ * literal parts (as `?` values) and those variables, and the same number as an audit `DeferredText`.
+ */
+export function numberSql(parts: NumberPart[]) {
+  const slots: string[] = [];
+  const slotParams: unknown[] = [];
+  const items: string[] = [];
+  const textParams: string[] = [];
+  const deferred: (string | SqlDigits)[] = [];
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      items.push('?');
+      textParams.push(part);
+      deferred.push(part);
+      continue;
     }
-    await this.audit.record(em, actorFor(p, capacity, signer.id), {
-      action: 'LETTER_SIGNED', entityType: 'letter', entityId: id, officeId: office.id, before: { status: l.status }, after: { status: 'SIGNED', number, capacity },
-    });
-  }
-
-  /** Increments a counter and returns the new value in one round trip; the row stays locked until commit. */
-  async nextValue(em: EntityManager, scopeKey: string): Promise<number> {
-    const res = await em.query(
-      'INSERT INTO number_counters (scope_key, value) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE value = LAST_INSERT_ID(value + 1)',
-      [scopeKey],
-    );
-    const v = Number(res.insertId);
-    if (!v) {
-      const [r] = await em.query('SELECT LAST_INSERT_ID() AS v');
-      return Number(r.v);
+    const v = `@naskah_seq_${slots.length}`;
+    if (part.width) {
+      slots.push(`${v} = IF(CHAR_LENGTH(@naskah_seq) >= ?, CAST(@naskah_seq AS CHAR), LPAD(@naskah_seq, ?, ?))`);
+      slotParams.push(part.width, part.width, '0');
+    } else {
+      slots.push(`${v} = CAST(@naskah_seq AS CHAR)`);
     }
-    return v;
+    items.push(v);
+    deferred.push(new SqlDigits(v));
   }
-
-  /** The most specific template: office + type, office, type, then the global default. */
-  async templateFor(em: EntityManager, officeId: number, typeCode: string): Promise<NumberTemplate> {
-    const [t] = await em.query(
-      `SELECT template, counter_scope, unit_code FROM numbering_templates WHERE (office_id = ? OR office_id IS NULL) AND (type_code = ? OR type_code IS NULL)
-       ORDER BY office_id IS NULL, type_code IS NULL LIMIT 1`,
-      [officeId, typeCode],
-    );
-    if (!t) throw new DomainError('NO_NUMBER_TEMPLATE', 'UNPROCESSABLE', 'Templat penomoran belum diatur untuk satker ini');
-    return { template: t.template, counterScope: String(t.counter_scope).split(',').map((s) => s.trim()), unitCode: t.unit_code };
-  }
+  return {
+    slots: { sql: slots.join(', '), params: slotParams },
+    text: { sql: `CONCAT(${items.join(', ')})`, params: textParams },
+    deferred: deferredText(...deferred),
+  };
 }

@@ -8,7 +8,7 @@ export {
   type TemplatePart,
   type TemplateValidation,
 } from './number-template';
-export { MAX_NUMBER_LENGTH, renderNumber, type NumberContext } from './render-number';
+export { MAX_NUMBER_LENGTH, formatSeq, numberParts, renderNumber, type NumberContext, type NumberPart } from './render-number';
 export { toRoman } from './roman';
 export { KEPUTUSAN, KPU_CURRENT, KPU_LEGACY_UNIT, KPU_RI_LEGACY_DECISION, NUMBER_TEMPLATES, type NumberTemplateName } from './named-templates';
 export {
