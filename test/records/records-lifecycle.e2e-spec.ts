@@ -130,7 +130,7 @@ describe('records: a dossier from filing to destruction, another to handover', (
     expect((await req('POST', `/api/records/proposals/${D}/execute`, A, {})).body).toMatchObject({ code: 'APPROVAL_MISSING', details: { missing: ['APPRAISAL_COMMITTEE', 'OFFICE_LEADER'] } });
     await req('POST', `/api/records/proposals/${D}/approvals`, 'sekretaris.5204', { decision: 'APPROVED', note: 'Panitia penilai setuju' });
     expect((await req('POST', `/api/records/proposals/${D}/execute`, A, {})).body).toMatchObject({ code: 'APPROVAL_MISSING', details: { missing: ['OFFICE_LEADER'] } });
-    expect(await countRows(ds, 'records_tombstones')).toBe(0);
+    expect(await countRows(ds, 'records_tombstones', 'dossier_id = ?', [id])).toBe(0);
     expect((await req('POST', `/api/records/proposals/${D}/approvals`, 'ketua.5204', { decision: 'APPROVED' })).body.status).toBe('APPROVED');
 
     // 7. the execute job destroys the content, keeps the tombstone and the berita acara with its SHA-256 manifest

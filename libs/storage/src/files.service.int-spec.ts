@@ -62,15 +62,30 @@ describe('files with their SHA-256 (real MariaDB, local disk)', () => {
     expect(Number(r.n)).toBe(0);
   });
 
-  it('destroys the bytes and keeps the metadata as a tombstone', async () => {
+  it('destroys the bytes after the destroying transaction commits and keeps the metadata as a tombstone', async () => {
+    const disk = new LocalDiskStorage(root);
     const data = Buffer.from('untuk dimusnahkan');
     const stored = await store(data);
+    // a destruction that rolls back destroys nothing
+    await expect(
+      ds.transaction(async (em) => {
+        await files.destroy(em, stored.id);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await expect(files.read(stored.id)).resolves.toMatchObject({ data });
+    // committed: unreadable at once, the bytes go with the purge
     await ds.transaction((em) => files.destroy(em, stored.id));
     const tomb = await files.find(stored.id);
     expect(tomb.sha256).toBe(sha256(data));
     expect(tomb.deletedAt).toBeInstanceOf(Date);
     await expect(files.read(stored.id)).rejects.toMatchObject({ code: 'FILE_DESTROYED' });
-    await expect(new LocalDiskStorage(root).exists(stored.storageKey)).resolves.toBe(false);
+    await expect(disk.exists(stored.storageKey)).resolves.toBe(true);
+    expect(await files.purgeDestroyed()).toBeGreaterThanOrEqual(1);
+    await expect(disk.exists(stored.storageKey)).resolves.toBe(false);
+    const [row] = await ds.query('SELECT purged_at FROM files WHERE id = ?', [stored.id]);
+    expect(row.purged_at).toBeInstanceOf(Date);
+    expect(await files.purgeDestroyed()).toBe(0); // nothing left: a second purge is a no-op
   });
 
   it('answers not found for an unknown id', async () => {
