@@ -1,6 +1,6 @@
 // views/parts.js — building blocks shared by several views: definition rows, tables, letter card, route timeline, PDF button.
 import { api } from '../api.js';
-import { h, fmtDateTime, URGENCY, SECURITY, ARRIVED_BY, CAPACITY, label, badge, notify, busy } from '../ui.js';
+import { h, fmtDate, fmtDateTime, URGENCY, SECURITY, ARRIVED_BY, CAPACITY, label, badge, notify, busy } from '../ui.js';
 import { typeName } from '../state.js';
 import { refresh } from '../shell.js';
 
@@ -24,10 +24,16 @@ export function letterBody(l, withPdf = true) {
       dt('Klasifikasi keamanan', label(SECURITY, l.securityClass)),
       dt('Kode klasifikasi', l.classificationCode),
       l.signedAt ? dt('Ditandatangani', `${fmtDateTime(l.signedAt)} oleh ${[CAPACITY[l.signedCapacity] || '', l.signerTitle, l.signerName && `(${l.signerName})`].filter(Boolean).join(' ')}`) : null,
-      l.external ? dt('Surat eksternal', [l.external.sender, l.external.number, l.external.date].filter(Boolean).join(' · ')) : null),
+      l.external ? dt('Surat eksternal', [l.external.sender, l.external.number, isoDay(l.external.date)].filter(Boolean).join(' · ')) : null),
     l.summary ? h('p', { class: 'summary' }, h('strong', {}, 'Ringkasan: '), l.summary) : null,
     h('div', { class: 'body-text' }, l.body),
     withPdf && l.documentFileId ? h('p', {}, pdfButton(l.id)) : null);
+}
+
+/** A calendar date the API gives as YYYY-MM-DD, said in Indonesian; anything else is shown exactly as it came. */
+export function isoDay(v) {
+  if (!v) return null;
+  return /^\d{4}-\d{2}-\d{2}$/.test(String(v)) ? fmtDate(v) : String(v);
 }
 
 export function routeTimeline(hops) {
