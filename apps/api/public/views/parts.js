@@ -103,9 +103,9 @@ export function field(name, labelText, input, hint) {
     h('label', { for: input.id }, labelText), hint ? h('p', { class: 'hint', id: `${input.id}-hint` }, hint) : null, input);
 }
 
-/** A button running an async action; the returned text is announced and the view re-rendered. */
-export function actionButton(text, cls, fn) {
-  return h('button', { type: 'button', class: cls, onclick: async (e) => {
+/** A button running an async action; the returned text is announced and the view re-rendered. `ariaLabel` names it when the text alone is ambiguous (a row's action). */
+export function actionButton(text, cls, fn, ariaLabel) {
+  return h('button', { type: 'button', class: cls, 'aria-label': ariaLabel, onclick: async (e) => {
     await busy(e.currentTarget, async () => {
       try { const msg = await fn(); if (msg) { notify(msg); refresh(); } } catch (err) { notify(err.message, 'error'); }
     });
