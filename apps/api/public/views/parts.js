@@ -30,10 +30,11 @@ export function letterBody(l, withPdf = true) {
     withPdf && l.documentFileId ? h('p', {}, pdfButton(l.id)) : null);
 }
 
-/** A calendar date the API gives as YYYY-MM-DD, said in Indonesian; anything else is shown exactly as it came. */
+/** A calendar date the API gives in ISO form (YYYY-MM-DD, or with a time), said in Indonesian; anything else is shown exactly as it came. */
 export function isoDay(v) {
   if (!v) return null;
-  return /^\d{4}-\d{2}-\d{2}$/.test(String(v)) ? fmtDate(v) : String(v);
+  const day = String(v).match(/^(\d{4}-\d{2}-\d{2})(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/);
+  return day ? fmtDate(day[1]) : String(v);
 }
 
 export function routeTimeline(hops) {
