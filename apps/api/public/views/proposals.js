@@ -177,8 +177,10 @@ function dossierPicker(uid, kind, exclude = []) {
 }
 
 /** The API's reasons per dossier (DOSSIER_NOT_ELIGIBLE: [{dossierId, reason}]), listed under the form. */
-function showProblems(box, err) {
-  box.replaceChildren(err.problems?.length ? h('ul', { class: 'small' }, err.problems.map((x) => h('li', {}, `Berkas #${x.dossierId}: ${x.reason}`))) : '');
+function showProblems(form, box, err) {
+  const problems = err.problems || [];
+  showErrors(form, problems.length ? { message: `${problems.length} berkas tidak dapat dimasukkan ke usulan (rinciannya di bawah daftar).`, code: err.code, fields: err.fields } : err);
+  box.replaceChildren(problems.length ? h('ul', { class: 'small' }, problems.map((x) => h('li', {}, `Berkas #${x.dossierId}: ${x.reason}`))) : '');
 }
 
 function addItemsForm(p) {
@@ -203,7 +205,7 @@ function addItemsForm(p) {
         await api.post(`/api/records/proposals/${p.id}/items`, { dossierIds: ids });
         notify(`${ids.length} berkas ditambahkan ke usulan.`);
         refresh();
-      } catch (err) { showErrors(form, err); showProblems(problems, err); }
+      } catch (err) { showProblems(form, problems, err); }
     });
   });
   return form;
@@ -235,7 +237,7 @@ export async function viewProposalCreate() {
         const made = await api.post('/api/records/proposals', { kind: kind.value, dossierIds: ids, ...(title.value.trim() ? { title: title.value.trim() } : {}) });
         notify(`${label(PROPOSAL_KIND, made.kind)} #${made.id} disusun sebagai konsep.`);
         location.hash = `#/arsip/usulan/${made.id}`;
-      } catch (err) { showErrors(form, err); showProblems(problems, err); }
+      } catch (err) { showProblems(form, problems, err); }
     });
   });
   page('Susun usulan', recordsTabs('usulan'),
