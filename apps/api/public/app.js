@@ -14,7 +14,7 @@ import { viewDispositionList } from './views/dispositions.js';
 import { viewDisposition, viewIssueDisposition, viewRedispose, viewPrepared, viewLetterTree } from './views/disposition-detail.js';
 import { viewNotifications } from './views/notifications.js';
 import { viewRecordsDashboard, viewDossiers, viewDossierCreate, viewDossier } from './views/records.js';
-import { viewProposals, viewProposal } from './views/proposals.js';
+import { viewProposals, viewProposal, viewProposalCreate } from './views/proposals.js';
 import { viewHolds } from './views/holds.js';
 import { viewSchedule } from './views/schedule.js';
 
@@ -70,6 +70,7 @@ const routes = [
   [/^\/arsip\/berkas\/baru$/, viewDossierCreate, false, ARSIP],
   [/^\/arsip\/berkas\/(\d+)$/, viewDossier],
   [/^\/arsip\/usulan$/, viewProposals, false, ARSIP],
+  [/^\/arsip\/usulan\/baru$/, viewProposalCreate, false, ['ARCHIVIST']],
   [/^\/arsip\/usulan\/(\d+)$/, viewProposal, false, ARSIP],
   [/^\/arsip\/pembekuan$/, viewHolds, false, ARSIP],
   [/^\/arsip\/jra$/, viewSchedule, false, ARSIP],

@@ -67,9 +67,11 @@ export function badge(text, kind = '') {
 export function notify(message, kind = 'ok') {
   const box = document.getElementById('notice');
   if (!box) return;
-  box.replaceChildren(h('div', { class: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message,
-    h('button', { type: 'button', class: 'link close', 'aria-label': 'Tutup pemberitahuan', onclick: () => box.replaceChildren() }, '×')));
-  if (kind !== 'error') setTimeout(() => { if (box.contains(box.firstChild)) box.replaceChildren(); }, 6000);
+  const el = h('div', { class: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message,
+    h('button', { type: 'button', class: 'link close', 'aria-label': 'Tutup pemberitahuan', onclick: () => box.replaceChildren() }, '×'));
+  box.replaceChildren(el);
+  // only this notice goes away after 6 s; a newer one stays its own full time
+  if (kind !== 'error') setTimeout(() => { if (box.contains(el)) box.replaceChildren(); }, 6000);
 }
 
 /** class-validator's English reasons, said in Indonesian (the API's own messages are already Indonesian). */

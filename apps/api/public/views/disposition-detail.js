@@ -1,12 +1,13 @@
 // views/disposition-detail.js — one disposition (#/disposisi/:id) with the recipient's and the author's actions,
 // the issue / re-dispose / prepare pages, a prepared disposition (#/disposisi/disiapkan/:id) and a letter's tree.
 import { api } from '../api.js';
-import { h, fmtDate, fmtDateTime, DISPOSITION_STATUS, PREPARED_STATUS, URGENCY, CAPACITY, label, badge, notify, ask, confirmDialog, busy, showErrors, clearErrors } from '../ui.js';
-import { state, loadInstructions, instructionLabel } from '../state.js';
+import { h, fmtDate, fmtDateTime, DISPOSITION_STATUS, PREPARED_STATUS, URGENCY, CAPACITY, STATUS, label, badge, notify, ask, confirmDialog, busy, showErrors, clearErrors } from '../ui.js';
+import { state, loadInstructions, instructionLabel, positionsOf } from '../state.js';
 import { page, errorBox, refresh } from '../shell.js';
 import { dt, downloadButton, actionButton, field } from './parts.js';
 import { dispositionForm } from './disposition-form.js';
 import { dispositionBadges } from './dispositions.js';
+import { SIGNING_KINDS } from './draft-form.js';
 
 const ACTION_TEXT = {
   DISPOSITION_ISSUED: 'Disposisi diberikan', DISPOSITION_READ: 'Dibaca', DISPOSITION_STARTED: 'Mulai dikerjakan', DISPOSITION_FOLLOW_UP: 'Laporan tindak lanjut',
@@ -17,7 +18,7 @@ const ACTION_TEXT = {
 // ---------------------------------------------------------------- #/disposisi/:id
 export async function viewDisposition(m) {
   const id = m[1];
-  await loadInstructions();
+  const instructions = await loadInstructions();
   let d = await api.get(`/api/dispositions/${id}`);
   if (d.mine?.asRecipient && d.status === 'UNREAD') d = { ...d, ...(await api.post(`/api/dispositions/${id}/read`).catch(() => ({}))) };
   const open = ['UNREAD', 'READ', 'IN_PROGRESS'].includes(d.status);
@@ -26,6 +27,12 @@ export async function viewDisposition(m) {
     if (d.status === 'UNREAD') actions.append(actionButton('Tandai dibaca', 'secondary', async () => { await api.post(`/api/dispositions/${id}/read`); return 'Disposisi ditandai dibaca.'; }));
     if (d.status !== 'IN_PROGRESS') actions.append(actionButton('Mulai kerjakan', 'primary', async () => { await api.post(`/api/dispositions/${id}/start`); return 'Disposisi sedang dikerjakan.'; }));
     actions.append(h('a', { class: 'button secondary', href: `#/disposisi/${id}/lanjut` }, 'Disposisikan lanjut'));
+    // "Siapkan jawaban": one reply draft per disposition, offered while none is linked
+    const asksReply = (d.instructions || []).some((i) => instructions.find((x) => x.code === i.code)?.offersReply);
+    if (asksReply && !d.replyLetterId) {
+      const btn = h('button', { type: 'button', class: 'primary', onclick: () => replyDialog(d, btn) }, 'Siapkan jawaban');
+      actions.append(btn);
+    }
     actions.append(actionButton('Selesaikan', 'primary', async () => {
       if (!d.followUps.length) { notify('Tulis laporan tindak lanjut terlebih dahulu (formulir di bawah), lalu selesaikan.', 'error'); document.getElementById('fu-body')?.focus(); return null; }
       if (!(await confirmDialog('Selesaikan disposisi', 'Tandai disposisi ini selesai? Semua disposisi lanjutan harus sudah selesai atau dibatalkan.', 'Selesaikan'))) return null;
@@ -50,6 +57,7 @@ export async function viewDisposition(m) {
     }));
   }
 
+  const replies = await replyLetters(d);
   const r = d.rollup;
   page(`Disposisi: ${d.letter?.subject || `#${d.id}`}`,
     dispositionBadges(d),
@@ -72,8 +80,9 @@ export async function viewDisposition(m) {
             d.cancelledAt ? dt('Dibatalkan', fmtDateTime(d.cancelledAt)) : null),
           h('p', {}, h('a', { href: `#/naskah/${d.letter?.id}/disposisi` }, 'Pohon disposisi surat ini'), ' · ',
             d.deliveryId ? downloadButton('Lembar disposisi (PDF)', `/api/deliveries/${d.deliveryId}/disposition-sheet`, `lembar-disposisi-${d.deliveryId}.pdf`, { open: true, class: 'link' }) : null)),
-        followUpSection(d),
-        d.mine?.asRecipient && open ? followUpForm(d) : null),
+        replies.length ? replySection(d, replies) : null,
+        followUpSection(d, replies),
+        d.mine?.asRecipient && open ? followUpForm(d, replies) : null),
       h('div', {},
         h('section', { class: 'card', 'aria-labelledby': 'kids-h' }, h('h2', { id: 'kids-h' }, 'Disposisi lanjutan'),
           d.children?.length
@@ -88,18 +97,21 @@ export function rollupText(r) {
     r.overdue ? [', ', badge(`${r.overdue} terlambat`, 'danger')] : '', r.latestOpenDeadline ? `; batas terakhir yang terbuka ${fmtDate(r.latestOpenDeadline)}` : '', r.levels > 1 ? ` (${r.levels} tingkat)` : '');
 }
 
-function followUpSection(d) {
+function followUpSection(d, replies = []) {
   return h('section', { class: 'card', 'aria-labelledby': 'fu-h' }, h('h2', { id: 'fu-h' }, 'Laporan tindak lanjut'),
     d.followUps?.length ? h('ol', { class: 'timeline' }, d.followUps.map((f) => h('li', {},
       h('strong', {}, f.author?.title), ' ', h('span', { class: 'muted' }, fmtDateTime(f.createdAt)),
       h('div', { class: 'body-text small' }, f.body),
       f.attachmentFileIds?.length ? h('div', { class: 'actions' }, f.attachmentFileIds.map((fid, i) => downloadButton(`Lampiran ${i + 1}`, `/api/dispositions/${d.id}/files/${fid}`, `lampiran-${fid}`, { class: 'link' }))) : null,
-      f.replyLetterId ? h('div', {}, h('a', { href: `#/naskah/${f.replyLetterId}` }, 'Naskah jawaban')) : null)))
+      f.replyLetterId ? h('div', {}, 'Naskah jawaban: ', replyLink(replies.find((x) => x.id === f.replyLetterId) || { id: f.replyLetterId })) : null)))
       : h('p', { class: 'muted' }, 'Belum ada laporan.'));
 }
 
-function followUpForm(d) {
+function followUpForm(d, replies = []) {
   const body = h('textarea', { id: 'fu-body', rows: 4, maxlength: 10000, required: true });
+  const visible = replies.filter((x) => x.letter);
+  const reply = visible.length ? h('select', { id: 'fu-reply' }, h('option', { value: '' }, '— tanpa naskah jawaban —'),
+    visible.map((x, i) => h('option', { value: x.id, selected: i === 0 }, `${x.letter.subject} (${label(STATUS, x.letter.status)}${x.letter.number ? `, ${x.letter.number}` : ''})`))) : null;
   const files = h('input', { id: 'fu-files', type: 'file', multiple: true });
   const done = h('input', { id: 'fu-done', type: 'checkbox' });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Kirim laporan');
@@ -108,6 +120,7 @@ function followUpForm(d) {
     h('p', { class: 'form-error', tabindex: '-1', role: 'alert', hidden: true }),
     field('body', 'Laporan (minimal 3 karakter)', body),
     field('file', 'Lampiran (opsional; PDF, gambar, DOCX, XLSX)', files),
+    reply ? field('replyLetterId', 'Rujuk naskah jawaban', reply, 'Laporan ini menyebut naskah jawaban yang disiapkan dari disposisi ini.') : null,
     h('div', { class: 'field check' }, done, h('label', { for: 'fu-done' }, 'Sekaligus selesaikan disposisi')),
     h('div', { class: 'actions' }, submit));
   form.addEventListener('submit', async (e) => {
@@ -123,15 +136,87 @@ function followUpForm(d) {
           const up = await api.upload(`/api/dispositions/${d.id}/files`, fd);
           ids.push(String(up.id ?? up.file?.id));
         }
-        const input = { body: body.value.trim(), ...(ids.length ? { attachmentFileIds: ids } : {}) };
+        const input = { body: body.value.trim(), ...(ids.length ? { attachmentFileIds: ids } : {}), ...(reply?.value ? { replyLetterId: reply.value } : {}) };
         if (done.checked) await api.post(`/api/dispositions/${d.id}/complete`, input);
         else await api.post(`/api/dispositions/${d.id}/follow-ups`, input);
         notify(done.checked ? 'Laporan dikirim dan disposisi selesai.' : 'Laporan tindak lanjut dikirim.');
         refresh();
-      } catch (err) { showErrors(form, err, { FOLLOW_UP_REQUIRED: 'body', CHILDREN_OPEN: 'body' }); }
+      } catch (err) { showErrors(form, err, { FOLLOW_UP_REQUIRED: 'body', CHILDREN_OPEN: 'body', UNKNOWN_REPLY_LETTER: 'replyLetterId' }); }
     });
   });
   return form;
+}
+
+/**
+ * The reply letters linked to the disposition ("Siapkan jawaban") or named by its reports, each with the
+ * letter when the viewer may see it: [{ id, letter | null }].
+ */
+async function replyLetters(d) {
+  const ids = [...new Set([d.replyLetterId, ...(d.followUps || []).map((f) => f.replyLetterId)].filter(Boolean).map(String))];
+  return Promise.all(ids.map(async (lid) => ({ id: lid, letter: await api.get(`/api/letters/${lid}`).catch(() => null) })));
+}
+
+function replyLink(x) {
+  if (!x.letter) return h('span', { class: 'muted' }, `Naskah #${x.id} (tidak dapat Anda lihat)`);
+  return h('span', {}, h('a', { href: `#/naskah/${x.id}` }, x.letter.subject), ' ', badge(label(STATUS, x.letter.status), ['SENT', 'SIGNED', 'APPROVED'].includes(x.letter.status) ? 'ok' : x.letter.status === 'RETURNED' ? 'warn' : ''));
+}
+
+function replySection(d, replies) {
+  return h('section', { class: 'card', 'aria-labelledby': 'rl-h' }, h('h2', { id: 'rl-h' }, 'Naskah jawaban'),
+    h('ul', {}, replies.map((x) => {
+      const l = x.letter;
+      const editable = l && ['DRAFT', 'RETURNED'].includes(l.status) && l.drafterUserId === state.me?.user?.id;
+      return h('li', {}, replyLink(x),
+        x.id === d.replyLetterId ? h('span', { class: 'muted small' }, ' — disiapkan dari disposisi ini') : h('span', { class: 'muted small' }, ' — dirujuk laporan tindak lanjut'),
+        l ? h('div', { class: 'muted small' }, l.number ? `Nomor ${l.number}` : '(belum bernomor)', l.sentAt ? ` · dikirim ${fmtDateTime(l.sentAt)}` : ` · diperbarui ${fmtDateTime(l.updatedAt)}`) : null,
+        editable ? h('div', {}, h('a', { class: 'button secondary', href: `#/naskah/${x.id}/ubah` }, 'Lanjutkan konsep')) : null);
+    })));
+}
+
+/**
+ * "Siapkan jawaban": asks for what the reply draft may take other than its defaults (subject, signer), then
+ * POST /api/dispositions/:id/reply-letter → { replyLetterId } and opens the draft in the draft form.
+ */
+async function replyDialog(d, opener) {
+  let positions = [];
+  try { positions = await positionsOf(d.officeId); } catch { positions = []; }
+  const signers = positions.filter((p) => SIGNING_KINDS.includes(p.kind));
+  const uid = `rd-${Date.now()}`;
+  const subject = h('input', { id: `${uid}-subject`, maxlength: 500, autocomplete: 'off', placeholder: `Jawaban atas surat nomor ${d.letter?.number || '-'} …` });
+  const signer = h('select', { id: `${uid}-signer` }, h('option', { value: '' }, 'Otomatis: pejabat penandatangan terdekat di atas pohon disposisi'),
+    signers.map((p) => h('option', { value: String(p.id) }, `${p.title}${p.holder ? ` — ${p.holder.fullName}` : ''}`)));
+  const submit = h('button', { type: 'submit', class: 'primary' }, 'Buat konsep jawaban');
+  const form = h('form', { method: 'dialog', novalidate: true },
+    h('h2', { id: `${uid}-t` }, 'Siapkan jawaban'),
+    h('p', { class: 'muted' }, `Konsep naskah dinas ditujukan kepada pengirim surat "${d.letter?.subject || ''}", dengan klasifikasi keamanan dan kode klasifikasi yang sama, lalu dibuka di formulir konsep untuk dilengkapi, diperiksa dan ditandatangani seperti biasa.`),
+    h('p', { class: 'form-error', tabindex: '-1', role: 'alert', hidden: true }),
+    field('subject', 'Hal (opsional; kosong = otomatis)', subject),
+    field('signerPositionId', 'Penandatangan', signer),
+    h('div', { class: 'actions' }, submit, h('button', { type: 'button', onclick: () => dlg.close('cancel') }, 'Batal')));
+  const dlg = h('dialog', { class: 'dialog', 'aria-labelledby': `${uid}-t` }, form);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors(form);
+    const input = {};
+    if (subject.value.trim()) input.subject = subject.value.trim();
+    if (signer.value) input.signerPositionId = Number(signer.value);
+    if (input.subject && input.subject.length < 3) { showErrors(form, { message: 'Periksa isian.', fields: [{ field: 'subject', reason: 'minimal 3 karakter' }] }); return; }
+    await busy(submit, async () => {
+      try {
+        const res = await api.post(`/api/dispositions/${d.id}/reply-letter`, input);
+        dlg.close('ok');
+        notify('Konsep jawaban dibuat dan ditautkan ke disposisi. Lengkapi isinya lalu simpan.');
+        location.hash = `#/naskah/${res.replyLetterId}/ubah`;
+      } catch (err) {
+        if (err.code === 'REPLY_EXISTS') { dlg.close('exists'); notify(err.message, 'error'); refresh(); return; }
+        showErrors(form, err);
+      }
+    });
+  });
+  dlg.addEventListener('close', () => { dlg.remove(); if (dlg.returnValue !== 'ok' && opener?.isConnected) opener.focus(); });
+  document.body.append(dlg);
+  dlg.showModal();
+  subject.focus();
 }
 
 function historySection(id) {

@@ -4,7 +4,7 @@ import { h, badge, notify, showErrors, clearErrors, busy } from '../ui.js';
 import { state, loadMaster, positionsOf, positionName, resolveNames } from '../state.js';
 import { page, errorBox } from '../shell.js';
 
-const SIGNING_KINDS = ['KETUA', 'SEKRETARIS_JENDERAL', 'SEKRETARIS', 'KEPALA_BIRO', 'KABAG'];
+export const SIGNING_KINDS = ['KETUA', 'SEKRETARIS_JENDERAL', 'SEKRETARIS', 'KEPALA_BIRO', 'KABAG'];
 
 export async function viewCompose(_m, letterId) {
   const master = await loadMaster();

@@ -1,6 +1,6 @@
 // views/parts.js — building blocks shared by several views: definition rows, tables, letter card, route timeline, PDF button.
 import { api } from '../api.js';
-import { h, fmtDateTime, URGENCY, SECURITY, ARRIVED_BY, CAPACITY, label, badge, notify, busy } from '../ui.js';
+import { h, fmtDate, fmtDateTime, URGENCY, SECURITY, ARRIVED_BY, CAPACITY, label, badge, notify, busy } from '../ui.js';
 import { typeName } from '../state.js';
 import { refresh } from '../shell.js';
 
@@ -24,10 +24,17 @@ export function letterBody(l, withPdf = true) {
       dt('Klasifikasi keamanan', label(SECURITY, l.securityClass)),
       dt('Kode klasifikasi', l.classificationCode),
       l.signedAt ? dt('Ditandatangani', `${fmtDateTime(l.signedAt)} oleh ${[CAPACITY[l.signedCapacity] || '', l.signerTitle, l.signerName && `(${l.signerName})`].filter(Boolean).join(' ')}`) : null,
-      l.external ? dt('Surat eksternal', [l.external.sender, l.external.number, l.external.date].filter(Boolean).join(' · ')) : null),
+      l.external ? dt('Surat eksternal', [l.external.sender, l.external.number, isoDay(l.external.date)].filter(Boolean).join(' · ')) : null),
     l.summary ? h('p', { class: 'summary' }, h('strong', {}, 'Ringkasan: '), l.summary) : null,
     h('div', { class: 'body-text' }, l.body),
     withPdf && l.documentFileId ? h('p', {}, pdfButton(l.id)) : null);
+}
+
+/** A calendar date the API gives in ISO form (YYYY-MM-DD, or with a time), said in Indonesian; anything else is shown exactly as it came. */
+export function isoDay(v) {
+  if (!v) return null;
+  const day = String(v).match(/^(\d{4}-\d{2}-\d{2})(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/);
+  return day ? fmtDate(day[1]) : String(v);
 }
 
 export function routeTimeline(hops) {
@@ -97,9 +104,9 @@ export function field(name, labelText, input, hint) {
     h('label', { for: input.id }, labelText), hint ? h('p', { class: 'hint', id: `${input.id}-hint` }, hint) : null, input);
 }
 
-/** A button running an async action; the returned text is announced and the view re-rendered. */
-export function actionButton(text, cls, fn) {
-  return h('button', { type: 'button', class: cls, onclick: async (e) => {
+/** A button running an async action; the returned text is announced and the view re-rendered. `ariaLabel` names it when the text alone is ambiguous (a row's action). */
+export function actionButton(text, cls, fn, ariaLabel) {
+  return h('button', { type: 'button', class: cls, 'aria-label': ariaLabel, onclick: async (e) => {
     await busy(e.currentTarget, async () => {
       try { const msg = await fn(); if (msg) { notify(msg); refresh(); } } catch (err) { notify(err.message, 'error'); }
     });
