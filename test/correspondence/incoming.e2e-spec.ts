@@ -59,6 +59,25 @@ describe('external incoming letters', () => {
     expect(route.body.hops.map((h: { action: string }) => h.action)).toEqual(['REGISTER', 'RECEIVED']);
     // an external letter is visible to its office (B) but not to another office
     expect((await http.request('GET', `/api/deliveries/${inbox.body.items[0].id}`, { token: await http.login('staf.umum.5271') })).status).toBe(404);
+
+    // "Siapkan jawaban": the reply drafted from a disposition names the sender's own number and date
+    const kasubbagToken = await http.login('kasubbag.teknis.5204');
+    const issued = await http.request('POST', '/api/dispositions', {
+      token: kasubbagToken,
+      body: { deliveryId: inbox.body.items[0].id, recipientPositionIds: [await positionIdOf(ds, '5204', 'STAF-TPH')], instructionCodes: ['SIAPKAN_JAWABAN'] },
+    });
+    expect(issued.status).toBe(201);
+    const staff = await http.login('staf.teknis.5204');
+    // a registered letter carries no archive classification: the reply must be given one, and nothing is drafted until it is
+    const lettersBefore = await countRows(ds, 'letters');
+    const unclassified = await http.request('POST', `/api/dispositions/${issued.body[0].id}/reply-letter`, { token: staff, body: { signerPositionId: await positionIdOf(ds, '5204', 'SEKRETARIS') } });
+    expect(unclassified).toMatchObject({ status: 400, body: { details: { fields: [{ field: 'classificationCode' }] } } });
+    expect(await countRows(ds, 'letters')).toBe(lettersBefore);
+    const reply = await http.request('POST', `/api/dispositions/${issued.body[0].id}/reply-letter`, { token: staff, body: { signerPositionId: await positionIdOf(ds, '5204', 'SEKRETARIS'), classificationCode: 'PY.01.1' } });
+    expect([reply.status, reply.body]).toMatchObject([201, { replyLetterId: expect.any(String) }]);
+    const draft = await http.request('GET', `/api/letters/${reply.body.replyLetterId}`, { token: staff });
+    expect(draft.body.subject).toBe('Jawaban atas surat Bawaslu Kabupaten Sumbawa nomor 045/BWS/XI/2026 tanggal 2026-11-20 perihal Pemberitahuan hasil pengawasan');
+    expect(draft.body.recipients).toMatchObject([{ kind: 'TO', externalName: 'Bawaslu Kabupaten Sumbawa' }]);
   });
 
   it('registers an e-mailed letter without a scan', async () => {

@@ -2,7 +2,7 @@
 // the issue / re-dispose / prepare pages, a prepared disposition (#/disposisi/disiapkan/:id) and a letter's tree.
 import { api } from '../api.js';
 import { h, fmtDate, fmtDateTime, DISPOSITION_STATUS, PREPARED_STATUS, URGENCY, CAPACITY, STATUS, label, badge, notify, ask, confirmDialog, busy, showErrors, clearErrors } from '../ui.js';
-import { state, loadInstructions, instructionLabel, positionsOf } from '../state.js';
+import { state, loadInstructions, instructionLabel, positionsOf, loadMaster } from '../state.js';
 import { page, errorBox, refresh } from '../shell.js';
 import { dt, downloadButton, actionButton, field } from './parts.js';
 import { dispositionForm } from './disposition-form.js';
@@ -185,6 +185,9 @@ async function replyDialog(d, opener) {
   const subject = h('input', { id: `${uid}-subject`, maxlength: 500, autocomplete: 'off', placeholder: `Jawaban atas surat nomor ${d.letter?.number || '-'} …` });
   const signer = h('select', { id: `${uid}-signer` }, h('option', { value: '' }, 'Otomatis: pejabat penandatangan terdekat di atas pohon disposisi'),
     signers.map((p) => h('option', { value: String(p.id) }, `${p.title}${p.holder ? ` — ${p.holder.fullName}` : ''}`)));
+  const master = await loadMaster().catch(() => ({ classifications: [] }));
+  const cls = h('input', { id: `${uid}-cls`, list: `${uid}-cls-list`, autocomplete: 'off', placeholder: 'kosong = sama dengan surat asal' });
+  const clsList = h('datalist', { id: `${uid}-cls-list` }, master.classifications.map((c) => h('option', { value: c.code }, `${c.code} — ${c.title}`)));
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Buat konsep jawaban');
   const form = h('form', { method: 'dialog', novalidate: true },
     h('h2', { id: `${uid}-t` }, 'Siapkan jawaban'),
@@ -192,6 +195,7 @@ async function replyDialog(d, opener) {
     h('p', { class: 'form-error', tabindex: '-1', role: 'alert', hidden: true }),
     field('subject', 'Hal (opsional; kosong = otomatis)', subject),
     field('signerPositionId', 'Penandatangan', signer),
+    field('classificationCode', 'Kode klasifikasi (wajib bila surat asal tidak berkode, mis. surat dari luar)', cls), clsList,
     h('div', { class: 'actions' }, submit, h('button', { type: 'button', onclick: () => dlg.close('cancel') }, 'Batal')));
   const dlg = h('dialog', { class: 'dialog', 'aria-labelledby': `${uid}-t` }, form);
   form.addEventListener('submit', async (e) => {
@@ -200,6 +204,7 @@ async function replyDialog(d, opener) {
     const input = {};
     if (subject.value.trim()) input.subject = subject.value.trim();
     if (signer.value) input.signerPositionId = Number(signer.value);
+    if (cls.value.trim()) input.classificationCode = cls.value.trim();
     if (input.subject && input.subject.length < 3) { showErrors(form, { message: 'Periksa isian.', fields: [{ field: 'subject', reason: 'minimal 3 karakter' }] }); return; }
     await busy(submit, async () => {
       try {

@@ -1,5 +1,5 @@
 import type { LettersService } from '@naskah/correspondence';
-import { conflict } from '@naskah/core';
+import { conflict, toIsoDate } from '@naskah/core';
 import type { Principal } from '@naskah/identity';
 import { inTransaction } from '@naskah/db';
 import { actorAs, DispositionContext } from '../disposition-context';
@@ -32,7 +32,7 @@ export async function draftReply(ctx: DispositionContext, letters: LettersServic
     const asked = await em.query(`SELECT code FROM disposition_instructions WHERE offers_reply = 1 AND code IN (${row.instructionCodes.map(() => '?').join(',')})`, row.instructionCodes);
     if (!asked.length) throw conflict('REPLY_NOT_ASKED', 'Disposisi ini tidak berisi instruksi menyiapkan jawaban (no "Siapkan jawaban" instruction)');
     const [l] = await em.query(
-      `SELECT l.number, l.subject, l.security_class, l.classification_code, l.origin, l.external_sender, d.sender_office_id
+      `SELECT l.number, l.external_number, l.external_date, l.subject, l.security_class, l.classification_code, l.origin, l.external_sender, d.sender_office_id
        FROM letters l JOIN deliveries d ON d.id = ? WHERE l.id = ?`,
       [row.deliveryId, row.letterId],
     );
@@ -40,10 +40,15 @@ export async function draftReply(ctx: DispositionContext, letters: LettersServic
     const positions = await loadPositions(em, lineage.map((n) => n.authorPositionId));
     const signer = input.signerPositionId ?? [...lineage].reverse().map((n) => positions.get(n.authorPositionId)!).find((pos) => SIGNING_KINDS.includes(pos.kind))?.id;
     if (!signer) throw fieldError('signerPositionId', 'tentukan penandatangan jawaban');
+    // an external letter is registered without an archive classification: the reply needs one of its own
+    if (!input.classificationCode && !l.classification_code) throw fieldError('classificationCode', 'surat asal tidak berkode klasifikasi; tentukan kode klasifikasi jawaban (the original letter has no classification code)');
     return { row, letter: l, signer };
   });
   const { row, letter, signer } = plan;
-  const about = `surat nomor ${letter.number ?? '-'} perihal ${letter.subject}`;
+  // an external letter is known by its sender's own number and date
+  const number = letter.origin === 'EXTERNAL' ? letter.external_number : letter.number;
+  const date = letter.origin === 'EXTERNAL' && letter.external_date ? ` tanggal ${toIsoDate(letter.external_date)}` : '';
+  const about = `surat ${letter.origin === 'EXTERNAL' && letter.external_sender ? `${letter.external_sender} ` : ''}nomor ${number ?? '-'}${date} perihal ${letter.subject}`;
   const draft = await letters.create(p, {
     typeCode: input.typeCode ?? 'SD',
     subject: (input.subject ?? `Jawaban atas ${about}`).slice(0, 500),
