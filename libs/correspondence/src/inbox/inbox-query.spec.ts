@@ -1,4 +1,4 @@
-import { escapeLike, inboxIdsQuery, jakartaDayStart, searchWindowQuery } from './inbox-query';
+import { escapeLike, inboxIdsQuery, inboxPageQuery, jakartaDayStart, searchWindowQuery } from './inbox-query';
 
 describe('inbox query', () => {
   it('reads one ordered index range for a single position, limited to a page plus one', () => {
@@ -40,6 +40,21 @@ describe('inbox query', () => {
     const q = inboxIdsQuery([1], { q: 'Pemilu' });
     expect(q.sql).toContain('d.subject LIKE ? OR d.number LIKE ? OR d.sender_name LIKE ?');
     expect(q.params).toEqual([1, '%Pemilu%', '%Pemilu%', '%Pemilu%']);
+  });
+});
+
+describe('the page in one statement', () => {
+  it('cuts the chosen ids to the page plus one and joins their rows, newest first', () => {
+    const q = inboxPageQuery([7, 9], { page: 3, pageSize: 10, unread: true });
+    const ids = inboxIdsQuery([7, 9], { page: 3, pageSize: 10, unread: true });
+    expect(q.sql).toContain(`FROM (SELECT id FROM (${ids.sql}) u ORDER BY id DESC LIMIT 11 OFFSET 20) pg JOIN deliveries d ON d.id = pg.id`);
+    expect(q.sql).toMatch(/JOIN transmissions t .* ORDER BY d\.id DESC$/s);
+    expect(q.params).toEqual(ids.params);
+    expect({ pageSize: q.pageSize, offset: q.offset }).toEqual({ pageSize: 10, offset: 20 });
+  });
+
+  it('starts at the keyset cursor without an offset', () => {
+    expect(inboxPageQuery([1], { page: 5, before: '12345', pageSize: 10 }).sql).toContain('LIMIT 11 OFFSET 0) pg');
   });
 });
 

@@ -9,7 +9,11 @@
  *    position per request, newest first: when the window ends before the page is full, the page
  *    says `hasMore` and `nextBefore` continues the search below the window. No request scans a
  *    whole inbox.
+ *  - The page is read in ONE round trip (`inboxPageQuery`): the ids of the page are chosen in a
+ *    derived table, then joined to their rows; page + 1 rows tell whether more follow.
  */
+import { INBOX_COLUMNS, INBOX_JOINS } from './delivery-view';
+
 export interface InboxFilters {
   unread?: boolean;
   typeCode?: string;
@@ -87,4 +91,15 @@ export function inboxIdsQuery(positionIds: number[], f: InboxFilters, floorId?: 
   );
   const sql = positionIds.length === 1 ? parts[0] : `SELECT id FROM (${parts.join(' UNION ALL ')}) u ORDER BY id DESC LIMIT ${want}`;
   return { sql, params: positionIds.flatMap((p) => [p, ...params]), pageSize, offset };
+}
+
+/**
+ * The whole page in one statement: the ids query above as a derived table, cut to the page plus
+ * one row (OFFSET for `page`), joined to the rows the inbox shows, newest first. More rows than
+ * `pageSize` means more follow.
+ */
+export function inboxPageQuery(positionIds: number[], f: InboxFilters, floorId?: string): InboxSql {
+  const ids = inboxIdsQuery(positionIds, f, floorId);
+  const page = `SELECT id FROM (${ids.sql}) u ORDER BY id DESC LIMIT ${ids.pageSize + 1} OFFSET ${ids.offset}`;
+  return { ...ids, sql: `SELECT ${INBOX_COLUMNS} FROM (${page}) pg JOIN deliveries d ON d.id = pg.id ${INBOX_JOINS} ORDER BY d.id DESC` };
 }
