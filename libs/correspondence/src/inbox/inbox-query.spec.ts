@@ -44,17 +44,29 @@ describe('inbox query', () => {
 });
 
 describe('the page in one statement', () => {
-  it('cuts the chosen ids to the page plus one and joins their rows, newest first', () => {
-    const q = inboxPageQuery([7, 9], { page: 3, pageSize: 10, unread: true });
-    const ids = inboxIdsQuery([7, 9], { page: 3, pageSize: 10, unread: true });
-    expect(q.sql).toContain(`FROM (SELECT id FROM (${ids.sql}) u ORDER BY id DESC LIMIT 11 OFFSET 20) pg JOIN deliveries d ON d.id = pg.id`);
-    expect(q.sql).toMatch(/JOIN transmissions t .* ORDER BY d\.id DESC$/s);
-    expect(q.params).toEqual(ids.params);
-    expect({ pageSize: q.pageSize, offset: q.offset }).toEqual({ pageSize: 10, offset: 20 });
+  it('reads the first page of one position straight from its ordered index range, joined as read', () => {
+    const q = inboxPageQuery([7], { pageSize: 20, unread: true, typeCode: 'SD' });
+    expect(q.sql).toMatch(/^SELECT STRAIGHT_JOIN d\.id, .* FROM deliveries d FORCE INDEX \(ix_deliveries_inbox_unread\) JOIN transmissions t /s);
+    expect(q.sql).toContain('WHERE d.position_id = ? AND d.read_at IS NULL AND d.type_code = ? ORDER BY d.id DESC LIMIT 21');
+    expect(q.params).toEqual([7, 'SD']);
+    expect({ pageSize: q.pageSize, offset: q.offset }).toEqual({ pageSize: 20, offset: 0 });
   });
 
-  it('starts at the keyset cursor without an offset', () => {
-    expect(inboxPageQuery([1], { page: 5, before: '12345', pageSize: 10 }).sql).toContain('LIMIT 11 OFFSET 0) pg');
+  it('continues from a keyset cursor the same way', () => {
+    const q = inboxPageQuery([1], { page: 5, before: '12345', pageSize: 10 });
+    expect(q.sql).toContain('WHERE d.position_id = ? AND d.id < ? ORDER BY d.id DESC LIMIT 11');
+    expect(q.params).toEqual([1, '12345']);
+  });
+
+  it('cuts ids to the page plus one before joining their rows for several positions, a page offset or a date range', () => {
+    for (const [positions, f] of [[[7, 9], { pageSize: 10 }], [[7], { page: 3, pageSize: 10 }], [[7], { from: '2026-01-01', pageSize: 10 }]] as const) {
+      const q = inboxPageQuery([...positions], f);
+      const ids = inboxIdsQuery([...positions], f);
+      expect(q.sql).toContain(`FROM (SELECT id FROM (${ids.sql}) u ORDER BY id DESC LIMIT 11 OFFSET ${ids.offset}) pg JOIN deliveries d ON d.id = pg.id`);
+      expect(q.sql).toMatch(/JOIN transmissions t .* ORDER BY d\.id DESC$/s);
+      expect(q.params).toEqual(ids.params);
+    }
+    expect(inboxPageQuery([7], { page: 3, pageSize: 10 }).offset).toBe(20);
   });
 });
 
