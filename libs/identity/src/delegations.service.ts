@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, DomainError, jakartaParts, notFound } from '@naskah/core';
+import { Clock, DomainError, notFound } from '@naskah/core';
 import { Actor, AuditService, Capacity } from '@naskah/audit';
 import { SqlStatement, sqlStatement } from '@naskah/db';
+import { ActingPositionsCache } from './acting-positions.cache';
+import { jakartaToday } from './jakarta-today';
 
 export type DelegationKind = 'PLT' | 'PLH';
 
@@ -29,11 +31,7 @@ const toView = (r: Record<string, unknown>): DelegationView => ({
   revokedAt: (r.revoked_at as Date) ?? null,
 });
 
-/** Today's date in Asia/Jakarta as YYYY-MM-DD: delegations run by office calendar days. */
-export function jakartaToday(now: Date): string {
-  const { year, month, day } = jakartaParts(now);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
+export { jakartaToday } from './jakarta-today';
 
 /**
  * Plt/Plh: a user acts for a position between two dates (inclusive, Jakarta calendar). Signing and
@@ -45,6 +43,7 @@ export class DelegationsService {
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly acting: ActingPositionsCache,
   ) {}
 
   async create(actor: Actor, input: { userId: number; positionId: number; kind: DelegationKind; startsOn: string; endsOn: string; reason?: string }): Promise<DelegationView> {
@@ -65,17 +64,20 @@ export class DelegationsService {
       await this.audit.record(em, actor, { action: 'DELEGATION_CREATED', entityType: 'delegation', entityId: res.insertId, officeId: Number(pos.office_id), after: input });
       return Number(res.insertId);
     });
+    await this.acting.changed(input.userId);
     return this.get(id);
   }
 
   async revoke(actor: Actor, id: number): Promise<DelegationView> {
-    await this.ds.transaction(async (em) => {
-      const [d] = await em.query('SELECT id, revoked_at FROM delegations WHERE id = ? FOR UPDATE', [id]);
+    const userId = await this.ds.transaction(async (em) => {
+      const [d] = await em.query('SELECT id, user_id, revoked_at FROM delegations WHERE id = ? FOR UPDATE', [id]);
       if (!d) throw notFound('Delegasi', id, 'DELEGATION');
-      if (d.revoked_at) return;
+      if (d.revoked_at) return null;
       await em.query('UPDATE delegations SET revoked_at = CURRENT_TIMESTAMP(3) WHERE id = ?', [id]);
       await this.audit.record(em, actor, { action: 'DELEGATION_REVOKED', entityType: 'delegation', entityId: id });
+      return Number(d.user_id);
     });
+    if (userId !== null) await this.acting.changed(userId);
     return this.get(id);
   }
 
@@ -127,9 +129,11 @@ export class DelegationsService {
     );
   }
 
-  /** Positions a user may act for today: their own plus active delegations. */
+  /**
+   * Positions a user may act for today: their own plus active delegations, by id (cached, see
+   * ActingPositionsCache for how stale it may be).
+   */
   async actingPositions(userId: number, ownPositionId: number | null): Promise<number[]> {
-    const active = await this.list({ userId, activeOnly: true });
-    return [...new Set([...(ownPositionId ? [ownPositionId] : []), ...active.map((d) => d.positionId)])];
+    return (await this.acting.of(userId, ownPositionId)).positions.map((p) => p.id);
   }
 }

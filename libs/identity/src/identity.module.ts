@@ -2,13 +2,14 @@ import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AuthService } from './auth/auth.service';
 import { LoginLimiter } from './auth/login-limiter';
+import { ActingPositionsCache } from './acting-positions.cache';
 import { DelegationsService } from './delegations.service';
 import { UsersService } from './users.service';
 
 @Global()
 @Module({
   imports: [JwtModule.register({})],
-  providers: [UsersService, AuthService, LoginLimiter, DelegationsService],
-  exports: [UsersService, AuthService, DelegationsService],
+  providers: [UsersService, AuthService, LoginLimiter, DelegationsService, ActingPositionsCache],
+  exports: [UsersService, AuthService, DelegationsService, ActingPositionsCache],
 })
 export class IdentityModule {}

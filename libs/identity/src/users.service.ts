@@ -6,6 +6,7 @@ import { isDuplicateKey } from '@naskah/db';
 import { Actor, AuditService } from '@naskah/audit';
 import type { PositionKind } from '@naskah/organisation';
 import { Principal, Role, rolesOf } from './roles';
+import { ActingPositionsCache } from './acting-positions.cache';
 
 export interface UserView {
   id: number;
@@ -77,6 +78,7 @@ export class UsersService {
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
+    private readonly acting: ActingPositionsCache,
   ) {}
 
   async findForLogin(username: string): Promise<(UserView & { passwordHash: string }) | null> {
@@ -164,6 +166,7 @@ export class UsersService {
       const { version: _v, ...changes } = input;
       await this.audit.record(tx, actor, { action: 'USER_UPDATED', entityType: 'user', entityId: id, before: { ...before, version: undefined }, after: { ...changes, password: hash ? '(diubah)' : undefined } });
     });
+    await this.acting.changed(id); // deactivated or moved: every process stops using what it cached
     return this.get(id);
   }
 

@@ -1,4 +1,4 @@
-import { escapeLike, inboxIdsQuery, jakartaDayStart, searchWindowQuery } from './inbox-query';
+import { escapeLike, inboxIdsQuery, inboxPageQuery, jakartaDayStart, searchWindowQuery } from './inbox-query';
 
 describe('inbox query', () => {
   it('reads one ordered index range for a single position, limited to a page plus one', () => {
@@ -40,6 +40,33 @@ describe('inbox query', () => {
     const q = inboxIdsQuery([1], { q: 'Pemilu' });
     expect(q.sql).toContain('d.subject LIKE ? OR d.number LIKE ? OR d.sender_name LIKE ?');
     expect(q.params).toEqual([1, '%Pemilu%', '%Pemilu%', '%Pemilu%']);
+  });
+});
+
+describe('the page in one statement', () => {
+  it('reads the first page of one position straight from its ordered index range, joined as read', () => {
+    const q = inboxPageQuery([7], { pageSize: 20, unread: true });
+    expect(q.sql).toMatch(/^SELECT STRAIGHT_JOIN d\.id, .* FROM deliveries d FORCE INDEX \(ix_deliveries_inbox_unread\) JOIN transmissions t /s);
+    expect(q.sql).toContain('WHERE d.position_id = ? AND d.read_at IS NULL ORDER BY d.id DESC LIMIT 21');
+    expect(q.params).toEqual([7]);
+    expect({ pageSize: q.pageSize, offset: q.offset }).toEqual({ pageSize: 20, offset: 0 });
+  });
+
+  it('continues from a keyset cursor the same way', () => {
+    const q = inboxPageQuery([1], { page: 5, before: '12345', pageSize: 10 });
+    expect(q.sql).toContain('WHERE d.position_id = ? AND d.id < ? ORDER BY d.id DESC LIMIT 11');
+    expect(q.params).toEqual([1, '12345']);
+  });
+
+  it('cuts ids to the page plus one before joining their rows for several positions, a page offset, a date range, other filters or a search', () => {
+    for (const [positions, f] of [[[7, 9], { pageSize: 10 }], [[7], { page: 3, pageSize: 10 }], [[7], { from: '2026-01-01', pageSize: 10 }], [[7], { typeCode: 'SD', pageSize: 10 }], [[7], { q: 'rapat', pageSize: 10 }]] as const) {
+      const q = inboxPageQuery([...positions], f);
+      const ids = inboxIdsQuery([...positions], f);
+      expect(q.sql).toContain(`FROM (SELECT id FROM (${ids.sql}) u ORDER BY id DESC LIMIT 11 OFFSET ${ids.offset}) pg JOIN deliveries d ON d.id = pg.id`);
+      expect(q.sql).toMatch(/JOIN transmissions t .* ORDER BY d\.id DESC$/s);
+      expect(q.params).toEqual(ids.params);
+    }
+    expect(inboxPageQuery([7], { page: 3, pageSize: 10 }).offset).toBe(20);
   });
 });
 

@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '@naskah/core';
 import { Principal } from '@naskah/identity';
 import { LetterAccessService } from '../access/letter-access.service';
-import { InboxFilters, inboxIdsQuery, searchWindowQuery } from './inbox-query';
-import { INBOX_COLUMNS, INBOX_JOINS, InboxItem, toInboxItem } from './delivery-view';
+import { InboxFilters, inboxPageQuery, searchWindowQuery } from './inbox-query';
+import { InboxItem, toInboxItem } from './delivery-view';
 
 export interface InboxPage {
   items: InboxItem[];
@@ -36,20 +36,16 @@ export class InboxService {
     const empty = { items: [], page: filters.page ?? 1, pageSize: filters.pageSize ?? 20, hasMore: false, nextBefore: null, positionIds };
     if (!positionIds.length) return empty;
     const floor = filters.q ? await this.searchFloor(positionIds, filters.before) : undefined;
-    const q = inboxIdsQuery(positionIds, filters, floor);
-    const ids: { id: string }[] = await this.ds.query(q.sql, q.params);
-    const pageIds = ids.slice(q.offset, q.offset + q.pageSize).map((r) => r.id);
-    const full = ids.length > q.offset + q.pageSize;
+    const q = inboxPageQuery(positionIds, filters, floor);
+    const rows: Record<string, unknown>[] = await this.ds.query(q.sql, q.params);
+    const full = rows.length > q.pageSize;
+    const items = (full ? rows.slice(0, q.pageSize) : rows).map(toInboxItem);
     // A search window ended before the page filled: more may match below it; continue from there.
     const hasMore = full || floor !== undefined;
-    const nextBefore = full ? pageIds[pageIds.length - 1] : (floor ?? null);
-    if (!pageIds.length) return { ...empty, pageSize: q.pageSize, hasMore, nextBefore };
-    const rows = await this.ds.query(
-      `SELECT ${INBOX_COLUMNS} FROM deliveries d ${INBOX_JOINS} WHERE d.id IN (${pageIds.map(() => '?').join(', ')}) ORDER BY d.id DESC`,
-      pageIds,
-    );
+    const nextBefore = full ? items[items.length - 1].id : (floor ?? null);
+    if (!items.length) return { ...empty, pageSize: q.pageSize, hasMore, nextBefore };
     return {
-      items: rows.map(toInboxItem),
+      items,
       page: filters.before ? 1 : Math.max(filters.page ?? 1, 1),
       pageSize: q.pageSize,
       hasMore,

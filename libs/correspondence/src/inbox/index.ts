@@ -4,6 +4,7 @@ export * from './outbox.service';
 export * from './incoming.service';
 export type { InboxFilters } from './inbox-query';
 export type { InboxItem, DeliveryStatus } from './delivery-view';
+export { INBOX_PAGE_SCHEMA } from './inbox-page.schema';
 export type { RouteHop } from './delivery-route';
 export type { ForwardInput, ForwardResult } from './use-cases/forward-delivery';
 export type { ReturnResult } from './use-cases/return-delivery';
