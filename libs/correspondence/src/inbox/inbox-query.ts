@@ -33,7 +33,8 @@ export interface InboxFilters {
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
-export const SEARCH_WINDOW = 5_000;
+/** 2,500 rows keep the worst search page (nothing matches) near 20 ms here, 5,000 took 45–50 ms on a busy day. */
+export const SEARCH_WINDOW = 2_500;
 const JAKARTA_OFFSET_MS = 7 * 3600 * 1000;
 
 /** The UTC instant at which a Jakarta calendar day starts. */
