@@ -88,6 +88,22 @@ describe('acting positions cache: revoked delegations and deactivated users stop
     expect((await inbox(a, token)).status).toBe(200);
   });
 
+  it('a user moved to another position stops acting for the old one at once, even with the old token', async () => {
+    const u = await createUser('move');
+    const old = await positionId('5204', 'STAF-KUL');
+    const token = await tokenOf(a, u.username);
+    expect((await inbox(a, token, old)).status).toBe(200); // cached: acting for it
+    const moved = await a.request('PATCH', `/api/admin/users/${u.id}`, { token: admin, body: { version: u.version, positionId: await positionId('5204', 'STAF-TPH') } });
+    expect(moved.status).toBe(200);
+    expect((await inbox(a, token, old)).status).toBe(403);
+    const page = await inbox(a, token);
+    expect(page.status).toBe(200);
+    expect(page.body.positionIds).toEqual([]); // the token's position is no longer theirs; a new sign-in carries the new one
+    const login = await a.request('POST', '/api/auth/login', { body: { username: u.username, password: PASSWORD } }); // a new sign-in, not the helper's cached token
+    const fresh = login.body.accessToken as string;
+    expect((await inbox(a, fresh)).body.positionIds).toEqual([await positionId('5204', 'STAF-TPH')]);
+  });
+
   it('another API process drops its copy through Redis within moments, long before the TTL', async () => {
     const u = await createUser('remote');
     const held = await positionId('5204', 'SEKRETARIS');

@@ -15,7 +15,7 @@ export interface ActingPosition {
 export interface ActingState {
   /** `users.is_active`: false also when the user no longer exists. */
   active: boolean;
-  /** The own position (from the access token) and the positions held today by delegation, by id. */
+  /** The own position (from the access token, while the user still holds it) and the positions held today by delegation, by id. */
   positions: ActingPosition[];
 }
 
@@ -109,10 +109,10 @@ export class ActingPositionsCache implements OnModuleDestroy {
   private async load(userId: number, ownPositionId: number | null, day: string): Promise<ActingState> {
     const rows: { k: number; v: string | number; path: string | null }[] = await this.ds.query(
       `SELECT 0 AS k, u.is_active AS v, NULL AS path FROM users u WHERE u.id = ?
-       UNION ALL SELECT 1, p.id, p.path FROM positions p WHERE p.id = ?
+       UNION ALL SELECT 1, p.id, p.path FROM positions p JOIN users u ON u.position_id = p.id WHERE u.id = ? AND p.id = ?
        UNION ALL SELECT 1, p.id, p.path FROM delegations d JOIN positions p ON p.id = d.position_id
          WHERE d.user_id = ? AND d.revoked_at IS NULL AND d.starts_on <= ? AND d.ends_on >= ?`,
-      [userId, ownPositionId ?? 0, userId, day, day],
+      [userId, userId, ownPositionId ?? 0, userId, day, day],
     );
     const byId = new Map<number, ActingPosition>();
     let active = false;

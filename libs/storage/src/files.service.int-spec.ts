@@ -88,6 +88,31 @@ describe('files with their SHA-256 (real MariaDB, local disk)', () => {
     expect(await files.purgeDestroyed()).toBe(0); // nothing left: a second purge is a no-op
   });
 
+  it('a key the store refuses to remove is left for the next purge and does not stop the others', async () => {
+    const refusing = new (class extends LocalDiskStorage {
+      refuse = new Set<string>();
+      override async remove(key: string): Promise<void> {
+        if (this.refuse.has(key)) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+        return super.remove(key);
+      }
+    })(root);
+    const purging = new FilesService(refusing, ds);
+    const [a, b] = [await store(Buffer.from('musnah a')), await store(Buffer.from('musnah b'))];
+    await ds.transaction(async (em) => {
+      await purging.destroy(em, a.id);
+      await purging.destroy(em, b.id);
+    });
+    refusing.refuse.add(a.storageKey);
+    expect(await purging.purgeDestroyed(1)).toBeGreaterThanOrEqual(1); // batches of one: the refused key comes first and must not block b
+    await expect(refusing.exists(a.storageKey)).resolves.toBe(true);
+    await expect(refusing.exists(b.storageKey)).resolves.toBe(false);
+    refusing.refuse.clear();
+    expect(await purging.purgeDestroyed()).toBeGreaterThanOrEqual(1);
+    await expect(refusing.exists(a.storageKey)).resolves.toBe(false);
+    const rows = await ds.query('SELECT purged_at FROM files WHERE id IN (?, ?)', [a.id, b.id]);
+    expect(rows.every((r: { purged_at: Date | null }) => r.purged_at instanceof Date)).toBe(true);
+  });
+
   it('answers not found for an unknown id', async () => {
     await expect(files.read('999999999')).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'FILE_NOT_FOUND' });
   });

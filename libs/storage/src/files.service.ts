@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, notFound } from '@naskah/core';
@@ -19,6 +19,8 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** Files with their SHA-256: bytes go to the storage port, the record goes in the caller's transaction. */
 @Injectable()
 export class FilesService {
+  private readonly logger = new Logger('FilesService');
+
   constructor(
     private readonly storage: StoragePort,
     private readonly ds: DataSource,
@@ -67,20 +69,31 @@ export class FilesService {
 
   /**
    * Removes from storage the bytes of files whose destruction has committed and are not purged
-   * yet, in batches of `batchSize`, until none is left. Idempotent and safe to run from several
-   * processes at once (removing a missing key is not an error); returns how many were purged.
+   * yet, in batches of `batchSize` by id. Idempotent and safe to run from several processes at once
+   * (removing a missing key is not an error). A key the store refuses to remove is logged and left
+   * for the next run; it never stops the others. Returns how many were purged.
    */
   async purgeDestroyed(batchSize = 200): Promise<number> {
     let purged = 0;
+    let after = '0';
     for (;;) {
       const rows: { id: string; storage_key: string }[] = await this.ds.query(
-        'SELECT id, storage_key FROM files WHERE purged_at IS NULL AND deleted_at IS NOT NULL ORDER BY id LIMIT ?',
-        [batchSize],
+        'SELECT id, storage_key FROM files WHERE purged_at IS NULL AND deleted_at IS NOT NULL AND id > ? ORDER BY id LIMIT ?',
+        [after, batchSize],
       );
       if (!rows.length) return purged;
-      for (const r of rows) await this.storage.remove(r.storage_key);
-      await this.ds.query(`UPDATE files SET purged_at = CURRENT_TIMESTAMP(3) WHERE id IN (${rows.map(() => '?').join(',')}) AND purged_at IS NULL`, rows.map((r) => r.id));
-      purged += rows.length;
+      const done: string[] = [];
+      for (const r of rows) {
+        try {
+          await this.storage.remove(r.storage_key);
+          done.push(String(r.id));
+        } catch (err) {
+          this.logger.error({ fileId: String(r.id), err: (err as Error).message }, 'destroyed file could not be removed from storage; retried on the next purge');
+        }
+      }
+      if (done.length) await this.ds.query(`UPDATE files SET purged_at = CURRENT_TIMESTAMP(3) WHERE id IN (${done.map(() => '?').join(',')}) AND purged_at IS NULL`, done);
+      purged += done.length;
+      after = String(rows[rows.length - 1].id);
       if (rows.length < batchSize) return purged;
     }
   }

@@ -67,6 +67,9 @@ export class ReappraiseDossierUseCase {
         override = null;
       }
       const dates = computeRetention(rule, { closedOn: d.closedOn, eventDate: d.eventDate }, { extraYears, finalActionOverride: override });
+      // the viewer may come from a cache a few moments old: the database has the last word on who acts for the position
+      const capacity = await this.delegations.capacityFor(p.userId, positionId, em);
+      if (!capacity) throw notAllowed('NOT_AN_APPRAISER', 'Anda tidak (lagi) memegang jabatan penilai ini (you no longer act for this position)');
       const status = d.status === 'REVIEW' ? 'INACTIVE' : d.status;
       if (d.status === 'REVIEW' && dates.finalAction === 'DINILAI_KEMBALI' && dates.inactiveUntil! <= this.rules.today()) {
         throw new DomainError('REVIEW_NEEDS_OUTCOME', 'UNPROCESSABLE', 'Hasil penilaian kembali harus memperpanjang retensi atau menetapkan nasib akhir MUSNAH / PERMANEN');
@@ -78,7 +81,6 @@ export class ReappraiseDossierUseCase {
            status = ?, sweep_due = ?, open_proposal_id = 0, reappraisal_needed = 0, version = version + 1 WHERE id = ?`,
         [rule.ruleId, extraYears, override, dates.triggerDate, dates.activeUntil, dates.inactiveUntil, dates.finalAction, dates.retentionYears, status, sweepDueOf(status, dates), d.id],
       );
-      const capacity = (await this.delegations.capacityFor(p.userId, positionId)) ?? 'SENDIRI';
       const res = await em.query(
         `INSERT INTO records_reappraisals (dossier_id, proposal_id, decision, extra_years, final_action, rule_id, reason, before_state, after_state, decided_by, decided_position_id, decided_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

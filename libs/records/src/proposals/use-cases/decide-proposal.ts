@@ -42,7 +42,9 @@ export class DecideProposalUseCase {
         throw notAllowed('NOT_AN_APPROVER', `Langkah berikutnya adalah ${STEP_LABEL[step]}`);
       }
       const positionId = positionForStep(v, p.positionId, row.officeId, step)!;
-      const capacity = (await this.delegations.capacityFor(p.userId, positionId)) ?? 'SENDIRI';
+      // the viewer may come from a cache a few moments old: the database has the last word on who acts for the position
+      const capacity = await this.delegations.capacityFor(p.userId, positionId, em);
+      if (!capacity) throw notAllowed('NOT_AN_APPROVER', 'Anda tidak (lagi) memegang jabatan penyetuju ini (you no longer act for this position)');
       const now = this.clock.now();
       await em.query(
         'INSERT INTO records_proposal_approvals (proposal_id, step, decision, user_id, position_id, capacity, note, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',

@@ -45,7 +45,7 @@ export class DestructionJob {
 
   @JobHandler(JobName.RECORDS_DESTROY, ProposalJobPayload)
   async run({ proposalId }: ProposalJobPayload): Promise<unknown> {
-    await this.files.purgeDestroyed(); // whatever an earlier run committed but could not purge
+    await this.purge(); // whatever an earlier run committed but could not purge
     const p = await this.repo.find(proposalId);
     if (!p || p.kind !== 'DESTROY') return { skipped: 'not a destruction proposal' };
     if (p.status !== 'EXECUTING') return { skipped: `status ${p.status}` };
@@ -56,10 +56,15 @@ export class DestructionJob {
         await DestructionJob.beforeCommit?.(index, proposalId);
         return count;
       });
-      await this.files.purgeDestroyed();
+      await this.purge();
       if (n < DestructionJob.batchSize) break;
     }
     return this.ds.transaction('READ COMMITTED', (em) => this.finish(em, proposalId));
+  }
+
+  /** Removes the bytes of committed destructions; a storage or database failure is logged, never fails the job (the next run retries). */
+  private purge(): Promise<unknown> {
+    return this.files.purgeDestroyed().catch((err) => this.logger.error({ err: (err as Error).message }, 'purge of destroyed files failed; retried later'));
   }
 
   private async batch(em: EntityManager, proposalId: string, officeId: number): Promise<number> {
