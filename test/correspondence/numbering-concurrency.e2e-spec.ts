@@ -21,15 +21,20 @@ describe('letter numbering: unique and gapless under concurrency, with rollbacks
     await http.close();
   });
 
-  it('40 letters, 16 signing at once, every 4th failing after numbering: signed ones numbered 1..30 of the counter, no gap, no duplicate', async () => {
+  /** KPU Kota Mataram: its office, its Ketua's position (the signer), the Ketua as principal and a drafter. */
+  async function kotaMataram(requestId: string) {
     const ds = http.ds;
-    const signing = http.app.get(SigningService);
     const [{ officeId, signerPos }] = await ds.query(
       "SELECT o.id AS officeId, p.id AS signerPos FROM offices o JOIN positions p ON p.office_id = o.id AND p.code = 'KETUA' WHERE o.code = '5271'",
     );
     const [signerUser] = await ds.query("SELECT id FROM users WHERE username = 'ketua.5271'");
     const [drafter] = await ds.query("SELECT id, position_id FROM users WHERE username = 'staf.umum.5271'");
-    const signer = await http.app.get(UsersService).principal(Number(signerUser.id), 'test-numbering');
+    const signer = await http.app.get(UsersService).principal(Number(signerUser.id), requestId);
+    return { ds, signing: http.app.get(SigningService), officeId, signerPos, drafter, signer };
+  }
+
+  it('40 letters, 16 signing at once, every 4th failing after numbering: signed ones numbered 1..30 of the counter, no gap, no duplicate', async () => {
+    const { ds, signing, officeId, signerPos, drafter, signer } = await kotaMataram('test-numbering');
     const tag = `numbering-concurrency-${Date.now()}`;
     for (let i = 0; i < 40; i++) {
       await ds.query(
@@ -87,11 +92,7 @@ describe('letter numbering: unique and gapless under concurrency, with rollbacks
   });
 
   it('signs through an active Plh (capacity recorded in the letter and its audit event), refuses others, and refuses twice', async () => {
-    const ds = http.ds;
-    const signing = http.app.get(SigningService);
-    const [{ officeId, signerPos }] = await ds.query(
-      "SELECT o.id AS officeId, p.id AS signerPos FROM offices o JOIN positions p ON p.office_id = o.id AND p.code = 'KETUA' WHERE o.code = '5271'",
-    );
+    const { ds, signing, officeId, signerPos } = await kotaMataram('test-plh');
     const [delegate] = await ds.query("SELECT id, position_id FROM users WHERE username = 'sekretaris.5271'");
     const [other] = await ds.query("SELECT id FROM users WHERE username = 'staf.umum.5271'");
     const principal = (id: number) => http.app.get(UsersService).principal(Number(id), 'test-plh');
@@ -115,14 +116,7 @@ describe('letter numbering: unique and gapless under concurrency, with rollbacks
   });
 
   it('a number already taken (a template that hides a scope dimension) is refused with NUMBER_COLLISION and rolls the counter back', async () => {
-    const ds = http.ds;
-    const signing = http.app.get(SigningService);
-    const [{ officeId, signerPos }] = await ds.query(
-      "SELECT o.id AS officeId, p.id AS signerPos FROM offices o JOIN positions p ON p.office_id = o.id AND p.code = 'KETUA' WHERE o.code = '5271'",
-    );
-    const [signerUser] = await ds.query("SELECT id FROM users WHERE username = 'ketua.5271'");
-    const [drafter] = await ds.query("SELECT id, position_id FROM users WHERE username = 'staf.umum.5271'");
-    const signer = await http.app.get(UsersService).principal(Number(signerUser.id), 'test-collision');
+    const { ds, signing, officeId, signerPos, drafter, signer } = await kotaMataram('test-collision');
     const insert = async (subject: string) => String((await ds.query(
       `INSERT INTO letters (office_id, drafter_user_id, drafter_position_id, type_code, subject, body, security_class, urgency, classification_code, signer_position_id, status, review_round)
        VALUES (?, ?, ?, 'LP', ?, 'isi', 'B', 'BIASA', 'PY.01.1', ?, 'APPROVED', 1)`,
