@@ -18,15 +18,27 @@ process.once('exit', () => {
 });
 
 /** A port nobody listens on right now (bind port 0, read it, close). */
+/**
+ * A free TCP port for a server this harness starts, chosen below the kernel's ephemeral range
+ * (/proc/sys/net/ipv4/ip_local_port_range, 32768+ here): a port the kernel handed out with
+ * `listen(0)` can be taken by any outgoing connection of the busy test run before mariadbd or
+ * redis-server binds it (seen: "Address already in use" at start-up). Ports are tried at random in
+ * 20000–32767 until one can be bound.
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = 20000 + Math.floor(Math.random() * 12768);
+    if (await canListen(port)) return port;
+  }
+  throw new Error('no free TCP port found in 20000-32767');
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((res) => {
     const srv = createServer();
     srv.unref();
-    srv.on('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => res(port));
-    });
+    srv.once('error', () => res(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => res(true)));
   });
 }
 
