@@ -141,15 +141,21 @@ describe('records: a dossier from filing to destruction, another to handover', (
     const gone = (await req('GET', `/api/records/dossiers/${id}`, A)).body;
     expect(gone).toMatchObject({ status: 'DESTROYED' });
     expect(gone.items.every((i: { contentDestroyedAt: string | null }) => i.contentDestroyedAt)).toBe(true);
-    for (const l of [out.letterId, inc.letterId]) {
-      const [row] = await ds.query('SELECT body, summary, subject, number FROM letters WHERE id = ?', [l]);
-      expect(row).toMatchObject({ body: null, summary: null });
-      expect(row.number).toBeTruthy();
-    }
+    // the office's own letter (it was the only holder) loses its content; the letter received from
+    // KPU Provinsi NTB stays whole for NTB, which still holds it as its record (issue 10, item 1)
+    const [own] = await ds.query('SELECT body, summary, subject, number FROM letters WHERE id = ?', [out.letterId]);
+    expect(own).toMatchObject({ body: null, summary: null });
+    expect(own.number).toBeTruthy();
+    const [received] = await ds.query('SELECT body FROM letters WHERE id = ?', [inc.letterId]);
+    expect(received.body).toBe('Isi naskah (fixture)');
     for (const f of fileShas) {
-      await expect(env.files.read(String(f.id))).rejects.toMatchObject({ code: 'FILE_DESTROYED' });
+      const kept = inc.fileIds.includes(String(f.id));
+      if (kept) await expect(env.files.read(String(f.id))).resolves.toMatchObject({ file: { sha256: f.sha256 } });
+      else await expect(env.files.read(String(f.id))).rejects.toMatchObject({ code: 'FILE_DESTROYED' });
       expect((await env.files.find(String(f.id))).sha256).toBe(f.sha256);
     }
+    expect((await req('GET', `/api/letters/${inc.letterId}`, 'kasubbag.umum.5204')).body.code).toBe('RECORD_DESTROYED');
+    expect((await req('GET', `/api/letters/${inc.letterId}`, 'kabag.umum.52')).status).toBe(200);
     expect(await ds.query('SELECT note FROM dispositions WHERE id = ?', [dispo.id])).toEqual([{ note: null }]);
     expect(await ds.query('SELECT body FROM disposition_follow_ups WHERE disposition_id = ?', [dispo.id])).toEqual([{ body: '' }]);
     const [tomb] = await ds.query('SELECT metadata, manifest, manifest_sha256 FROM records_tombstones WHERE dossier_id = ?', [id]);

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { LetterAccessService } from './access/letter-access.service';
+import { LetterHoldingsService } from './holdings/letter-holdings.service';
 import { MasterDataService } from './master/master-data.service';
 import { LettersRepository } from './letters/letters.repository';
 import { LettersService } from './letters/letters.service';
@@ -15,7 +16,7 @@ import { OutboxViewService } from './inbox/outbox.service';
 import { IncomingService } from './inbox/incoming.service';
 
 export const CORRESPONDENCE_PROVIDERS = [
-  LetterAccessService, MasterDataService, LettersRepository, LettersService, ReviewService, SigningService, VerificationService, documentSignerProvider,
+  LetterAccessService, LetterHoldingsService, MasterDataService, LettersRepository, LettersService, ReviewService, SigningService, VerificationService, documentSignerProvider,
   AttachmentsService, SendService, InboxService, DeliveriesService, OutboxViewService, IncomingService,
 ];
 

@@ -8,10 +8,11 @@ import { DispositionSheetService } from './pdf/disposition-sheet.service';
 import { PreparedDispositionsService } from './prepared/prepared-dispositions.service';
 import { DispositionsQueryService } from './queries/dispositions-query.service';
 import { ReminderScheduler } from './reminders/reminder-scheduler';
+import { DispositionRecordsService } from './records/disposition-records.service';
 
 export const DISPOSITION_PROVIDERS = [
   HolidayCalendarService, InstructionsService, ReminderScheduler, DispositionContext, DispositionsQueryService, DispositionsService,
-  FollowUpFilesService, PreparedDispositionsService, DispositionSheetService,
+  FollowUpFilesService, PreparedDispositionsService, DispositionSheetService, DispositionRecordsService,
 ];
 
 /**

@@ -18,4 +18,5 @@ export * from './reminders/reminder-scheduler';
 export * from './reminders/disposition-reminder.job';
 export * from './reminders/disposition-escalation.job';
 export * from './reminders/disposition-notify.job';
+export * from './records/disposition-records.service';
 export * from './disposition.module';

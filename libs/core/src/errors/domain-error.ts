@@ -8,6 +8,7 @@ export type ErrorKind =
   | 'FORBIDDEN' // 403
   | 'NOT_FOUND' // 404
   | 'CONFLICT' // 409
+  | 'GONE' // 410
   | 'TOO_LARGE' // 413
   | 'UNSUPPORTED_MEDIA' // 415
   | 'UNPROCESSABLE' // 422
@@ -20,6 +21,7 @@ export const KIND_STATUS: Record<ErrorKind, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  GONE: 410,
   TOO_LARGE: 413,
   UNSUPPORTED_MEDIA: 415,
   UNPROCESSABLE: 422,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '@naskah/core';
 import { ActingPositionsCache, Principal } from '@naskah/identity';
+import { recordDestroyed } from '../holdings/letter-holdings.service';
 import { AccessViewer, InvolvedPosition, maySee, SecurityClass } from './access-policy';
 
 export type AccessReason = 'DRAFTER' | 'REVIEWER' | 'SIGNER' | 'ADDRESSEE' | 'RECIPIENT' | 'FORWARDER' | 'REGISTRAR';
@@ -38,12 +39,28 @@ export class LetterAccessService {
     return rows.map((r: Record<string, unknown>) => ({ positionId: Number(r.position_id), officeId: Number(r.office_id), path: String(r.path) }));
   }
 
-  /** Throws 404 (never 403) when the letter does not exist or the viewer may not see it. */
+  /**
+   * Throws 404 (never 403) when the letter does not exist or the viewer may not see it, and 410
+   * RECORD_DESTROYED when the viewer's office has destroyed its copy under the retention schedule
+   * (other offices keep theirs: LetterHoldingsService).
+   */
   async assertVisible(letterId: string, viewer: AccessViewer, em: EntityManager = this.ds.manager): Promise<{ securityClass: SecurityClass }> {
-    const [row] = /^\d+$/.test(letterId) ? await em.query('SELECT security_class FROM letters WHERE id = ?', [letterId]) : [];
+    const [row] = /^\d+$/.test(letterId)
+      ? await em.query(
+          'SELECT l.security_class, e.ended_at, e.dossier_id FROM letters l LEFT JOIN letter_holdings_ended e ON e.letter_id = l.id AND e.office_id = ? WHERE l.id = ?',
+          [viewer.officeId ?? 0, letterId],
+        )
+      : [];
     if (!row) throw notFound('Naskah', letterId, 'LETTER');
     const involved = await this.involved(letterId, em);
     if (!maySee(row.security_class, viewer, involved)) throw notFound('Naskah', letterId, 'LETTER');
+    if (row.ended_at) throw recordDestroyed(letterId, { endedAt: row.ended_at, dossierId: row.dossier_id === null ? null : String(row.dossier_id) });
     return { securityClass: row.security_class };
+  }
+
+  /** 410 RECORD_DESTROYED when the office (a delivery's recipient office) no longer holds the letter. */
+  async assertHeld(letterId: string, officeId: number, em: EntityManager = this.ds.manager): Promise<void> {
+    const [r] = await em.query('SELECT ended_at, dossier_id FROM letter_holdings_ended WHERE letter_id = ? AND office_id = ?', [letterId, officeId]);
+    if (r) throw recordDestroyed(letterId, { endedAt: r.ended_at, dossierId: r.dossier_id === null ? null : String(r.dossier_id) });
   }
 }

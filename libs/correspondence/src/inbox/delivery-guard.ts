@@ -12,12 +12,11 @@ export async function visibleDelivery(em: EntityManager, access: LetterAccessSer
   const d = await loadDeliveryRow(em, id);
   if (!d) throw missing(id);
   const viewer = await access.viewerOf(p);
-  if (viewer.positionIds.includes(d.positionId)) return { d, mine: true };
-  try {
-    await access.assertVisible(d.letterId, viewer, em);
-  } catch {
-    throw missing(id);
+  if (viewer.positionIds.includes(d.positionId)) {
+    await access.assertHeld(d.letterId, d.officeId, em); // 410 once the office destroyed its copy
+    return { d, mine: true };
   }
+  await visibleOr404(access, d.letterId, viewer, em, id);
   return { d, mine: false };
 }
 
@@ -35,11 +34,20 @@ export async function deliveryToActOn(
   const d = await loadDeliveryRow(em, id, true);
   if (!d) throw missing(id);
   const capacity = await deps.delegations.capacityFor(p.userId, d.positionId, em);
-  if (capacity) return { d, capacity };
+  if (capacity) {
+    await deps.access.assertHeld(d.letterId, d.officeId, em);
+    return { d, capacity };
+  }
+  await visibleOr404(deps.access, d.letterId, await deps.access.viewerOf(p), em, id);
+  throw new DomainError('NOT_THE_RECIPIENT', 'FORBIDDEN', 'Hanya penerima surat ini (atau Plt/Plh-nya) yang dapat melakukannya (only the recipient may act)');
+}
+
+/** The letter is visible to the viewer (a 410 for a destroyed copy passes through), otherwise the delivery is answered 404. */
+async function visibleOr404(access: LetterAccessService, letterId: string, viewer: Awaited<ReturnType<LetterAccessService['viewerOf']>>, em: EntityManager, id: string): Promise<void> {
   try {
-    await deps.access.assertVisible(d.letterId, await deps.access.viewerOf(p), em);
-  } catch {
+    await access.assertVisible(letterId, viewer, em);
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'RECORD_DESTROYED') throw err;
     throw missing(id);
   }
-  throw new DomainError('NOT_THE_RECIPIENT', 'FORBIDDEN', 'Hanya penerima surat ini (atau Plt/Plh-nya) yang dapat melakukannya (only the recipient may act)');
 }

@@ -1,8 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { canonicalJson } from '@naskah/audit';
-import { FilesService, sha256Hex } from '@naskah/storage';
+import type { LetterHoldingsService } from '@naskah/correspondence';
+import type { DispositionRecordsService } from '@naskah/disposition';
+import { sha256Hex } from '@naskah/storage';
 import { toIsoDate } from '../../retention/calendar';
-import { destroyDispositionContent } from './disposition-content';
 
 export interface ManifestFile {
   letterId: string;
@@ -11,29 +12,46 @@ export interface ManifestFile {
   name: string;
   sha256: string;
   sizeBytes: number;
+  /** True when the bytes were destroyed; false when other offices still hold the letter, so its shared file stays for them. */
+  destroyed: boolean;
 }
 
 export interface DossierManifest {
   dossierId: string;
+  /** Every file of the office's record: its letters' files and its dispositions' files. */
   files: ManifestFile[];
-  /** Letters whose content stays because another live dossier (e.g. the other office's copy) still holds them. */
-  retained: { letterId: string; dossierIds: string[] }[];
+  /** Letters whose shared content stays because other offices still hold them as live records; this office's copy has ended all the same. */
+  retained: { letterId: string; otherHolders: number }[];
+  /** Letters whose shared content was destroyed: this office was the last one holding them. */
   blankedLetters: string[];
 }
 
+export interface DestroyDeps {
+  holdings: LetterHoldingsService;
+  dispositionRecords: DispositionRecordsService;
+}
+
 /**
- * Irreversibly destroys a dossier's content inside the caller's transaction and writes its
- * tombstone: every file of its letters (signed PDF, attachments) is removed from storage, letter
- * bodies, summaries and revision snapshots are blanked; the metadata (numbers, dates, subjects,
- * hashes) is kept in the tombstone with a SHA-256 of its manifest. The office's dispositions on a
- * received letter lose their notes, follow-up reports and files. A letter also filed in another
- * dossier that is not destroyed keeps its content (its other copy is still a record).
+ * Destroys one office's dossier inside the caller's transaction and writes its tombstone. Each
+ * office's copy of a letter is its own record (issue 10, item 1): for every letter filed here the
+ * office's holding ends (its people get 410 for it from then on) and the office's own dispositions
+ * on it lose their notes, follow-up reports and files. The letter's shared content (body,
+ * revisions, signed PDF, attachments) is destroyed only when no office holds the letter any more —
+ * the sender, every recipient office and every forwarder keep theirs until they destroy it under
+ * their own retention. File bytes are marked here and purged after the batch commits. The
+ * metadata (numbers, dates, subjects, hashes) is kept in the tombstone with a SHA-256 of its manifest.
  */
-export async function destroyDossierContent(em: EntityManager, files: FilesService, dossier: Record<string, unknown>, proposalId: string, now: Date): Promise<{ manifest: DossierManifest; manifestSha256: string }> {
+export async function destroyDossierContent(
+  em: EntityManager,
+  deps: DestroyDeps,
+  dossier: Record<string, unknown>,
+  proposalId: string,
+  now: Date,
+): Promise<{ manifest: DossierManifest; manifestSha256: string }> {
   const dossierId = String(dossier.id);
   const items = await em.query(
     `SELECT i.id, i.kind, i.letter_id, i.delivery_id, i.filed_at, l.number, l.subject, l.type_code, l.security_class, l.classification_code, l.signed_at, l.sent_at,
-       l.external_sender, l.external_number, l.document_file_id, l.document_sha256
+       l.external_sender, l.external_number, l.document_sha256
      FROM dossier_items i JOIN letters l ON l.id = i.letter_id WHERE i.dossier_id = ? ORDER BY i.id`,
     [dossierId],
   );
@@ -41,28 +59,12 @@ export async function destroyDossierContent(em: EntityManager, files: FilesServi
   const officeId = Number(dossier.office_id);
   for (const it of items) {
     const letterId = String(it.letter_id);
-    // the office's own dispositions on a received letter go with its record, whoever else keeps the letter
-    manifest.files.push(...(await destroyDispositionContent(em, files, letterId, officeId)));
-    const others = await em.query(
-      `SELECT x.dossier_id FROM dossier_items x JOIN dossiers o ON o.id = x.dossier_id WHERE x.letter_id = ? AND x.dossier_id <> ? AND o.status <> 'DESTROYED'`,
-      [letterId, dossierId],
-    );
-    if (others.length) {
-      manifest.retained.push({ letterId, dossierIds: others.map((o: { dossier_id: string }) => String(o.dossier_id)) });
-      continue;
-    }
-    const fileRows = await em.query(
-      `SELECT f.id, f.original_name, f.sha256, f.size_bytes, f.deleted_at, 'ATTACHMENT' AS role FROM letter_attachments a JOIN files f ON f.id = a.file_id WHERE a.letter_id = ?
-       UNION ALL SELECT f.id, f.original_name, f.sha256, f.size_bytes, f.deleted_at, 'DOCUMENT' AS role FROM files f WHERE f.id = ?`,
-      [letterId, it.document_file_id ?? 0],
-    );
-    for (const f of fileRows) {
-      if (!f.deleted_at) await files.destroy(em, String(f.id));
-      manifest.files.push({ letterId, fileId: String(f.id), role: f.role, name: String(f.original_name), sha256: String(f.sha256), sizeBytes: Number(f.size_bytes) });
-    }
-    await em.query('UPDATE letters SET body = NULL, summary = NULL WHERE id = ?', [letterId]);
-    await em.query(`UPDATE letter_revisions SET snapshot = JSON_OBJECT('dimusnahkan', TRUE) WHERE letter_id = ?`, [letterId]);
-    manifest.blankedLetters.push(letterId);
+    const dispositionFiles = await deps.dispositionRecords.destroyOfficeContent(em, letterId, officeId);
+    manifest.files.push(...dispositionFiles.map((f) => ({ letterId, ...f, role: 'DISPOSITION' as const, destroyed: true })));
+    const ended = await deps.holdings.endHolding(em, { letterId, officeId, dossierId, at: now });
+    manifest.files.push(...ended.files.map((f) => ({ letterId, ...f, destroyed: ended.contentDestroyed })));
+    if (ended.contentDestroyed) manifest.blankedLetters.push(letterId);
+    else manifest.retained.push({ letterId, otherHolders: ended.liveHolders });
   }
   await em.query('UPDATE dossier_items SET content_destroyed_at = ? WHERE dossier_id = ?', [now, dossierId]);
   const metadata = {

@@ -5,6 +5,8 @@ import { Clock } from '@naskah/core';
 import { AuditEventInput, AuditService, canonicalJson, SYSTEM_ACTOR } from '@naskah/audit';
 import { JobHandler, JobName } from '@naskah/queue';
 import { FilesService, sha256Hex } from '@naskah/storage';
+import { LetterHoldingsService } from '@naskah/correspondence';
+import { DispositionRecordsService } from '@naskah/disposition';
 import { heldAmong } from '../../holds/hold-check';
 import { RecordsDocumentsService } from '../../documents/records-documents.service';
 import { ProposalsRepository } from '../proposals.repository';
@@ -41,6 +43,8 @@ export class DestructionJob {
     private readonly documents: RecordsDocumentsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly holdings: LetterHoldingsService,
+    private readonly dispositionRecords: DispositionRecordsService,
   ) {}
 
   @JobHandler(JobName.RECORDS_DESTROY, ProposalJobPayload)
@@ -86,10 +90,11 @@ export class DestructionJob {
         events.push({ action: 'DOSSIER_DESTRUCTION_SKIPPED', entityType: 'dossier', entityId: id, officeId, after: { proposalId, reason: held.has(id) ? 'HELD' : `status ${d.status}` } });
         continue;
       }
-      const { manifest, manifestSha256 } = await destroyDossierContent(em, this.files, d, proposalId, now);
+      const { manifest, manifestSha256 } = await destroyDossierContent(em, { holdings: this.holdings, dispositionRecords: this.dispositionRecords }, d, proposalId, now);
       await em.query(`UPDATE dossiers SET status = 'DESTROYED', destroyed_at = ?, sweep_due = NULL, open_proposal_id = 0, version = version + 1 WHERE id = ?`, [now, id]);
       await em.query(`UPDATE records_proposal_items SET outcome = 'DONE' WHERE proposal_id = ? AND dossier_id = ?`, [proposalId, id]);
-      events.push({ action: 'DOSSIER_DESTROYED', entityType: 'dossier', entityId: id, officeId, before: { status: 'INACTIVE' }, after: { status: 'DESTROYED', proposalId, manifestSha256, files: manifest.files.length, blankedLetters: manifest.blankedLetters } });
+      events.push({ action: 'DOSSIER_DESTROYED', entityType: 'dossier', entityId: id, officeId, before: { status: 'INACTIVE' }, after: { status: 'DESTROYED', proposalId, manifestSha256, files: manifest.files.filter((f) => f.destroyed).length, blankedLetters: manifest.blankedLetters, retainedLetters: manifest.retained.map((r) => r.letterId) } });
+      for (const f of manifest.retained) events.push({ action: 'LETTER_COPY_DESTROYED', entityType: 'letter', entityId: f.letterId, officeId, after: { dossierId: id, proposalId, otherHolders: f.otherHolders } });
       for (const l of manifest.blankedLetters) events.push({ action: 'LETTER_CONTENT_DESTROYED', entityType: 'letter', entityId: l, officeId, after: { dossierId: id, proposalId } });
     }
     if (events.length) await this.audit.record(em, SYSTEM_ACTOR, events);
@@ -110,13 +115,17 @@ export class DestructionJob {
     const manifest = { proposalId, destroyedAt: now.toISOString(), dossiers: manifests };
     const manifestJson = canonicalJson(manifest);
     const digest = sha256Hex(Buffer.from(manifestJson, 'utf8'));
-    const lines = manifests.flatMap((m) => m.files.map((f) => `${f.sha256}  berkas-${m.dossierId}/naskah-${f.letterId}/${f.name}`));
+    const lines = manifests.flatMap((m) => m.files.filter((f) => f.destroyed !== false).map((f) => `${f.sha256}  berkas-${m.dossierId}/naskah-${f.letterId}/${f.name}`));
+    const retained = manifests.reduce((n, m) => n + (m.retained?.length ?? 0), 0);
     let minutes: { number: string; pdfSha256: string } | null = null;
     if (manifests.length) {
       await this.documents.store(em, proposalId, 'MANIFEST', 'JSON', null, Buffer.from(manifestJson, 'utf8'), `manifest-pemusnahan-${proposalId}.json`);
       const m = await this.documents.storeMinutes(em, p, 'BA_PEMUSNAHAN', {
         paragraphs: [
           `Arsip sebanyak ${manifests.length} berkas telah dimusnahkan secara total sehingga fisik dan informasinya tidak dapat dikenali lagi; ${lines.length} berkas digital dihapus dari penyimpanan dan isi naskah dikosongkan. Metadata disimpan sebagai tombstone.`,
+          ...(retained
+            ? [`Sebanyak ${retained} naskah dalam berkas tersebut masih menjadi arsip kantor lain (pengirim atau penerima), sehingga isi bersamanya tetap disimpan untuk kantor tersebut; salinan dan akses kantor ini telah diakhiri.`]
+            : []),
           ...(skipped.length ? [`Berkas yang sedang dibekukan (hold) tidak dimusnahkan: ${skipped.join(', ')}.`] : []),
         ],
         manifest: { digest, lines: lines.length ? lines : ['(tidak ada berkas digital)'] },

@@ -11,7 +11,7 @@ import { RecordsDocumentsService } from '../../documents/records-documents.servi
 import { zipEntries } from '../../documents/zip';
 import { ProposalsRepository } from '../proposals.repository';
 import { ProposalJobPayload } from './destruction.job';
-import { dispositionsOf } from './disposition-content';
+import { DispositionRecordsService } from '@naskah/disposition';
 
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120) || 'berkas';
 
@@ -30,6 +30,7 @@ export class HandoverPackageJob {
     private readonly documents: RecordsDocumentsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly dispositionRecords: DispositionRecordsService,
   ) {}
 
   @JobHandler(JobName.RECORDS_HANDOVER_PACKAGE, ProposalJobPayload)
@@ -62,7 +63,7 @@ export class HandoverPackageJob {
             entries.push({ name: path, data, date: now });
             paths.push({ path, sha256: file.sha256, sizeBytes: file.sizeBytes, name: file.originalName });
           }
-          const dispositions = await dispositionsOf(em, r.letterId, p.officeId);
+          const dispositions = await this.dispositionRecords.recordOf(r.letterId, p.officeId, em);
           for (const f of dispositions.flatMap((x) => [...x.fileIds, ...x.followUps.flatMap((u) => u.fileIds)])) {
             const { file, data } = await this.files.read(f);
             const path = `${dir}/disposisi/${file.id}-${safe(file.originalName)}`;
