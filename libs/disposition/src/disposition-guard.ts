@@ -9,7 +9,7 @@ import { DispositionRow, loadDisposition, loadLineage, loadPositions } from './d
 export type ActingCapacity = 'SENDIRI' | 'PLT' | 'PLH';
 
 /**
- * Who sees a disposition: whoever acts for the author or the recipient of it, of any node above it
+ * Who sees a disposition: whoever acts for the author or the recipient of it (not once it is cancelled), of any node above it
  * (the chain of instructions that led to them) or of any node below it (what they were asked to do
  * came through it), and a superior (in the office's reporting tree) of its recipient who may see
  * the letter. Siblings' branches stay hidden. Anyone else is told it does not exist (404).
@@ -24,9 +24,11 @@ export async function visibleDisposition(em: EntityManager, ctx: DispositionCont
 
 export async function maySeeDisposition(em: EntityManager, ctx: DispositionContext, viewer: AccessViewer, row: DispositionRow): Promise<boolean> {
   const mine = new Set(viewer.positionIds);
-  if (mine.has(row.recipientPositionId) || mine.has(row.authorPositionId)) return true;
+  if (mine.has(row.authorPositionId)) return true;
+  // a cancelled disposition was withdrawn before its recipient read it: its reason to show them anything went with it
+  if (mine.has(row.recipientPositionId) && row.status !== 'CANCELLED') return true;
   const lineage = await loadLineage(em, row);
-  if (lineage.some((n) => mine.has(n.authorPositionId) || mine.has(n.recipientPositionId))) return true;
+  if (lineage.some((n) => n.id !== row.id && (mine.has(n.authorPositionId) || mine.has(n.recipientPositionId)))) return true;
   if (viewer.positionIds.length) {
     const marks = viewer.positionIds.map(() => '?').join(',');
     const [below] = await em.query(

@@ -5,7 +5,13 @@ import { ActingPositionsCache, Principal } from '@naskah/identity';
 import { recordDestroyed } from '../holdings/letter-holdings.service';
 import { AccessViewer, InvolvedPosition, maySee, SecurityClass } from './access-policy';
 
-export type AccessReason = 'DRAFTER' | 'REVIEWER' | 'SIGNER' | 'ADDRESSEE' | 'RECIPIENT' | 'FORWARDER' | 'REGISTRAR';
+/**
+ * Why a position may see a letter. Each grant is kept per reason, so one can be withdrawn when its
+ * reason goes without touching the others: DISPOSEE is the recipient of a disposition on the letter
+ * (withdrawn when the disposition is cancelled), REVIEWER and SIGNER follow the draft's current
+ * review chain and signer.
+ */
+export type AccessReason = 'DRAFTER' | 'REVIEWER' | 'SIGNER' | 'ADDRESSEE' | 'RECIPIENT' | 'FORWARDER' | 'REGISTRAR' | 'DISPOSEE';
 
 /** Keeps the list of positions involved in each letter and answers "may this viewer see it". */
 @Injectable()
@@ -32,6 +38,23 @@ export class LetterAccessService {
        SELECT ?, p.id, p.office_id, x.reason FROM positions p JOIN (${entries.map(() => 'SELECT ? AS pid, ? AS reason').join(' UNION ALL ')}) x ON x.pid = p.id`,
       [letterId, ...entries.flatMap((e) => [e.positionId, e.reason])],
     );
+  }
+
+  /**
+   * Withdraws the grants of one reason on a letter from every position not in `keep` (only that
+   * reason: a position that is also, say, the drafter keeps its DRAFTER grant). Returns how many went.
+   */
+  async revokeExcept(em: EntityManager, letterId: string, reason: AccessReason, keep: number[]): Promise<number> {
+    const res = await em.query(
+      `DELETE FROM letter_access WHERE letter_id = ? AND reason = ?${keep.length ? ` AND position_id NOT IN (${keep.map(() => '?').join(',')})` : ''}`,
+      [letterId, reason, ...keep],
+    );
+    return Number(res?.affectedRows ?? 0);
+  }
+
+  /** Withdraws one grant (one position, one reason) on a letter. */
+  async revoke(em: EntityManager, letterId: string, positionId: number, reason: AccessReason): Promise<void> {
+    await em.query('DELETE FROM letter_access WHERE letter_id = ? AND position_id = ? AND reason = ?', [letterId, positionId, reason]);
   }
 
   async involved(letterId: string, em: EntityManager = this.ds.manager): Promise<InvolvedPosition[]> {

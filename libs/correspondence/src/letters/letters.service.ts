@@ -114,7 +114,14 @@ export class LettersService {
     return this.repo.load(id);
   }
 
+  /**
+   * The drafter, the reviewers of the current chain and the signer may see the draft. A reviewer
+   * taken off the chain or a signer replaced loses that grant at once (issue 10, item 10), new
+   * revisions included; a grant they hold for another reason stays.
+   */
   private async grantParties(em: EntityManager, id: string, drafterPositionId: number, f: LetterFields): Promise<void> {
+    await this.access.revokeExcept(em, id, 'REVIEWER', f.reviewerPositionIds);
+    await this.access.revokeExcept(em, id, 'SIGNER', [f.signerPositionId]);
     await this.access.grant(em, id, [
       { positionId: drafterPositionId, reason: 'DRAFTER' },
       ...f.reviewerPositionIds.map((positionId) => ({ positionId, reason: 'REVIEWER' as const })),

@@ -75,6 +75,8 @@ export class DispositionsQueryService {
     if (!positions.length) return { items: [], page, pageSize, hasMore: false };
     const now = this.ctx.clock.now();
     const where = [`${column} IN (${positions.map(() => '?').join(',')})`];
+    // what was cancelled before I read it is no longer mine to see (the author still sees it among what they gave)
+    if (column === 'd.recipient_position_id') where.push("d.status <> 'CANCELLED'");
     const params: unknown[] = [...positions];
     if (q.status) (where.push('d.status = ?'), params.push(q.status));
     if (q.overdue) (where.push(`${OPEN} AND d.due_at <= ?`), params.push(now));

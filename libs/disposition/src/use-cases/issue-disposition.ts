@@ -88,7 +88,7 @@ export async function createNodes(
         instructionCodes: input.instructionCodes, priority: input.priority ?? 'BIASA', deadline, preparedId },
     });
   }
-  await ctx.access.grant(em, delivery.letterId, ids.map((positionId) => ({ positionId, reason: 'RECIPIENT' as const })));
+  await ctx.access.grant(em, delivery.letterId, ids.map((positionId) => ({ positionId, reason: 'DISPOSEE' as const })));
   return { ids: created, deadline, events };
 }
 

@@ -69,6 +69,12 @@ export async function cancelDisposition(em: EntityManager, ctx: DispositionConte
   if (next === null) return [];
   if (typeof next === 'object') throw ruleError(next);
   await em.query("UPDATE dispositions SET status = 'CANCELLED', cancelled_at = ?, version = version + 1 WHERE id = ?", [ctx.clock.now(), id]);
+  // the recipient was let see the letter for this disposition only: withdraw that grant unless
+  // another disposition on the letter still addresses the same position (issue 10, item 10)
+  const [other] = await em.query("SELECT 1 AS x FROM dispositions WHERE letter_id = ? AND recipient_position_id = ? AND status <> 'CANCELLED' AND id <> ? LIMIT 1", [
+    row.letterId, row.recipientPositionId, id,
+  ]);
+  if (!other) await ctx.access.revoke(em, row.letterId, row.recipientPositionId, 'DISPOSEE');
   const stale = await ctx.reminders.unschedule(em, id, row.deadlineVersion);
   await ctx.audit.record(em, actorAs(p, row.authorPositionId, capacity), {
     action: 'DISPOSITION_CANCELLED', entityType: 'letter', entityId: row.letterId, officeId: row.officeId, before: { status: row.status }, after: { dispositionId: id, status: 'CANCELLED', reason },
