@@ -3,7 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DEFAULT_JOB_OPTIONS, JobName, QueueName } from '@naskah/queue';
 
-/** Recurring jobs (audit verification daily, outbox purge hourly), registered idempotently by every worker replica (BullMQ keeps one scheduler per id). */
+/** Recurring jobs (audit verification daily, outbox purge and storage orphan sweep hourly), registered idempotently by every worker replica (BullMQ keeps one scheduler per id). */
 @Injectable()
 export class Schedulers implements OnApplicationBootstrap {
   private readonly logger = new Logger('Schedulers');
@@ -19,6 +19,11 @@ export class Schedulers implements OnApplicationBootstrap {
       'outbox-purge-hourly',
       { pattern: '17 * * * *' },
       { name: JobName.OUTBOX_PURGE, data: {}, opts: { ...DEFAULT_JOB_OPTIONS, attempts: 3 } },
+    );
+    await this.maintenance.upsertJobScheduler(
+      'storage-orphans-hourly',
+      { pattern: '41 * * * *' },
+      { name: JobName.STORAGE_ORPHANS, data: {}, opts: { ...DEFAULT_JOB_OPTIONS, attempts: 3 } },
     );
     this.logger.log('job schedulers registered');
   }

@@ -4,7 +4,7 @@ import { AppConfig, CoreModule, loggerParams } from '@naskah/core';
 import { DatabaseModule } from '@naskah/db';
 import { QueueModule, WorkerRuntimeModule } from '@naskah/queue';
 import { AuditModule, AuditVerifyJob } from '@naskah/audit';
-import { StorageModule } from '@naskah/storage';
+import { StorageModule, StorageOrphansJob } from '@naskah/storage';
 import { OrganisationModule } from '@naskah/organisation';
 import { IdentityModule } from '@naskah/identity';
 import { CorrespondenceModule, DispatchJob, RenderLetterJob, StuckWorkRedriver } from '@naskah/correspondence';
@@ -31,6 +31,6 @@ import { RecordsSchedulers } from './records-schedulers';
     RecordsModule,
     WorkerRuntimeModule,
   ],
-  providers: [AuditVerifyJob, RenderLetterJob, DispatchJob, StuckWorkRedriver, Schedulers, NotifyPositionsJob, DispositionNotifyJob, DispositionReminderJob, DispositionEscalationJob, SweepJob, DestructionJob, HandoverPackageJob, ApplyHoldJob, RecordsSchedulers],
+  providers: [AuditVerifyJob, StorageOrphansJob, RenderLetterJob, DispatchJob, StuckWorkRedriver, Schedulers, NotifyPositionsJob, DispositionNotifyJob, DispositionReminderJob, DispositionEscalationJob, SweepJob, DestructionJob, HandoverPackageJob, ApplyHoldJob, RecordsSchedulers],
 })
 export class WorkerModule {}

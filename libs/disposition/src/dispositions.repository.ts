@@ -103,8 +103,13 @@ export interface DeliveryRef {
   positionId: number;
 }
 
+/**
+ * The delivery a disposition is made on. `lock` takes it FOR UPDATE: disposing a delivery is
+ * serialised per delivery, so two racing requests (a double click) cannot both find "no open
+ * disposition to this position yet" and both write one.
+ */
 export async function loadDelivery(em: EntityManager, id: string, lock = false): Promise<DeliveryRef | null> {
   if (!ID.test(id)) return null;
-  const [r] = await em.query(`SELECT id, letter_id, office_id, position_id FROM deliveries WHERE id = ?${lock ? ' LOCK IN SHARE MODE' : ''}`, [id]);
+  const [r] = await em.query(`SELECT id, letter_id, office_id, position_id FROM deliveries WHERE id = ?${lock ? ' FOR UPDATE' : ''}`, [id]);
   return r ? { id: String(r.id), letterId: String(r.letter_id), officeId: Number(r.office_id), positionId: Number(r.position_id) } : null;
 }

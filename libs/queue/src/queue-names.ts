@@ -20,6 +20,8 @@ export enum JobName {
   AUDIT_VERIFY = 'audit-verify',
   /** Delete relayed outbox rows past OUTBOX_RETENTION_DAYS, in bounded batches (hourly scheduler). */
   OUTBOX_PURGE = 'outbox-purge',
+  /** Remove stored bytes no file record owns (left by a rolled-back upload), hourly. */
+  STORAGE_ORPHANS = 'storage-orphans',
   /** Announce a disposition change (issued, completed, prepared) to whoever acts for the positions concerned. */
   DISPOSITION_NOTIFY = 'disposition-notify',
   /** Remind the recipient of a disposition the working day before and on its deadline (delayed; id carries the deadline version). */
@@ -43,6 +45,7 @@ export interface JobPayloads {
   [JobName.RENDER_LETTER]: { letterId: string };
   [JobName.AUDIT_VERIFY]: { requestedBy: number | null };
   [JobName.OUTBOX_PURGE]: Record<string, never>;
+  [JobName.STORAGE_ORPHANS]: Record<string, never>;
   [JobName.DISPOSITION_NOTIFY]: { event: 'ISSUED' | 'COMPLETED' | 'PREPARED'; id: string };
   [JobName.DISPOSITION_REMINDER]: { dispositionId: string; kind: 'BEFORE' | 'DUE'; deadlineVersion: number };
   [JobName.DISPOSITION_ESCALATION]: { dispositionId: string; deadlineVersion: number };
@@ -58,6 +61,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RENDER_LETTER]: QueueName.DOCUMENTS,
   [JobName.AUDIT_VERIFY]: QueueName.MAINTENANCE,
   [JobName.OUTBOX_PURGE]: QueueName.MAINTENANCE,
+  [JobName.STORAGE_ORPHANS]: QueueName.MAINTENANCE,
   [JobName.DISPOSITION_NOTIFY]: QueueName.DISPOSITION,
   [JobName.DISPOSITION_REMINDER]: QueueName.DISPOSITION,
   [JobName.DISPOSITION_ESCALATION]: QueueName.DISPOSITION,

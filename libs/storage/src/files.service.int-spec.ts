@@ -116,4 +116,27 @@ describe('files with their SHA-256 (real MariaDB, local disk)', () => {
   it('answers not found for an unknown id', async () => {
     await expect(files.read('999999999')).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'FILE_NOT_FOUND' });
   });
+
+  it('sweeps the bytes of an upload whose transaction rolled back, once old enough, and never a committed file (issue 11, item 2)', async () => {
+    const kept = await store(Buffer.from(`committed ${Math.random()}`));
+    let orphanKey = '';
+    await expect(
+      ds.transaction(async (em) => {
+        orphanKey = (await files.store(em, Buffer.from(`scan of a refused registration ${Math.random()}`), { originalName: 'scan.png', mime: 'image/png', createdBy: null })).storageKey;
+        throw new Error('registration refused after the scan was stored');
+      }),
+    ).rejects.toThrow('refused');
+    const storage = new LocalDiskStorage(root);
+    expect(await storage.exists(orphanKey)).toBe(true);
+    // a transaction may still be running: bytes younger than the minimum age are never judged
+    expect((await files.sweepOrphans(new Date())).removed).toBe(0);
+    expect(await storage.exists(orphanKey)).toBe(true);
+    // two hours later the orphan goes; the committed file and its record stay
+    const later = new Date(Date.now() + 2 * 3600_000);
+    const swept = await files.sweepOrphans(later);
+    expect(swept.removed).toBeGreaterThanOrEqual(1); // the rollback test above left one too
+    expect(await storage.exists(orphanKey)).toBe(false);
+    expect((await files.read(kept.id)).data.toString()).toMatch(/^committed /);
+    expect((await files.sweepOrphans(later)).removed).toBe(0);
+  });
 });

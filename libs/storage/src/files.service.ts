@@ -73,6 +73,55 @@ export class FilesService {
    * (removing a missing key is not an error). A key the store refuses to remove is logged and left
    * for the next run; it never stops the others. Returns how many were purged.
    */
+  /**
+   * Removes bytes that no file record owns (issue 11, item 2). store() writes the bytes before its
+   * transaction inserts the record, so a transaction that rolls back — a refused registration, a
+   * deadlock, a crash — leaves bytes nobody can reach, not even retention. Files are keyed by the
+   * month they were stored in (YYYY/MM/…), so the sweep walks the current and the previous month
+   * only, and judges only bytes older than `minAgeMs` (an hour): a transaction still running has
+   * not committed its record yet. Also removes half-written temporary files of the same age.
+   * Returns how many objects were removed.
+   */
+  async sweepOrphans(now = new Date(), minAgeMs = ORPHAN_MIN_AGE_MS): Promise<{ examined: number; removed: number }> {
+    const before = now.getTime() - minAgeMs;
+    const months = [0, 1].map((back) => {
+      const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
+      return `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/`;
+    });
+    let examined = 0;
+    let removed = 0;
+    const judge = async (batch: string[]) => {
+      if (!batch.length) return;
+      const owned = new Set(
+        (await this.ds.query(`SELECT storage_key FROM files WHERE storage_key IN (${batch.map(() => '?').join(',')})`, batch)).map((r: { storage_key: string }) => r.storage_key),
+      );
+      for (const key of batch) {
+        if (owned.has(key)) continue;
+        try {
+          await this.storage.remove(key);
+          removed++;
+        } catch (err) {
+          this.logger.error({ key, err: (err as Error).message }, 'orphaned bytes could not be removed; retried on the next sweep');
+        }
+      }
+    };
+    for (const month of months) {
+      let batch: string[] = [];
+      for await (const o of this.storage.list(month)) {
+        if (o.modifiedAt.getTime() >= before) continue;
+        examined++;
+        batch.push(o.key);
+        if (batch.length >= 500) {
+          await judge(batch);
+          batch = [];
+        }
+      }
+      await judge(batch);
+    }
+    if (removed) this.logger.log({ examined, removed }, 'orphaned file bytes removed');
+    return { examined, removed };
+  }
+
   async purgeDestroyed(batchSize = 200): Promise<number> {
     let purged = 0;
     let after = '0';
@@ -98,5 +147,8 @@ export class FilesService {
     }
   }
 }
+
+/** How old stored bytes must be before the orphan sweep may judge them: longer than any transaction that stores a file. */
+export const ORPHAN_MIN_AGE_MS = 60 * 60 * 1000;
 
 export { sha256 as sha256Hex };

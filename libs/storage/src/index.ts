@@ -2,3 +2,4 @@ export * from './storage.port';
 export * from './local-disk.storage';
 export * from './files.service';
 export * from './storage.module';
+export * from './storage-orphans.job';

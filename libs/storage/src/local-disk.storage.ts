@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { StoragePort } from './storage.port';
@@ -37,5 +37,25 @@ export class LocalDiskStorage extends StoragePort {
 
   async exists(key: string): Promise<boolean> {
     return stat(this.pathOf(key)).then(() => true, () => false);
+  }
+
+  async *list(prefix: string): AsyncIterable<{ key: string; modifiedAt: Date }> {
+    const folder = prefix.replace(/\/+$/, '');
+    const start = folder ? this.pathOf(folder) : this.root;
+    const walk = async function* (dir: string, rel: string): AsyncIterable<{ key: string; modifiedAt: Date }> {
+      const entries = await readdir(dir, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return [];
+        throw err;
+      });
+      for (const e of entries) {
+        const key = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory()) yield* walk(join(dir, e.name), key);
+        else if (e.isFile()) {
+          const st = await stat(join(dir, e.name)).catch(() => null);
+          if (st) yield { key, modifiedAt: st.mtime };
+        }
+      }
+    };
+    yield* walk(start, folder);
   }
 }

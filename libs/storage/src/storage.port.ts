@@ -6,4 +6,6 @@ export abstract class StoragePort {
   /** Removes bytes irreversibly (used by destruction); missing keys are not an error. */
   abstract remove(key: string): Promise<void>;
   abstract exists(key: string): Promise<boolean>;
+  /** Every stored object whose key starts with `prefix` (a folder such as '2026/12/'), with its last modification time; unfinished writes included. */
+  abstract list(prefix: string): AsyncIterable<{ key: string; modifiedAt: Date }>;
 }

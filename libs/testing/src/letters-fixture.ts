@@ -68,6 +68,15 @@ export async function insertSignedLetterFixture(ds: DataSource, f: SignedLetterF
     [officeId, drafter ? Number(drafter.id) : 0, drafterPos, typeCode, f.subject ?? 'Surat uji (fixture)', f.securityClass ?? 'B', f.urgency ?? 'BIASA', signerPos, signerCode],
   );
   const letterId = String(res.insertId);
+  // a signed letter has its rendered document, hash and signature (sending refuses one without):
+  // a file record whose bytes were never stored (a test that reads the PDF stores real bytes)
+  const fileRes = await ds.query(
+    `INSERT INTO files (storage_key, sha256, size_bytes, mime, original_name, created_by) VALUES (?, SHA2(?, 256), 0, 'application/pdf', ?, NULL)`,
+    [`fixture/letter-${letterId}`, `fixture ${letterId}`, `naskah-${letterId}.pdf`],
+  );
+  await ds.query(`UPDATE letters SET document_file_id = ?, document_sha256 = SHA2(?, 256), signature = 'fixture-signature', signature_key_id = 'fixture' WHERE id = ?`, [
+    fileRes.insertId, `fixture ${letterId}`, letterId,
+  ]);
   // a shape real numbering never produces (FX prefix), so fixtures cannot collide with signed letters
   const number = `FX${letterId}/PY.01.1-${typeCode}/${f.office}/${year}`;
   await ds.query('UPDATE letters SET number = ?, counter_key = ?, number_seq = ? WHERE id = ?', [number, `fixture|office=${officeId}`, letterId, letterId]);

@@ -44,12 +44,21 @@ export class SendService {
   async send(p: Principal, letterId: string): Promise<SendResult> {
     const result = await inTransaction(this.ds, async (em) => {
       const [l] = /^\d{1,19}$/.test(letterId)
-        ? await em.query('SELECT id, office_id, status, drafter_position_id, signer_position_id, subject FROM letters WHERE id = ? FOR UPDATE', [letterId])
+        ? await em.query(
+            'SELECT id, office_id, status, drafter_position_id, signer_position_id, subject, document_file_id, document_sha256, signature FROM letters WHERE id = ? FOR UPDATE',
+            [letterId],
+          )
         : [];
       if (!l) throw notFound('Naskah', letterId, 'LETTER');
       const { actingPositionId, capacity } = await this.sender(p, l, em);
       if (l.status === 'SENT') throw conflict('LETTER_ALREADY_SENT', 'Naskah sudah dikirim (already sent)', { status: l.status });
       if (l.status !== 'SIGNED') throw conflict('LETTER_NOT_SIGNED', `Naskah berstatus ${l.status}; hanya naskah yang sudah ditandatangani dapat dikirim (only SIGNED letters can be sent)`, { status: l.status });
+      // what is sent is the signed document: never a letter whose PDF, hash or signature the render job has not written yet
+      if (!l.document_file_id || !l.document_sha256 || !l.signature) {
+        throw conflict('DOCUMENT_NOT_READY', 'Dokumen PDF bertanda tangan elektronik masih dibuat; kirim lagi dalam beberapa detik (signed document not ready yet)', {
+          status: l.status, retryAfterSeconds: 5,
+        });
+      }
 
       const officeId = Number(l.office_id);
       const recipients: RecipientRef[] = (await em.query('SELECT kind, office_id, position_id, external_name FROM letter_recipients WHERE letter_id = ? ORDER BY ordinal', [letterId])).map(

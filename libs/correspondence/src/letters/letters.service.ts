@@ -5,6 +5,7 @@ import { conflict, DomainError, forbidden } from '@naskah/core';
 import { Actor, AuditService } from '@naskah/audit';
 import { Principal } from '@naskah/identity';
 import { LetterAccessService } from '../access/letter-access.service';
+import { resolveAddressees } from '../dispatch/resolve-addressees';
 import { LettersRepository } from './letters.repository';
 import type { LetterFields, LetterPatch, LetterView } from './letter.types';
 
@@ -160,5 +161,7 @@ export class LettersService {
         if (!o) throw field(`recipients.${i}.positionId`, 'jabatan tidak ada', 'UNKNOWN_RECIPIENT', 'UNPROCESSABLE');
       }
     }
+    // the same addressee twice (also an office and its head) is refused when the draft is written, not only at sending
+    await resolveAddressees(em, f.recipients);
   }
 }

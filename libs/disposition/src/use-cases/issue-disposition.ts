@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { notFound } from '@naskah/core';
+import { DomainError, notFound } from '@naskah/core';
 import type { AuditEventInput } from '@naskah/audit';
 import type { Principal } from '@naskah/identity';
 import { JobName } from '@naskah/queue';
@@ -10,6 +10,7 @@ import { DeliveryRef, DispositionRow, loadDelivery, loadPositions } from '../dis
 import { dueAtOf } from '../calendar/reminder-schedule';
 import type { IsoDate } from '../calendar/working-days';
 import { childDeadline, recipientViolation, transition } from '../rules/disposition-rules';
+import { impliedSteps } from './progress-disposition';
 import type { DispositionInput } from '../disposition.types';
 
 export interface Author {
@@ -65,6 +66,20 @@ export async function createNodes(
   preparedId: string | null = null,
 ): Promise<{ ids: string[]; deadline: IsoDate | null; events: AuditEventInput[] }> {
   const { ids, deadline } = await validateInput(em, ctx, author.positionId, parent?.deadline ?? null, Boolean(parent), input);
+  // a double click (or the same instruction given twice) must not dispose the letter twice to the
+  // same position from the same place in the tree while the first is still open. The caller holds
+  // the lock on the delivery (roots) or on the parent (children), so two racing requests meet here.
+  const open = await em.query(
+    `SELECT id, recipient_position_id FROM dispositions WHERE delivery_id = ? AND ${parent ? 'parent_id = ?' : 'parent_id IS NULL'}
+       AND status NOT IN ('DONE', 'CANCELLED') AND recipient_position_id IN (${ids.map(() => '?').join(',')}) ORDER BY id`,
+    [delivery.id, ...(parent ? [parent.id] : []), ...ids],
+  );
+  if (open.length) {
+    const i = ids.indexOf(Number(open[0].recipient_position_id));
+    throw new DomainError('DISPOSITION_ALREADY_OPEN', 'CONFLICT', `Jabatan ini sudah menerima disposisi yang masih berjalan atas naskah ini (disposisi ${open[0].id}); tidak dibuat lagi (duplicate disposition)`, {
+      fields: [{ field: `recipientPositionIds.${i}`, reason: `sudah ada disposisi terbuka ${open[0].id}` }], existingDispositionId: String(open[0].id),
+    });
+  }
   const now = ctx.clock.now();
   const created: string[] = [];
   const events: AuditEventInput[] = [];
@@ -127,7 +142,10 @@ export async function redispose(em: EntityManager, ctx: DispositionContext, p: P
       "UPDATE dispositions SET status = 'IN_PROGRESS', read_at = COALESCE(read_at, ?), read_by_user_id = COALESCE(read_by_user_id, ?), started_at = ?, version = version + 1 WHERE id = ?",
       [now, p.userId, now, parent.id],
     );
-    events.unshift({ action: 'DISPOSITION_STARTED', entityType: 'letter', entityId: parent.letterId, officeId: parent.officeId, before: { status: parent.status }, after: { dispositionId: parent.id, status: 'IN_PROGRESS' } });
+    events.unshift(
+      ...impliedSteps(parent, 'REDISPOSED'),
+      { action: 'DISPOSITION_STARTED', entityType: 'letter', entityId: parent.letterId, officeId: parent.officeId, before: { status: parent.status }, after: { dispositionId: parent.id, status: 'IN_PROGRESS' } },
+    );
   }
   await ctx.audit.record(em, actorAs(p, parent.recipientPositionId, capacity), events);
   return ids;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { AuditEventInput } from '@naskah/audit';
 import { JobName } from '@naskah/queue';
 import type { Principal } from '@naskah/identity';
 import { actorAs, DispositionContext } from '../disposition-context';
@@ -31,9 +32,29 @@ export async function startDisposition(em: EntityManager, ctx: DispositionContex
     "UPDATE dispositions SET status = 'IN_PROGRESS', read_at = COALESCE(read_at, ?), read_by_user_id = COALESCE(read_by_user_id, ?), started_at = ?, version = version + 1 WHERE id = ?",
     [now, p.userId, now, id],
   );
-  await ctx.audit.record(em, actorAs(p, row.recipientPositionId, capacity), {
-    action: 'DISPOSITION_STARTED', entityType: 'letter', entityId: row.letterId, officeId: row.officeId, before: { status: row.status }, after: { dispositionId: id, status: 'IN_PROGRESS' },
-  });
+  await ctx.audit.record(em, actorAs(p, row.recipientPositionId, capacity), [
+    ...impliedSteps(row, 'STARTED'),
+    { action: 'DISPOSITION_STARTED', entityType: 'letter', entityId: row.letterId, officeId: row.officeId, before: { status: row.status }, after: { dispositionId: id, status: 'IN_PROGRESS' } },
+  ]);
+}
+
+/**
+ * A recipient may start or finish a disposition without opening it first (from the list, or by
+ * disposing further down). What happened is then recorded as it happened: it was read (and
+ * started) at that moment, by that person, with the events a separate click would have written,
+ * marked `implied` — so the history never misstates when it was read (issue 11, item 5).
+ */
+export function impliedSteps(row: { id: string; status: string; letterId: string; officeId: number }, by: 'STARTED' | 'COMPLETED' | 'REDISPOSED'): AuditEventInput[] {
+  const out: AuditEventInput[] = [];
+  if (row.status === 'UNREAD') {
+    out.push({ action: 'DISPOSITION_READ', entityType: 'letter', entityId: row.letterId, officeId: row.officeId, before: { status: 'UNREAD' }, after: { dispositionId: row.id, status: 'READ', implied: by } });
+  }
+  if (by === 'COMPLETED' && (row.status === 'UNREAD' || row.status === 'READ')) {
+    out.push({
+      action: 'DISPOSITION_STARTED', entityType: 'letter', entityId: row.letterId, officeId: row.officeId, before: { status: 'READ' }, after: { dispositionId: row.id, status: 'IN_PROGRESS', implied: by },
+    });
+  }
+  return out;
 }
 
 /**
@@ -45,15 +66,16 @@ export async function completeDisposition(em: EntityManager, ctx: DispositionCon
   const next = transition(row.status, 'COMPLETE');
   if (next && typeof next === 'object') throw ruleError(next);
   const children = await loadChildren(em, id, true);
-  const events = [];
+  const events: AuditEventInput[] = impliedSteps(row, 'COMPLETED');
   if (report) events.push(await addFollowUpRow(em, ctx, p, row, capacity, report));
   const [{ n }] = await em.query('SELECT COUNT(*) AS n FROM disposition_follow_ups WHERE disposition_id = ?', [id]);
   const violation = completionViolation(Number(n) > 0, children);
   if (violation) throw ruleError(violation);
   const now = ctx.clock.now();
   await em.query(
-    "UPDATE dispositions SET status = 'DONE', read_at = COALESCE(read_at, ?), started_at = COALESCE(started_at, ?), completed_at = ?, completed_by_user_id = ?, version = version + 1 WHERE id = ?",
-    [now, now, now, p.userId, id],
+    `UPDATE dispositions SET status = 'DONE', read_at = COALESCE(read_at, ?), read_by_user_id = COALESCE(read_by_user_id, ?), started_at = COALESCE(started_at, ?),
+       completed_at = ?, completed_by_user_id = ?, version = version + 1 WHERE id = ?`,
+    [now, p.userId, now, now, p.userId, id],
   );
   await ctx.outbox.add(em, JobName.DISPOSITION_NOTIFY, { event: 'COMPLETED', id }, { key: `completed_${id}` });
   const stale = await ctx.reminders.unschedule(em, id, row.deadlineVersion);
