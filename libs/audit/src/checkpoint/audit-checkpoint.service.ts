@@ -57,7 +57,7 @@ export class AuditCheckpointService {
     if (last && sameHeads(last, heads)) return { name: null, ...result };
     const now = this.clock.now();
     const name = checkpointName(now);
-    await this.store.append(name, `${JSON.stringify(signCheckpoint(heads, now, reason, key), null, 1)}\n`);
+    await this.store.append(name, `${JSON.stringify(signCheckpoint(heads, now, reason, key))}\n`);
     this.logger.log({ name, ...result }, 'audit checkpoint written');
     return { name, ...result };
   }
