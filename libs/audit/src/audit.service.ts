@@ -4,6 +4,7 @@ import { AppConfig, Clock } from '@naskah/core';
 import { SqlStatement } from '@naskah/db';
 import { Actor, GENESIS_HASH, eventHash, streamOf } from './audit-chain';
 import { batchAppendStatements } from './audit-batch';
+import type { Anchors } from './checkpoint/audit-checkpoint';
 
 export interface AuditEventInput {
   action: string;
@@ -34,6 +35,13 @@ export interface VerifyReport {
   streams: number;
   checked: number;
   problems: string[];
+  /** Trusted checkpoints the rows were checked against (AuditCheckpointService.verify). */
+  checkpoints?: number;
+}
+
+export interface VerifyOptions {
+  /** Heads pinned by signed checkpoints: each must still be reproduced by the rows. Read from the primary. */
+  anchors?: Anchors;
 }
 
 const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : (v ?? null));
@@ -148,15 +156,18 @@ export class AuditService implements OnModuleInit {
   /**
    * Walks every chain inside one consistent snapshot (so writers appending meanwhile are not taken
    * for tampering): an edited row breaks its hash, a deleted row breaks the sequence or the head.
+   * The chain alone cannot show a rewrite that recomputed every later hash and the head; `anchors`
+   * (signed checkpoints kept outside the database) can: AuditCheckpointService.verify.
    */
-  async verify(batch = 5000): Promise<VerifyReport> {
-    const qr = this.ds.createQueryRunner('slave');
+  async verify(batch = 5000, opts: VerifyOptions = {}): Promise<VerifyReport> {
+    // Checkpoints are taken from the primary's heads: a lagging replica would miss anchored rows.
+    const qr = this.ds.createQueryRunner(opts.anchors ? 'master' : 'slave');
     await qr.connect();
     try {
       await qr.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
       await qr.query('START TRANSACTION WITH CONSISTENT SNAPSHOT');
       try {
-        return await this.walk((sql, params) => qr.query(sql, params), batch);
+        return await this.walk((sql, params) => qr.query(sql, params), batch, opts.anchors ?? new Map());
       } finally {
         await qr.query('COMMIT');
       }
@@ -165,7 +176,7 @@ export class AuditService implements OnModuleInit {
     }
   }
 
-  private async walk(query: (sql: string, params?: unknown[]) => Promise<any>, batch: number): Promise<VerifyReport> {
+  private async walk(query: (sql: string, params?: unknown[]) => Promise<any>, batch: number, anchors: Anchors): Promise<VerifyReport> {
     const heads: { stream: number; seq: string; hash: string }[] = await query('SELECT stream, seq, hash FROM audit_heads ORDER BY stream');
     const problems: string[] = [];
     let checked = 0;
@@ -176,6 +187,7 @@ export class AuditService implements OnModuleInit {
       const stream = Number(head.stream);
       let expectedSeq = 1;
       let prevHash = GENESIS_HASH;
+      const pinned = anchors.get(stream);
       for (;;) {
         const rows = await query(
           `SELECT id, seq, prev_hash, hash, occurred_at, actor_user_id, actor_position_id, capacity, office_id, action, entity_type, entity_id, before_state, after_state, request_id
@@ -194,6 +206,10 @@ export class AuditService implements OnModuleInit {
             before: parse(r.before_state), after: parse(r.after_state), requestId: r.request_id,
           });
           if (recomputed !== r.hash) problems.push(`stream ${stream} seq ${seq} (id ${r.id}): content does not match its hash (edited)`);
+          const anchor = pinned?.get(seq);
+          if (anchor && anchor.hash !== r.hash) {
+            problems.push(`stream ${stream} seq ${seq} (id ${r.id}): hash differs from signed checkpoint ${anchor.checkpoint} (chain rewritten)`);
+          }
           prevHash = r.hash;
           expectedSeq = seq + 1;
         }
@@ -202,6 +218,12 @@ export class AuditService implements OnModuleInit {
       if (expectedSeq - 1 !== Number(head.seq) || prevHash !== head.hash) {
         problems.push(`stream ${stream}: head says seq ${head.seq}, chain ends at ${expectedSeq - 1} (events deleted or head edited)`);
       }
+      for (const [seq, anchor] of pinned ?? []) {
+        if (seq >= expectedSeq) problems.push(`stream ${stream} seq ${seq}: in signed checkpoint ${anchor.checkpoint} but the chain ends at ${expectedSeq - 1} (events deleted)`);
+      }
+    }
+    for (const [stream, pinned] of anchors) {
+      if (!known.has(stream)) problems.push(`stream ${stream}: in ${pinned.size} signed checkpoint head(s) but has no head row (chain deleted)`);
     }
     return { ok: problems.length === 0, streams: heads.length, checked, problems };
   }

@@ -4,3 +4,7 @@ export * from './audit.service';
 export * from './audit.module';
 export * from './audit-verify.job';
 export * from './audit-batch';
+export * from './checkpoint/audit-checkpoint';
+export * from './checkpoint/checkpoint-key';
+export * from './checkpoint/checkpoint-store';
+export * from './checkpoint/audit-checkpoint.service';

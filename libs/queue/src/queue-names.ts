@@ -18,6 +18,8 @@ export enum JobName {
   RENDER_LETTER = 'render-letter',
   /** Re-verify the audit hash chain (daily scheduler and on demand). */
   AUDIT_VERIFY = 'audit-verify',
+  /** Sign the audit chain heads and append the checkpoint outside the database (every 10 minutes, and after the daily verify). */
+  AUDIT_CHECKPOINT = 'audit-checkpoint',
   /** Delete relayed outbox rows past OUTBOX_RETENTION_DAYS, in bounded batches (hourly scheduler). */
   OUTBOX_PURGE = 'outbox-purge',
   /** Remove stored bytes no file record owns (left by a rolled-back upload), hourly. */
@@ -44,6 +46,7 @@ export interface JobPayloads {
   [JobName.DISPATCH_LETTER]: { transmissionId: string };
   [JobName.RENDER_LETTER]: { letterId: string };
   [JobName.AUDIT_VERIFY]: { requestedBy: number | null };
+  [JobName.AUDIT_CHECKPOINT]: { reason?: 'SCHEDULE' | 'MANUAL' };
   [JobName.OUTBOX_PURGE]: Record<string, never>;
   [JobName.STORAGE_ORPHANS]: Record<string, never>;
   [JobName.DISPOSITION_NOTIFY]: { event: 'ISSUED' | 'COMPLETED' | 'PREPARED'; id: string };
@@ -60,6 +63,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DISPATCH_LETTER]: QueueName.DISPATCH,
   [JobName.RENDER_LETTER]: QueueName.DOCUMENTS,
   [JobName.AUDIT_VERIFY]: QueueName.MAINTENANCE,
+  [JobName.AUDIT_CHECKPOINT]: QueueName.MAINTENANCE,
   [JobName.OUTBOX_PURGE]: QueueName.MAINTENANCE,
   [JobName.STORAGE_ORPHANS]: QueueName.MAINTENANCE,
   [JobName.DISPOSITION_NOTIFY]: QueueName.DISPOSITION,

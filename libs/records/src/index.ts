@@ -18,6 +18,7 @@ export * from './dossiers/use-cases/reappraise-dossier';
 export * from './sweep/sweep.service';
 export * from './sweep/sweep.job';
 export * from './sweep/sweep-runs.service';
+export * from './sweep/sweep-scope';
 export * from './proposals/proposals.repository';
 export * from './proposals/proposals.service';
 export * from './proposals/use-cases/decide-proposal';

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { rmSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations } from '@naskah/db';
 import { seedOrganisation } from '@naskah/organisation';
@@ -21,6 +22,8 @@ export async function prepareTestDatabases(): Promise<void> {
     Array.from({ length: TEST_WORKERS }, (_, i) => i + 1).map(async (w) => {
       const name = testDatabaseName(w);
       await server.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      // the previous run's audit checkpoints anchor the dropped database's chains: they go with it
+      rmSync(`.data/test/audit-checkpoints-${name}`, { recursive: true, force: true });
       const url = `${db.replace(/\/$/, '')}/${name}`;
       await runMigrations(url);
       const ds = new DataSource(dataSourceOptions(url, { poolSize: 4 } as never));

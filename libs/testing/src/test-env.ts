@@ -30,6 +30,8 @@ export function applyTestEnv(): void {
     QUEUE_PREFIX: testQueuePrefix(worker),
     STORAGE_DIR: `.data/test/files-${worker}`,
     SIGNING_KEY_PATH: `.data/test/signing-key-${worker}.pem`,
+    AUDIT_CHECKPOINT_DIR: `.data/test/audit-checkpoints-${testDatabaseName(worker)}`,
+    AUDIT_CHECKPOINT_KEY_PATH: `.data/test/audit-checkpoint-key-${worker}.pem`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     OUTBOX_POLL_MS: '50',
     // tests simulate clients behind a proxy through X-Forwarded-For

@@ -63,6 +63,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(1024)
   AUDIT_SHARDS = 64;
 
+  /** Where signed checkpoints of the audit chain heads are appended (keep it off the database host; libs/audit/src/checkpoint). */
+  @IsString()
+  AUDIT_CHECKPOINT_DIR = '.data/dev/audit-checkpoints';
+
+  /** Ed25519 key that signs audit checkpoints (created on first use, 0600): not the document signing key, never in the database. */
+  @IsString()
+  AUDIT_CHECKPOINT_KEY_PATH = '.data/dev/audit-checkpoint-key.pem';
+
   /** Relayed (sent) outbox rows older than this are deleted by the worker's hourly purge; unsent rows are never touched. */
   @Transform(toInt) @IsInt() @Min(1) @Max(3650)
   OUTBOX_RETENTION_DAYS = 7;

@@ -7,6 +7,18 @@ import { LetterNumberUnique1764000500000 } from './1764000500000-letter-number-u
 import { FilePurge1764000600000 } from './1764000600000-file-purge';
 import { LetterHoldings1764000700000 } from './1764000700000-letter-holdings';
 import { AccessGrantReasons1764000710000 } from './1764000710000-access-grant-reasons';
+import { SweepRunOffice1764001000000 } from './1764001000000-sweep-run-office';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
-export const ALL_MIGRATIONS = [Foundation1764000000000, Correspondence1764000100000, Dispatch1764000200000, Disposition1764000300000, Records1764000400000, LetterNumberUnique1764000500000, FilePurge1764000600000, LetterHoldings1764000700000, AccessGrantReasons1764000710000];
+export const ALL_MIGRATIONS = [
+  Foundation1764000000000,
+  Correspondence1764000100000,
+  Dispatch1764000200000,
+  Disposition1764000300000,
+  Records1764000400000,
+  LetterNumberUnique1764000500000,
+  FilePurge1764000600000,
+  LetterHoldings1764000700000,
+  AccessGrantReasons1764000710000,
+  SweepRunOffice1764001000000,
+];

@@ -8,6 +8,8 @@ import type { DossierStatus, FinalAction } from '../retention/retention-dates';
 
 export interface SweepResult {
   runId: string;
+  /** The office swept, or null for a national run (every office). */
+  officeId: number | null;
   asOf: IsoDate;
   scanned: number;
   proposed: number;
@@ -28,8 +30,8 @@ interface DueRow {
 }
 
 /**
- * The retention sweep: walks dossiers whose `sweep_due` has come, in keyset batches on
- * (sweep_due, id), and adds each to its office's open sweep draft of the right kind (usul pindah /
+ * The retention sweep: walks dossiers whose `sweep_due` has come — of one office, or of every
+ * office for a national run — in keyset batches on (sweep_due, id), and adds each to its office's open sweep draft of the right kind (usul pindah /
  * musnah / serah / nilai kembali). One transaction per batch: rows are locked, updated by id
  * (sweep_due := NULL, so a second run finds nothing to propose) and their proposal items
  * inserted; one audit event per batch. Held dossiers are not proposed for destruction or handover
@@ -47,27 +49,37 @@ export class SweepService {
     private readonly clock: Clock,
   ) {}
 
-  /** Registers a run (for "run now": the job id is derived from its id). */
-  async requestRun(em: EntityManager, trigger: 'SCHEDULE' | 'MANUAL', requestedBy: number | null): Promise<string> {
-    const res = await em.query('INSERT INTO records_sweep_runs (trigger_kind, requested_by, requested_at) VALUES (?, ?, ?)', [trigger, requestedBy, this.clock.now()]);
+  /** Registers a run of one office (`officeId`) or a national one (null); for "run now" the job id is derived from its id. */
+  async requestRun(em: EntityManager, trigger: 'SCHEDULE' | 'MANUAL', requestedBy: number | null, officeId: number | null = null): Promise<string> {
+    const res = await em.query('INSERT INTO records_sweep_runs (trigger_kind, office_id, requested_by, requested_at) VALUES (?, ?, ?, ?)', [trigger, officeId, requestedBy, this.clock.now()]);
     return String(res.insertId);
   }
 
-  async run(opts: { runId?: string | null; trigger?: 'SCHEDULE' | 'MANUAL'; batchSize?: number } = {}): Promise<SweepResult> {
+  /**
+   * Runs a registered run (`runId`: its office comes from its row, never from the caller) or a new
+   * one of `officeId` (default: national, as the daily schedule runs it).
+   */
+  async run(opts: { runId?: string | null; trigger?: 'SCHEDULE' | 'MANUAL'; batchSize?: number; officeId?: number | null } = {}): Promise<SweepResult> {
     const asOf = jakartaDate(this.clock.now());
     const batchSize = opts.batchSize ?? 1000;
     let runId = opts.runId ?? null;
+    let officeId = opts.officeId ?? null;
     if (runId) {
-      const [r] = await this.ds.query('SELECT finished_at, scanned, proposed, batches, as_of FROM records_sweep_runs WHERE id = ?', [runId]);
-      if (r?.finished_at) return { runId, asOf: toIsoDate(r.as_of)!, scanned: Number(r.scanned), proposed: Number(r.proposed), batches: Number(r.batches), byKind: emptyKinds() };
+      const [r] = await this.ds.query('SELECT office_id, finished_at, scanned, proposed, batches, as_of FROM records_sweep_runs WHERE id = ?', [runId]);
+      if (!r) {
+        this.logger.warn({ runId }, 'sweep run does not exist; nothing to do');
+        return { runId, officeId, asOf, scanned: 0, proposed: 0, batches: 0, byKind: emptyKinds() };
+      }
+      officeId = r.office_id === null ? null : Number(r.office_id);
+      if (r.finished_at) return { runId, officeId, asOf: toIsoDate(r.as_of)!, scanned: Number(r.scanned), proposed: Number(r.proposed), batches: Number(r.batches), byKind: emptyKinds() };
     }
-    runId ??= await this.requestRun(this.ds.manager, opts.trigger ?? 'SCHEDULE', null);
+    runId ??= await this.requestRun(this.ds.manager, opts.trigger ?? 'SCHEDULE', null, officeId);
     await this.ds.query('UPDATE records_sweep_runs SET started_at = ?, as_of = ? WHERE id = ?', [this.clock.now(), asOf, runId]);
-    const result: SweepResult = { runId, asOf, scanned: 0, proposed: 0, batches: 0, byKind: emptyKinds() };
+    const result: SweepResult = { runId, officeId, asOf, scanned: 0, proposed: 0, batches: 0, byKind: emptyKinds() };
     const drafts = { epoch: -1, ids: new Map<string, string>() };
     let cursor: { due: IsoDate; id: string } = { due: '0001-01-01', id: '0' };
     for (;;) {
-      const attempt = (locking: boolean) => this.ds.transaction('READ COMMITTED', (em) => this.batch(em, runId!, asOf, cursor, batchSize, drafts, locking));
+      const attempt = (locking: boolean) => this.ds.transaction('READ COMMITTED', (em) => this.batch(em, { runId: runId!, officeId }, asOf, cursor, batchSize, drafts, locking));
       const step = await attempt(false).catch((err) => {
         if (!(err instanceof StaleBatch)) throw err;
         drafts.epoch = -1; // drafts created by the rolled-back attempt are gone
@@ -92,15 +104,18 @@ export class SweepService {
    * committed version. If any row changed meanwhile the counts differ and the batch is rolled back
    * and redone with a locking read (`locking`), so nothing is ever proposed from stale data.
    */
-  private async batch(em: EntityManager, runId: string, asOf: IsoDate, cursor: { due: IsoDate; id: string }, limit: number, drafts: DraftCache, locking: boolean) {
+  private async batch(em: EntityManager, run: { runId: string; officeId: number | null }, asOf: IsoDate, cursor: { due: IsoDate; id: string }, limit: number, drafts: DraftCache, locking: boolean) {
     // the sweep lock first (shared): lock order everywhere is sweep lock → dossiers → proposals
     const [lock] = await em.query('SELECT epoch FROM records_sweep_lock WHERE id = 1 LOCK IN SHARE MODE');
     if (Number(lock?.epoch ?? 0) !== drafts.epoch) (drafts.ids.clear(), (drafts.epoch = Number(lock?.epoch ?? 0)));
     // MariaDB turns the row constructor (due, id) > (?, ?) into a range on `due` alone: expanded form (bench/README.md).
+    // An office's run walks ix_dossiers_office_sweep (office_id, sweep_due, id): the same keyset, inside the office.
+    const scoped = run.officeId !== null;
     const rows: DueRow[] = await em.query(
-      `SELECT id, office_id, status, final_action, hold_count, active_until, inactive_until, sweep_due, retention_years FROM dossiers FORCE INDEX (ix_dossiers_sweep)
-       WHERE sweep_due <= ? AND (sweep_due > ? OR (sweep_due = ? AND id > ?)) ORDER BY sweep_due, id LIMIT ?${locking ? ' FOR UPDATE' : ''}`,
-      [asOf, cursor.due, cursor.due, cursor.id, limit],
+      `SELECT id, office_id, status, final_action, hold_count, active_until, inactive_until, sweep_due, retention_years
+       FROM dossiers FORCE INDEX (${scoped ? 'ix_dossiers_office_sweep' : 'ix_dossiers_sweep'})
+       WHERE ${scoped ? 'office_id = ? AND ' : ''}sweep_due <= ? AND (sweep_due > ? OR (sweep_due = ? AND id > ?)) ORDER BY sweep_due, id LIMIT ?${locking ? ' FOR UPDATE' : ''}`,
+      [...(scoped ? [run.officeId] : []), asOf, cursor.due, cursor.due, cursor.id, limit],
     );
     if (!rows.length) return null;
     const last = rows[rows.length - 1];
@@ -143,7 +158,7 @@ export class SweepService {
       byKind[p.kind]++;
     }
     await em.query(`INSERT INTO records_proposal_items (proposal_id, dossier_id, outcome, retention_years, added_at) VALUES ${picks.map(() => "(?, ?, 'PENDING', ?, ?)").join(', ')}`, values);
-    await this.audit.record(em, SYSTEM_ACTOR, { action: 'RECORDS_SWEEP_PROPOSED', entityType: 'records_sweep_run', entityId: runId, after: { asOf, proposals: perProposal } });
+    await this.audit.record(em, SYSTEM_ACTOR, { action: 'RECORDS_SWEEP_PROPOSED', entityType: 'records_sweep_run', entityId: run.runId, officeId: run.officeId, after: { asOf, proposals: perProposal } });
     return { cursor: next, scanned: rows.length, proposed: picks.length, byKind };
   }
 

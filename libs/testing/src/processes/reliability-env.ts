@@ -102,6 +102,8 @@ export class ReliabilityEnv {
       HOST: '127.0.0.1',
       STORAGE_DIR: join(this.dir, 'files'),
       SIGNING_KEY_PATH: join(this.dir, 'signing-key.pem'),
+      AUDIT_CHECKPOINT_DIR: join(this.dir, 'audit-checkpoints'),
+      AUDIT_CHECKPOINT_KEY_PATH: join(this.dir, 'audit-checkpoint-key.pem'),
       JWT_SECRET: 'reliability-secret-for-naskah-tests-0123456789',
       OUTBOX_POLL_MS: '200',
       LOG_LEVEL: 'warn',
