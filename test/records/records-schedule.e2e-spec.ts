@@ -137,7 +137,10 @@ describe('records: the retention schedule, bad input and access', () => {
     const list = (await env.req('GET', '/api/records/dossiers?limit=200', 'staf.teknis.5204')).body.items.map((x: { id: string }) => x.id);
     expect(list).toContain(b.id);
     expect(list).not.toContain(t.id);
-    expect((await env.req('GET', '/api/records/dossiers', 'arsiparis.3201')).body.items).toEqual([]);
+    // another office's archivist lists none of this office's dossiers (other suites in the database may have given Bogor its own)
+    const bogor = (await env.req('GET', '/api/records/dossiers?limit=200', 'arsiparis.3201')).body.items.map((x: { id: string }) => x.id);
+    expect(bogor).not.toContain(t.id);
+    expect(bogor).not.toContain(b.id);
   });
 
   it('reports the dashboard and the Daftar Arsip Aktif, and sees an unapplied hold inside a transaction', async () => {
