@@ -146,6 +146,16 @@ describe('multipart limits', () => {
     expect(await countRows(http.ds, 'letters')).toBe(before);
   });
 
+  it('lets the JRA import form through (the CSV file, effectiveFrom, label): the importer judges it, not the limits', async () => {
+    const csv = ['kode,judul,retensi_aktif_tahun,retensi_inaktif_tahun,nasib_akhir,keamanan,sumber', 'KU.02,Perbendaharaan,2,x,MUSNAH,B,PKPU'].join('\n');
+    const res = await post(
+      '/api/records/schedule/import/upload',
+      multipart([{ name: 'effectiveFrom', value: '2026-01-01' }, { name: 'label', value: 'JRA uji' }, { name: 'file', filename: 'jra.csv', data: Buffer.from(csv) }]),
+      await http.login('arsiparis.ri'),
+    );
+    expect([res.status, res.body.details?.problems?.[0]?.line]).toEqual([400, 2]);
+  });
+
   it('lets the largest real form through: incoming registration with 50 repeated copies and a 5,000-character summary', async () => {
     const token = await http.login('pencatat.5204');
     const cc = String(await positionIdOf(http.ds, '5204', 'SEKRETARIS'));
