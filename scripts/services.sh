@@ -7,8 +7,10 @@
 #   (sourced with no arguments it only defines the function naskah_services)
 #
 # Profiles (ports can be overridden with NASKAH_DB_PORT / NASKAH_REDIS_PORT):
-#   dev   MariaDB 127.0.0.1:33306, Redis 127.0.0.1:36379, data kept in .data/dev (Redis AOF on)
-#   test  MariaDB 127.0.0.1:33307, Redis 127.0.0.1:36380, data in .data/test (Redis keeps nothing)
+#   dev   MariaDB 127.0.0.1:33306, Redis 127.0.0.1:36379, data kept in .data/dev (Redis AOF on);
+#         durable: innodb_flush_log_at_trx_commit=1 (a commit is on disk before it is acknowledged)
+#   test  MariaDB 127.0.0.1:33307, Redis 127.0.0.1:36380, data in .data/test (Redis keeps nothing);
+#         innodb_flush_log_at_trx_commit=0: throw-away data, speed over durability
 # Pid, log and socket files are in .data/<profile>/run/. `up` writes run/started-by-us with the
 # services (mariadb, redis; one per line) that this very call started, so callers stop only those.
 # `status` exits 0 when both services answer, 3 otherwise.
@@ -109,9 +111,21 @@ ensure_installed() {
 # Start MariaDB unless a usable one already answers; adds "mariadb" to $started if we start it.
 # (No return-code signalling: a function used as an `if` condition would run without set -e.)
 start_mariadb() {
-  local pid
+  # Durability. dev (what `npm start` runs, where users keep real letters): every commit is on
+  # disk before it is acknowledged (innodb_flush_log_at_trx_commit=1), so an OS crash or power
+  # loss cannot take a signed letter or its number back; sync_binlog=1 makes that hold for the
+  # binary log too should someone turn one on (it is off here: --skip-log-bin). The benchmark
+  # (scripts/bench.sh) uses this same server, so it measures the durable setting users run; each
+  # result file prints the setting it ran with. test: 0 (flush about once a second, no fsync per
+  # commit) — its databases are dropped and rebuilt on every run, so a crash loses nothing of
+  # value, and the suites run faster.
+  local pid flush=1 sync_binlog=1
+  [[ "$PROFILE" == test ]] && { flush=0; sync_binlog=0; }
   if pid="$(db_mine)"; then
     wait_until 30 db_alive "$pid" "$DB_LOG" MariaDB
+    # A server started by an older services.sh may still run with a laxer setting: align it
+    # (both variables are dynamic; the command line sets them at the next start).
+    db_sql "SET GLOBAL innodb_flush_log_at_trx_commit = $flush, GLOBAL sync_binlog = $sync_binlog"
     say "MariaDB already running (pid $pid, 127.0.0.1:$DB_PORT), reusing it"; return 0
   fi
   if port_open "$DB_PORT"; then
@@ -126,7 +140,6 @@ start_mariadb() {
       || { tail -n 25 "$RUN/mariadb-install.log" >&2; die "mariadb-install-db failed (log: $RUN/mariadb-install.log)"; }
     mv "$DATADIR.tmp" "$DATADIR"   # only a complete datadir gets the real name
   fi
-  local flush=2; [[ "$PROFILE" == test ]] && flush=0
   rm -f "$DB_PID"
   # setsid + nohup: own session, so Ctrl-C in the caller's terminal does not reach it.
   # 9>&- : do not hand our lock file descriptor to the server.
@@ -134,7 +147,7 @@ start_mariadb() {
     --port="$DB_PORT" --bind-address=127.0.0.1 --skip-log-bin --pid-file="$DB_PID" \
     --log-error="$DB_LOG" --innodb-buffer-pool-size=1G --max-connections=600 \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-    --innodb-flush-log-at-trx-commit="$flush" </dev/null >>"$DB_LOG" 2>&1 9>&- &
+    --innodb-flush-log-at-trx-commit="$flush" --sync-binlog="$sync_binlog" </dev/null >>"$DB_LOG" 2>&1 9>&- &
   pid=$!
   wait_until 30 db_alive "$pid" "$DB_LOG" MariaDB
   db_login || die "MariaDB answers but root@127.0.0.1 with an empty password is refused (log: $DB_LOG)"

@@ -7,7 +7,9 @@ import fastifyStatic from '@fastify/static';
 import fastifyMultipart from '@fastify/multipart';
 import { AppConfig, createValidationPipe, echoRequestId, ErrorFilter, fastifyRequestIdOptions, loadConfig } from '@naskah/core';
 import { ApiModule } from './api.module';
+import { DOCS_PATH, registerHttpSecurity } from './common/http-security';
 import { JsonBodyInterceptor } from './common/json-body.interceptor';
+import { MULTIPART_LIMITS } from './correspondence/multipart-form';
 
 /** Builds the API application (also used by tests, so they run exactly what production runs). */
 export async function createApi(opts: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
@@ -20,15 +22,20 @@ export async function createApi(opts: { logger?: boolean } = {}): Promise<NestFa
   app.useGlobalInterceptors(new JsonBodyInterceptor());
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
-  await app.register(fastifyMultipart as never, { limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 10 } });
+  await registerHttpSecurity(app.getHttpAdapter().getInstance());
+  await app.register(fastifyMultipart as never, { limits: { ...MULTIPART_LIMITS, fileSize: config.UPLOAD_MAX_BYTES } });
   await app.register(fastifyStatic as never, { root: join(__dirname, '..', 'public'), prefix: '/', index: ['index.html'], wildcard: false });
 
-  const doc = new DocumentBuilder()
-    .setTitle('Naskah API')
-    .setDescription('Korespondensi, disposisi dan retensi arsip KPU. Semua endpoint memerlukan token Bearer kecuali yang ditandai publik.')
-    .setVersion('0.1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
+  // API_DOCS (default: on outside production): the Swagger UI and the OpenAPI document, or neither (404).
+  if (config.apiDocsEnabled) {
+    const doc = new DocumentBuilder()
+      .setTitle('Naskah API')
+      .setDescription('Korespondensi, disposisi dan retensi arsip KPU. Semua endpoint memerlukan token Bearer kecuali yang ditandai publik.')
+      .setVersion('0.1')
+      .addBearerAuth()
+      .build();
+    // validatorUrl: no badge fetched from validator.swagger.io (the CSP allows this origin only).
+    SwaggerModule.setup(DOCS_PATH.slice(1), app, () => SwaggerModule.createDocument(app, doc), { swaggerOptions: { validatorUrl: null } });
+  }
   return app;
 }

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const app = await createApi();
   const config = app.get(AppConfig);
   await app.listen(config.PORT, config.HOST);
-  console.log(`Naskah API siap di http://${config.HOST}:${config.PORT} (docs: /api/docs)`);
+  console.log(`Naskah API siap di http://${config.HOST}:${config.PORT}${config.apiDocsEnabled ? ' (docs: /api/docs)' : ' (docs off: API_DOCS=true to serve /api/docs)'}`);
 }
 
 main().catch((err) => {

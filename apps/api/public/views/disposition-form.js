@@ -26,7 +26,7 @@ export async function dispositionForm({ author, initial = {}, parentDeadline = n
   const recipients = h('fieldset', { dataset: { field: 'recipientPositionIds' } }, h('legend', {}, 'Penerima disposisi'),
     h('p', { class: 'hint' }, 'Hanya jabatan di bawah jabatan pemberi disposisi dalam satker yang sama.'),
     below.length
-      ? h('ul', { class: 'checks' }, below.map((p) => h('li', { style: `padding-left:${Math.max(0, p.depth - 1) * 18}px` },
+      ? h('ul', { class: 'checks' }, below.map((p) => h('li', { class: `indent-${Math.min(6, Math.max(0, p.depth - 1))}` },
         h('input', { type: 'checkbox', id: `${uid}-r${p.id}`, value: String(p.id), checked: chosen.has(p.id) }),
         h('label', { for: `${uid}-r${p.id}` }, p.title, p.holder ? h('span', { class: 'muted' }, ` — ${p.holder.fullName}`) : h('span', { class: 'muted' }, ' — (kosong)')))))
       : h('p', { class: 'muted' }, 'Tidak ada jabatan di bawah jabatan ini.'));

@@ -1,8 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { AppConfig, DomainError } from '@naskah/core';
 import { VerificationService } from '@naskah/correspondence';
 import { Public } from '../common/principal.decorator';
+import { FILE_ONLY_FORM, readMultipartForm } from './multipart-form';
 
 /** Public verification of signed letters (from the QR code, or by uploading the PDF). Uncertified electronic signature. */
 @ApiTags('verification')
@@ -21,13 +23,12 @@ export class VerifyController {
 
   @Post()
   @HttpCode(200)
-  async upload(@Req() req: { isMultipart(): boolean; file(): Promise<{ toBuffer(): Promise<Buffer>; file: { truncated: boolean } } | undefined> }) {
+  async upload(@Req() req: FastifyRequest) {
     if (!req.isMultipart()) throw new DomainError('MULTIPART_REQUIRED', 'UNSUPPORTED_MEDIA', 'Unggah berkas PDF sebagai multipart/form-data (field "file")');
-    const part = await req.file();
-    if (!part) throw new DomainError('FILE_REQUIRED', 'VALIDATION', 'file: berkas PDF wajib diunggah', { fields: [{ field: 'file', reason: 'required' }] });
-    const data = await part.toBuffer().catch(() => {
-      throw new DomainError('FILE_TOO_LARGE', 'TOO_LARGE', `Berkas melebihi ${this.config.UPLOAD_MAX_BYTES} byte`);
-    });
+    // Public: one file part and nothing else, so an anonymous caller cannot make the server hold fields.
+    const { file } = await readMultipartForm(req, 'file', FILE_ONLY_FORM);
+    if (!file) throw new DomainError('FILE_REQUIRED', 'VALIDATION', 'file: berkas PDF wajib diunggah', { fields: [{ field: 'file', reason: 'required' }] });
+    const data = file.data;
     if (data.subarray(0, 5).toString('latin1') !== '%PDF-') throw new DomainError('NOT_A_PDF', 'UNSUPPORTED_MEDIA', 'file: hanya PDF yang dapat diverifikasi');
     return this.verification.verifyUpload(data);
   }

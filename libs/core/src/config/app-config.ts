@@ -85,9 +85,24 @@ export class AppConfig {
   @IsIn(['true', 'false'])
   TRUST_PROXY: 'true' | 'false' = 'false';
 
-  // Initialised (to undefined) so the key exists on an instance and loadConfig reads it.
-  @IsOptional() @IsIn(['true', 'false'])
+  // The production switch: NODE_ENV=production turns the demo accounts and the API docs UI off;
+  // each can be turned back on (or off outside production) by its own variable. Unset = follow
+  // NODE_ENV. Initialised (to undefined) so the keys exist on an instance and loadConfig reads them.
+  /** Demo accounts (password Naskah#2026) created by the seed. */
+  @IsOptional() @IsIn(['true', 'false'], { message: 'SEED_DEMO harus true atau false' })
   SEED_DEMO: 'true' | 'false' | undefined = undefined;
+
+  /** Swagger UI at /api/docs and the OpenAPI document at /api/docs-json and /api/docs-yaml. */
+  @IsOptional() @IsIn(['true', 'false'], { message: 'API_DOCS harus true atau false' })
+  API_DOCS: 'true' | 'false' | undefined = undefined;
+
+  get demoDataEnabled(): boolean {
+    return this.SEED_DEMO ? this.SEED_DEMO === 'true' : !this.isProduction;
+  }
+
+  get apiDocsEnabled(): boolean {
+    return this.API_DOCS ? this.API_DOCS === 'true' : !this.isProduction;
+  }
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
