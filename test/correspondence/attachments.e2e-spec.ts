@@ -56,6 +56,20 @@ describe('letter attachments: type by content, size limit, SHA-256, access', () 
     expect(dl.headers['x-content-sha256']).toBe(a.json().sha256);
   });
 
+  it('serves a download with the extension of the type its bytes are, whatever the uploader named it, with nosniff (issue 11, item 13)', async () => {
+    const a = await upload(drafter, 'undangan.html', PDF, 'text/html');
+    expect(a.statusCode).toBe(201);
+    expect(a.json().mime).toBe('application/pdf');
+    const dl = await http.app.inject({ method: 'GET', url: `/api/letters/${letterId}/attachments/${a.json().id}`, headers: { authorization: `Bearer ${drafter}` } });
+    expect(dl.headers['content-type']).toBe('application/pdf');
+    expect(dl.headers['content-disposition']).toBe(`attachment; filename="undangan.pdf"; filename*=UTF-8''undangan.pdf`);
+    expect(dl.headers['x-content-type-options']).toBe('nosniff');
+    const b = await upload(drafter, 'arsip/Laporan akhir: Pemilu?.exe', PNG, 'application/x-msdownload');
+    const dl2 = await http.app.inject({ method: 'GET', url: `/api/letters/${letterId}/attachments/${b.json().id}`, headers: { authorization: `Bearer ${drafter}` } });
+    expect(dl2.headers['content-type']).toBe('image/png');
+    expect(dl2.headers['content-disposition']).toMatch(/^attachment; filename="Laporan akhir Pemilu\.png"; filename\*=UTF-8''Laporan%20akhir%20Pemilu\.png$/);
+  });
+
   it('judges the type by content, not by name: a text file named .pdf is 415 and changes nothing', async () => {
     const before = await countRows(http.ds, 'letter_attachments', 'letter_id = ?', [letterId]);
     const res = await upload(drafter, 'palsu.pdf', Buffer.from('bukan pdf sama sekali'), 'application/pdf');

@@ -40,6 +40,17 @@ describe('external incoming letters', () => {
   const register = async (user: string, form: { body: Buffer; headers: Record<string, string> }) =>
     http.request('POST', '/api/incoming', { token: await http.login(user), body: form.body, headers: form.headers });
 
+  it('serves a PNG scan as the image it is (image/png, naskah-<id>.png), not as a broken PDF (issue 11, item 14)', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f3d3cc0000000049454e44ae426082', 'hex');
+    const res = await register('pencatat.5204', multipart(await fields({ subject: 'Surat dipindai sebagai gambar' }), { filename: 'pindaian.png', data: png, type: 'image/png' }));
+    expect(res.status).toBe(201);
+    const doc = await http.app.inject({ method: 'GET', url: `/api/letters/${res.body.letterId}/pdf`, headers: { authorization: `Bearer ${await http.login('pencatat.5204')}` } });
+    expect(doc.statusCode).toBe(200);
+    expect(doc.headers['content-type']).toBe('image/png');
+    expect(doc.headers['content-disposition']).toBe(`inline; filename="naskah-${res.body.letterId}.png"; filename*=UTF-8''naskah-${res.body.letterId}.png`);
+    expect(Buffer.compare(doc.rawPayload, png)).toBe(0);
+  });
+
   it('registers a scanned letter and delivers it to a position of the registrar’s office with an agenda number', async () => {
     const kasubbag = await positionIdOf(ds, '5204', 'KASUBBAG-TPH');
     const res = await register('pencatat.5204', multipart(await fields({ ccPositionIds: String(await positionIdOf(ds, '5204', 'SEKRETARIS')) }), { filename: 'scan.pdf', data: PDF }));

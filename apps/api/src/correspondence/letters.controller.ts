@@ -6,6 +6,7 @@ import { AuditService } from '@naskah/audit';
 import { Principal } from '@naskah/identity';
 import { FilesService } from '@naskah/storage';
 import { AttachmentsService, LetterAccessService, LettersService, ReviewService, SigningService, LettersRepository } from '@naskah/correspondence';
+import { BinaryReply, sendFile } from '../common/file-reply';
 import { readMultipartForm } from './multipart-form';
 import { CurrentPrincipal } from '../common/principal.decorator';
 import { CancelDto, CompareQueryDto, CreateLetterDto, ReviewDto, SignDto, UpdateLetterDto } from './dto/letter.dto';
@@ -78,16 +79,17 @@ export class LettersController {
     return this.audit.history('letter', id);
   }
 
-  /** The signed PDF. */
+  /**
+   * The letter's document: the signed PDF of a letter written here, or the scan registered with an
+   * external letter — served as the type it really is (a PNG/JPEG scan as an image, named .png/.jpg).
+   */
   @Get(':id/pdf')
-  async pdf(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Res() reply: { header(k: string, v: string): unknown; send(b: Buffer): void }) {
+  async pdf(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Res() reply: BinaryReply) {
     await this.access.assertVisible(id, await this.access.viewerOf(p));
     const letter = await this.repo.load(id);
     if (!letter.documentFileId) throw new DomainError('DOCUMENT_NOT_READY', 'CONFLICT', 'PDF belum tersedia: naskah belum ditandatangani atau sedang dibuat');
-    const { data } = await this.files.read(letter.documentFileId);
-    reply.header('content-type', 'application/pdf');
-    reply.header('content-disposition', `inline; filename="naskah-${id}.pdf"`);
-    reply.send(data);
+    const { file, data } = await this.files.read(letter.documentFileId);
+    sendFile(reply, data, file.mime, `naskah-${id}`, file.sha256, 'inline');
   }
 
   /** Upload an attachment (multipart, part "file"): PDF, PNG, JPEG, DOCX or XLSX by content; 413 past the size limit, 415 otherwise. */
@@ -99,12 +101,9 @@ export class LettersController {
   }
 
   @Get(':id/attachments/:fileId')
-  async downloadAttachment(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('fileId') fileId: string, @Res() reply: { header(k: string, v: string): unknown; send(b: Buffer): void }) {
+  async downloadAttachment(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('fileId') fileId: string, @Res() reply: BinaryReply) {
     const { file, data } = await this.attachments.download(p, id, fileId);
-    reply.header('content-type', file.mime);
-    reply.header('content-disposition', `attachment; filename="${encodeURIComponent(file.originalName)}"`);
-    reply.header('x-content-sha256', file.sha256);
-    reply.send(data);
+    sendFile(reply, data, file.mime, file.originalName, file.sha256);
   }
 
   @Delete(':id/attachments/:fileId')

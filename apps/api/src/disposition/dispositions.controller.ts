@@ -6,6 +6,7 @@ import { Principal } from '@naskah/identity';
 import { DispositionsQueryService, DispositionsService, FollowUpFilesService } from '@naskah/disposition';
 import { CurrentPrincipal, RequireRoles } from '../common/principal.decorator';
 import { readMultipartForm } from '../correspondence/multipart-form';
+import { sendFile } from '../common/file-reply';
 import { CancelDispositionDto, CompleteDto, DeadlineDto, DispositionInputDto, DispositionListQueryDto, FollowUpDto, IssueDispositionDto, PageQueryDto, ReplyLetterDto } from './dto/disposition.dto';
 
 type Reply = { header(k: string, v: string): unknown; send(b: Buffer): void };
@@ -118,10 +119,7 @@ export class DispositionsController {
   @Get(':id/files/:fileId')
   async download(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('fileId') fileId: string, @Res() reply: Reply) {
     const { file, data } = await this.files.download(p, id, fileId);
-    reply.header('content-type', file.mime);
-    reply.header('content-disposition', `attachment; filename="${encodeURIComponent(file.originalName)}"`);
-    reply.header('x-content-sha256', file.sha256);
-    reply.send(data);
+    sendFile(reply, data, file.mime, file.originalName, file.sha256);
   }
 
   @Post(':id/reply-letter')

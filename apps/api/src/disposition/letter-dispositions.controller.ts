@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@naskah/identity';
 import { DispositionSheetService, DispositionsQueryService } from '@naskah/disposition';
 import { CurrentPrincipal } from '../common/principal.decorator';
+import { sendFile } from '../common/file-reply';
 
 /** A letter's disposition tree and a received letter's lembar disposisi. */
 @ApiTags('dispositions')
@@ -24,8 +25,6 @@ export class LetterDispositionsController {
   @ApiOperation({ summary: 'Lembar disposisi (PDF)' })
   async pdf(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Res() reply: { header(k: string, v: string): unknown; send(b: Buffer): void }) {
     const { filename, data } = await this.sheet.render(p, id);
-    reply.header('content-type', 'application/pdf');
-    reply.header('content-disposition', `inline; filename="${filename}"`);
-    reply.send(data);
+    sendFile(reply, data, 'application/pdf', filename, undefined, 'inline');
   }
 }
