@@ -1,9 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { AuditService } from '@naskah/audit';
+import { SendService } from '@naskah/correspondence';
 import { countRows, Http, startApi } from '@naskah/testing';
 import { createWorker } from '../../apps/worker/src/main';
 import { forgetOldDispositionJobs, receivedLetter } from '../../libs/testing/src/disposition-fixture';
-import { eventually, forgetOldDispatchJobs, positionIdOf } from '../../libs/testing/src/letters-fixture';
+import { forgetOldDispatchJobs, positionIdOf } from '../../libs/testing/src/letters-fixture';
 
 /** Issue 11, items 1, 3, 4, 5: no half-done states, no doubles, a history that says what happened. */
 describe('no half-done states', () => {
@@ -12,6 +13,7 @@ describe('no half-done states', () => {
   const as = async (user: string, method: string, url: string, body?: unknown) => http.request(method, url, { token: await http.login(user), body });
 
   beforeAll(async () => {
+    SendService.documentWaitMs = 1_000;
     http = await startApi();
     await forgetOldDispatchJobs(http.app);
     await forgetOldDispositionJobs(http.app);
@@ -20,7 +22,10 @@ describe('no half-done states', () => {
     pos.MATARAM_KETUA = await positionIdOf(http.ds, '5271', 'KETUA');
     [{ id: pos.MATARAM_OFFICE }] = await http.ds.query("SELECT id FROM offices WHERE code = '5271'");
   });
-  afterAll(() => http.close());
+  afterAll(async () => {
+    SendService.documentWaitMs = 8_000;
+    await http.close();
+  });
 
   const draft = (over: Record<string, unknown> = {}) => ({
     typeCode: 'ND', subject: 'Permintaan data logistik', body: 'Mohon data logistik.', securityClass: 'B', urgency: 'BIASA', classificationCode: 'PY.01.1',
@@ -34,8 +39,10 @@ describe('no half-done states', () => {
     expect((await as('kasubbag.umum.5204', 'POST', `/api/letters/${id}/submit`)).status).toBe(201);
     const signed = await as('ketua.5204', 'POST', `/api/letters/${id}/sign`, { password: 'Naskah#2026' });
     expect(signed.body.status).toBe('SIGNED');
-    // no worker runs yet: the render job has not written the document
+    // no worker runs yet: the render job has not written the document; the send waits a while, then refuses
+    const waited = Date.now();
     const early = await as('kasubbag.umum.5204', 'POST', `/api/letters/${id}/send`);
+    expect(Date.now() - waited).toBeGreaterThanOrEqual(SendService.documentWaitMs);
     expect(early).toMatchObject({ status: 409, body: { code: 'DOCUMENT_NOT_READY' } });
     expect(await countRows(http.ds, 'transmissions', 'letter_id = ?', [id])).toBe(0);
     expect((await as('kasubbag.umum.5204', 'GET', `/api/letters/${id}`)).body.status).toBe('SIGNED');
@@ -43,7 +50,8 @@ describe('no half-done states', () => {
     const worker: INestApplicationContext = await createWorker();
     await worker.init();
     try {
-      await eventually(async () => ((await http.ds.query('SELECT signature FROM letters WHERE id = ?', [id]))[0].signature ? true : undefined), `letter ${id} rendered`);
+      // with the worker running, a send right after signing waits for the document and goes out
+      SendService.documentWaitMs = 15_000;
       const sent = await as('kasubbag.umum.5204', 'POST', `/api/letters/${id}/send`);
       expect(sent).toMatchObject({ status: 201, body: { status: 'SENT', targetCount: 1 } });
     } finally {

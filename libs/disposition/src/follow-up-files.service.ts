@@ -7,6 +7,7 @@ import { FilesService, StoredFile } from '@naskah/storage';
 import { actorAs, DispositionContext } from './disposition-context';
 import { ruleError } from './disposition.errors';
 import { asRecipient, visibleDisposition } from './disposition-guard';
+import { readIfUnread } from './use-cases/progress-disposition';
 import { CLOSED_STATUSES } from './rules/disposition-rules';
 import { draftReply, ReplyDraftInput } from './use-cases/draft-reply';
 import { sniffUpload } from './use-cases/upload-type';
@@ -34,10 +35,13 @@ export class FollowUpFilesService {
       const safeName = filename.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || `laporan.${type.ext}`;
       const file = await this.files.store(em, data, { originalName: safeName, mime: type.mime, createdBy: p.userId });
       await em.query('INSERT INTO disposition_files (disposition_id, file_id, added_by) VALUES (?, ?, ?)', [id, file.id, p.userId]);
-      await this.ctx.audit.record(em, actorAs(p, row.recipientPositionId, capacity), {
-        action: 'DISPOSITION_FILE_ADDED', entityType: 'letter', entityId: row.letterId, officeId: row.officeId,
-        after: { dispositionId: id, fileId: file.id, name: safeName, sha256: file.sha256, sizeBytes: file.sizeBytes, mime: type.mime },
-      });
+      await this.ctx.audit.record(em, actorAs(p, row.recipientPositionId, capacity), [
+        ...(await readIfUnread(em, this.ctx, p, row, 'FILE_ADDED')),
+        {
+          action: 'DISPOSITION_FILE_ADDED', entityType: 'letter', entityId: row.letterId, officeId: row.officeId,
+          after: { dispositionId: id, fileId: file.id, name: safeName, sha256: file.sha256, sizeBytes: file.sizeBytes, mime: type.mime },
+        },
+      ]);
       return file;
     });
   }

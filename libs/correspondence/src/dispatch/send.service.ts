@@ -40,8 +40,12 @@ export class SendService {
     private readonly org: OrganisationService,
   ) {}
 
+  /** How long a send waits for the render job to write the signed document before refusing (409 DOCUMENT_NOT_READY). */
+  static documentWaitMs = 8_000;
+
   /** Only a SIGNED letter, by its drafter, its signer (or their Plt/Plh) or a registrar of the sending office. */
   async send(p: Principal, letterId: string): Promise<SendResult> {
+    await this.documentReady(letterId);
     const result = await inTransaction(this.ds, async (em) => {
       const [l] = /^\d{1,19}$/.test(letterId)
         ? await em.query(
@@ -103,6 +107,21 @@ export class SendService {
     });
     this.outbox.relaySoon();
     return result;
+  }
+
+  /**
+   * A letter just signed is rendered, hashed and signed by a job that usually takes well under a
+   * second: sending right after signing waits for it (outside any transaction, polling) instead of
+   * refusing at once. The transaction checks again and refuses if it is still not there.
+   */
+  private async documentReady(letterId: string): Promise<void> {
+    if (!/^\d{1,19}$/.test(letterId)) return;
+    const deadline = Date.now() + SendService.documentWaitMs;
+    for (;;) {
+      const [l] = await this.ds.query('SELECT status, document_file_id IS NOT NULL AND document_sha256 IS NOT NULL AND signature IS NOT NULL AS ready FROM letters WHERE id = ?', [letterId]);
+      if (!l || l.status !== 'SIGNED' || Number(l.ready) === 1 || Date.now() >= deadline) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
   /** The route of each addressee and copy, as the drafter fills them in (nothing is written). */

@@ -28,8 +28,13 @@ export class LettersService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(p: Principal, f: LetterFields): Promise<LetterView> {
-    if (!p.positionId || !p.officeId || !p.roles.includes('DRAFTER')) throw forbidden('ROLE_REQUIRED', 'Hanya konseptor (drafter) yang dapat membuat naskah');
+  /**
+   * A new draft by a drafter. `asReplyTo` is for the disposition context only: the recipient of a
+   * "Siapkan jawaban" instruction may always draft the reply it asks for, drafter role or not (a
+   * Sekretaris, a Ketua) — the caller has checked the instruction (issue 11, item 16).
+   */
+  async create(p: Principal, f: LetterFields, opts: { asReplyTo?: { dispositionId: string } } = {}): Promise<LetterView> {
+    if (!p.positionId || !p.officeId || (!p.roles.includes('DRAFTER') && !opts.asReplyTo)) throw forbidden('ROLE_REQUIRED', 'Hanya konseptor (drafter) yang dapat membuat naskah');
     const id = await inTransaction(this.ds, async (em) => {
       await this.validate(em, p.officeId!, f);
       const res = await em.query(

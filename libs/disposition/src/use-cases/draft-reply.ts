@@ -5,6 +5,7 @@ import { inTransaction } from '@naskah/db';
 import { actorAs, DispositionContext } from '../disposition-context';
 import { fieldError, ruleError } from '../disposition.errors';
 import { asRecipient } from '../disposition-guard';
+import { readIfUnread } from './progress-disposition';
 import { loadLineage, loadPositions } from '../dispositions.repository';
 import { CLOSED_STATUSES } from '../rules/disposition-rules';
 
@@ -59,14 +60,15 @@ export async function draftReply(ctx: DispositionContext, letters: LettersServic
     recipients: [letter.origin === 'EXTERNAL' && letter.external_sender ? { kind: 'TO', externalName: letter.external_sender } : { kind: 'TO', officeId: Number(letter.sender_office_id) }],
     reviewerPositionIds: [],
     signerPositionId: signer,
-  });
+  }, { asReplyTo: { dispositionId: id } });
   await inTransaction(ctx.ds, async (em) => {
     const { row: cur, capacity } = await asRecipient(em, ctx, p, id);
     if (cur.replyLetterId) throw conflict('REPLY_EXISTS', 'Disposisi ini sudah memiliki konsep jawaban', { replyLetterId: cur.replyLetterId });
     await em.query('UPDATE dispositions SET reply_letter_id = ?, version = version + 1 WHERE id = ?', [draft.id, id]);
-    await ctx.audit.record(em, actorAs(p, cur.recipientPositionId, capacity), {
-      action: 'DISPOSITION_REPLY_DRAFTED', entityType: 'letter', entityId: cur.letterId, officeId: cur.officeId, after: { dispositionId: id, replyLetterId: draft.id },
-    });
+    await ctx.audit.record(em, actorAs(p, cur.recipientPositionId, capacity), [
+      ...(await readIfUnread(em, ctx, p, cur, 'REPLY_DRAFTED')),
+      { action: 'DISPOSITION_REPLY_DRAFTED', entityType: 'letter', entityId: cur.letterId, officeId: cur.officeId, after: { dispositionId: id, replyLetterId: draft.id } },
+    ]);
   });
   return { dispositionId: id, replyLetterId: draft.id };
 }

@@ -4,6 +4,7 @@ import type { Principal } from '@naskah/identity';
 import { actorAs, DispositionContext } from '../disposition-context';
 import { fieldError, ruleError } from '../disposition.errors';
 import { ActingCapacity, asRecipient } from '../disposition-guard';
+import { impliedSteps } from './progress-disposition';
 import type { DispositionRow } from '../dispositions.repository';
 import { CLOSED_STATUSES } from '../rules/disposition-rules';
 
@@ -56,7 +57,10 @@ export async function addFollowUp(em: EntityManager, ctx: DispositionContext, p:
       "UPDATE dispositions SET status = 'IN_PROGRESS', read_at = COALESCE(read_at, ?), read_by_user_id = COALESCE(read_by_user_id, ?), started_at = ?, version = version + 1 WHERE id = ?",
       [now, p.userId, now, id],
     );
-    events.unshift({ action: 'DISPOSITION_STARTED', entityType: 'letter', entityId: row.letterId, officeId: row.officeId, before: { status: row.status }, after: { dispositionId: id, status: 'IN_PROGRESS' } });
+    events.unshift(
+      ...impliedSteps(row, 'FOLLOW_UP'),
+      { action: 'DISPOSITION_STARTED', entityType: 'letter', entityId: row.letterId, officeId: row.officeId, before: { status: row.status }, after: { dispositionId: id, status: 'IN_PROGRESS' } },
+    );
   }
   await ctx.audit.record(em, actorAs(p, row.recipientPositionId, capacity), events);
 }

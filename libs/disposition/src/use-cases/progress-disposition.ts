@@ -39,12 +39,28 @@ export async function startDisposition(em: EntityManager, ctx: DispositionContex
 }
 
 /**
+ * Anything the recipient does on an unread disposition (uploading a file, drafting the reply)
+ * shows they have read it: it is marked READ at that moment, with an implied DISPOSITION_READ event.
+ */
+export async function readIfUnread(
+  em: EntityManager,
+  ctx: DispositionContext,
+  p: Principal,
+  row: { id: string; status: string; letterId: string; officeId: number },
+  by: 'FILE_ADDED' | 'REPLY_DRAFTED',
+): Promise<AuditEventInput[]> {
+  if (row.status !== 'UNREAD') return [];
+  await em.query("UPDATE dispositions SET status = 'READ', read_at = ?, read_by_user_id = ?, version = version + 1 WHERE id = ? AND status = 'UNREAD'", [ctx.clock.now(), p.userId, row.id]);
+  return [{ action: 'DISPOSITION_READ', entityType: 'letter', entityId: row.letterId, officeId: row.officeId, before: { status: 'UNREAD' }, after: { dispositionId: row.id, status: 'READ', implied: by } }];
+}
+
+/**
  * A recipient may start or finish a disposition without opening it first (from the list, or by
  * disposing further down). What happened is then recorded as it happened: it was read (and
  * started) at that moment, by that person, with the events a separate click would have written,
  * marked `implied` — so the history never misstates when it was read (issue 11, item 5).
  */
-export function impliedSteps(row: { id: string; status: string; letterId: string; officeId: number }, by: 'STARTED' | 'COMPLETED' | 'REDISPOSED'): AuditEventInput[] {
+export function impliedSteps(row: { id: string; status: string; letterId: string; officeId: number }, by: 'STARTED' | 'COMPLETED' | 'REDISPOSED' | 'FOLLOW_UP'): AuditEventInput[] {
   const out: AuditEventInput[] = [];
   if (row.status === 'UNREAD') {
     out.push({ action: 'DISPOSITION_READ', entityType: 'letter', entityId: row.letterId, officeId: row.officeId, before: { status: 'UNREAD' }, after: { dispositionId: row.id, status: 'READ', implied: by } });
