@@ -252,6 +252,14 @@ describe('trust: secrets, revocation and password guessing', () => {
       for (let i = 0; i < MAX_ATTEMPTS - 1; i++) expect((await login(u.username, 'wrong-password')).status).toBe(401); // and the count starts afresh
     });
 
+    it('checks one password of an account at a time: a burst of wrong guesses gets the limit, a burst of right ones all pass', async () => {
+      const u = await createUser('burst');
+      const right = await Promise.all(Array.from({ length: MAX_ATTEMPTS * 3 }, () => login(u.username)));
+      expect(right.map((r) => r.status)).toEqual(Array(MAX_ATTEMPTS * 3).fill(200));
+      const wrong = await Promise.all(Array.from({ length: MAX_ATTEMPTS * 3 }, () => login(`${u.username.toUpperCase()} `, 'wrong-password')));
+      expect(wrong.map((r) => r.status).sort()).toEqual([...Array(MAX_ATTEMPTS).fill(401), ...Array(MAX_ATTEMPTS * 2).fill(429)]);
+    });
+
     it('answers an unknown name like a known one, spellings included', async () => {
       const name = `t${run}.nobody.${++seq}`;
       for (let i = 0; i < MAX_ATTEMPTS; i++) expect((await login(name, 'x')).status).toBe(401);

@@ -77,10 +77,11 @@ export class AuthService {
     const user = await this.users.findForLogin(username);
     // keyed on the row the collation found ("KETUA.RI " is ketua.ri), not on the typed string
     const account = user ? LoginLimiter.account(user.id) : LoginLimiter.unknownAccount(username);
-    await this.limiter.beginAccount(account, ip);
-    const ok = await argon2.verify(user?.passwordHash ?? (await this.dummyHash), password).catch(() => false);
-    if (!user || !ok || !user.isActive) throw badCredentials();
-    await this.limiter.succeeded(account, ip);
+    const ok = await this.limiter.check(account, ip, async () => {
+      const right = await argon2.verify(user?.passwordHash ?? (await this.dummyHash), password).catch(() => false);
+      return Boolean(user && right && user.isActive);
+    });
+    if (!user || !ok) throw badCredentials();
     const principal = await this.users.principal(user.id);
     return this.ds.transaction(async (em) => {
       const pair = await this.issue(em, principal, randomUUID());
@@ -121,12 +122,8 @@ export class AuthService {
    * limits: a wrong password counts against the same account and address as a failed sign-in.
    */
   async confirmPassword(userId: number, password: string, ip: string): Promise<boolean> {
-    const account = LoginLimiter.account(userId);
     await this.limiter.beginAddress(ip);
-    await this.limiter.beginAccount(account, ip);
-    const ok = await this.users.verifyPassword(userId, password);
-    if (ok) await this.limiter.succeeded(account, ip);
-    return ok;
+    return this.limiter.check(LoginLimiter.account(userId), ip, () => this.users.verifyPassword(userId, password));
   }
 
   async verifyAccessToken(token: string): Promise<AccessClaims> {
