@@ -73,7 +73,7 @@ export class AuthService {
   }
 
   async login(username: string, password: string, ip: string): Promise<TokenPair> {
-    await this.limiter.beginAddress(ip);
+    await this.limiter.assertAddress(ip);
     const user = await this.users.findForLogin(username);
     // keyed on the row the collation found ("KETUA.RI " is ketua.ri), not on the typed string
     const account = user ? LoginLimiter.account(user.id) : LoginLimiter.unknownAccount(username);
@@ -122,7 +122,7 @@ export class AuthService {
    * limits: a wrong password counts against the same account and address as a failed sign-in.
    */
   async confirmPassword(userId: number, password: string, ip: string): Promise<boolean> {
-    await this.limiter.beginAddress(ip);
+    await this.limiter.assertAddress(ip);
     return this.limiter.check(LoginLimiter.account(userId), ip, () => this.users.verifyPassword(userId, password));
   }
 
