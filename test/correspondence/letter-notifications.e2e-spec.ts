@@ -9,7 +9,7 @@ import { QueueName } from '@naskah/queue';
 import { countRows, Http, startApiAndWorker } from '@naskah/testing';
 import { notificationsOf } from '../../libs/testing/src/disposition-fixture';
 import { deliveriesOnceDispatched, eventually, insertSignedLetterFixture, positionIdOf } from '../../libs/testing/src/letters-fixture';
-import { openStream } from '../../libs/testing/src/sse-client';
+import { openNotificationStream } from '../../libs/testing/src/sse-client';
 
 const RUN = `R${Date.now().toString(36)}`;
 const NTB = 'KPU Provinsi Nusa Tenggara Barat';
@@ -51,7 +51,7 @@ describe('letter notifications: received, copied, forwarded, returned, registere
 
   it('puts a new letter in the addressee’s list and on their open stream at once; a copy is told as a copy', async () => {
     const token = await http.login('ketua.5271');
-    const stream = await openStream(port, `/api/notifications/stream?access_token=${encodeURIComponent(token)}`);
+    const stream = await openNotificationStream(port, token);
     try {
       await eventually(async () => (stream.events.some((e) => e.event === 'ready') ? true : undefined), 'the ready event');
       const { letterId } = await insertSignedLetterFixture(ds, {

@@ -1,12 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AppConfig } from '@naskah/core';
 import { NotificationHub, PositionNotifier } from '@naskah/notification';
-import { jakartaToday } from '@naskah/identity';
+import { AuthService, jakartaToday } from '@naskah/identity';
 import { OutboxService } from '@naskah/queue';
 import { Http, startApi } from '@naskah/testing';
-import { openStream } from '../../libs/testing/src/sse-client';
+import { openNotificationStream, openStream, streamTicket } from '../../libs/testing/src/sse-client';
 import { createWorker } from '../../apps/worker/src/main';
 import { forgetOldDispositionJobs, notificationArrives, notificationsOf, receivedLetter } from '../../libs/testing/src/disposition-fixture';
 import { eventually, positionIdOf, userIdOf } from '../../libs/testing/src/letters-fixture';
@@ -43,7 +42,7 @@ describe('notifications: list, SSE stream, position notifier', () => {
   it('streams a new disposition to the recipient’s open page at once', async () => {
     const token = await http.login('sekretaris.5204');
     expect((await http.request('GET', '/api/notifications/stream')).status).toBe(401);
-    const stream = await openStream(port, `/api/notifications/stream?access_token=${encodeURIComponent(token)}`);
+    const stream = await openNotificationStream(port, token);
     try {
       expect(stream.res.statusCode).toBe(200);
       expect(stream.res.headers['content-type']).toMatch(/^text\/event-stream/);
@@ -60,11 +59,43 @@ describe('notifications: list, SSE stream, position notifier', () => {
     await eventually(async () => (http.app.get(NotificationHub).streamCount === 0 ? true : undefined), 'the stream to be released');
   });
 
+  it('takes no access token in a URL: the stream opens with a single-use ticket, which works once and nowhere else', async () => {
+    const token = await http.login('sekretaris.5204');
+    // ?access_token= is refused on the stream and on every other GET (proxies log request lines)
+    for (const url of ['/api/notifications/stream', '/api/notifications', '/api/me']) {
+      const res = await http.request('GET', `${url}?access_token=${encodeURIComponent(token)}`);
+      expect({ url, status: res.status }).toEqual({ url, status: 401 });
+      expect(res.body.code).toBe('UNAUTHENTICATED');
+    }
+    expect((await openStream(port, `/api/notifications/stream?access_token=${encodeURIComponent(token)}`)).res.statusCode).toBe(401);
+    const ticketRes = await http.request('POST', '/api/notifications/stream-ticket', { token });
+    expect(ticketRes.status).toBe(201);
+    expect(ticketRes.body).toEqual({ ticket: expect.stringMatching(/^[\w-]{43}$/), expiresIn: 60 });
+    expect(ticketRes.body.ticket).not.toContain(token.split('.')[1]);
+    expect((await http.request('POST', '/api/notifications/stream-ticket')).status).toBe(401); // asking needs the Bearer token
+    // a ticket opens nothing but the stream (and is not spent by trying)
+    expect((await http.request('GET', `/api/notifications?ticket=${ticketRes.body.ticket}`)).status).toBe(401);
+    const stream = await openStream(port, `/api/notifications/stream?ticket=${ticketRes.body.ticket}`);
+    try {
+      expect(stream.res.statusCode).toBe(200);
+      await eventually(async () => (stream.events.some((e) => e.event === 'ready') ? true : undefined), 'the ready event');
+      const again = await openStream(port, `/api/notifications/stream?ticket=${ticketRes.body.ticket}`);
+      expect(again.res.statusCode).toBe(401);
+      again.close();
+      const unknown = await http.request('GET', `/api/notifications/stream?ticket=${(await streamTicket(port, token)).replace(/^./, (ch) => (ch === 'A' ? 'B' : 'A'))}`);
+      expect(unknown.status).toBe(401);
+      expect(unknown.body.code).toBe('INVALID_STREAM_TICKET');
+    } finally {
+      stream.close();
+    }
+    await eventually(async () => (http.app.get(NotificationHub).streamCount === 0 ? true : undefined), 'the stream to be released');
+  });
+
   it('catches up after a reconnect from the last event id, and sends only the caller’s own notifications', async () => {
     const token = await http.login('sekretaris.5204');
     const mine = await notificationsOf(http.ds, 'sekretaris.5204');
     const last = mine[mine.length - 1].id; // the oldest
-    const stream = await openStream(port, `/api/notifications/stream?access_token=${encodeURIComponent(token)}`, { 'last-event-id': String(Number(last) - 1) });
+    const stream = await openNotificationStream(port, token, { 'last-event-id': String(Number(last) - 1) });
     try {
       await eventually(async () => (stream.events.some((e) => e.event === 'ready') ? true : undefined), 'the ready event');
       expect(stream.events.filter((e) => e.event === 'notification').map((e) => e.id)).toEqual(mine.map((n) => n.id).reverse());
@@ -113,7 +144,7 @@ describe('notifications: list, SSE stream, position notifier', () => {
     await other.app.listen(0, '127.0.0.1');
     const otherPort = (other.app.getHttpServer().address() as AddressInfo).port;
     expect((await openStream(otherPort, '/api/notifications/stream')).res.statusCode).toBe(401);
-    const stream = await openStream(otherPort, `/api/notifications/stream?access_token=${encodeURIComponent(await other.login('ketua.5204'))}`);
+    const stream = await openNotificationStream(otherPort, await other.login('ketua.5204'));
     await eventually(async () => (stream.events.some((e) => e.event === 'ready') ? true : undefined), 'the ready event');
     const ended = new Promise<void>((resolve) => stream.res.on('end', () => resolve()));
     const t0 = Date.now();
@@ -125,12 +156,12 @@ describe('notifications: list, SSE stream, position notifier', () => {
   it('closes a stream when the token that opened it expires (event: expired); the client reconnects with a fresh token and misses nothing', async () => {
     const jwt = http.app.get(JwtService);
     const { iat: _iat, exp: _exp, ...claims } = jwt.decode(await http.login('sekretaris.5204'));
-    const short = await jwt.signAsync(claims, { secret: http.app.get(AppConfig).JWT_SECRET, expiresIn: 2, algorithm: 'HS256' });
+    const short = await jwt.signAsync(claims, { secret: http.app.get(AuthService).prepareKey() as never, expiresIn: 2, algorithm: 'HS256' });
     const expiresAt = jwt.decode(short).exp * 1000;
-    const stream = await openStream(port, `/api/notifications/stream?access_token=${encodeURIComponent(short)}`);
+    const stream = await openNotificationStream(port, short);
     expect(stream.res.statusCode).toBe(200);
     await eventually(async () => (stream.events.some((e) => e.event === 'ready') ? true : undefined), 'the ready event');
-    const long = await openStream(port, `/api/notifications/stream?access_token=${encodeURIComponent(await http.login('sekretaris.5204'))}`);
+    const long = await openNotificationStream(port, await http.login('sekretaris.5204'));
     try {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([stream.ended, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('the stream outlived its token')), expiresAt - Date.now() + 3000)))]).finally(() => clearTimeout(timer));
@@ -140,12 +171,12 @@ describe('notifications: list, SSE stream, position notifier', () => {
       expect(stream.events[stream.events.length - 1]).toMatchObject({ event: 'expired', data: { code: 'TOKEN_EXPIRED' } });
       expect(long.res.complete).toBe(false); // a stream opened with a valid token stays open
       expect(http.app.get(NotificationHub).streamCount).toBe(1);
-      // reconnecting with the expired token is refused; with a fresh one, from the last event id, it works
-      expect((await http.request('GET', `/api/notifications/stream?access_token=${encodeURIComponent(short)}`)).status).toBe(401);
+      // no ticket for the expired token; with a fresh token's ticket, from the last event id, it works
+      expect((await http.request('POST', '/api/notifications/stream-ticket', { token: short })).status).toBe(401);
       const lastSeen = (await notificationsOf(http.ds, 'sekretaris.5204'))[0]?.id ?? '0';
       const [d] = (await call('ketua.5204', 'POST', '/api/dispositions', { deliveryId, recipientPositionIds: [pos.SEKRETARIS], instructionCodes: ['PELAJARI'] })).body;
       await notificationArrives(http.ds, 'sekretaris.5204', 'DISPOSITION_NEW', d.id); // while no stream of sekretaris.5204 was open
-      const again = await openStream(port, `/api/notifications/stream?access_token=${encodeURIComponent(await http.login('sekretaris.5204'))}`, { 'last-event-id': lastSeen });
+      const again = await openNotificationStream(port, await http.login('sekretaris.5204'), { 'last-event-id': lastSeen });
       try {
         await eventually(async () => (again.events.some((e) => e.event === 'notification' && e.data.payload.dispositionId === d.id) ? true : undefined), 'the missed notification');
       } finally {

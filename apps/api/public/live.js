@@ -1,7 +1,9 @@
 // live.js — the notification bell in the header and the server-sent events stream behind it.
-// EventSource cannot send an Authorization header: the API takes the access token as ?access_token=
-// (GET only). When the stream closes (server restart, expired token) we reconnect ourselves with a
-// refreshed token and ?lastEventId=, so what was missed meanwhile is sent first.
+// EventSource cannot send an Authorization header, and an access token must never go into a URL
+// (proxies log request lines): before each connection we ask for a single-use stream ticket
+// (POST /api/notifications/stream-ticket, valid 60 s) and open ?ticket=. When the stream closes
+// (server restart, expired token) we reconnect ourselves with a refreshed token, a new ticket and
+// ?lastEventId=, so what was missed meanwhile is sent first.
 import { getTokens, refreshTokens, api } from './api.js';
 import { h, notify } from './ui.js';
 
@@ -64,7 +66,16 @@ async function connect() {
     if (!(await refreshTokens())) { stopped = true; return; }
     token = getTokens()?.accessToken;
   }
-  const qs = new URLSearchParams({ access_token: token });
+  let ticket;
+  try {
+    ({ ticket } = await api.post('/api/notifications/stream-ticket'));
+  } catch (err) {
+    if (err && err.status === 401) { stopped = true; return; } // signed out (api.js has sent the user to sign in)
+    retryLater();
+    return;
+  }
+  if (stopped) return;
+  const qs = new URLSearchParams({ ticket });
   if (lastId) qs.set('lastEventId', lastId);
   const es = new EventSource(`/api/notifications/stream?${qs}`);
   source = es;
@@ -81,14 +92,18 @@ async function connect() {
     for (const fn of listeners) { try { fn(n); } catch { /* a view's handler must not stop the stream */ } }
   });
   es.onerror = () => {
-    // the browser would retry with the same (maybe expired) token: close and reconnect ourselves
+    // the browser would retry with the same (spent) ticket: close and reconnect ourselves with a new one
     es.close();
     if (source !== es || stopped) return;
     source = null;
-    clearTimeout(retryTimer);
-    retryTimer = setTimeout(connect, retryMs);
-    retryMs = Math.min(retryMs * 2, 30_000);
+    retryLater();
   };
+}
+
+function retryLater() {
+  clearTimeout(retryTimer);
+  retryTimer = setTimeout(connect, retryMs);
+  retryMs = Math.min(retryMs * 2, 30_000);
 }
 
 export function notificationText(n) {

@@ -3,7 +3,9 @@ import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig, Clock } from '@naskah/core';
 import { REDIS, redisOptions } from '@naskah/queue';
+import type { PositionKind } from '@naskah/organisation';
 import { jakartaToday } from './jakarta-today';
+import { Role, rolesOf } from './roles';
 
 /** A position a user acts for, with its materialised tree path (paths never change once created). */
 export interface ActingPosition {
@@ -17,6 +19,13 @@ export interface ActingState {
   active: boolean;
   /** The own position (from the access token, while the user still holds it) and the positions held today by delegation, by id. */
   positions: ActingPosition[];
+  /**
+   * The user's roles now: their grants, and those of the token's position while the user still
+   * holds it (a user moved elsewhere gets the new position's roles with their next token).
+   */
+  roles: Role[];
+  /** `users.session_version`: an access token carrying another value was revoked (sign-out, password change). */
+  sessionVersion: number;
 }
 
 interface Entry {
@@ -30,9 +39,9 @@ interface Entry {
 export const identityChangesChannel = (queuePrefix: string) => `${queuePrefix}:identity-changes`;
 
 /**
- * Caches, per user and own position, whether the user is active and which positions they act
- * for today (own + delegations, with tree paths), so an authenticated request needs no database
- * round trip for them. Staleness is bounded:
+ * Caches, per user and own position, whether the user is active, which positions they act for
+ * today (own + delegations, with tree paths), their roles and their session version, so an
+ * authenticated request needs no database round trip for them. Staleness is bounded:
  *  - in this process, a change made through UsersService / DelegationsService is seen at once
  *    (`changed` after the commit drops the user's entries; a read that raced with the change is
  *    not stored);
@@ -107,20 +116,30 @@ export class ActingPositionsCache implements OnModuleDestroy {
   }
 
   private async load(userId: number, ownPositionId: number | null, day: string): Promise<ActingState> {
-    const rows: { k: number; v: string | number; path: string | null }[] = await this.ds.query(
-      `SELECT 0 AS k, u.is_active AS v, NULL AS path FROM users u WHERE u.id = ?
-       UNION ALL SELECT 1, p.id, p.path FROM positions p JOIN users u ON u.position_id = p.id WHERE u.id = ? AND p.id = ?
-       UNION ALL SELECT 1, p.id, p.path FROM delegations d JOIN positions p ON p.id = d.position_id
+    // k = 0: the user (active, session version, grants); k = 1: a position acted for (the own one also gives its kind)
+    const rows: { k: number; v: string | number; path: string | null; sv: string | number | null; extra: string | null }[] = await this.ds.query(
+      `SELECT 0 AS k, u.is_active AS v, NULL AS path, u.session_version AS sv, (SELECT GROUP_CONCAT(g.role) FROM user_grants g WHERE g.user_id = u.id) AS extra FROM users u WHERE u.id = ?
+       UNION ALL SELECT 1, p.id, p.path, NULL, p.kind FROM positions p JOIN users u ON u.position_id = p.id WHERE u.id = ? AND p.id = ?
+       UNION ALL SELECT 1, p.id, p.path, NULL, NULL FROM delegations d JOIN positions p ON p.id = d.position_id
          WHERE d.user_id = ? AND d.revoked_at IS NULL AND d.starts_on <= ? AND d.ends_on >= ?`,
       [userId, userId, ownPositionId ?? 0, userId, day, day],
     );
     const byId = new Map<number, ActingPosition>();
     let active = false;
+    let sessionVersion = -1;
+    let grants: Role[] = [];
+    let ownKind: PositionKind | null = null;
     for (const r of rows) {
-      if (Number(r.k) === 0) active = Number(r.v) === 1;
-      else byId.set(Number(r.v), { id: Number(r.v), path: String(r.path) });
+      if (Number(r.k) === 0) {
+        active = Number(r.v) === 1;
+        sessionVersion = Number(r.sv);
+        grants = (r.extra ? String(r.extra).split(',') : []) as Role[];
+      } else {
+        byId.set(Number(r.v), { id: Number(r.v), path: String(r.path) });
+        if (r.extra) ownKind = r.extra as PositionKind;
+      }
     }
-    return { active, positions: [...byId.values()].sort((a, b) => a.id - b.id) };
+    return { active, positions: [...byId.values()].sort((a, b) => a.id - b.id), roles: active ? rolesOf(ownKind, grants) : [], sessionVersion };
   }
 
   /** Opens the subscription on first use (a process that never asks never connects). */

@@ -156,7 +156,10 @@ export class UsersService {
       if (input.email !== undefined) set('email', input.email);
       if (input.positionId !== undefined) set('position_id', input.positionId);
       if (input.isActive !== undefined) set('is_active', input.isActive ? 1 : 0);
-      if (hash) set('password_hash', hash);
+      if (hash) {
+        set('password_hash', hash);
+        sets.push('session_version = session_version + 1'); // the access tokens issued before stop working (AuthGuard)
+      }
       await tx.query(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
       if (input.grants) {
         await tx.query('DELETE FROM user_grants WHERE user_id = ?', [id]);
@@ -166,7 +169,7 @@ export class UsersService {
       const { version: _v, ...changes } = input;
       await this.audit.record(tx, actor, { action: 'USER_UPDATED', entityType: 'user', entityId: id, before: { ...before, version: undefined }, after: { ...changes, password: hash ? '(diubah)' : undefined } });
     });
-    await this.acting.changed(id); // deactivated or moved: every process stops using what it cached
+    await this.acting.changed(id); // deactivated, moved, new grants or password: every process stops using what it cached
     return this.get(id);
   }
 

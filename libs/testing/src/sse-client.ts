@@ -48,3 +48,15 @@ export function openStream(port: number, path: string, headers: Record<string, s
     req.end();
   });
 }
+
+/** A single-use stream ticket, asked for over real HTTP with the access token (what the web UI does before each connection). */
+export async function streamTicket(port: number, accessToken: string): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/notifications/stream-ticket`, { method: 'POST', headers: { authorization: `Bearer ${accessToken}` } });
+  if (res.status !== 201) throw new Error(`stream ticket refused: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { ticket: string }).ticket;
+}
+
+/** Opens the notification stream as a browser does: a fresh ticket in the URL, never the access token. */
+export async function openNotificationStream(port: number, accessToken: string, headers: Record<string, string> = {}): Promise<SseStream> {
+  return openStream(port, `/api/notifications/stream?ticket=${encodeURIComponent(await streamTicket(port, accessToken))}`, headers);
+}

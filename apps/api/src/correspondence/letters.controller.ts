@@ -63,8 +63,8 @@ export class LettersController {
   }
 
   @Post(':id/sign')
-  sign(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: SignDto) {
-    return this.signing.sign(p, id, dto.password);
+  sign(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: SignDto, @Req() req: { ip: string }) {
+    return this.signing.sign(p, id, dto.password, req.ip);
   }
 
   @Post(':id/cancel')

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
@@ -14,9 +14,18 @@ export class NotificationQueryDto {
 }
 
 export class StreamQueryDto {
-  @ApiPropertyOptional({ description: 'token akses (EventSource tidak dapat mengirim header)' }) @IsOptional() @IsString()
-  access_token?: string;
+  @ApiPropertyOptional({ description: 'tiket aliran sekali pakai dari POST /api/notifications/stream-ticket (EventSource tidak dapat mengirim header); bukan token akses' })
+  @IsOptional() @IsString()
+  ticket?: string;
 
   @ApiPropertyOptional({ description: 'id notifikasi terakhir yang diterima' }) @IsOptional() @Matches(/^\d{1,19}$/)
   lastEventId?: string;
+}
+
+export class StreamTicketDto {
+  @ApiProperty({ description: 'tiket acak, sekali pakai, untuk ?ticket= pada GET /api/notifications/stream' })
+  ticket: string;
+
+  @ApiProperty({ example: 60, description: 'detik sampai tiket tidak berlaku' })
+  expiresIn: number;
 }

@@ -1,20 +1,14 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthService, Principal } from '@naskah/identity';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Principal, StreamTickets } from '@naskah/identity';
 import { NotificationHub, NotificationsService, NotificationView } from '@naskah/notification';
 import { CurrentPrincipal } from '../common/principal.decorator';
-import { NotificationQueryDto, StreamQueryDto } from './notification.dto';
+import type { AuthenticatedRequest } from '../auth/auth.guard';
+import { AcceptsStreamTicket } from '../auth/stream-ticket.decorator';
+import { NotificationQueryDto, StreamQueryDto, StreamTicketDto } from './notification.dto';
 
 const HEARTBEAT_MS = 25_000;
-
-/** The access token the request was authenticated with (as the auth guard reads it: Bearer header, else `?access_token=` on a GET). */
-function tokenOf(req: FastifyRequest): string | undefined {
-  const header = req.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7);
-  const q = (req.query as Record<string, unknown> | undefined)?.access_token;
-  return typeof q === 'string' ? q : undefined;
-}
 
 /** The caller's notifications: list with unread count, mark read, and a server-sent events stream. */
 @ApiTags('notifications')
@@ -24,7 +18,7 @@ export class NotificationsController {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly hub: NotificationHub,
-    private readonly auth: AuthService,
+    private readonly tickets: StreamTickets,
   ) {}
 
   @Get()
@@ -45,20 +39,34 @@ export class NotificationsController {
   }
 
   /**
+   * A single-use ticket for `GET /api/notifications/stream?ticket=` (valid 60 s, consumed by the
+   * first request): a browser's EventSource cannot send the Authorization header, and the access
+   * token never goes into a URL (proxies log request lines). The stream it opens ends when the
+   * access token used here expires.
+   */
+  @Post('stream-ticket')
+  @HttpCode(201)
+  @ApiOkResponse({ type: StreamTicketDto })
+  streamTicket(@Req() req: FastifyRequest & AuthenticatedRequest): Promise<StreamTicketDto> {
+    const c = req.accessClaims;
+    return this.tickets.issue({ ...c, exp: Number(c.exp) });
+  }
+
+  /**
    * text/event-stream: `event: notification` with the notification as data (id = notification id),
-   * `event: ready` with the unread count once connected, a comment every 25 s. A browser's
-   * EventSource cannot send headers, so the token may come as `?access_token=`; on reconnect
-   * (Last-Event-ID header or `?lastEventId=`) what was missed is sent first. The stream lives no
-   * longer than the token that opened it: at its expiry the server sends `event: expired` and
-   * closes; the client refreshes its token and reconnects with the last event id.
+   * `event: ready` with the unread count once connected, a comment every 25 s. Authenticated by the
+   * Authorization header or, for EventSource, by `?ticket=` (POST stream-ticket first, a new ticket
+   * for each connection); on reconnect (Last-Event-ID header or `?lastEventId=`) what was missed is
+   * sent first. The stream lives no longer than the access token behind it: at its expiry the server
+   * sends `event: expired` and closes; the client refreshes its token, asks for a ticket and
+   * reconnects with the last event id.
    */
   @Get('stream')
+  @AcceptsStreamTicket()
   @ApiOperation({ summary: 'Server-sent events: notifikasi baru seketika' })
-  async stream(@CurrentPrincipal() p: Principal, @Query() q: StreamQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async stream(@CurrentPrincipal() p: Principal, @Query() q: StreamQueryDto, @Req() req: FastifyRequest & AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     const raw = reply.raw;
-    // The guard has verified the token; read its expiry (seconds since the epoch) the same way.
-    const token = tokenOf(req);
-    const exp = token ? Number((await this.auth.verifyAccessToken(token) as { exp?: number }).exp) : NaN;
+    const exp = Number(req.accessClaims.exp); // seconds since the epoch, of the token (or of the token behind the ticket)
     const sent = new Set<string>();
     let open = false;
     const early: NotificationView[] = [];

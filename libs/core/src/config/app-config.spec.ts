@@ -67,6 +67,16 @@ describe('configuration validated at boot', () => {
     expect(c.JWT_SECRET).toBe(PRODUCTION_SECRET);
   });
 
+  it('refuses the placeholder JWT secrets in every mode, and leaves the secret to JWT_SECRET_PATH when unset', () => {
+    for (const NODE_ENV of ['development', 'test', 'production']) {
+      for (const JWT_SECRET of ['dev-only-secret-change-me-in-production', 'dev-only-REPLACE-ME-with-openssl-rand-hex-32']) {
+        expect(failure({ NODE_ENV, JWT_SECRET }).message).toMatch(/JWT_SECRET: nilai contoh/);
+      }
+    }
+    expect(loadConfig({})).toMatchObject({ JWT_SECRET: undefined, JWT_SECRET_PATH: '.data/dev/jwt-secret' });
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET_PATH: '/run/secrets/jwt' }).JWT_SECRET).toBeUndefined();
+  });
+
   it('never echoes a secret in its message', () => {
     const err = failure({ NODE_ENV: 'production', JWT_SECRET: 'dev-only-but-typed-by-hand-0123456789' });
     expect(err.message).toContain('JWT_SECRET');

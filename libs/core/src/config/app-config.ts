@@ -30,8 +30,13 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9_{}-]+$/, { message: 'QUEUE_PREFIX hanya huruf, angka, _ - { }' })
   QUEUE_PREFIX = 'naskah';
 
-  @IsString() @MinLength(16, { message: 'JWT_SECRET minimal 16 karakter' })
-  JWT_SECRET = 'dev-only-secret-change-me-in-production';
+  /** HS256 key of access tokens; unset: the per-installation secret kept in JWT_SECRET_PATH (generated on first start). */
+  @IsOptional() @IsString() @MinLength(16, { message: 'JWT_SECRET minimal 16 karakter' })
+  JWT_SECRET: string | undefined = undefined;
+
+  /** Where the generated JWT secret is kept (mode 0600) when JWT_SECRET is not set; share it between replicas, like the signing key. */
+  @IsString()
+  JWT_SECRET_PATH = '.data/dev/jwt-secret';
 
   @Transform(toInt) @IsInt() @Min(30) @Max(86400)
   JWT_ACCESS_TTL_SECONDS = 900;
@@ -44,6 +49,10 @@ export class AppConfig {
 
   @Transform(toInt) @IsInt() @Min(1) @Max(86400)
   LOGIN_WINDOW_SECONDS = 300;
+
+  /** First wait imposed on an account after LOGIN_MAX_ATTEMPTS failures; doubles with each further failure, up to LOGIN_WINDOW_SECONDS. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  LOGIN_DELAY_SECONDS = 30;
 
   @IsString()
   STORAGE_DIR = '.data/dev/files';
@@ -118,6 +127,11 @@ export class ConfigError extends Error {
 
 const KEYS = Object.keys(new AppConfig());
 
+/** JWT secrets published in this repository (the former default, the `.env.example` value): never accepted. */
+export function isPlaceholderSecret(secret: string): boolean {
+  return secret.startsWith('dev-only') || secret === 'dev-only-secret-change-me-in-production';
+}
+
 /** Variables whose value must never appear in a message or a log. */
 const SECRET_KEYS = new Set(['JWT_SECRET']);
 
@@ -138,9 +152,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
   const problems = errors.map((e) => `${e.property}=${shown(e.property, picked[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);
-  if (config.NODE_ENV === 'production') {
-    if (config.JWT_SECRET.startsWith('dev-only')) problems.push('JWT_SECRET: wajib diisi di production (must be set in production)');
-    else if (config.JWT_SECRET.length < 32) problems.push('JWT_SECRET: minimal 32 karakter di production (at least 32 characters in production)');
+  if (config.JWT_SECRET !== undefined && isPlaceholderSecret(config.JWT_SECRET)) {
+    // in every mode: anyone can read a placeholder in the repository and sign an ADMIN token with it
+    problems.push('JWT_SECRET: nilai contoh tidak boleh dipakai; hapus agar dibuat otomatis, atau isi dengan `openssl rand -hex 32` (placeholder refused)');
+  } else if (config.NODE_ENV === 'production') {
+    if (config.JWT_SECRET === undefined && picked.JWT_SECRET_PATH === undefined) problems.push('JWT_SECRET: wajib diisi di production, atau JWT_SECRET_PATH bersama (must be set in production)');
+    else if (config.JWT_SECRET !== undefined && config.JWT_SECRET.length < 32) problems.push('JWT_SECRET: minimal 32 karakter di production (at least 32 characters in production)');
   }
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -82,9 +82,11 @@ function httpCode(status: number): string {
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
   catch(exception: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<{ status(n: number): { send(b: unknown): void }; sent?: boolean; raw?: { headersSent?: boolean } }>();
+    const reply = host.switchToHttp().getResponse<{ status(n: number): { send(b: unknown): void }; header(k: string, v: string): unknown; sent?: boolean; raw?: { headersSent?: boolean } }>();
     const body = toErrorBody(exception, this.logger);
     if (reply.sent || reply.raw?.headersSent) return;
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (body.statusCode === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     reply.status(body.statusCode).send(body);
   }
 }

@@ -23,9 +23,9 @@ export function echoRequestId(req: { id: string }, reply: { header(name: string,
   done();
 }
 
-/** A URL as it may be logged: a token in the query string (downloads use ?access_token=) is hidden. */
+/** A URL as it may be logged: a token or stream ticket in the query string is hidden. */
 export function withoutSecrets(url: string | undefined): string | undefined {
-  return url?.replace(/([?&](?:access_token|token|refresh_token)=)[^&#]*/gi, '$1[hidden]');
+  return url?.replace(/([?&](?:access_token|token|refresh_token|ticket)=)[^&#]*/gi, '$1[hidden]');
 }
 
 /** pino options shared by both apps: JSON logs, a request id per request (x-request-id honoured), never bodies. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, conflict, DomainError, forbidden, jakartaParts } from '@naskah/core';
 import { AuditService, SqlDigits, deferredText } from '@naskah/audit';
-import { DelegationsService, Principal, UsersService } from '@naskah/identity';
+import { AuthService, DelegationsService, Principal } from '@naskah/identity';
 import { OrganisationService } from '@naskah/organisation';
 import { BatchSql, BatchTransaction, dbErrorCode, isDuplicateKey, sqlStatement } from '@naskah/db';
 import { JobName, OutboxService } from '@naskah/queue';
@@ -10,6 +10,9 @@ import { LetterAccessService } from '../access/letter-access.service';
 import { LettersRepository } from './letters.repository';
 import { actorFor } from './letters.service';
 import type { LetterView } from './letter.types';
+
+const signingNotConfirmed = () =>
+  new DomainError('PASSWORD_CONFIRMATION_FAILED', 'FORBIDDEN', 'Kata sandi salah atau Anda bukan penandatangan naskah ini (atau Plt/Plh-nya); naskah tidak ditandatangani (not signed: wrong password or not the signer)');
 
 /**
  * Signing: only the designated signer, or a user with an active Plt/Plh delegation for that
@@ -29,19 +32,24 @@ export class SigningService {
     private readonly repo: LettersRepository,
     private readonly access: LetterAccessService,
     private readonly delegations: DelegationsService,
-    private readonly users: UsersService,
+    private readonly auth: AuthService,
     private readonly org: OrganisationService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
-  async sign(p: Principal, id: string, password: string): Promise<LetterView> {
+  /**
+   * The password is re-confirmed under the sign-in limits (AuthService.confirmPassword: 429 with
+   * Retry-After past them), and a wrong password and a caller who is not the signer get one
+   * answer, so the endpoint tells nobody whether a guessed password was right.
+   */
+  async sign(p: Principal, id: string, password: string, ip: string): Promise<LetterView> {
     await this.access.assertVisible(id, await this.access.viewerOf(p));
-    if (!(await this.users.verifyPassword(p.userId, password))) {
-      throw new DomainError('PASSWORD_CONFIRMATION_FAILED', 'FORBIDDEN', 'Konfirmasi kata sandi salah; naskah tidak ditandatangani (password confirmation failed)');
-    }
-    await this.signConfirmed(p, id);
+    if (!(await this.auth.confirmPassword(p.userId, password, ip))) throw signingNotConfirmed();
+    await this.signConfirmed(p, id).catch((err: unknown) => {
+      throw err instanceof DomainError && err.code === 'NOT_THE_SIGNER' ? signingNotConfirmed() : err;
+    });
     this.outbox.relaySoon();
     return this.repo.load(id);
   }

@@ -6,7 +6,9 @@ import { DataSource } from 'typeorm';
 import { AppConfig, Clock, DomainError } from '@naskah/core';
 import { AuditService } from '@naskah/audit';
 import { UsersService, hashPassword } from '../users.service';
+import { ActingPositionsCache } from '../acting-positions.cache';
 import { LoginLimiter } from './login-limiter';
+import { jwtSecretOf } from './jwt-secret';
 import type { Principal } from '../roles';
 
 export interface TokenPair {
@@ -22,24 +24,33 @@ export interface AccessClaims {
   fn: string;
   pos: number | null;
   off: number | null;
+  /** Informational only: requests use the roles of the cached user state (ActingPositionsCache), never these. */
   roles: Principal['roles'];
+  /** `users.session_version` when issued: a token whose value is no longer current was revoked. */
+  sv: number;
+  /** Expiry (seconds since the epoch), set by the signer. */
+  exp?: number;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const badCredentials = () => new DomainError('INVALID_CREDENTIALS', 'UNAUTHENTICATED', 'Nama pengguna atau kata sandi salah (invalid credentials)');
+const invalidAccess = () => new DomainError('INVALID_ACCESS_TOKEN', 'UNAUTHENTICATED', 'Token akses tidak berlaku; silakan masuk lagi (invalid or expired token)');
 const badRefresh = () => new DomainError('INVALID_REFRESH_TOKEN', 'UNAUTHENTICATED', 'Sesi tidak berlaku; silakan masuk lagi (invalid refresh token)');
 
 /**
  * Sign-in with argon2 hashes; short-lived JWT access tokens and rotating refresh tokens. A refresh
  * token is single use: presenting a used one revokes its whole family (token theft detection).
+ * Signing out, a reused refresh token and a password change also bump the user's session version,
+ * which ends every access token issued before (checked per request from the cached user state).
  */
 @Injectable()
 export class AuthService {
   /**
    * The HMAC key as a KeyObject, built once: given a string, jsonwebtoken first tries to parse it
-   * as a public key on every call (about a third of the CPU of an authenticated request).
+   * as a public key on every call (about a third of the CPU of an authenticated request). Read on
+   * first use (`prepareKey`), so a process that never handles tokens (the worker) creates no secret.
    */
-  private readonly jwtKey: KeyObject;
+  private key: KeyObject | null = null;
 
   // A real hash verified when the user does not exist, so timing does not tell which part was wrong.
   private readonly dummyHash = hashPassword(randomUUID());
@@ -52,16 +63,25 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-  ) {
-    this.jwtKey = createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8'));
+    private readonly acting: ActingPositionsCache,
+  ) {}
+
+  /** Reads (or, on first start, creates) the signing secret; the API calls it at boot so a bad secret file stops start-up. */
+  prepareKey(): KeyObject {
+    this.key ??= createSecretKey(Buffer.from(jwtSecretOf(this.config), 'utf8'));
+    return this.key;
   }
 
   async login(username: string, password: string, ip: string): Promise<TokenPair> {
-    await this.limiter.begin(username, ip);
+    await this.limiter.assertAddress(ip);
     const user = await this.users.findForLogin(username);
-    const ok = await argon2.verify(user?.passwordHash ?? (await this.dummyHash), password).catch(() => false);
-    if (!user || !ok || !user.isActive) throw badCredentials();
-    await this.limiter.succeeded(username, ip);
+    // keyed on the row the collation found ("KETUA.RI " is ketua.ri), not on the typed string
+    const account = user ? LoginLimiter.account(user.id) : LoginLimiter.unknownAccount(username);
+    const ok = await this.limiter.check(account, ip, async () => {
+      const right = await argon2.verify(user?.passwordHash ?? (await this.dummyHash), password).catch(() => false);
+      return Boolean(user && right && user.isActive);
+    });
+    if (!user || !ok) throw badCredentials();
     const principal = await this.users.principal(user.id);
     return this.ds.transaction(async (em) => {
       const pair = await this.issue(em, principal, randomUUID());
@@ -92,28 +112,53 @@ export class AuthService {
     });
   }
 
+  /** Signs out: the refresh token's family is revoked, and so is every access token of the user (session version). */
   async logout(refreshToken: string): Promise<void> {
     await this.revokeFamilyOf(sha256(refreshToken));
   }
 
-  async verifyAccessToken(token: string): Promise<AccessClaims> {
-    try {
-      return await this.jwt.verifyAsync<AccessClaims>(token, { secret: this.jwtKey as never, algorithms: ['HS256'] });
-    } catch {
-      throw new DomainError('INVALID_ACCESS_TOKEN', 'UNAUTHENTICATED', 'Token akses tidak berlaku; silakan masuk lagi (invalid or expired token)');
-    }
+  /**
+   * Re-confirms a signed-in user's password (before signing a letter), throttled by the sign-in
+   * limits: a wrong password counts against the same account and address as a failed sign-in.
+   */
+  async confirmPassword(userId: number, password: string, ip: string): Promise<boolean> {
+    await this.limiter.assertAddress(ip);
+    return this.limiter.check(LoginLimiter.account(userId), ip, () => this.users.verifyPassword(userId, password));
   }
 
+  async verifyAccessToken(token: string): Promise<AccessClaims> {
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims>(token, { secret: this.prepareKey() as never, algorithms: ['HS256'] });
+    } catch {
+      throw invalidAccess();
+    }
+    if (!Number.isSafeInteger(claims.sub) || !Number.isSafeInteger(claims.sv)) throw invalidAccess();
+    return claims;
+  }
+
+  /** Revokes the family of a refresh token and ends the user's access tokens. */
   private async revokeFamilyOf(hash: string): Promise<void> {
-    await this.ds.query(
-      'UPDATE refresh_tokens t JOIN (SELECT family_id FROM refresh_tokens WHERE token_hash = ?) f ON f.family_id = t.family_id SET t.revoked_at = CURRENT_TIMESTAMP(3) WHERE t.revoked_at IS NULL',
-      [hash],
-    );
+    const [row] = await this.ds.query('SELECT user_id FROM refresh_tokens WHERE token_hash = ?', [hash]);
+    if (!row) return;
+    const userId = Number(row.user_id);
+    const revoked = await this.ds.transaction(async (em) => {
+      const res = await em.query(
+        'UPDATE refresh_tokens t JOIN (SELECT family_id FROM refresh_tokens WHERE token_hash = ?) f ON f.family_id = t.family_id SET t.revoked_at = CURRENT_TIMESTAMP(3) WHERE t.revoked_at IS NULL',
+        [hash],
+      );
+      // a family already revoked (a second sign-out) ended the access tokens the first time
+      if (!Number(res.affectedRows)) return false;
+      await em.query('UPDATE users SET session_version = session_version + 1 WHERE id = ?', [userId]);
+      return true;
+    });
+    if (revoked) await this.acting.changed(userId);
   }
 
   private async issue(em: { query: (q: string, p: unknown[]) => Promise<unknown> }, p: Principal, familyId: string): Promise<TokenPair> {
-    const claims: AccessClaims = { sub: p.userId, un: p.username, fn: p.fullName, pos: p.positionId, off: p.officeId, roles: p.roles };
-    const accessToken = await this.jwt.signAsync(claims, { secret: this.jwtKey as never, expiresIn: this.config.JWT_ACCESS_TTL_SECONDS, algorithm: 'HS256' });
+    const [u] = (await em.query('SELECT session_version FROM users WHERE id = ?', [p.userId])) as { session_version: number }[];
+    const claims: AccessClaims = { sub: p.userId, un: p.username, fn: p.fullName, pos: p.positionId, off: p.officeId, roles: p.roles, sv: Number(u.session_version) };
+    const accessToken = await this.jwt.signAsync(claims, { secret: this.prepareKey() as never, expiresIn: this.config.JWT_ACCESS_TTL_SECONDS, algorithm: 'HS256' });
     const refreshToken = randomBytes(32).toString('base64url');
     const expires = new Date(this.clock.now().getTime() + this.config.REFRESH_TTL_DAYS * 86400_000);
     await em.query('INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at) VALUES (?, ?, ?, ?)', [p.userId, familyId, sha256(refreshToken), expires]);
