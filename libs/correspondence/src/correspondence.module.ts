@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { LetterAccessService } from './access/letter-access.service';
 import { MasterDataService } from './master/master-data.service';
 import { LettersRepository } from './letters/letters.repository';
@@ -13,6 +14,7 @@ import { InboxService } from './inbox/inbox.service';
 import { DeliveriesService } from './inbox/deliveries.service';
 import { OutboxViewService } from './inbox/outbox.service';
 import { IncomingService } from './inbox/incoming.service';
+import { SigningKeyRecord } from './signature/signing-key.entity';
 
 export const CORRESPONDENCE_PROVIDERS = [
   LetterAccessService, MasterDataService, LettersRepository, LettersService, ReviewService, SigningService, VerificationService, documentSignerProvider,
@@ -21,5 +23,5 @@ export const CORRESPONDENCE_PROVIDERS = [
 
 /** Letters from draft to inbox. Job handlers (RenderLetterJob, DispatchJob) are registered by the worker. */
 @Global()
-@Module({ providers: CORRESPONDENCE_PROVIDERS, exports: CORRESPONDENCE_PROVIDERS })
+@Module({ imports: [TypeOrmModule.forFeature([SigningKeyRecord])], providers: CORRESPONDENCE_PROVIDERS, exports: CORRESPONDENCE_PROVIDERS })
 export class CorrespondenceModule {}

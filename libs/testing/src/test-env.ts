@@ -30,6 +30,7 @@ export function applyTestEnv(): void {
     QUEUE_PREFIX: testQueuePrefix(worker),
     STORAGE_DIR: `.data/test/files-${worker}`,
     SIGNING_KEY_PATH: `.data/test/signing-key-${worker}.pem`,
+    SIGNING_KEYS_DIR: `.data/test/signing-keys-${worker}`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     OUTBOX_POLL_MS: '50',
     // tests simulate clients behind a proxy through X-Forwarded-For
