@@ -62,11 +62,10 @@ export class SigningKeyStore {
 
   /** The current key, able to sign. Inside `em` its row is share-locked, so a rotation waits for this transaction. */
   async currentSigner(em: EntityManager): Promise<Ed25519Signer> {
-    let current = await this.currentRecord(em);
-    if (!current) {
-      await this.bootstrap();
-      current = await this.currentRecord(em);
-    }
+    // First, outside `em`: a share-locked read of an empty table would gap-lock the very insert
+    // that registers the first key. Memoised, so it costs one query per process.
+    await this.bootstrap();
+    const current = await this.currentRecord(em);
     if (!current) throw new NoSigningKeyError('Tidak ada kunci tanda tangan aktif (no current signing key): jalankan npm run keys:rotate');
     let signer = this.signers.get(current.keyId);
     if (!signer) {
@@ -125,8 +124,13 @@ export class SigningKeyStore {
     return { retired, current: key.keyId, discarded };
   }
 
-  private async currentRecord(em: EntityManager): Promise<SigningKeyRecord | null> {
-    return em.getRepository(SigningKeyRecord).createQueryBuilder('k').where('k.isCurrent = 1').setLock('pessimistic_read').getOne();
+  /**
+   * `LOCK IN SHARE MODE` by hand: TypeORM's pessimistic_read writes `FOR SHARE`, which MariaDB
+   * rejects; MySQL 8 still accepts this spelling. Renders share the lock and never wait on each other.
+   */
+  private async currentRecord(em: EntityManager): Promise<{ keyId: string } | null> {
+    const [row] = await em.query('SELECT key_id FROM signing_keys WHERE is_current = 1 LOCK IN SHARE MODE');
+    return row ? { keyId: String(row.key_id) } : null;
   }
 
   private async isEmpty(): Promise<boolean> {
