@@ -72,7 +72,8 @@ describe('a letter from draft to signed PDF (KPU Kabupaten Sumbawa)', () => {
 
     // the PDF is rendered and verifies publicly; a tampered copy does not
     await render.run({ letterId: id });
-    const v = await http.request('GET', `/api/verify/${id}`);
+    const { verificationToken } = (await http.request('GET', `/api/letters/${id}`, { token: T['kasubbag.umum.5204'] })).body;
+    const v = await http.request('GET', `/api/verify/${verificationToken}`);
     expect(v.body).toMatchObject({ valid: true, number: signed.body.number, signatureKind: 'ed25519-uncertified' });
     const pdf = await http.app.inject({ method: 'GET', url: `/api/letters/${id}/pdf`, headers: { authorization: `Bearer ${T['kasubbag.umum.5204']}` } });
     expect(pdf.headers['content-type']).toBe('application/pdf');

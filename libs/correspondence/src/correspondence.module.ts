@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { LetterAccessService } from './access/letter-access.service';
 import { LetterHoldingsService } from './holdings/letter-holdings.service';
 import { MasterDataService } from './master/master-data.service';
@@ -14,6 +15,7 @@ import { InboxService } from './inbox/inbox.service';
 import { DeliveriesService } from './inbox/deliveries.service';
 import { OutboxViewService } from './inbox/outbox.service';
 import { IncomingService } from './inbox/incoming.service';
+import { SigningKeyRecord } from './signature/signing-key.entity';
 
 export const CORRESPONDENCE_PROVIDERS = [
   LetterAccessService, LetterHoldingsService, MasterDataService, LettersRepository, LettersService, ReviewService, SigningService, VerificationService, documentSignerProvider,
@@ -22,5 +24,5 @@ export const CORRESPONDENCE_PROVIDERS = [
 
 /** Letters from draft to inbox. Job handlers (RenderLetterJob, DispatchJob) are registered by the worker. */
 @Global()
-@Module({ providers: CORRESPONDENCE_PROVIDERS, exports: CORRESPONDENCE_PROVIDERS })
+@Module({ imports: [TypeOrmModule.forFeature([SigningKeyRecord])], providers: CORRESPONDENCE_PROVIDERS, exports: CORRESPONDENCE_PROVIDERS })
 export class CorrespondenceModule {}

@@ -32,6 +32,7 @@ export function applyTestEnv(): void {
     SIGNING_KEY_PATH: `.data/test/signing-key-${worker}.pem`,
     AUDIT_CHECKPOINT_DIR: `.data/test/audit-checkpoints-${testDatabaseName(worker)}`,
     AUDIT_CHECKPOINT_KEY_PATH: `.data/test/audit-checkpoint-key-${worker}.pem`,
+    SIGNING_KEYS_DIR: `.data/test/signing-keys-${worker}`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     OUTBOX_POLL_MS: '50',
     // tests simulate clients behind a proxy through X-Forwarded-For

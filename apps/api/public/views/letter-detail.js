@@ -71,6 +71,9 @@ export async function viewLetter(m) {
   }
   if (l.status === 'SENT' && hasRole('ARCHIVIST', 'LEADER', 'DRAFTER', 'REGISTRAR')) actions.append(fileIntoDossierButton({ letterId: String(l.id) }));
   if (l.documentFileId) actions.append(pdfButton(l.id));
+  if (l.verificationToken) {
+    actions.append(h('a', { class: 'button secondary', href: `/verifikasi.html?t=${encodeURIComponent(l.verificationToken)}`, target: '_blank', rel: 'noopener' }, 'Tautan verifikasi publik'));
+  }
   else if (['SIGNED', 'SENT'].includes(l.status)) actions.append(h('span', { class: 'muted' }, 'PDF sedang dibuat; muat ulang sebentar lagi.'));
 
   const reviewRows = (l.reviews || []).filter((r) => r.round === l.reviewRound || l.reviewRound === 0).map((r) => h('li', { class: r === pending ? 'current' : '' },

@@ -1,12 +1,15 @@
 import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AppConfig, DomainError } from '@naskah/core';
 import { VerificationService } from '@naskah/correspondence';
 import { Public } from '../common/principal.decorator';
 import { FILE_ONLY_FORM, readMultipartForm } from './multipart-form';
 
-/** Public verification of signed letters (from the QR code, or by uploading the PDF). Uncertified electronic signature. */
+/**
+ * Public verification of signed letters (uncertified electronic signature): by the unguessable
+ * token in the QR code, or by uploading the PDF. Never by letter id. R/SR letters: verdict only.
+ */
 @ApiTags('verification')
 @Public()
 @Controller('api/verify')
@@ -16,13 +19,21 @@ export class VerifyController {
     private readonly config: AppConfig,
   ) {}
 
-  @Get(':letterId')
-  byId(@Param('letterId') letterId: string) {
-    return this.verification.verifyStored(letterId);
+  @Get('keys')
+  @ApiOperation({ summary: 'Every public signing key (current and retired: key id, algorithm, PEM, JWK, valid from, retired at) and the signed payload format, for offline verification' })
+  keys() {
+    return this.verification.publishedKeys();
+  }
+
+  @Get(':token')
+  @ApiOperation({ summary: 'Verify the letter behind a QR code token (404 for an unknown token or a letter id)' })
+  byToken(@Param('token') token: string) {
+    return this.verification.verifyToken(token);
   }
 
   @Post()
   @HttpCode(200)
+  @ApiOperation({ summary: 'Verify an uploaded PDF: the signed letter with the same SHA-256, if any' })
   async upload(@Req() req: FastifyRequest) {
     if (!req.isMultipart()) throw new DomainError('MULTIPART_REQUIRED', 'UNSUPPORTED_MEDIA', 'Unggah berkas PDF sebagai multipart/form-data (field "file")');
     // Public: one file part and nothing else, so an anonymous caller cannot make the server hold fields.

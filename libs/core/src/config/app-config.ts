@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
@@ -57,8 +58,13 @@ export class AppConfig {
   @IsString()
   STORAGE_DIR = '.data/dev/files';
 
+  /** The single Ed25519 key of installations from before key rotation: registered as the first key when present. */
   @IsString()
   SIGNING_KEY_PATH = '.data/dev/signing-key.pem';
+
+  /** Private signing keys, one `<keyId>.pem` per key; shared by every worker. Empty: `signing-keys/` beside SIGNING_KEY_PATH. */
+  @IsString()
+  SIGNING_KEYS_DIR = '';
 
   @IsString()
   PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
@@ -111,6 +117,10 @@ export class AppConfig {
 
   get apiDocsEnabled(): boolean {
     return this.API_DOCS ? this.API_DOCS === 'true' : !this.isProduction;
+  }
+
+  get signingKeysDir(): string {
+    return this.SIGNING_KEYS_DIR || join(dirname(this.SIGNING_KEY_PATH), 'signing-keys');
   }
 
   get isProduction(): boolean {

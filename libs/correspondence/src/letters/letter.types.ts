@@ -43,6 +43,8 @@ export interface LetterView extends LetterFields {
   signerTitle: string | null;
   documentSha256: string | null;
   documentFileId: string | null;
+  /** Token of the public verification link (`/verifikasi.html?t=<token>`), once the PDF is rendered; shown only to those who may see the letter. */
+  verificationToken: string | null;
   sentAt: Date | null;
   external: { sender: string | null; number: string | null; date: string | null } | null;
   reviews: { round: number; step: number; positionId: number; decision: string; note: string | null; actedAt: Date | null; actedByUserId: number | null }[];

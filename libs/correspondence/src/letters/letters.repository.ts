@@ -32,7 +32,7 @@ export class LettersRepository {
       status: r.status, revision: Number(r.revision), version: Number(r.version), reviewRound: Number(r.review_round),
       currentStep: r.current_step === null ? null : Number(r.current_step), number: r.number, signedAt: r.signed_at, signedCapacity: r.signed_capacity,
       signerName: r.signer_name, signerTitle: r.signer_title, documentSha256: r.document_sha256,
-      documentFileId: r.document_file_id === null ? null : String(r.document_file_id), sentAt: r.sent_at,
+      documentFileId: r.document_file_id === null ? null : String(r.document_file_id), verificationToken: r.verification_token ?? null, sentAt: r.sent_at,
       external: r.origin === 'EXTERNAL' ? { sender: r.external_sender, number: r.external_number, date: toIsoDate(r.external_date) } : null,
       reviews: reviews.map((x: Record<string, unknown>) => ({
         round: Number(x.round), step: Number(x.step), positionId: Number(x.position_id), decision: String(x.decision), note: (x.note as string) ?? null,

@@ -5,13 +5,17 @@ import { AuditService, SYSTEM_ACTOR } from '@naskah/audit';
 import { OrganisationService } from '@naskah/organisation';
 import { JobHandler, JobName } from '@naskah/queue';
 import { FilesService } from '@naskah/storage';
-import { DOCUMENT_SIGNER, DocumentSigner, sha256Hex } from '../signature';
+import { DOCUMENT_SIGNER, DocumentSigner, newVerificationToken, sha256Hex, verificationUrl } from '../signature';
 import { renderLetterPdf } from '../rendering';
 import { LettersRepository } from './letters.repository';
 
 const PREFIX: Record<string, '' | 'Plt. ' | 'Plh. '> = { SENDIRI: '', PLT: 'Plt. ', PLH: 'Plh. ' };
 
-/** Renders a signed letter to PDF, stores it with its SHA-256 and signs (number, date, signer, hash). Idempotent. */
+/**
+ * Renders a signed letter to PDF, stores it with its SHA-256 and signs (number, date, signer, hash)
+ * with the current key, recording which key signed. The PDF's QR code carries the letter's
+ * unguessable verification token, created here. Idempotent.
+ */
 @Injectable()
 export class RenderLetterJob {
   constructor(
@@ -27,7 +31,7 @@ export class RenderLetterJob {
   @JobHandler(JobName.RENDER_LETTER)
   async run({ letterId }: { letterId: string }): Promise<{ sha256: string } | { skipped: string }> {
     return this.ds.transaction(async (em) => {
-      const [row] = await em.query('SELECT status, document_sha256 FROM letters WHERE id = ? FOR UPDATE', [letterId]);
+      const [row] = await em.query('SELECT status, document_sha256, verification_token FROM letters WHERE id = ? FOR UPDATE', [letterId]);
       if (!row) return { skipped: 'letter not found' };
       if (row.document_sha256) return { skipped: 'already rendered' };
       if (!['SIGNED', 'SENT'].includes(row.status)) return { skipped: `status ${row.status}` };
@@ -45,6 +49,7 @@ export class RenderLetterJob {
       const cc = await Promise.all(l.recipients.filter((r) => r.kind === 'CC').map(addressee));
       const [type] = await em.query('SELECT name FROM letter_types WHERE code = ?', [l.typeCode]);
       const signerPosition = await this.org.getPosition(l.signerPositionId);
+      const token: string = row.verification_token ?? newVerificationToken();
       const pdf = await renderLetterPdf({
         letterId,
         office: { name: office.name.toUpperCase().replace(/^KPU /, 'KOMISI PEMILIHAN UMUM ').replace(/^KIP /, 'KOMISI INDEPENDEN PEMILIHAN '), city: office.city },
@@ -59,16 +64,19 @@ export class RenderLetterJob {
         copies: cc,
         body: l.body,
         signature: { capacityPrefix: PREFIX[l.signedCapacity ?? 'SENDIRI'] ?? '', positionTitle: signerPosition.title.toUpperCase(), signerName: l.signerName ?? '' },
-        verificationUrl: `${this.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/verifikasi.html?id=${letterId}`,
+        verificationUrl: verificationUrl(this.config.PUBLIC_BASE_URL, token),
       });
       const sha256 = sha256Hex(pdf);
-      const signature = await this.signer.sign({
+      const { signature, keyId } = await this.signer.sign({
         letterId, number: l.number!, signedAt: new Date(l.signedAt!).toISOString(), signerName: l.signerName ?? '', signerPosition: l.signerTitle ?? '',
         capacity: (l.signedCapacity ?? 'SENDIRI') as 'SENDIRI', documentSha256: sha256,
-      });
+      }, em);
       const file = await this.files.store(em, pdf, { originalName: `naskah-${letterId}.pdf`, mime: 'application/pdf', createdBy: null });
-      await em.query('UPDATE letters SET document_file_id = ?, document_sha256 = ?, signature = ?, signature_key_id = ? WHERE id = ?', [file.id, sha256, signature, this.signer.keyId, letterId]);
-      await this.audit.record(em, SYSTEM_ACTOR, { action: 'LETTER_RENDERED', entityType: 'letter', entityId: letterId, officeId: l.officeId, after: { sha256, keyId: this.signer.keyId } });
+      await em.query(
+        'UPDATE letters SET document_file_id = ?, document_sha256 = ?, signature = ?, signature_key_id = ?, verification_token = ? WHERE id = ?',
+        [file.id, sha256, signature, keyId, token, letterId],
+      );
+      await this.audit.record(em, SYSTEM_ACTOR, { action: 'LETTER_RENDERED', entityType: 'letter', entityId: letterId, officeId: l.officeId, after: { sha256, keyId } });
       return { sha256 };
     });
   }

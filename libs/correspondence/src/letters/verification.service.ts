@@ -1,27 +1,52 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DomainError } from '@naskah/core';
 import { FilesService } from '@naskah/storage';
-import { DOCUMENT_SIGNER, DocumentSigner, sha256Hex } from '../signature';
-import { extractEmbeddedVerification } from '../rendering';
+import { DOCUMENT_SIGNER, DocumentSigner, isVerificationTokenShape, SIGNED_FIELDS, sha256Hex, type PublishedKey, type SigningCapacity } from '../signature';
+import type { SecurityClass } from '../access/access-policy';
+import { notMatched, publicAnswer, type SignedLetterFacts, type VerificationResult } from './verification-disclosure';
 
-export interface VerificationResult {
-  valid: boolean;
-  reason: string;
-  signatureKind: string;
-  letterId?: string;
-  number?: string;
-  signedAt?: string;
-  signerName?: string;
-  signerTitle?: string;
-  capacity?: string;
-  office?: string;
-  documentSha256?: string;
-  keyId?: string;
+export type { VerificationResult } from './verification-disclosure';
+
+/** `GET /api/verify/keys`: every public key, and how to rebuild the signed text. */
+export interface PublishedKeys {
+  keys: PublishedKey[];
+  signedPayload: { version: 1; fields: readonly string[]; encoding: string; signature: string };
 }
 
+interface SignedRow {
+  id: string;
+  security_class: SecurityClass;
+  number: string;
+  signed_at: Date;
+  signer_name: string | null;
+  signer_title: string | null;
+  signed_capacity: SigningCapacity | null;
+  document_sha256: string;
+  document_file_id: string;
+  signature: string | null;
+  signature_key_id: string | null;
+  office_name: string;
+}
+
+const SIGNED_LETTER = `SELECT l.id, l.security_class, l.number, l.signed_at, l.signer_name, l.signer_title, l.signed_capacity, l.document_sha256,
+    l.document_file_id, l.signature, l.signature_key_id, o.name AS office_name
+  FROM letters l JOIN offices o ON o.id = l.office_id
+  WHERE l.status IN ('SIGNED','SENT') AND l.origin = 'INTERNAL' AND l.document_sha256 IS NOT NULL AND l.signature IS NOT NULL`;
+
+const REASON = {
+  valid: 'Tanda tangan elektronik (tidak tersertifikasi) sah dan dokumen utuh',
+  altered: 'Isi dokumen berbeda dari yang ditandatangani (hash tidak cocok)',
+  unreadable: 'Berkas dokumen tidak dapat dibaca atau tidak utuh',
+  forged: 'Tanda tangan elektronik tidak sah untuk dokumen ini',
+  unknownPdf: 'Dokumen tidak cocok dengan naskah mana pun yang ditandatangani melalui Naskah: isinya telah berubah atau bukan naskah Naskah (no signed letter has this SHA-256)',
+};
+
 /**
- * The public check behind the QR code and the upload form: recomputes the document's SHA-256 and
- * verifies the deployment's signature over (number, date, signer, hash). It reveals no content.
+ * The public check behind the QR code and the upload form. A letter is found by its unguessable
+ * verification token (never by its id) or by the SHA-256 of an uploaded PDF; its signature is
+ * verified with the key that signed it. What is disclosed follows verification-disclosure.ts
+ * (R/SR: the verdict only). It reveals no content.
  */
 @Injectable()
 export class VerificationService {
@@ -31,52 +56,75 @@ export class VerificationService {
     @Inject(DOCUMENT_SIGNER) private readonly signer: DocumentSigner,
   ) {}
 
-  async verifyStored(letterId: string): Promise<VerificationResult> {
-    const base = await this.load(letterId);
-    if (!base.row) return base.result;
-    const { data } = await this.files.read(String(base.row.document_file_id)).catch(() => ({ data: null as Buffer | null }));
-    if (!data) return { ...base.result, valid: false, reason: 'Berkas dokumen tidak dapat dibaca atau tidak utuh' };
-    return this.check(base.row, base.result, sha256Hex(data));
+  /** By the token in the QR code. An unknown token, or anything else (a letter id), is 404. */
+  async verifyToken(token: string): Promise<VerificationResult> {
+    const row = isVerificationTokenShape(token) ? await this.find('l.verification_token = ?', token) : null;
+    if (!row) throw linkNotFound();
+    const data = await this.files
+      .read(String(row.document_file_id))
+      .then((f) => f.data)
+      .catch(() => null);
+    const unaltered = data !== null && sha256Hex(data) === row.document_sha256;
+    return this.answer(row, unaltered, data === null ? REASON.unreadable : REASON.altered);
   }
 
+  /** By an uploaded PDF: the letter whose signed SHA-256 is the file's. */
   async verifyUpload(pdf: Buffer): Promise<VerificationResult> {
-    const letterId = extractEmbeddedVerification(pdf);
-    if (!letterId) return { valid: false, reason: 'Dokumen tidak memuat penanda naskah Naskah (not a Naskah document)', signatureKind: this.signer.kind };
-    const base = await this.load(letterId);
-    if (!base.row) return base.result;
-    return this.check(base.row, base.result, sha256Hex(pdf));
+    const row = await this.find('l.document_sha256 = ?', sha256Hex(pdf));
+    if (!row) return notMatched(REASON.unknownPdf, this.signer.kind);
+    return this.answer(row, true, REASON.altered);
   }
 
-  private async load(letterId: string): Promise<{ row: Record<string, unknown> | null; result: VerificationResult }> {
-    const [row] = /^\d+$/.test(letterId)
-      ? await this.ds.query(
-          `SELECT l.id, l.number, l.signed_at, l.signer_name, l.signer_title, l.signed_capacity, l.document_sha256, l.document_file_id, l.signature, o.name AS office_name
-           FROM letters l JOIN offices o ON o.id = l.office_id WHERE l.id = ? AND l.status IN ('SIGNED','SENT') AND l.origin = 'INTERNAL'`,
-          [letterId],
-        )
-      : [];
-    const kind = this.signer.kind;
-    if (!row) return { row: null, result: { valid: false, reason: 'Naskah tidak ditemukan atau belum ditandatangani', signatureKind: kind } };
-    const result: VerificationResult = {
-      valid: false, reason: '', signatureKind: kind, letterId: String(row.id), number: row.number, signedAt: new Date(row.signed_at).toISOString(),
-      signerName: row.signer_name, signerTitle: row.signer_title, capacity: row.signed_capacity, office: row.office_name,
-      documentSha256: row.document_sha256 ?? undefined, keyId: this.signer.keyId,
-    };
-    if (!row.document_sha256) return { row: null, result: { ...result, reason: 'Dokumen sedang dibuat; coba lagi sebentar (document being rendered)' } };
-    return { row, result };
-  }
-
-  private async check(row: Record<string, unknown>, result: VerificationResult, actualSha: string): Promise<VerificationResult> {
-    if (actualSha !== row.document_sha256) return { ...result, valid: false, reason: 'Isi dokumen berbeda dari yang ditandatangani (hash tidak cocok)' };
-    const ok = await this.signer.verify(
-      {
-        letterId: String(row.id), number: String(row.number), signedAt: new Date(row.signed_at as Date).toISOString(), signerName: String(row.signer_name),
-        signerPosition: String(row.signer_title), capacity: row.signed_capacity as 'SENDIRI', documentSha256: actualSha,
+  async publishedKeys(): Promise<PublishedKeys> {
+    return {
+      keys: await this.signer.publishedKeys(),
+      signedPayload: {
+        version: 1,
+        fields: SIGNED_FIELDS,
+        encoding:
+          'UTF-8 bytes of one JSON object without whitespace holding exactly these fields, keys in this order, every value a JSON string ' +
+          '(signedAt: ISO 8601 UTC with milliseconds; documentSha256: lower-case hex SHA-256 of the PDF)',
+        signature: 'Ed25519 (RFC 8032) over those bytes, base64url without padding; verify with the key named by keyId',
       },
-      String(row.signature),
-    );
-    return ok
-      ? { ...result, valid: true, reason: 'Tanda tangan elektronik (tidak tersertifikasi) sah dan dokumen utuh' }
-      : { ...result, valid: false, reason: 'Tanda tangan elektronik tidak sah untuk dokumen ini' };
+    };
   }
+
+  private async find(where: string, value: string): Promise<SignedRow | null> {
+    const [row] = await this.ds.query(`${SIGNED_LETTER} AND ${where} ORDER BY l.id LIMIT 1`, [value]);
+    return (row as SignedRow | undefined) ?? null;
+  }
+
+  private async answer(row: SignedRow, unaltered: boolean, notUnalteredReason: string): Promise<VerificationResult> {
+    const facts: SignedLetterFacts = {
+      letterId: String(row.id),
+      securityClass: row.security_class,
+      number: row.number,
+      signedAt: new Date(row.signed_at).toISOString(),
+      signerName: row.signer_name ?? '',
+      signerTitle: row.signer_title ?? '',
+      capacity: row.signed_capacity ?? 'SENDIRI',
+      office: row.office_name,
+      documentSha256: row.document_sha256,
+      keyId: row.signature_key_id ?? '',
+      signature: row.signature ?? '',
+    };
+    const authentic = await this.signer.verify(
+      {
+        letterId: facts.letterId, number: facts.number, signedAt: facts.signedAt, signerName: facts.signerName,
+        signerPosition: facts.signerTitle, capacity: facts.capacity as SigningCapacity, documentSha256: facts.documentSha256,
+      },
+      facts.signature,
+      facts.keyId,
+    );
+    const reason = !authentic ? REASON.forged : !unaltered ? notUnalteredReason : REASON.valid;
+    return publicAnswer(facts, { authentic, unaltered, reason }, this.signer.kind);
+  }
+}
+
+function linkNotFound(): DomainError {
+  return new DomainError(
+    'VERIFICATION_LINK_NOT_FOUND',
+    'NOT_FOUND',
+    'Tautan verifikasi tidak dikenal. Pindai kode QR pada dokumen atau unggah berkas PDF-nya; ID naskah tidak diterima (unknown verification link; letter ids are not accepted)',
+  );
 }

@@ -1,19 +1,32 @@
+import type { EntityManager } from 'typeorm';
+import type { PublishedKey } from './published-key';
 import type { SignaturePayload } from './signature-payload';
 
+/** A signature and the key that made it (stored together: letters.signature, letters.signature_key_id). */
+export interface DocumentSignature {
+  /** base64url. */
+  signature: string;
+  keyId: string;
+}
+
 /**
- * Port for whatever signs a letter. Today: Ed25519Signer, an uncertified electronic signature
- * (tanda tangan elektronik tidak tersertifikasi). Later a certified PSrE/BSrE signer can
- * implement the same port without touching the signing use case or the verification page.
+ * Port for whatever signs a letter. Today: KeyringSigner, an uncertified electronic signature
+ * (tanda tangan elektronik tidak tersertifikasi) with rotating Ed25519 keys. Later a certified
+ * PSrE/BSrE signer can implement the same port without touching the signing use case or the
+ * verification page.
  */
 export interface DocumentSigner {
-  /** Stable name of the mechanism, stored beside each signature (e.g. `ed25519-uncertified`). */
+  /** Stable name of the mechanism (e.g. `ed25519-uncertified`). */
   readonly kind: string;
-  /** Identifies the key that signs, stored beside each signature so keys can be rotated. */
-  readonly keyId: string;
-  /** Signs canonicalPayload(payload); resolves to the signature in base64url. */
-  sign(payload: SignaturePayload): Promise<string>;
-  /** True only when `signature` is a valid signature of exactly this payload by this key. */
-  verify(payload: SignaturePayload, signature: string): Promise<boolean>;
+  /**
+   * Signs canonicalPayload(payload) with the current key. Given the transaction that stores the
+   * signature, the key cannot be retired before that transaction ends.
+   */
+  sign(payload: SignaturePayload, tx?: EntityManager): Promise<DocumentSignature>;
+  /** True only when `signature` is a valid signature of exactly this payload by the key `keyId` (current or retired). */
+  verify(payload: SignaturePayload, signature: string, keyId: string): Promise<boolean>;
+  /** Every public key that signed or signs, for offline verification. */
+  publishedKeys(): Promise<PublishedKey[]>;
 }
 
 /** Injection token for the DocumentSigner port (a symbol, so no Nest import is needed here). */

@@ -1,5 +1,4 @@
 import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import type { DocumentSigner } from './document-signer';
 import { canonicalPayload, type SignaturePayload } from './signature-payload';
 import { keyIdOf, type SigningKey } from './signing-key';
 
@@ -9,11 +8,12 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
 const ED25519_SIGNATURE_BYTES = 64;
 
 /**
- * Uncertified electronic signature (tanda tangan elektronik tidak tersertifikasi): Ed25519 over
- * canonicalPayload(payload) as UTF-8. Ed25519 is deterministic, so one payload always gives
- * one signature. Built from a public key only, it verifies but cannot sign.
+ * One Ed25519 key pair. Uncertified electronic signature (tanda tangan elektronik tidak
+ * tersertifikasi): Ed25519 over canonicalPayload(payload) as UTF-8. Ed25519 is deterministic, so
+ * one payload always gives one signature. Built from a public key only, it verifies but cannot
+ * sign. KeyringSigner picks which key signs and which verifies.
  */
-export class Ed25519Signer implements DocumentSigner {
+export class Ed25519Signer {
   readonly kind = ED25519_SIGNER_KIND;
   readonly keyId: string;
   readonly publicKeyPem: string;

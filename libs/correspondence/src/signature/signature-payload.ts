@@ -27,7 +27,9 @@ export class InvalidSignaturePayloadError extends Error {
   }
 }
 
-const FIELDS = ['capacity', 'documentSha256', 'letterId', 'number', 'signedAt', 'signerName', 'signerPosition'] as const;
+/** The signed fields, in the order they appear in the signed text (ascending code points). */
+export const SIGNED_FIELDS = ['capacity', 'documentSha256', 'letterId', 'number', 'signedAt', 'signerName', 'signerPosition'] as const;
+const FIELDS = SIGNED_FIELDS;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 

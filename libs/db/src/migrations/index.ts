@@ -8,6 +8,7 @@ import { FilePurge1764000600000 } from './1764000600000-file-purge';
 import { LetterHoldings1764000700000 } from './1764000700000-letter-holdings';
 import { AccessGrantReasons1764000710000 } from './1764000710000-access-grant-reasons';
 import { SessionVersion1764000800000 } from './1764000800000-session-version';
+import { VerificationTokensAndSigningKeys1764000900000 } from './1764000900000-verification-tokens-and-signing-keys';
 import { SweepRunOffice1764001000000 } from './1764001000000-sweep-run-office';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
@@ -22,5 +23,6 @@ export const ALL_MIGRATIONS = [
   LetterHoldings1764000700000,
   AccessGrantReasons1764000710000,
   SessionVersion1764000800000,
+  VerificationTokensAndSigningKeys1764000900000,
   SweepRunOffice1764001000000,
 ];
