@@ -57,7 +57,10 @@ describe('records: a rejected proposal stays out of the sweep until the day the 
     const [audit] = (await env.http.app.get(AuditService).history('records_proposal', first)).filter((e) => e.action === 'PROPOSAL_REJECTED');
     expect(audit.after).toMatchObject({ decision: 'REJECTED', note: 'Masih dipakai', notBefore: '2029-03-10' });
 
-    // the very next sweep, and one the day before, leave it alone
+    // the very next sweep, and one the day before, leave it alone — also after a re-appraisal changed its dates meanwhile
+    await sweep(env);
+    expect(await openProposalOf(env, d.id, A)).toBeNull();
+    expect((await env.req('POST', `/api/records/dossiers/${d.id}/reappraisals`, 'sekretaris.5204', { decision: 'EXTEND', extraYears: 1, reason: 'Masih dirujuk' })).body.after).toMatchObject({ activeUntil: '2028-03-02', inactiveUntil: '2037-03-02' });
     await sweep(env);
     expect(await openProposalOf(env, d.id, A)).toBeNull();
     env.clock.set(wib('2029-03-09'));

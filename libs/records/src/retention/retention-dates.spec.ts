@@ -81,6 +81,10 @@ describe('retention dates and why', () => {
     expect(sweepDueOf('CLOSED', d)).toBe('2028-03-10');
     expect(sweepDueOf('INACTIVE', d)).toBe('2036-03-10');
     for (const s of ['ACTIVE', 'REVIEW', 'DESTROYED', 'HANDED_OVER'] as const) expect(sweepDueOf(s, d)).toBeNull();
+    // a rejected proposal's pause moves it later, never earlier
+    expect(sweepDueOf('CLOSED', d, '2029-01-01')).toBe('2029-01-01');
+    expect(sweepDueOf('CLOSED', d, '2027-01-01')).toBe('2028-03-10');
+    expect(sweepDueOf('REVIEW', d, '2029-01-01')).toBeNull();
   });
 
   it('keeps a re-appraisal flag only while a version in force today or later shortens the pinned rule', () => {

@@ -146,9 +146,12 @@ export function rulesInForceFrom<V extends Pick<RuleVersion, 'scheduleVersion' |
 
 export type DossierStatus = 'ACTIVE' | 'CLOSED' | 'INACTIVE' | 'REVIEW' | 'DESTROYED' | 'HANDED_OVER';
 
-/** The date the sweep should next look at a dossier: end of the active period while CLOSED, of the inactive period while INACTIVE. */
-export function sweepDueOf(status: DossierStatus, dates: { activeUntil: IsoDate | null; inactiveUntil: IsoDate | null }): IsoDate | null {
-  if (status === 'CLOSED') return dates.activeUntil;
-  if (status === 'INACTIVE') return dates.inactiveUntil;
-  return null;
+/**
+ * The date the sweep should next look at a dossier: end of the active period while CLOSED, of the
+ * inactive period while INACTIVE — or, when a rejected proposal paused it, the day the pause ends
+ * if that is later (`notProposedBefore`).
+ */
+export function sweepDueOf(status: DossierStatus, dates: { activeUntil: IsoDate | null; inactiveUntil: IsoDate | null }, notProposedBefore: IsoDate | null = null): IsoDate | null {
+  const due = status === 'CLOSED' ? dates.activeUntil : status === 'INACTIVE' ? dates.inactiveUntil : null;
+  return due && notProposedBefore && notProposedBefore > due ? notProposedBefore : due;
 }

@@ -80,7 +80,7 @@ export class ReappraiseDossierUseCase {
       await em.query(
         `UPDATE dossiers SET rule_id = ?, extra_years = ?, final_action_override = ?, trigger_date = ?, active_until = ?, inactive_until = ?, final_action = ?, retention_years = ?,
            status = ?, sweep_due = ?, open_proposal_id = 0, reappraisal_needed = 0, version = version + 1 WHERE id = ?`,
-        [rule.ruleId, extraYears, override, dates.triggerDate, dates.activeUntil, dates.inactiveUntil, dates.finalAction, dates.retentionYears, status, sweepDueOf(status, dates), d.id],
+        [rule.ruleId, extraYears, override, dates.triggerDate, dates.activeUntil, dates.inactiveUntil, dates.finalAction, dates.retentionYears, status, sweepDueOf(status, dates, d.notProposedBefore), d.id],
       );
       const res = await em.query(
         `INSERT INTO records_reappraisals (dossier_id, proposal_id, decision, extra_years, final_action, rule_id, reason, before_state, after_state, decided_by, decided_position_id, decided_at)
