@@ -134,7 +134,11 @@ export class ImportScheduleUseCase {
       const all = versions.get(String(r.classification_code)) ?? [];
       const rule = all.find((x) => x.ruleId === Number(r.rule_id));
       if (!rule || reappraisalStillNeeded(rule, all, today)) continue;
-      const res = await em.query(`UPDATE dossiers SET reappraisal_needed = 0 WHERE rule_id = ? AND reappraisal_needed = 1 AND status NOT IN ('DESTROYED', 'HANDED_OVER')`, [rule.ruleId]);
+      // by (classification_code, rule_id): the index ix_dossiers_classification
+      const res = await em.query(
+        `UPDATE dossiers SET reappraisal_needed = 0 WHERE classification_code = ? AND rule_id = ? AND reappraisal_needed = 1 AND status NOT IN ('DESTROYED', 'HANDED_OVER')`,
+        [rule.classificationCode, rule.ruleId],
+      );
       cleared += Number(res.affectedRows ?? 0);
     }
     return cleared;
