@@ -248,7 +248,7 @@ describe('records: a dossier from filing to destruction, another to handover', (
     const history = (await req('GET', `/api/records/dossiers/${id}/history`, A)).body.map((e: { action: string }) => e.action);
     expect(history).toEqual(['DOSSIER_CREATED', 'DOSSIER_RECORD_FILED', 'DOSSIER_CLOSED', 'DOSSIER_TRANSFERRED', 'DOSSIER_HANDED_OVER']);
   });
-  it('re-appraises a DINILAI_KEMBALI dossier from the sweep’s list, after a rejected transfer went back to the sweep', async () => {
+  it('re-appraises a DINILAI_KEMBALI dossier from the sweep’s list, after a rejected transfer went back to the sweep once its notBefore came', async () => {
     const { ds, req } = env;
     env.at(0);
     const A = 'arsiparis.5204';
@@ -260,8 +260,13 @@ describe('records: a dossier from filing to destruction, another to handover', (
     await sweep(env);
     const first = (await openProposalOf(env, id, A))!.id;
     await req('POST', `/api/records/proposals/${first}/submit`, A, {});
-    expect((await req('POST', `/api/records/proposals/${first}/approvals`, 'kasubbag.umum.5204', { decision: 'REJECTED', note: 'Masih dipakai' })).body.status).toBe('REJECTED');
+    // rejected as still in use: not proposed again before the day the approver chose (issue 11, item 19)
+    const rejected = await req('POST', `/api/records/proposals/${first}/approvals`, 'kasubbag.umum.5204', { decision: 'REJECTED', note: 'Masih dipakai', notBefore: '2028-09-01' });
+    expect(rejected.body.status).toBe('REJECTED');
     expect(await openProposalOf(env, id, A)).toBeNull();
+    await sweep(env);
+    expect(await openProposalOf(env, id, A)).toBeNull();
+    env.clock.set(new Date('2028-09-01T03:00:00Z')); // 10:00 WIB on notBefore
     await sweep(env);
     const second = (await openProposalOf(env, id, A))!.id;
     expect(second).not.toBe(first);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { countRows } from '@naskah/testing';
+import { readCsv } from '@naskah/correspondence';
 import { heldAmong, parseJraCsv } from '@naskah/records';
 import { insertSignedLetterFixture } from '../../libs/testing/src/letters-fixture';
 import { RecordsEnv, snapshot, startRecordsEnv, unitIdOf } from './records-support';
@@ -157,5 +158,76 @@ describe('records: the retention schedule, bad input and access', () => {
     await env.ds.query("INSERT INTO records_holds (office_id, case_name, reason, status, scope_unit_id, created_by, created_at) VALUES (?, 'Uji', 'uji', 'APPLYING', ?, 1, NOW())", [office.id, kul]);
     expect([...(await env.ds.transaction((em) => heldAmong(em, Number(office.id), [d.id])))]).toEqual([d.id]);
     await env.ds.query("UPDATE records_holds SET status = 'LIFTED' WHERE case_name = 'Uji'");
+  });
+  /** The official JRA of the test above (no CONTOH values, KU.01 1 + 2, HK.05 from an event), with KU.02 given its own active + inactive years. */
+  const officialWith = (ku02: string) => {
+    const lines = SAMPLE.replace(/retensi: CONTOH[^\n]*/g, 'PKPU 17/2023').replace('KU.01,Rancangan Anggaran,2,8,MUSNAH,B', 'KU.01,Rancangan Anggaran,1,2,MUSNAH,B')
+      .replace('KU.02,Pelaksanaan Anggaran dan DIPA,2,8,MUSNAH,B', `KU.02,Pelaksanaan Anggaran dan DIPA,${ku02},MUSNAH,B`).trim().split('\n');
+    return [`${lines[0]},pemicu`, ...lines.slice(1).map((l) => `${l},${l.startsWith('HK.05,') ? 'PERISTIWA' : ''}`)].join('\n');
+  };
+
+  it('recomputes re-appraisal flags with each version: cleared once no version in force today or later shortens the dossier, kept while one does', async () => {
+    const importVersion = async (ku02: string, effectiveFrom: string) => {
+      const res = await env.req('POST', '/api/records/schedule/import', RI, { csv: officialWith(ku02), effectiveFrom, label: `KU.02 ${ku02} mulai ${effectiveFrom}` });
+      expect(res.status).toBe(201);
+      return res.body;
+    };
+    const flagOf = async (id: string) => (await env.req('GET', `/api/records/dossiers/${id}`, A)).body.reappraisalNeeded;
+    // KU.02 under the official version: 2 + 8 years
+    const d = (await env.req('POST', '/api/records/dossiers', A, { unitId: kul, classificationCode: 'KU.02', title: 'Pelaksanaan DIPA 2026', periodStart: '2026-01-01' })).body;
+    expect((await env.req('POST', `/api/records/dossiers/${d.id}/close`, A, {})).body).toMatchObject({ activeUntil: '2028-03-02', inactiveUntil: '2036-03-02', reappraisalNeeded: false });
+
+    // a version in force today shortens KU.02 to 1 + 2: flagged
+    expect(await importVersion('1,2', '2026-03-02')).toMatchObject({ needReappraisal: 1 });
+    expect(await flagOf(d.id)).toBe(true);
+    // the next version (same day, so it replaces it) keeps 2 + 8: nothing shortens the dossier any more, the flag goes
+    const restored = await importVersion('2,8', '2026-03-02');
+    expect(await flagOf(d.id)).toBe(false);
+    expect(restored).toMatchObject({ needReappraisal: 0, reappraisalCleared: 1 });
+    expect((await env.req('GET', `/api/records/dossiers/${d.id}`, A)).body).toMatchObject({ activeUntil: '2028-03-02', inactiveUntil: '2036-03-02' });
+
+    // a version coming into force on 2027-01-01 shortens it again: flagged
+    expect(await importVersion('1,2', '2027-01-01')).toMatchObject({ needReappraisal: 1 });
+    expect(await flagOf(d.id)).toBe(true);
+    // a longer version in force today does not settle it: the shortening one still comes into force in 2027
+    expect(await importVersion('2,10', '2026-03-02')).toMatchObject({ reappraisalCleared: 0 });
+    expect(await flagOf(d.id)).toBe(true);
+    // a version for that same day 2027-01-01 replaces the shortening one: settled
+    expect(await importVersion('2,8', '2027-01-01')).toMatchObject({ reappraisalCleared: 1 });
+    expect(await flagOf(d.id)).toBe(false);
+  });
+
+  it('imports a JRA saved by Excel (BOM, CRLF, `;` separators) and answers a wrong header with one message', async () => {
+    // as Excel writes it in an Indonesian locale: fields holding `;` or a quote are quoted
+    const quote = (c: string) => (/[;"]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+    const excel = `\uFEFF${readCsv(officialWith('2,8')).records.map((r) => r.cols.map(quote).join(';')).join('\r\n')}\r\n;;;;;;\r\n`;
+    const before = await scheduleState();
+    const json = await env.req('POST', '/api/records/schedule/import', RI, { csv: excel, effectiveFrom: '2026-03-02', label: 'JRA dari Excel' });
+    expect(json.status).toBe(201);
+    expect(json.body).toMatchObject({ rows: 73, separator: ';', isDemo: false });
+    const upload = await env.http.app.inject({
+      method: 'POST', url: '/api/records/schedule/import/upload', headers: { authorization: `Bearer ${await env.token(RI)}`, 'content-type': 'multipart/form-data; boundary=x' },
+      payload: Buffer.concat([
+        Buffer.from('--x\r\nContent-Disposition: form-data; name="effectiveFrom"\r\n\r\n2026-03-02\r\n--x\r\nContent-Disposition: form-data; name="file"; filename="jra.csv"\r\nContent-Type: text/csv\r\n\r\n'),
+        Buffer.from(excel, 'utf8'), Buffer.from('\r\n--x--\r\n'),
+      ]),
+    });
+    expect(upload.statusCode).toBe(201);
+    const uploaded = JSON.parse(upload.body);
+    expect(uploaded).toMatchObject({ rows: 73, separator: ';' });
+    // the rules are those of the comma-separated file, a `;` inside a quoted field kept
+    const history = (await env.req('GET', '/api/records/schedule/rules/TU.01.1', A)).body;
+    expect(history.find((r: { scheduleVersion: number }) => r.scheduleVersion === uploaded.version)).toMatchObject({
+      activeYears: 1, inactiveYears: 2, finalAction: 'MUSNAH', source: 'retensi: dikonfirmasi (agenda surat masuk 1+2 tahun lalu musnah; PKPU 17/2023)',
+    });
+    expect(history.find((r: { scheduleVersion: number }) => r.scheduleVersion === uploaded.version - 1)).toMatchObject({ activeYears: 1, inactiveYears: 2 });
+
+    const after = await scheduleState();
+    const wrong = excel.replace('kode;judul', 'code;title');
+    const res = await env.req('POST', '/api/records/schedule/import', RI, { csv: wrong, effectiveFrom: '2026-03-02' });
+    expect(res.status).toBe(400);
+    expect(res.body.details.problems).toEqual([{ line: 1, reason: expect.stringContaining('pemisah terbaca: titik koma (;)') }]);
+    expect(await scheduleState()).toBe(after);
+    expect(after).not.toBe(before);
   });
 });

@@ -1,7 +1,7 @@
 // views/dossier-detail.js — one dossier (#/arsip/berkas/:id): its computed retention dates and why, its
 // records, and what may be done to it (edit, event date, close, re-appraisal), with its history.
 import { api } from '../api.js';
-import { h, fmtDate, fmtDateTime, DOSSIER_STATUS, FINAL_ACTION, TRIGGER, PROPOSAL_KIND, SECURITY, label, badge, notify, busy, showErrors, clearErrors, ask } from '../ui.js';
+import { h, fmtDate, fmtDateTime, DOSSIER_STATUS, FINAL_ACTION, TRIGGER, PROPOSAL_KIND, SECURITY, label, badge, notify, busy, showErrors, clearErrors } from '../ui.js';
 import { state } from '../state.js';
 import { page, errorBox, refresh } from '../shell.js';
 import { dt, table, field, actionButton } from './parts.js';
@@ -18,15 +18,7 @@ export async function viewDossier(m, params) {
     const btn = h('button', { type: 'button', class: cls, 'aria-expanded': 'false', onclick: () => showPanel(panel, btn, build) }, text);
     return btn;
   };
-  if (d.status === 'ACTIVE') {
-    actions.append(actionButton('Tutup berkas', 'primary', async () => {
-      const ok = await ask({ title: 'Tutup berkas', labelText: 'Ketik TUTUP untuk menutup berkas', required: true, confirmText: 'Tutup berkas', hint: 'Menutup berkas memulai masa retensinya; arsip baru tidak dapat diberkaskan lagi.' });
-      if (ok === null) return null;
-      if (ok.trim().toUpperCase() !== 'TUTUP') { notify('Berkas tidak ditutup: konfirmasi tidak sesuai.', 'error'); return null; }
-      await api.post(`/api/records/dossiers/${id}/close`, { version: d.version });
-      return 'Berkas ditutup; masa retensi mulai berjalan.';
-    }));
-  }
+  if (d.status === 'ACTIVE') actions.append(opens('Tutup berkas', 'primary', (close) => closeForm(d, close)));
   const finished = ['DESTROYED', 'HANDED_OVER'].includes(d.status);
   if (!finished) actions.append(opens('Ubah data berkas', 'secondary', (close) => dossierEditForm(d, close)));
   // the API takes the event date once, while the dossier is ACTIVE or CLOSED; changing it later is a re-appraisal
@@ -78,7 +70,8 @@ export async function viewDossier(m, params) {
             dt('Keamanan', label(SECURITY, d.securityClass)),
             dt('Lokasi', d.location || '—'),
             dt('Dibuat', fmtDateTime(d.createdAt)),
-            d.closedAt ? dt('Ditutup', fmtDateTime(d.closedAt)) : null,
+            d.closedAt ? dt('Ditutup', d.backdateReason ? `${fmtDate(d.closedOn)} (berlaku surut, dicatat ${fmtDateTime(d.closedAt)}) — ${d.backdateReason}` : fmtDateTime(d.closedAt)) : null,
+            d.rejection ? dt('Usulan ditolak', `${d.rejection.text}${d.rejection.note ? ` — ${d.rejection.note}` : ''}`) : null,
             d.openProposal ? dt('Usulan', h('a', { href: `#/arsip/usulan/${d.openProposal.id}` }, `${label(PROPOSAL_KIND, d.openProposal.kind)} #${d.openProposal.id}`)) : null)),
         d.holds?.length ? h('section', { class: 'card', 'aria-labelledby': 'hd-h' }, h('h2', { id: 'hd-h' }, 'Pembekuan'),
           h('ul', {}, d.holds.map((x) => h('li', {}, x.caseName || `#${x.id}`, x.status ? ` — ${x.status}` : '')))) : null,
@@ -170,6 +163,37 @@ function eventDateForm(d, close) {
         notify('Tanggal peristiwa dicatat.');
         refresh();
       } catch (err) { showErrors(form, err, { EVENT_DATE_ALREADY_SET: 'eventDate' }); }
+    });
+  });
+  return form;
+}
+
+/** POST /api/records/dossiers/:id/close: today, or the past day a legacy dossier really closed (then with its reason). */
+function closeForm(d, close) {
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10); // Asia/Jakarta (UTC+7), as the API counts
+  const min = d.periodEnd && d.periodEnd <= today ? d.periodEnd : d.periodStart;
+  const date = h('input', { id: 'cl-date', type: 'date', required: true, value: today, max: today, min });
+  const reason = h('textarea', { id: 'cl-reason', rows: 2, maxlength: 1000, placeholder: 'mis. Arsip Pemilu 2019 yang baru dientri' });
+  const reasonBox = field('reason', 'Alasan tanggal tutup lampau (wajib, 5–1000 karakter)', reason);
+  const sync = () => { reasonBox.hidden = !date.value || date.value >= today; };
+  date.addEventListener('input', sync);
+  const submit = h('button', { type: 'submit', class: 'primary' }, 'Tutup berkas');
+  const form = panelForm('Tutup berkas', 'cl-h',
+    h('p', { class: 'muted small' }, `Menutup berkas memulai masa retensinya; arsip baru tidak dapat diberkaskan lagi. Untuk arsip lama (mis. Pemilu 2019) isi tanggal berkas itu sebenarnya ditutup: tidak sesudah hari ini dan tidak sebelum ${fmtDate(min)}.`),
+    field('closedOn', 'Tanggal tutup', date), reasonBox,
+    h('div', { class: 'actions' }, submit, cancelButton(close)));
+  sync();
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors(form);
+    const body = { version: d.version };
+    if (date.value && date.value !== today) Object.assign(body, { closedOn: date.value, reason: reason.value.trim() });
+    const local = [];
+    if (!date.value) local.push({ field: 'closedOn', reason: 'wajib diisi' });
+    if (body.closedOn && body.reason.length < 5) local.push({ field: 'reason', reason: 'wajib diisi (minimal 5 karakter) untuk tanggal lampau' });
+    if (local.length) { showErrors(form, { message: 'Periksa isian.', fields: local }); return; }
+    await busy(submit, async () => {
+      try { await api.post(`/api/records/dossiers/${d.id}/close`, body); notify('Berkas ditutup; masa retensi mulai berjalan.'); refresh(); } catch (err) { showErrors(form, err); }
     });
   });
   return form;

@@ -60,7 +60,10 @@ export async function viewProposal(m) {
     const decide = (decision) => async () => {
       const note = await ask({ title: `${decision === 'APPROVED' ? 'Setujui' : 'Tolak'} sebagai ${label(APPROVAL_STEP, p.nextStep)}`, labelText: decision === 'APPROVED' ? 'Catatan (opsional)' : 'Alasan penolakan', multiline: true, required: decision === 'REJECTED', confirmText: decision === 'APPROVED' ? 'Setujui' : 'Tolak' });
       if (note === null) return null;
-      await api.post(`/api/records/proposals/${id}/approvals`, { decision, ...(note.trim() ? { note: note.trim() } : {}) });
+      // a rejection keeps the dossiers out of the sweep until this day (empty: one year from today)
+      const notBefore = decision === 'REJECTED' ? await ask({ title: 'Tidak diusulkan lagi sebelum', labelText: 'Tanggal (kosongkan untuk satu tahun dari hari ini)', type: 'date', confirmText: 'Tolak', hint: 'Berkas dalam usulan ini tidak diusulkan lagi oleh penyusutan harian sebelum tanggal ini (paling lama 10 tahun).' }) : '';
+      if (notBefore === null) return null;
+      await api.post(`/api/records/proposals/${id}/approvals`, { decision, ...(note.trim() ? { note: note.trim() } : {}), ...(notBefore ? { notBefore } : {}) });
       return decision === 'APPROVED' ? 'Persetujuan dicatat.' : 'Usulan ditolak.';
     };
     actions.append(actionButton(`Setujui (${label(APPROVAL_STEP, p.nextStep)})`, 'primary', decide('APPROVED')), actionButton('Tolak', 'danger', decide('REJECTED')));

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@naskah/identity';
 import { DossiersService, FileRecordUseCase, ReappraiseDossierUseCase } from '@naskah/records';
 import { CurrentPrincipal } from '../common/principal.decorator';
-import { CreateDossierDto, DossierQueryDto, EventDateDto, ReappraisalDto, RecordRefDto, UpdateDossierDto, VersionDto } from './dto/records.dto';
+import { CloseDossierDto, CreateDossierDto, DossierQueryDto, EventDateDto, ReappraisalDto, RecordRefDto, UpdateDossierDto } from './dto/records.dto';
 
 /** Dossiers (berkas): create, file records, suggest, close, re-appraise; each shows its computed dates and why. */
 @ApiTags('records')
@@ -59,11 +59,11 @@ export class DossiersController {
     await this.filing.unfile(p, id, itemId);
   }
 
-  /** Close the dossier: its retention clock starts. */
+  /** Close the dossier: its retention clock starts today, or on a past `closedOn` (legacy records, with a `reason`; audited). */
   @Post(':id/close')
   @HttpCode(200)
-  close(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: VersionDto) {
-    return this.dossiers.close(p, id, dto.version);
+  close(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: CloseDossierDto) {
+    return this.dossiers.close(p, id, dto);
   }
 
   /** For rules triggered by an event ("no longer in force"). */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseClassificationCsv, splitCsvLine } from './classification-csv';
+import { parseClassificationCsv, readCsv, splitCsvLine } from './classification-csv';
 
 const HEADER = 'kode,judul,retensi_aktif_tahun,retensi_inaktif_tahun,nasib_akhir,keamanan,sumber';
 
@@ -25,5 +25,35 @@ describe('classification CSV', () => {
 
   it('splits quoted fields', () => {
     expect(splitCsvLine('A,"b, c","d ""e"""')).toEqual(['A', 'b, c', 'd "e"']);
+  });
+  const SAMPLE = readFileSync(join(__dirname, 'data', 'klasifikasi-kpu-contoh.csv'), 'utf8');
+
+  it('reads the sample as Excel saves it in an Indonesian locale: BOM, CRLF, `;` separators, quoted `;`, empty `;;;` rows', () => {
+    const expected = parseClassificationCsv(SAMPLE).rows;
+    // as Excel writes it: a field holding the separator or a quote is quoted
+    const quote = (c: string) => (/[;"]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+    const lines = readCsv(SAMPLE).records.map((r) => r.cols.map(quote).join(';'));
+    const excel = `\uFEFF${[...lines, ';;;;;;', ''].join('\r\n')}`;
+    const read = parseClassificationCsv(excel);
+    expect(read.separator).toBe(';');
+    expect(read.problems).toEqual([]);
+    expect(read.rows).toEqual(expected);
+    const quoted = parseClassificationCsv(`${HEADER.replace(/,/g, ';')}\r\nPL;Pelaksanaan;;;;;"kode; ringkasan ""KPU"""`);
+    expect(quoted.rows[0].source).toBe('kode; ringkasan "KPU"');
+  });
+
+  it('says once that the header is wrong, naming the separator read, instead of one error per line', () => {
+    const lines = SAMPLE.trim().split('\n');
+    const wrong = [lines[0].replace('kode', 'code'), ...lines.slice(1)].join('\n');
+    const { problems } = parseClassificationCsv(wrong);
+    expect(problems).toEqual([{ line: 1, reason: expect.stringMatching(/^header harus: kode,judul.*pemisah terbaca: koma/) }]);
+    expect(parseClassificationCsv(wrong.replace(/,/g, '|')).problems).toHaveLength(1);
+  });
+
+  it('reads quoted line breaks as one record, numbered by its first line, and reports an unclosed quote and non-UTF-8 text', () => {
+    const { records } = readCsv(`${HEADER}\r\nPL,"Pelaksanaan\r\nPemilu",,,,,kode\r\nPL.01,Ok,2,3,MUSNAH,B,x`);
+    expect(records.map((r) => [r.line, r.cols[1]])).toEqual([[1, 'judul'], [2, 'Pelaksanaan\r\nPemilu'], [4, 'Ok']]);
+    expect(readCsv(`${HEADER}\nPL,"Pelaksanaan,,,,,kode\nPL.01,Ok`).problems).toEqual([{ line: 2, reason: expect.stringContaining('tidak ditutup') }]);
+    expect(parseClassificationCsv(`${HEADER}\nPL,Pelaksanaan \uFFFD,,,,,kode`).problems).toEqual([{ line: 1, reason: expect.stringContaining('UTF-8') }]);
   });
 });

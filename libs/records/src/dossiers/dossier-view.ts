@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { InvolvedPosition } from '@naskah/correspondence';
 import { mayReadItemContent, RecordsViewer } from '../access/dossier-access';
-import { computeRetention, RetentionDates, ruleAtScheduling } from '../retention/retention-dates';
+import { IsoDate, jakartaDate } from '../retention/calendar';
+import { computeRetention, RetentionDates, RetroactiveClosing, ruleAtScheduling } from '../retention/retention-dates';
 import { RetentionRulesService } from '../schedule/retention-rules.service';
 import { DossierRow } from './dossiers.repository';
 
@@ -25,6 +26,23 @@ export interface DossierItemView {
   contentDestroyedAt: Date | null;
 }
 
+/** A rejected proposal's mark on the dossier (issue 11, item 19). */
+export interface DossierRejectionView {
+  proposalId: string;
+  kind: string | null;
+  rejectedOn: IsoDate;
+  notBefore: IsoDate;
+  note: string | null;
+  /** notBefore is still ahead: the sweep leaves the dossier alone until then. */
+  inForce: boolean;
+  text: string;
+}
+
+/** A back-dated closing as the retention rule's input (null for an ordinary one). */
+export function retroactiveClosing(d: Pick<DossierRow, 'backdateReason' | 'closedAt'>): RetroactiveClosing | null {
+  return d.backdateReason && d.closedAt ? { recordedOn: jakartaDate(d.closedAt), reason: d.backdateReason } : null;
+}
+
 /** Builds what a dossier shows: its dates and why, its records (content per the access rule), holds and open proposal. */
 @Injectable()
 export class DossierViewBuilder {
@@ -42,7 +60,23 @@ export class DossierViewBuilder {
       const { rule } = ruleAtScheduling(pinned, await this.rules.ruleInForce(em, d.classificationCode, today));
       return { ...computeRetention(rule, { closedOn: null, eventDate: d.eventDate }, adj), provisional: true };
     }
-    return { ...computeRetention(pinned, { closedOn: d.closedOn, eventDate: d.eventDate }, adj), provisional: false };
+    return { ...computeRetention(pinned, { closedOn: d.closedOn, eventDate: d.eventDate, retroactive: retroactiveClosing(d) }, adj), provisional: false };
+  }
+
+  /** The last rejection of a proposal holding this dossier, and the day before which the sweep does not propose it again. */
+  async rejection(d: DossierRow): Promise<DossierRejectionView | null> {
+    if (!d.rejectedProposalId || !d.rejectedAt || !d.notProposedBefore) return null;
+    const [r] = await this.ds.query(
+      `SELECT p.kind, (SELECT a.note FROM records_proposal_approvals a WHERE a.proposal_id = p.id AND a.decision = 'REJECTED' ORDER BY a.decided_at DESC LIMIT 1) AS note
+       FROM records_proposals p WHERE p.id = ?`,
+      [d.rejectedProposalId],
+    );
+    const rejectedOn = jakartaDate(d.rejectedAt);
+    return {
+      proposalId: d.rejectedProposalId, kind: r ? String(r.kind) : null, rejectedOn, notBefore: d.notProposedBefore, note: (r?.note as string) ?? null,
+      inForce: d.notProposedBefore > this.rules.today(),
+      text: `ditolak pada ${rejectedOn}, tidak diusulkan lagi sebelum ${d.notProposedBefore}`,
+    };
   }
 
   async items(v: RecordsViewer, d: DossierRow): Promise<DossierItemView[]> {

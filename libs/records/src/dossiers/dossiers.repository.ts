@@ -20,7 +20,10 @@ export interface DossierRow {
   status: DossierStatus;
   createdAt: Date;
   closedAt: Date | null;
+  /** The day the retention clock started: the Jakarta day of closedAt, or the past date a legacy dossier was closed on. */
   closedOn: IsoDate | null;
+  /** Set when the dossier was closed on a past date (legacy records): why, in the archivist's words. */
+  backdateReason: string | null;
   eventDate: IsoDate | null;
   eventNote: string | null;
   ruleId: number;
@@ -34,6 +37,10 @@ export interface DossierRow {
   reappraisalNeeded: boolean;
   sweepDue: IsoDate | null;
   openProposalId: string | null;
+  /** A rejected proposal keeps the dossier out of the sweep until this day (exclusive of earlier days). */
+  notProposedBefore: IsoDate | null;
+  rejectedProposalId: string | null;
+  rejectedAt: Date | null;
   holdCount: number;
   itemCount: number;
   transferredAt: Date | null;
@@ -49,18 +56,19 @@ export function toDossierRow(r: Record<string, unknown>): DossierRow {
     id: String(r.id), officeId: Number(r.office_id), unitId: Number(r.unit_id), classificationCode: String(r.classification_code), title: String(r.title),
     description: (r.description as string) ?? null, periodStart: toIsoDate(r.period_start)!, periodEnd: toIsoDate(r.period_end), location: (r.location as string) ?? null,
     securityClass: r.security_class as SecurityClass, status: r.status as DossierStatus, createdAt: r.created_at as Date, closedAt: (r.closed_at as Date) ?? null,
-    closedOn: toIsoDate(r.closed_on), eventDate: toIsoDate(r.event_date), eventNote: (r.event_note as string) ?? null, ruleId: Number(r.rule_id),
+    closedOn: toIsoDate(r.closed_on), backdateReason: (r.backdate_reason as string) ?? null, eventDate: toIsoDate(r.event_date), eventNote: (r.event_note as string) ?? null, ruleId: Number(r.rule_id),
     triggerDate: toIsoDate(r.trigger_date), activeUntil: toIsoDate(r.active_until), inactiveUntil: toIsoDate(r.inactive_until),
     finalAction: (r.final_action as FinalAction) ?? null, retentionYears: num(r.retention_years), extraYears: Number(r.extra_years ?? 0),
     finalActionOverride: (r.final_action_override as FinalAction) ?? null, reappraisalNeeded: Boolean(Number(r.reappraisal_needed)), sweepDue: toIsoDate(r.sweep_due),
     openProposalId: r.open_proposal_id && String(r.open_proposal_id) !== '0' ? String(r.open_proposal_id) : null,
+    notProposedBefore: toIsoDate(r.not_proposed_before), rejectedProposalId: r.rejected_proposal_id ? String(r.rejected_proposal_id) : null, rejectedAt: (r.rejected_at as Date) ?? null,
     holdCount: Number(r.hold_count ?? 0), itemCount: Number(r.item_count ?? 0), transferredAt: (r.transferred_at as Date) ?? null,
     destroyedAt: (r.destroyed_at as Date) ?? null, handedOverAt: (r.handed_over_at as Date) ?? null, version: Number(r.version),
   };
 }
 
-/** The closing day in Jakarta, computed by the database from the stored UTC instant. */
-export const DOSSIER_COLS = `d.*, DATE(CONVERT_TZ(d.closed_at, '+00:00', '+07:00')) AS closed_on`;
+/** The closing day: the past date of a back-dated closing, else the Jakarta day of the stored UTC instant. */
+export const DOSSIER_COLS = `d.*, COALESCE(d.backdated_closed_on, DATE(CONVERT_TZ(d.closed_at, '+00:00', '+07:00'))) AS closed_on`;
 
 /** Reads dossier rows; every read that reaches a user takes the caller's scope (RecordsViewer). */
 @Injectable()

@@ -9,10 +9,11 @@ import { actorOf, RecordsViewerService } from '../access/records-viewer.service'
 import { isArchivistOf, mayFileInto, RecordsViewer } from '../access/dossier-access';
 import { stepsHeldBy } from '../retention/approval-requirements';
 import { isIsoDate, jakartaDate } from '../retention/calendar';
+import { closingDate } from '../retention/closing-date';
 import { computeRetention, ruleAtScheduling, sweepDueOf } from '../retention/retention-dates';
 import { RetentionRulesService } from '../schedule/retention-rules.service';
 import { DossierRow, DossiersRepository, toDossierRow, DOSSIER_COLS } from './dossiers.repository';
-import { DossierViewBuilder } from './dossier-view';
+import { DossierViewBuilder, retroactiveClosing } from './dossier-view';
 
 export interface CreateDossierInput {
   unitId: number;
@@ -88,11 +89,11 @@ export class DossiersService {
   async get(p: Principal, id: string) {
     const v = await this.viewers.viewerOf(p);
     const d = await this.repo.loadVisible(v, id);
-    const [retention, items, holds, openProposal, meta] = await Promise.all([
-      this.view.retention(d), this.view.items(v, d), this.view.holds(d.id), this.view.openProposal(d.id), this.meta(d),
+    const [retention, items, holds, openProposal, rejection, meta] = await Promise.all([
+      this.view.retention(d), this.view.items(v, d), this.view.holds(d.id), this.view.openProposal(d.id), this.view.rejection(d), this.meta(d),
     ]);
     const { sweepDue: _s, ...row } = d;
-    return { ...row, ...meta, retention, items, holds, openProposal };
+    return { ...row, ...meta, retention, items, holds, openProposal, rejection };
   }
 
   async list(p: Principal, q: DossierListQuery) {
@@ -130,29 +131,37 @@ export class DossiersService {
     return this.get(p, id);
   }
 
-  /** Closing starts the retention clock: the dossier is scheduled under the rule version in force today (never a shorter one than it was created under). */
-  async close(p: Principal, id: string, version?: number) {
+  /**
+   * Closing starts the retention clock: the dossier is scheduled under the rule version in force
+   * today (never a shorter one than it was created under). The clock starts today, or on a past
+   * `closedOn` for legacy records (rule: retention/closing-date.ts), with its reason; a dossier
+   * already past its dates is due for the next sweep (sweep_due = the end of its active period).
+   */
+  async close(p: Principal, id: string, input: { version?: number; closedOn?: string; reason?: string } = {}) {
     const v = await this.viewers.viewerOf(p);
     await this.ds.transaction('READ COMMITTED', async (em) => {
       const d = await this.repo.loadVisible(v, id, em, true);
       this.assertMayFile(v, d);
-      if (version !== undefined && d.version !== version) throw versionConflict(d.version);
+      if (input.version !== undefined && d.version !== input.version) throw versionConflict(d.version);
       if (d.status !== 'ACTIVE') throw wrongStatus('Berkas', d.status, ['ACTIVE']);
       const now = this.clock.now();
-      const closedOn = jakartaDate(now);
+      const today = jakartaDate(now);
+      const closing = closingDate(input, { today, periodStart: d.periodStart, periodEnd: d.periodEnd });
+      if (!closing.ok) throw closing.kind === 'VALIDATION' ? field(closing.field, closing.reason, closing.code) : unprocessableField(closing.field, closing.reason, closing.code);
+      const { closedOn, retroactive, reason } = closing;
       const pinned = await this.rules.ruleById(em, d.ruleId);
-      const choice = ruleAtScheduling(pinned, await this.rules.ruleInForce(em, d.classificationCode, closedOn));
+      const choice = ruleAtScheduling(pinned, await this.rules.ruleInForce(em, d.classificationCode, today));
       const dates = computeRetention(choice.rule, { closedOn, eventDate: d.eventDate }, { extraYears: d.extraYears, finalActionOverride: d.finalActionOverride });
       await em.query(
-        `UPDATE dossiers SET status = 'CLOSED', closed_at = ?, period_end = COALESCE(period_end, ?), rule_id = ?, trigger_date = ?, active_until = ?, inactive_until = ?, final_action = ?,
-           retention_years = ?, sweep_due = ?, reappraisal_needed = GREATEST(reappraisal_needed, ?), version = version + 1 WHERE id = ?`,
-        [now, closedOn, choice.rule.ruleId, dates.triggerDate, dates.activeUntil, dates.inactiveUntil, dates.finalAction, dates.retentionYears,
+        `UPDATE dossiers SET status = 'CLOSED', closed_at = ?, backdated_closed_on = ?, backdate_reason = ?, period_end = COALESCE(period_end, ?), rule_id = ?, trigger_date = ?,
+           active_until = ?, inactive_until = ?, final_action = ?, retention_years = ?, sweep_due = ?, reappraisal_needed = GREATEST(reappraisal_needed, ?), version = version + 1 WHERE id = ?`,
+        [now, retroactive ? closedOn : null, reason, closedOn, choice.rule.ruleId, dates.triggerDate, dates.activeUntil, dates.inactiveUntil, dates.finalAction, dates.retentionYears,
           sweepDueOf('CLOSED', dates), choice.reappraisalNeeded ? 1 : 0, id],
       );
       await this.audit.record(em, actorOf(p), {
-        action: 'DOSSIER_CLOSED', entityType: 'dossier', entityId: id, officeId: d.officeId, before: { status: d.status, ruleId: d.ruleId },
-        after: { status: 'CLOSED', closedOn, ruleId: choice.rule.ruleId, scheduleVersion: choice.rule.scheduleVersion, switchedRule: choice.switched, reappraisalNeeded: choice.reappraisalNeeded,
-          activeUntil: dates.activeUntil, inactiveUntil: dates.inactiveUntil, finalAction: dates.finalAction },
+        action: 'DOSSIER_CLOSED', entityType: 'dossier', entityId: id, officeId: d.officeId, before: { status: d.status, ruleId: d.ruleId, periodEnd: d.periodEnd },
+        after: { status: 'CLOSED', closedOn, recordedOn: today, retroactive, reason, ruleId: choice.rule.ruleId, scheduleVersion: choice.rule.scheduleVersion, switchedRule: choice.switched,
+          reappraisalNeeded: choice.reappraisalNeeded, activeUntil: dates.activeUntil, inactiveUntil: dates.inactiveUntil, finalAction: dates.finalAction },
       });
     });
     return this.get(p, id);
@@ -169,7 +178,7 @@ export class DossiersService {
       if (!['ACTIVE', 'CLOSED'].includes(d.status)) throw wrongStatus('Berkas', d.status, ['ACTIVE', 'CLOSED']);
       if (d.eventDate) throw new DomainError('EVENT_DATE_ALREADY_SET', 'CONFLICT', `Tanggal peristiwa sudah diisi (${d.eventDate}); perubahan memerlukan penilaian kembali`);
       const rule = await this.rules.ruleById(em, d.ruleId);
-      const dates = computeRetention(rule, { closedOn: d.closedOn, eventDate: input.eventDate }, { extraYears: d.extraYears, finalActionOverride: d.finalActionOverride });
+      const dates = computeRetention(rule, { closedOn: d.closedOn, eventDate: input.eventDate, retroactive: retroactiveClosing(d) }, { extraYears: d.extraYears, finalActionOverride: d.finalActionOverride });
       const scheduled = d.status === 'CLOSED';
       await em.query(
         `UPDATE dossiers SET event_date = ?, event_note = ?, trigger_date = IF(?, ?, trigger_date), active_until = IF(?, ?, active_until), inactive_until = IF(?, ?, inactive_until),

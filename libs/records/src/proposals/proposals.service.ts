@@ -160,12 +160,16 @@ export class ProposalsService {
   }
 }
 
-/** Dossiers leaving a proposal go back to the sweep at their current due date (a REVIEW dossier back to INACTIVE). */
+/**
+ * Dossiers leaving a proposal go back to the sweep at their current due date (a REVIEW dossier back
+ * to INACTIVE), or at the day a rejection keeps them out until (not_proposed_before), if later.
+ */
 export async function releaseDossiers(em: EntityManager, ids: string[]): Promise<void> {
   if (!ids.length) return;
   await em.query(
     `UPDATE dossiers SET status = IF(status = 'REVIEW', 'INACTIVE', status), open_proposal_id = 0,
-       sweep_due = CASE WHEN status = 'CLOSED' THEN active_until WHEN status IN ('INACTIVE', 'REVIEW') THEN inactive_until ELSE NULL END
+       sweep_due = CASE WHEN status = 'CLOSED' THEN GREATEST(active_until, COALESCE(not_proposed_before, active_until))
+         WHEN status IN ('INACTIVE', 'REVIEW') THEN GREATEST(inactive_until, COALESCE(not_proposed_before, inactive_until)) ELSE NULL END
      WHERE id IN (${ids.map(() => '?').join(',')})`,
     ids,
   );

@@ -1,5 +1,5 @@
 import { addYears, isIsoDate, jakartaDate, periodsOf } from './calendar';
-import { computeRetention, isNotShorter, ruleAtScheduling, RuleVersion, sweepDueOf } from './retention-dates';
+import { computeRetention, isNotShorter, reappraisalStillNeeded, ruleAtScheduling, RuleVersion, rulesInForceFrom, sweepDueOf } from './retention-dates';
 
 const rule = (over: Partial<RuleVersion> = {}): RuleVersion => ({
   ruleId: 7, scheduleVersion: 2, effectiveFrom: '2024-01-01', classificationCode: 'TU.05.1', activeYears: 2, inactiveYears: 8,
@@ -35,6 +35,14 @@ describe('retention dates and why', () => {
     expect(r.why.text).toContain('JRA versi 2');
     expect(r.why.text).toContain('CONTOH');
     expect(r.why.text).toContain('s.d. 2036-03-10');
+  });
+
+  it('runs from a past closing date and says it was closed retroactively, and why', () => {
+    const r = computeRetention(rule(), { closedOn: '2019-06-30', eventDate: null, retroactive: { recordedOn: '2026-03-02', reason: 'Arsip Pemilu 2019' } });
+    expect(r).toMatchObject({ triggerDate: '2019-06-30', activeUntil: '2021-06-30', inactiveUntil: '2029-06-30' });
+    expect(r.why.closedRetroactively).toEqual({ closedOn: '2019-06-30', recordedOn: '2026-03-02', reason: 'Arsip Pemilu 2019' });
+    expect(r.why.text).toContain('berlaku surut per 2019-06-30 (dicatat 2026-03-02), alasan: Arsip Pemilu 2019');
+    expect(computeRetention(rule(), { closedOn: '2026-03-10', eventDate: null }).why.closedRetroactively).toBeNull();
   });
 
   it('waits for closing, or for the event date when the rule is triggered by an event', () => {
@@ -73,5 +81,26 @@ describe('retention dates and why', () => {
     expect(sweepDueOf('CLOSED', d)).toBe('2028-03-10');
     expect(sweepDueOf('INACTIVE', d)).toBe('2036-03-10');
     for (const s of ['ACTIVE', 'REVIEW', 'DESTROYED', 'HANDED_OVER'] as const) expect(sweepDueOf(s, d)).toBeNull();
+    // a rejected proposal's pause moves it later, never earlier
+    expect(sweepDueOf('CLOSED', d, '2029-01-01')).toBe('2029-01-01');
+    expect(sweepDueOf('CLOSED', d, '2027-01-01')).toBe('2028-03-10');
+    expect(sweepDueOf('REVIEW', d, '2029-01-01')).toBeNull();
+  });
+
+  it('keeps a re-appraisal flag only while a version in force today or later shortens the pinned rule', () => {
+    const v = (ruleId: number, scheduleVersion: number, effectiveFrom: string, over: Partial<RuleVersion> = {}) => rule({ ruleId, scheduleVersion, effectiveFrom, ...over });
+    const pinned = v(1, 1, '1970-01-01');
+    const shorter = v(2, 2, '2026-03-01', { inactiveYears: 2 });
+    const restored = v(3, 3, '2026-03-01', { inactiveYears: 8 });
+    // version 2 shortens and is in force: needed; version 3 (same day, later) restores it: not needed any more
+    expect(reappraisalStillNeeded(pinned, [pinned, shorter], '2026-03-02')).toBe(true);
+    expect(reappraisalStillNeeded(pinned, [pinned, shorter, restored], '2026-03-02')).toBe(false);
+    // a shortening version coming into force next year still matters, whatever is in force today
+    const future = v(4, 4, '2027-01-01', { inactiveYears: 2 });
+    expect(reappraisalStillNeeded(pinned, [pinned, restored, future], '2026-03-02')).toBe(true);
+    // ... unless a later version for the same day shadows it
+    const shadow = v(5, 5, '2027-01-01', { inactiveYears: 9 });
+    expect(reappraisalStillNeeded(pinned, [pinned, restored, future, shadow], '2026-03-02')).toBe(false);
+    expect(rulesInForceFrom([pinned, shorter, restored, future, shadow], '2026-03-02').map((x) => x.ruleId)).toEqual([3, 5]);
   });
 });

@@ -43,6 +43,8 @@ export interface RetentionWhy {
   isDemo: boolean;
   /** What the clock still waits for, when it has not started. */
   waitingFor: 'CLOSING' | 'EVENT_DATE' | null;
+  /** The dossier was closed on a past date (legacy records): that date, the day it was recorded, and why. */
+  closedRetroactively: { closedOn: IsoDate; recordedOn: IsoDate; reason: string } | null;
   /** One sentence in Bahasa Indonesia. */
   text: string;
 }
@@ -59,9 +61,15 @@ export interface RetentionDates {
 export const FINAL_ACTION_LABEL: Record<FinalAction, string> = { MUSNAH: 'Musnah', PERMANEN: 'Permanen', DINILAI_KEMBALI: 'Dinilai kembali' };
 const TRIGGER_LABEL: Record<RetentionTrigger, string> = { CLOSED: 'berkas ditutup', EVENT: 'tanggal peristiwa' };
 
+/** A closing recorded on `recordedOn` for an earlier day (`closedOn` in the dates): the archivist's reason. */
+export interface RetroactiveClosing {
+  recordedOn: IsoDate;
+  reason: string;
+}
+
 export function computeRetention(
   rule: RuleVersion,
-  dates: { closedOn: IsoDate | null; eventDate: IsoDate | null },
+  dates: { closedOn: IsoDate | null; eventDate: IsoDate | null; retroactive?: RetroactiveClosing | null },
   adj: RetentionAdjustments = { extraYears: 0, finalActionOverride: null },
 ): RetentionDates {
   const triggerDate = rule.trigger === 'CLOSED' ? dates.closedOn : dates.eventDate;
@@ -75,12 +83,15 @@ export function computeRetention(
   const text = triggerDate
     ? `${head} ${triggerDate} → s.d. ${activeUntil}; inaktif ${rule.inactiveYears} th${extra} → s.d. ${inactiveUntil}; lalu ${FINAL_ACTION_LABEL[finalAction]}${adj.finalActionOverride ? ' (hasil penilaian kembali)' : ''}.`
     : `${head}; jadwal belum berjalan: menunggu ${waitingFor === 'CLOSING' ? 'berkas ditutup' : 'tanggal peristiwa diisi'}.`;
+  const retro = dates.retroactive && dates.closedOn ? { closedOn: dates.closedOn, recordedOn: dates.retroactive.recordedOn, reason: dates.retroactive.reason } : null;
+  const retroText = retro ? ` Ditutup berlaku surut per ${retro.closedOn} (dicatat ${retro.recordedOn}), alasan: ${retro.reason}.` : '';
   return {
     triggerDate, activeUntil, inactiveUntil, finalAction, retentionYears,
     why: {
       ruleId: rule.ruleId, scheduleVersion: rule.scheduleVersion, effectiveFrom: rule.effectiveFrom, classificationCode: rule.classificationCode,
       activeYears: rule.activeYears, inactiveYears: rule.inactiveYears, extraYears: adj.extraYears, trigger: rule.trigger, triggerDate,
-      finalActionFrom: adj.finalActionOverride ? 'REAPPRAISAL' : 'RULE', source: rule.source, isDemo: rule.isDemo, waitingFor, text,
+      finalActionFrom: adj.finalActionOverride ? 'REAPPRAISAL' : 'RULE', source: rule.source, isDemo: rule.isDemo, waitingFor,
+      closedRetroactively: retro, text: text + retroText,
     },
   };
 }
@@ -114,11 +125,33 @@ export function ruleAtScheduling(pinned: RuleVersion, inForce: RuleVersion | nul
   return { rule: pinned, switched: false, reappraisalNeeded: true };
 }
 
+/**
+ * Whether a dossier scheduled under `pinned` still needs a re-appraisal once these rule versions of
+ * its classification exist: true when a version that is in force today, or will come into force
+ * later, does not keep the record as long (isNotShorter). A version that is never in force again
+ * (superseded before today, or shadowed on its effective day by a later version) no longer matters.
+ * `versions` are every version of the classification, with their effective dates.
+ */
+export function reappraisalStillNeeded(pinned: RuleShape & Pick<RuleVersion, 'ruleId'>, versions: Pick<RuleVersion, 'ruleId' | 'scheduleVersion' | 'effectiveFrom' | keyof RuleShape>[], today: IsoDate): boolean {
+  return rulesInForceFrom(versions, today).some((v) => v.ruleId !== pinned.ruleId && !isNotShorter(pinned, v));
+}
+
+/** The versions in force on some day from `today` on: the one in force today and each later one on its effective day. */
+export function rulesInForceFrom<V extends Pick<RuleVersion, 'scheduleVersion' | 'effectiveFrom'>>(versions: V[], today: IsoDate): V[] {
+  const inForceOn = (day: IsoDate) =>
+    versions.filter((v) => v.effectiveFrom <= day).sort((a, b) => (a.effectiveFrom === b.effectiveFrom ? b.scheduleVersion - a.scheduleVersion : a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
+  const days = [today, ...new Set(versions.map((v) => v.effectiveFrom).filter((d) => d > today))];
+  return [...new Set(days.map(inForceOn).filter((v): v is V => Boolean(v)))];
+}
+
 export type DossierStatus = 'ACTIVE' | 'CLOSED' | 'INACTIVE' | 'REVIEW' | 'DESTROYED' | 'HANDED_OVER';
 
-/** The date the sweep should next look at a dossier: end of the active period while CLOSED, of the inactive period while INACTIVE. */
-export function sweepDueOf(status: DossierStatus, dates: { activeUntil: IsoDate | null; inactiveUntil: IsoDate | null }): IsoDate | null {
-  if (status === 'CLOSED') return dates.activeUntil;
-  if (status === 'INACTIVE') return dates.inactiveUntil;
-  return null;
+/**
+ * The date the sweep should next look at a dossier: end of the active period while CLOSED, of the
+ * inactive period while INACTIVE — or, when a rejected proposal paused it, the day the pause ends
+ * if that is later (`notProposedBefore`).
+ */
+export function sweepDueOf(status: DossierStatus, dates: { activeUntil: IsoDate | null; inactiveUntil: IsoDate | null }, notProposedBefore: IsoDate | null = null): IsoDate | null {
+  const due = status === 'CLOSED' ? dates.activeUntil : status === 'INACTIVE' ? dates.inactiveUntil : null;
+  return due && notProposedBefore && notProposedBefore > due ? notProposedBefore : due;
 }

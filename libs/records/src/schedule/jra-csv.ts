@@ -1,4 +1,4 @@
-import { ClassificationRow, CsvProblem, parseClassificationCsv, splitCsvLine } from '@naskah/correspondence';
+import { classificationRows, ClassificationRow, CsvProblem, CsvSeparator, headerProblem, readCsv } from '@naskah/correspondence';
 import type { RetentionTrigger } from '../retention/retention-dates';
 
 /**
@@ -21,36 +21,30 @@ export function csvField(v: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function parseJraCsv(text: string): { rows: JraRow[]; problems: CsvProblem[] } {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const header = splitCsvLine(lines[0] ?? '').map((h) => h.toLowerCase());
+export function parseJraCsv(text: string): { rows: JraRow[]; problems: CsvProblem[]; separator: CsvSeparator } {
+  const csv = readCsv(text);
+  const { separator } = csv;
+  if (csv.problems.length) return { rows: [], problems: csv.problems, separator };
+  const header = (csv.records[0]?.cols ?? []).map((h) => h.toLowerCase());
   const withTrigger = header.length >= 8 && header[header.length - 1] === 'pemicu';
+  const head = headerProblem(csv.records, separator, JRA_HEADER, `${JRA_HEADER.join(',')}[,pemicu]`);
+  if (head) return { rows: [], problems: [head], separator };
   const triggers = new Map<number, RetentionTrigger>();
   const problems: CsvProblem[] = [];
-  let body = lines;
-  if (withTrigger) {
-    body = lines.map((raw, i) => {
-      const cols = splitCsvLine(raw);
-      if (i === 0) return cols.slice(0, -1).map(csvField).join(',');
-      if (!raw.trim()) return raw;
-      const value = cols.length >= 8 ? cols[cols.length - 1].toUpperCase() : '';
-      const trigger = TRIGGER_IN[value];
-      if (!trigger) problems.push({ line: i + 1, reason: `${cols[0] || '(kosong)'}: pemicu harus TUTUP atau PERISTIWA` });
-      triggers.set(i + 1, trigger ?? 'CLOSED');
-      return (cols.length >= 8 ? cols.slice(0, -1) : cols).map(csvField).join(',');
-    });
-  }
-  const parsed = parseClassificationCsv(body.join('\n'));
+  const body = csv.records.slice(1).map(({ line, cols }) => {
+    if (!withTrigger) return { line, cols };
+    const value = cols.length >= 8 ? cols[cols.length - 1].toUpperCase() : '';
+    const trigger = TRIGGER_IN[value];
+    if (!trigger) problems.push({ line, reason: `${cols[0] || '(kosong)'}: pemicu harus TUTUP atau PERISTIWA` });
+    triggers.set(line, trigger ?? 'CLOSED');
+    return { line, cols: cols.length >= 8 ? cols.slice(0, -1) : cols };
+  });
+  const parsed = classificationRows(body, separator);
   problems.push(...parsed.problems);
   if (!parsed.rows.length && !problems.length) problems.push({ line: 1, reason: 'berkas tidak berisi baris klasifikasi' });
-  // line numbers of the rows, to attach the trigger column
-  const lineOf = new Map<string, number>();
-  body.forEach((raw, i) => {
-    if (i > 0 && raw.trim()) lineOf.set(splitCsvLine(raw)[0], i + 1);
-  });
-  const rows = parsed.rows.map((r) => ({ ...r, trigger: triggers.get(lineOf.get(r.code) ?? -1) ?? 'CLOSED' }));
+  const rows = parsed.rows.map((r) => ({ ...r, trigger: triggers.get(parsed.lineOf.get(r.code) ?? -1) ?? 'CLOSED' }));
   problems.sort((a, b) => a.line - b.line);
-  return { rows, problems };
+  return { rows, problems, separator };
 }
 
 export interface JraExportRow {

@@ -127,6 +127,18 @@ export class RetentionRulesService implements OnModuleInit {
     return toJraCsv(await this.rulesInForce(on));
   }
 
+  /** Every version of the rules of these classifications (for re-checking re-appraisal flags inside an import's transaction). */
+  async versionsOf(em: EntityManager, codes: string[]): Promise<Map<string, RuleVersion[]>> {
+    const out = new Map<string, RuleVersion[]>();
+    if (!codes.length) return out;
+    const rows = await em.query(
+      `SELECT ${RULE_COLS} FROM retention_rules r JOIN retention_schedules s ON s.id = r.schedule_id WHERE r.classification_code IN (${codes.map(() => '?').join(',')})`,
+      codes,
+    );
+    for (const r of rows.map(toRule)) out.set(r.classificationCode, [...(out.get(r.classificationCode) ?? []), r]);
+    return out;
+  }
+
   async history(code: string): Promise<(RuleVersion & { securityClass: string | null })[]> {
     const rows = await this.ds.query(
       `SELECT ${RULE_COLS} FROM retention_rules r JOIN retention_schedules s ON s.id = r.schedule_id WHERE r.classification_code = ? ORDER BY s.effective_from DESC, s.version DESC`,

@@ -100,6 +100,22 @@ export class VersionDto {
   version?: number;
 }
 
+export class CloseDossierDto {
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional({
+    example: '2019-06-30',
+    description: 'tanggal tutup lampau untuk arsip lama (default hari ini, Asia/Jakarta): tidak sesudah hari ini, tidak sebelum periodStart, dan tidak sebelum periodEnd berkas bila ada',
+  })
+  @IsOptional() @Matches(DATE, { message: 'closedOn harus YYYY-MM-DD' })
+  closedOn?: string;
+
+  @ApiPropertyOptional({ example: 'Arsip Pemilu 2019 yang baru dientri', description: 'wajib (5–1000 karakter) bila closedOn sebelum hari ini' })
+  @IsOptional() @IsString() @MaxLength(1000)
+  reason?: string;
+}
+
 export class EventDateDto {
   @ApiProperty({ example: '2027-06-30' }) @Matches(DATE, { message: 'eventDate harus YYYY-MM-DD' })
   eventDate: string;
@@ -161,6 +177,10 @@ export class DecisionDto {
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
   note?: string;
+
+  @ApiPropertyOptional({ example: '2027-03-02', description: 'hanya untuk REJECTED: berkasnya tidak diusulkan lagi sebelum tanggal ini (sesudah hari ini, paling lama 10 tahun; default satu tahun)' })
+  @IsOptional() @Matches(DATE, { message: 'notBefore harus YYYY-MM-DD' })
+  notBefore?: string;
 }
 
 export class ExecuteDto {

@@ -8,6 +8,7 @@ import { actorOf, positionForStep, RecordsViewerService } from '../../access/rec
 import { computeRetention, FinalAction, RuleVersion, sweepDueOf } from '../../retention/retention-dates';
 import { RetentionRulesService } from '../../schedule/retention-rules.service';
 import { DossiersRepository } from '../dossiers.repository';
+import { retroactiveClosing } from '../dossier-view';
 
 export type ReappraisalDecision = 'EXTEND' | 'CHANGE_FINAL_ACTION' | 'APPLY_RULE';
 
@@ -66,7 +67,7 @@ export class ReappraiseDossierUseCase {
         extraYears = 0;
         override = null;
       }
-      const dates = computeRetention(rule, { closedOn: d.closedOn, eventDate: d.eventDate }, { extraYears, finalActionOverride: override });
+      const dates = computeRetention(rule, { closedOn: d.closedOn, eventDate: d.eventDate, retroactive: retroactiveClosing(d) }, { extraYears, finalActionOverride: override });
       // the viewer may come from a cache a few moments old: the database has the last word on who acts for the position
       const capacity = await this.delegations.capacityFor(p.userId, positionId, em);
       if (!capacity) throw notAllowed('NOT_AN_APPRAISER', 'Anda tidak (lagi) memegang jabatan penilai ini (you no longer act for this position)');
@@ -79,7 +80,7 @@ export class ReappraiseDossierUseCase {
       await em.query(
         `UPDATE dossiers SET rule_id = ?, extra_years = ?, final_action_override = ?, trigger_date = ?, active_until = ?, inactive_until = ?, final_action = ?, retention_years = ?,
            status = ?, sweep_due = ?, open_proposal_id = 0, reappraisal_needed = 0, version = version + 1 WHERE id = ?`,
-        [rule.ruleId, extraYears, override, dates.triggerDate, dates.activeUntil, dates.inactiveUntil, dates.finalAction, dates.retentionYears, status, sweepDueOf(status, dates), d.id],
+        [rule.ruleId, extraYears, override, dates.triggerDate, dates.activeUntil, dates.inactiveUntil, dates.finalAction, dates.retentionYears, status, sweepDueOf(status, dates, d.notProposedBefore), d.id],
       );
       const res = await em.query(
         `INSERT INTO records_reappraisals (dossier_id, proposal_id, decision, extra_years, final_action, rule_id, reason, before_state, after_state, decided_by, decided_position_id, decided_at)

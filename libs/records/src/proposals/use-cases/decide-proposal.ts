@@ -3,7 +3,9 @@ import { DataSource } from 'typeorm';
 import { Clock, DomainError } from '@naskah/core';
 import { AuditService } from '@naskah/audit';
 import { DelegationsService, Principal } from '@naskah/identity';
-import { notAllowed, wrongStatus } from '../../records.errors';
+import { field, notAllowed, wrongStatus } from '../../records.errors';
+import { jakartaDate } from '../../retention/calendar';
+import { rejectionPause } from '../../retention/closing-date';
 import { actorOf, positionForStep, RecordsViewerService } from '../../access/records-viewer.service';
 import { STEP_LABEL, stepsHeldBy } from '../../retention/approval-requirements';
 import { ProposalsRepository } from '../proposals.repository';
@@ -12,7 +14,9 @@ import { releaseDossiers } from '../proposals.service';
 /**
  * One approval step of a submitted proposal, in the required order (approval-requirements.ts).
  * Acting out of order answers 409 naming the step still missing; a rejection ends the proposal
- * and returns its dossiers to the sweep.
+ * and returns its dossiers to the sweep — not before `notBefore` (chosen by the rejecting
+ * approver, one year by default: retention/closing-date.ts rejectionPause), so a list rejected as
+ * "masih dipakai" is not proposed again by the very next sweep.
  */
 @Injectable()
 export class DecideProposalUseCase {
@@ -25,7 +29,12 @@ export class DecideProposalUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async run(p: Principal, id: string, input: { decision: 'APPROVED' | 'REJECTED'; note?: string }) {
+  async run(p: Principal, id: string, input: { decision: 'APPROVED' | 'REJECTED'; note?: string; notBefore?: string }) {
+    if (input.decision !== 'REJECTED' && input.notBefore !== undefined) throw field('notBefore', 'hanya untuk penolakan (decision REJECTED)');
+    const today = jakartaDate(this.clock.now());
+    const pause = input.decision === 'REJECTED' ? rejectionPause(input.notBefore, today) : null;
+    if (pause && !pause.ok) throw field('notBefore', pause.reason);
+    const notBefore = pause?.ok ? pause.notBefore : null;
     const v = await this.viewers.viewerOf(p);
     await this.ds.transaction('READ COMMITTED', async (em) => {
       const row = await this.repo.loadVisible(v, id, em, true);
@@ -55,14 +64,18 @@ export class DecideProposalUseCase {
         status = 'REJECTED';
         const items = await em.query(`SELECT dossier_id FROM records_proposal_items WHERE proposal_id = ? AND outcome = 'PENDING'`, [row.id]);
         await em.query(`UPDATE records_proposal_items SET outcome = 'REJECTED' WHERE proposal_id = ? AND outcome = 'PENDING'`, [row.id]);
-        await releaseDossiers(em, items.map((i: { dossier_id: string }) => String(i.dossier_id)));
+        const ids = items.map((i: { dossier_id: string }) => String(i.dossier_id));
+        if (ids.length) {
+          await em.query(`UPDATE dossiers SET not_proposed_before = ?, rejected_proposal_id = ?, rejected_at = ? WHERE id IN (${ids.map(() => '?').join(',')})`, [notBefore, row.id, now, ...ids]);
+        }
+        await releaseDossiers(em, ids);
       } else if (state.missing.length === 1) {
         status = 'APPROVED';
       }
       await em.query('UPDATE records_proposals SET status = ?, decided_at = IF(? IN (\'APPROVED\', \'REJECTED\'), ?, decided_at), version = version + 1 WHERE id = ?', [status, status, now, row.id]);
       await this.audit.record(em, actorOf(p, positionId, capacity), {
         action: input.decision === 'APPROVED' ? 'PROPOSAL_APPROVED' : 'PROPOSAL_REJECTED', entityType: 'records_proposal', entityId: row.id, officeId: row.officeId,
-        before: { status: row.status }, after: { step, decision: input.decision, note: input.note ?? null, status },
+        before: { status: row.status }, after: { step, decision: input.decision, note: input.note ?? null, status, ...(notBefore ? { notBefore } : {}) },
       });
     });
     return this.repo.loadVisible(v, id).then(async (row) => ({ ...row, ...(await this.repo.approvalState(row)) }));

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@naskah/core';
 import { AuditService } from '@naskah/audit';
 import { Principal } from '@naskah/identity';
 import { sha256Hex } from '@naskah/storage';
 import { csvRejected, field, notAllowed } from '../../records.errors';
 import { actorOf } from '../../access/records-viewer.service';
-import { isIsoDate, jakartaDate } from '../../retention/calendar';
+import { IsoDate, isIsoDate, jakartaDate } from '../../retention/calendar';
+import { reappraisalStillNeeded } from '../../retention/retention-dates';
 import { parseJraCsv } from '../jra-csv';
 import { RetentionRulesService } from '../retention-rules.service';
 
@@ -29,6 +30,10 @@ export interface ImportScheduleResult {
   needReappraisal: number;
   /** Dossiers whose new rule would keep them longer; they keep their version unless re-appraised. */
   couldExtend: number;
+  /** Dossiers flagged by an earlier version that no rule in force today or later shortens any more: flag cleared. */
+  reappraisalCleared: number;
+  /** The field separator found in the file's header (Excel in an Indonesian locale saves `;`). */
+  separator: string;
 }
 
 const CHUNK = 1000;
@@ -42,7 +47,8 @@ const IMPACT_JOIN = `dossiers d JOIN retention_rules r ON r.id = d.rule_id JOIN 
  * Imports a whole JRA from CSV as a new schedule version with an effective date. Validated whole:
  * any bad line rejects the file (400, every line and reason) and nothing is written. Existing
  * dossiers keep the rule version they were scheduled under; those the new version would shorten
- * are flagged for re-appraisal, never shortened.
+ * are flagged for re-appraisal, never shortened; flags no version in force today or later
+ * justifies any more are cleared.
  */
 @Injectable()
 export class ImportScheduleUseCase {
@@ -56,7 +62,7 @@ export class ImportScheduleUseCase {
   async run(p: Principal, input: ImportScheduleInput): Promise<ImportScheduleResult> {
     await this.assertMayImport(p);
     if (!isIsoDate(input.effectiveFrom)) throw field('effectiveFrom', 'tanggal berlaku harus YYYY-MM-DD');
-    const { rows, problems } = parseJraCsv(input.csv);
+    const { rows, problems, separator } = parseJraCsv(input.csv);
     if (problems.length) throw csvRejected(problems);
     const withRule = rows.filter((r) => r.activeYears !== null && r.finalAction);
     const isDemo = withRule.some((r) => r.isDemo);
@@ -95,6 +101,7 @@ export class ImportScheduleUseCase {
         );
       }
       const flagged = await em.query(`UPDATE ${IMPACT_JOIN} SET d.reappraisal_needed = 1 WHERE d.status NOT IN ('DESTROYED', 'HANDED_OVER') AND NOT ${NOT_SHORTER}`, [scheduleId]);
+      const cleared = await this.clearSettledFlags(em, scheduleId, jakartaDate(now));
       const [ext] = await em.query(
         `SELECT COUNT(*) AS n FROM ${IMPACT_JOIN} WHERE d.status NOT IN ('DESTROYED', 'HANDED_OVER') AND ${NOT_SHORTER}
            AND (n.active_years + n.inactive_years > r.active_years + r.inactive_years OR n.final_action <> r.final_action)`,
@@ -102,12 +109,39 @@ export class ImportScheduleUseCase {
       );
       const result: ImportScheduleResult = {
         batchId: Number(batch.insertId), scheduleId, version, effectiveFrom: input.effectiveFrom, rows: rows.length, rules: withRule.length, isDemo,
-        needReappraisal: Number(flagged.affectedRows ?? 0), couldExtend: Number(ext.n),
+        needReappraisal: Number(flagged.affectedRows ?? 0), couldExtend: Number(ext.n), reappraisalCleared: cleared, separator,
       };
       await em.query('UPDATE records_import_batches SET summary = ? WHERE id = ?', [JSON.stringify(result), batch.insertId]);
       await this.audit.record(em, actorOf(p), { action: 'RETENTION_SCHEDULE_IMPORTED', entityType: 'retention_schedule', entityId: scheduleId, officeId: p.officeId, after: { ...result, sha256, label } });
       return result;
     });
+  }
+
+  /**
+   * Re-appraisal flags are recomputed with each version: a dossier flagged earlier, whose
+   * classification this version lists, keeps its flag only while a rule version in force today or
+   * later would still shorten its retention (reappraisalStillNeeded); otherwise the flag goes.
+   * Decided per pinned rule version (every dossier on it is in the same position).
+   */
+  private async clearSettledFlags(em: EntityManager, scheduleId: number, today: IsoDate): Promise<number> {
+    const pinned: { rule_id: number; classification_code: string }[] = await em.query(
+      `SELECT DISTINCT d.rule_id, d.classification_code FROM ${IMPACT_JOIN} WHERE d.reappraisal_needed = 1 AND d.status NOT IN ('DESTROYED', 'HANDED_OVER')`,
+      [scheduleId],
+    );
+    const versions = await this.rules.versionsOf(em, [...new Set(pinned.map((r) => String(r.classification_code)))]);
+    let cleared = 0;
+    for (const r of pinned) {
+      const all = versions.get(String(r.classification_code)) ?? [];
+      const rule = all.find((x) => x.ruleId === Number(r.rule_id));
+      if (!rule || reappraisalStillNeeded(rule, all, today)) continue;
+      // by (classification_code, rule_id): the index ix_dossiers_classification
+      const res = await em.query(
+        `UPDATE dossiers SET reappraisal_needed = 0 WHERE classification_code = ? AND rule_id = ? AND reappraisal_needed = 1 AND status NOT IN ('DESTROYED', 'HANDED_OVER')`,
+        [rule.classificationCode, rule.ruleId],
+      );
+      cleared += Number(res.affectedRows ?? 0);
+    }
+    return cleared;
   }
 
   /** The JRA is national: an archivist of KPU RI (or an administrator) imports it. */
