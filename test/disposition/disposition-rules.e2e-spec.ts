@@ -16,6 +16,7 @@ describe('disposition rules: refused requests change nothing', () => {
   let http: Http;
   let queue: Queue;
   let letter: { letterId: string; deliveryId: string };
+  const letters: { letterId: string; deliveryId: string }[] = [];
   const pos: Record<string, number> = {};
   const call = async (user: string, method: string, url: string, body?: unknown) => http.request(method, url, { token: await http.login(user), body });
   /** Runs a request that must be refused with this status and code, and checks that nothing changed. */
@@ -36,7 +37,8 @@ describe('disposition rules: refused requests change nothing', () => {
     const worker: INestApplicationContext = await createWorker();
     await worker.init();
     try {
-      letter = await receivedLetter(http, { office: '52', position: 'KETUA' }, { subject: 'Permohonan data' });
+      // one letter per test: a second open disposition to the same position on one letter is refused (issue 11, item 3)
+      for (let i = 0; i < 12; i++) letters.push(await receivedLetter(http, { office: '52', position: 'KETUA' }, { subject: `Permohonan data ${i + 1}` }));
     } finally {
       await worker.close();
     }
@@ -44,6 +46,9 @@ describe('disposition rules: refused requests change nothing', () => {
     pos.SUMBAWA = await positionIdOf(http.ds, '5204', 'SEKRETARIS');
   });
   afterAll(() => http.close());
+  beforeEach(() => {
+    letter = letters.shift()!;
+  });
 
   it('refuses a recipient in another office, naming the rule (422)', async () => {
     const body = await refused('ketua.52', 'POST', '/api/dispositions', { deliveryId: letter.deliveryId, recipientPositionIds: [pos.SEKRETARIS, pos.SUMBAWA], instructionCodes: ['TINDAK_LANJUTI'] }, 422, 'RECIPIENT_OTHER_OFFICE');

@@ -21,6 +21,7 @@ describe('notifications: list, SSE stream, position notifier', () => {
   let worker: INestApplicationContext;
   let port: number;
   let deliveryId: string;
+  const letters: string[] = [];
   const pos: Record<string, number> = {};
   const call = async (user: string, method: string, url: string, body?: unknown) => http.request(method, url, { token: await http.login(user), body });
 
@@ -32,7 +33,11 @@ describe('notifications: list, SSE stream, position notifier', () => {
     await http.app.listen(0, '127.0.0.1');
     port = (http.app.getHttpServer().address() as AddressInfo).port;
     for (const code of ['KETUA', 'SEKRETARIS', 'KASUBBAG-KUL', 'KASUBBAG-TPH']) pos[code] = await positionIdOf(http.ds, '5204', code);
-    ({ deliveryId } = await receivedLetter(http, { office: '5204', position: 'KETUA' }, { subject: 'Surat untuk notifikasi' }));
+    // one letter per test: a second open disposition to the same position on one letter is refused (issue 11, item 3)
+    for (let i = 0; i < 12; i++) letters.push((await receivedLetter(http, { office: '5204', position: 'KETUA' }, { subject: `Surat untuk notifikasi ${i + 1}` })).deliveryId);
+  });
+  beforeEach(() => {
+    deliveryId = letters.shift()!;
   });
   afterAll(async () => {
     await worker.close();

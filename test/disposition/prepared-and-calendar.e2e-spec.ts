@@ -76,7 +76,8 @@ describe('prepared dispositions, instruction list and holiday calendar', () => {
     const created = await call('admin', 'POST', '/api/disposition-instructions', { code: 'PANTAU', label: 'Pantau pelaksanaannya', sortOrder: 95 });
     expect(created.body).toMatchObject({ code: 'PANTAU', isActive: true, version: 1 });
     expect((await call('admin', 'POST', '/api/disposition-instructions', { code: 'PANTAU', label: 'lagi' })).body.code).toBe('INSTRUCTION_EXISTS');
-    const used = await call('ketua.52', 'POST', '/api/dispositions', { deliveryId, recipientPositionIds: [pos.SEKRETARIS], instructionCodes: ['PANTAU'] });
+    // (to Anggota 1: the Sekretaris already holds an open disposition on this letter from an earlier case)
+    const used = await call('ketua.52', 'POST', '/api/dispositions', { deliveryId, recipientPositionIds: [pos['ANGGOTA-1']], instructionCodes: ['PANTAU'] });
     expect(used.body[0].instructions).toEqual([{ code: 'PANTAU', label: 'Pantau pelaksanaannya' }]);
     expect((await call('admin', 'PATCH', '/api/disposition-instructions/PANTAU', { isActive: false, version: 5 })).body.code).toBe('STALE_VERSION');
     expect((await call('admin', 'PATCH', '/api/disposition-instructions/PANTAU', { isActive: false, version: 1 })).body).toMatchObject({ isActive: false, version: 2 });

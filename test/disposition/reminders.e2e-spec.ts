@@ -22,6 +22,7 @@ describe('disposition reminders and escalation', () => {
   let worker: INestApplicationContext;
   let queue: Queue;
   let deliveryId: string;
+  const letters: string[] = [];
   const pos: Record<string, number> = {};
   const clock = new SharedClock();
   const call = async (user: string, method: string, url: string, body?: unknown) => http.request(method, url, { token: await http.login(user), body });
@@ -50,7 +51,11 @@ describe('disposition reminders and escalation', () => {
     worker = await bootWorker();
     clock.attach(http.app);
     for (const code of ['KETUA', 'SEKRETARIS', 'KABAG-KUL']) pos[code] = await positionIdOf(http.ds, '52', code);
-    ({ deliveryId } = await receivedLetter(http, { office: '52', position: 'KETUA' }, { subject: 'Undangan rapat pleno' }));
+    // one letter per test: a second open disposition to the same position on one letter is refused (issue 11, item 3)
+    for (let i = 0; i < 12; i++) letters.push((await receivedLetter(http, { office: '52', position: 'KETUA' }, { subject: `Undangan rapat pleno ${i + 1}` })).deliveryId);
+  });
+  beforeEach(() => {
+    deliveryId = letters.shift()!;
   });
   afterAll(async () => {
     clock.restore();
