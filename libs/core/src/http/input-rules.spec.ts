@@ -86,6 +86,11 @@ describe('input decorators through the global pipe', () => {
     expect(await fields(Dto, { subject: 'Hal', scope: [] })).toContain('scope');
   });
 
+  it('refuse a lone surrogate in any string of a body or a query, naming where it is', async () => {
+    expect(await fields(Query, { positionId: '1', q: 'a\ud800' }, 'query')).toEqual(['q']);
+    expect(await fields(Dto, { subject: 'Hal', scope: { deep: ['ok', 'b\udc00'] } })).toEqual(['scope.deep.1']);
+  });
+
   it('take query ids only in canonical form', async () => {
     expect(await fields(Query, { positionId: '16' }, 'query')).toEqual([]);
     for (const bad of ['0x10', '016', '1e1', '-1', '4294967296', ' 16']) expect(await fields(Query, { positionId: bad }, 'query')).toEqual(['positionId']);
