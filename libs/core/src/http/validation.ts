@@ -4,10 +4,16 @@ import { DomainError, FieldProblem } from '../errors/domain-error';
 import { bilingualReason } from './validation-reasons';
 import { BIGINT_ID_MAX, INT_ID_MAX, isCanonicalId } from './input-rules';
 
+/** Bounds say nothing about a value of the wrong type ("1e20" for an integer): only the type is reported then. */
+const TYPE_CHECKS = new Set(['isInt', 'isNumber', 'isString']);
+const BOUNDS = new Set(['min', 'max', 'minLength', 'maxLength', 'isLength', 'isPositive']);
+
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([constraint, english]) => ({ field, reason: bilingualReason(constraint, english) }));
+    const failed = Object.entries(e.constraints ?? {});
+    const wrongType = failed.some(([c]) => TYPE_CHECKS.has(c));
+    const own = failed.filter(([c]) => !(wrongType && BOUNDS.has(c))).map(([constraint, english]) => ({ field, reason: bilingualReason(constraint, english) }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
