@@ -123,7 +123,7 @@ describe('disposition rules: refused requests change nothing', () => {
     await refused('sekretaris.52', 'POST', `/api/dispositions/${s.id}/start`, {}, 403, 'NOT_THE_RECIPIENT'); // a superior of the staff member: sees it, may not act
     await refused('staf.umum.52', 'POST', `/api/dispositions/${s.id}/follow-ups`, { body: 'laporan', attachmentFileIds: ['123456'] }, 422, 'UNKNOWN_ATTACHMENT');
     await refused('staf.umum.52', 'POST', `/api/dispositions/${s.id}/reply-letter`, {}, 409, 'REPLY_NOT_ASKED');
-    await refused('staf.umum.52', 'GET', '/api/dispositions/abc', undefined, 404);
+    await refused('staf.umum.52', 'GET', '/api/dispositions/abc', undefined, 400, 'VALIDATION_FAILED'); // not an id: the one id rule (issue 11)
   });
 
   it('keeps a changed deadline within the parent’s and after the children’s, by the author, at the version seen', async () => {

@@ -6,3 +6,5 @@ export * from './http/error.filter';
 export * from './http/validation';
 export * from './logging/logging';
 export * from './http/body-guard';
+export * from './http/input-rules';
+export * from './http/input-decorators';

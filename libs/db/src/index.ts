@@ -4,3 +4,4 @@ export * from './run-migrations';
 export * from './transaction';
 export * from './batch-sql';
 export * from './db-errors';
+export * from './like';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import { conflict, DomainError, notFound } from '@naskah/core';
-import { isDuplicateKey } from '@naskah/db';
+import { isDuplicateKey, likeContains } from '@naskah/db';
 import { Actor, AuditService } from '@naskah/audit';
 import type { PositionKind } from '@naskah/organisation';
 import { Principal, Role, rolesOf } from './roles';
@@ -108,7 +108,7 @@ export class UsersService {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.officeId) (where.push('p.office_id = ?'), params.push(filter.officeId));
-    if (filter.q) (where.push('(u.username LIKE ? OR u.full_name LIKE ?)'), params.push(`%${filter.q}%`, `%${filter.q}%`));
+    if (filter.q) (where.push('(u.username LIKE ? OR u.full_name LIKE ?)'), params.push(likeContains(filter.q), likeContains(filter.q)));
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const rows = await this.ds.query(`${USER_SELECT} ${w} ORDER BY u.id LIMIT ? OFFSET ?`, [...params, Math.min(filter.limit ?? 50, 500), filter.offset ?? 0]);
     const [c] = await this.ds.query(`SELECT COUNT(*) AS n FROM users u LEFT JOIN positions p ON p.id = u.position_id ${w}`, params);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '@naskah/core';
-import { SqlStatement, sqlStatement } from '@naskah/db';
+import { likeContains, likeStartsWith, SqlStatement, sqlStatement } from '@naskah/db';
 import type { OfficeLevel, OfficeView, PositionView, UnitView } from './organisation.types';
 
 export interface OfficeQuery {
@@ -33,7 +33,6 @@ function toPosition(r: Record<string, unknown>): PositionView {
  * (many staff hold "Staf"); joining them all listed the position once per holder.
  */
 const HOLDER = 'u.id = (SELECT MIN(h.id) FROM users h WHERE h.position_id = p.id AND h.is_active = 1)';
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Read side of the organisation: offices, units, positions and the reporting tree. Org data is public to signed-in users. */
 @Injectable()
@@ -47,7 +46,7 @@ export class OrganisationService {
     const params: unknown[] = [];
     if (query.level) (where.push('o.level = ?'), params.push(query.level));
     if (query.parentId) (where.push('o.parent_id = ?'), params.push(query.parentId));
-    if (query.q) (where.push('(o.name LIKE ? OR o.code LIKE ?)'), params.push(`%${escapeLike(query.q)}%`, `${escapeLike(query.q)}%`));
+    if (query.q) (where.push('(o.name LIKE ? OR o.code LIKE ?)'), params.push(likeContains(query.q), likeStartsWith(query.q)));
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const limit = Math.min(query.limit ?? 1000, 1000);
     const [rows, [count]] = await Promise.all([
@@ -87,7 +86,7 @@ export class OrganisationService {
     const params: unknown[] = [];
     if (filter.officeId) (where.push('p.office_id = ?'), params.push(filter.officeId));
     if (filter.kind) (where.push('p.kind = ?'), params.push(filter.kind));
-    if (filter.q) (where.push('p.title LIKE ?'), params.push(`%${escapeLike(filter.q)}%`));
+    if (filter.q) (where.push('p.title LIKE ?'), params.push(likeContains(filter.q)));
     const rows = await this.ds.query(
       `SELECT p.*, u.id AS holder_id, u.full_name AS holder_name FROM positions p LEFT JOIN users u ON ${HOLDER}
        WHERE ${where.join(' AND ')} ORDER BY p.office_id, p.path LIMIT ?`,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayUnique, IsArray, IsBoolean, IsDateString, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { CleanText, IsCalendarDate, IsEntityId, QueryId } from '@naskah/core';
 import { ALL_ROLES, type Role } from '@naskah/identity';
 
 const KINDS = ['KETUA', 'ANGGOTA', 'SEKRETARIS_JENDERAL', 'SEKRETARIS', 'KEPALA_BIRO', 'KABAG', 'KASUBBAG', 'ARSIPARIS', 'PENCATAT', 'STAF'] as const;
@@ -9,7 +9,7 @@ export class CreateUserDto {
   @ApiProperty() @Matches(/^[a-z0-9._-]{3,60}$/, { message: 'username: 3–60 huruf kecil, angka, titik, garis' })
   username: string;
 
-  @ApiProperty() @IsString() @Length(2, 200)
+  @ApiProperty() @CleanText() @Length(2, 200)
   fullName: string;
 
   @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10, { message: 'password minimal 10 karakter' }) @MaxLength(200)
@@ -21,7 +21,7 @@ export class CreateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsEmail()
   email?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1)
+  @ApiPropertyOptional() @IsOptional() @IsEntityId()
   positionId?: number;
 
   @ApiPropertyOptional({ enum: ALL_ROLES, isArray: true }) @IsOptional() @IsArray() @ArrayUnique() @IsIn(ALL_ROLES, { each: true })
@@ -32,7 +32,7 @@ export class UpdateUserDto {
   @ApiProperty({ description: 'versi yang dibaca; perubahan ditolak bila sudah berubah' }) @IsInt() @Min(1)
   version: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 200)
+  @ApiPropertyOptional() @IsOptional() @CleanText() @Length(2, 200)
   fullName?: string;
 
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{18}$/, { message: 'nip harus 18 digit' })
@@ -41,7 +41,7 @@ export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsEmail()
   email?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1)
+  @ApiPropertyOptional() @IsOptional() @IsEntityId()
   positionId?: number;
 
   @ApiPropertyOptional() @IsOptional() @IsBoolean()
@@ -55,27 +55,27 @@ export class UpdateUserDto {
 }
 
 export class UserQueryDto {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @ApiPropertyOptional() @IsOptional() @QueryId()
   officeId?: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional() @IsOptional() @CleanText() @MaxLength(100)
   q?: string;
 }
 
 export class CreatePositionDto {
-  @ApiProperty() @IsInt() @Min(1)
+  @ApiProperty() @IsEntityId()
   officeId: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1)
+  @ApiPropertyOptional() @IsOptional() @IsEntityId()
   unitId?: number;
 
-  @ApiProperty() @IsInt() @Min(1)
+  @ApiProperty() @IsEntityId()
   parentId: number;
 
   @ApiProperty() @Matches(/^[A-Z0-9-]{2,60}$/, { message: 'code: 2–60 huruf besar, angka, garis' })
   code: string;
 
-  @ApiProperty() @IsString() @Length(2, 200)
+  @ApiProperty() @CleanText() @Length(2, 200)
   title: string;
 
   @ApiProperty({ enum: KINDS }) @IsIn(KINDS)
@@ -83,7 +83,7 @@ export class CreatePositionDto {
 }
 
 export class UpdatePositionDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 200)
+  @ApiPropertyOptional() @IsOptional() @CleanText() @Length(2, 200)
   title?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsBoolean()
@@ -91,29 +91,29 @@ export class UpdatePositionDto {
 }
 
 export class CreateDelegationDto {
-  @ApiProperty() @IsInt() @Min(1)
+  @ApiProperty() @IsEntityId()
   userId: number;
 
-  @ApiProperty() @IsInt() @Min(1)
+  @ApiProperty() @IsEntityId()
   positionId: number;
 
   @ApiProperty({ enum: ['PLT', 'PLH'] }) @IsIn(['PLT', 'PLH'])
   kind: 'PLT' | 'PLH';
 
-  @ApiProperty({ example: '2026-12-01' }) @IsDateString({ strict: true }) @Length(10, 10)
+  @ApiProperty({ example: '2026-12-01' }) @IsCalendarDate()
   startsOn: string;
 
-  @ApiProperty({ example: '2026-12-14' }) @IsDateString({ strict: true }) @Length(10, 10)
+  @ApiProperty({ example: '2026-12-14' }) @IsCalendarDate()
   endsOn: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500)
+  @ApiPropertyOptional() @IsOptional() @CleanText({ multiline: true }) @MaxLength(500)
   reason?: string;
 }
 
 export class DelegationQueryDto {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @ApiPropertyOptional() @IsOptional() @QueryId()
   userId?: number;
 
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @ApiPropertyOptional() @IsOptional() @QueryId()
   positionId?: number;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, MaxLength } from 'class-validator';
+import { IsString, Length, Matches, MaxLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'kasubbag.umum.5204' }) @IsString() @Length(1, 60)
@@ -10,6 +10,6 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty() @IsString() @MaxLength(200)
+  @ApiProperty() @IsString() @MaxLength(200) @Matches(/^[A-Za-z0-9_-]+$/, { message: 'refreshToken must be a base64url token' })
   refreshToken: string;
 }

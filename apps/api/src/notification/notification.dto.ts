@@ -1,15 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsEntityId, QueryInt } from '@naskah/core';
 
 export class NotificationQueryDto {
   @ApiPropertyOptional({ description: 'hanya yang belum dibaca' }) @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean({ message: 'unread harus true atau false' })
   unread?: boolean;
 
-  @ApiPropertyOptional({ description: 'keyset: yang lebih lama dari id ini' }) @IsOptional() @Matches(/^\d{1,19}$/, { message: 'before harus id numerik' })
+  @ApiPropertyOptional({ description: 'keyset: yang lebih lama dari id ini' }) @IsOptional() @IsEntityId({ bigint: true })
   before?: string;
 
-  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @QueryInt() @Min(1) @Max(100)
   limit?: number;
 }
 
@@ -18,7 +19,7 @@ export class StreamQueryDto {
   @IsOptional() @IsString()
   ticket?: string;
 
-  @ApiPropertyOptional({ description: 'id notifikasi terakhir yang diterima' }) @IsOptional() @Matches(/^\d{1,19}$/)
+  @ApiPropertyOptional({ description: 'id notifikasi terakhir yang diterima' }) @IsOptional() @IsEntityId({ bigint: true })
   lastEventId?: string;
 }
 

@@ -1,13 +1,15 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '@naskah/core';
+import { createValidationPipe, DomainError } from '@naskah/core';
 import { Principal } from '@naskah/identity';
 import { ImportScheduleUseCase, RetentionRulesService } from '@naskah/records';
 import { CurrentPrincipal } from '../common/principal.decorator';
 import { readMultipartForm } from '../correspondence/multipart-form';
-import { ImportScheduleDto, ScheduleQueryDto } from './dto/records.dto';
+import { ImportScheduleDto, ImportScheduleFormDto, ScheduleQueryDto } from './dto/records.dto';
 import { BinaryReply, sendFile } from './reply';
+
+const formPipe = createValidationPipe();
 
 /** The retention schedule (JRA): rules in force, versions, CSV import and export. `demoSchedule` says whether demo (CONTOH) values are in force. */
 @ApiTags('records')
@@ -52,7 +54,7 @@ export class ScheduleController {
   async upload(@CurrentPrincipal() p: Principal, @Req() req: FastifyRequest) {
     const form = await readMultipartForm(req);
     if (!form.file) throw new DomainError('FILE_REQUIRED', 'VALIDATION', 'file: berkas CSV wajib diunggah', { fields: [{ field: 'file', reason: 'required' }] });
-    const text = (k: string) => (typeof form.fields[k] === 'string' ? (form.fields[k] as string) : undefined);
-    return this.importer.run(p, { csv: form.file.data.toString('utf8'), effectiveFrom: text('effectiveFrom') ?? '', label: text('label'), filename: form.file.filename });
+    const fields: ImportScheduleFormDto = await formPipe.transform(form.fields, { type: 'body', metatype: ImportScheduleFormDto });
+    return this.importer.run(p, { csv: form.file.data.toString('utf8'), effectiveFrom: fields.effectiveFrom, label: fields.label, filename: form.file.filename });
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { likeContains, likeStartsWith } from '@naskah/db';
 import { parseClassificationCsv } from './classification-csv';
 
 export const SECURITY_CLASSES = [
@@ -28,7 +29,7 @@ export class MasterDataService {
   async classifications(filter: { q?: string; leavesOnly?: boolean }): Promise<unknown[]> {
     const where: string[] = ['1 = 1'];
     const params: unknown[] = [];
-    if (filter.q) (where.push('(c.code LIKE ? OR c.title LIKE ?)'), params.push(`${filter.q}%`, `%${filter.q}%`));
+    if (filter.q) (where.push('(c.code LIKE ? OR c.title LIKE ?)'), params.push(likeStartsWith(filter.q), likeContains(filter.q)));
     if (filter.leavesOnly) where.push('NOT EXISTS (SELECT 1 FROM classifications k WHERE k.parent_code = c.code)');
     const rows = await this.ds.query(
       `SELECT c.code, c.title, c.parent_code, c.active_years, c.inactive_years, c.final_action, c.security_class, c.is_demo FROM classifications c WHERE ${where.join(' AND ')} ORDER BY c.code LIMIT 500`,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, DomainError } from '@naskah/core';
+import { likeContains, likeStartsWith } from '@naskah/db';
 import { AuditService } from '@naskah/audit';
 import { Principal } from '@naskah/identity';
 import type { SecurityClass } from '@naskah/correspondence';
@@ -105,8 +106,8 @@ export class DossiersService {
     const params = [...vis.params];
     if (q.status) (where.push('d.status = ?'), params.push(q.status));
     if (q.unitId) (where.push('d.unit_id = ?'), params.push(q.unitId));
-    if (q.classificationCode) (where.push('(d.classification_code = ? OR d.classification_code LIKE ?)'), params.push(q.classificationCode, `${q.classificationCode}.%`));
-    if (q.q) (where.push('d.title LIKE ?'), params.push(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    if (q.classificationCode) (where.push('(d.classification_code = ? OR d.classification_code LIKE ?)'), params.push(q.classificationCode, likeStartsWith(`${q.classificationCode}.`)));
+    if (q.q) (where.push('d.title LIKE ?'), params.push(likeContains(q.q)));
     if (q.afterId) (where.push('d.id < ?'), params.push(q.afterId));
     const rows = await this.ds.query(`SELECT ${DOSSIER_COLS} FROM dossiers d WHERE ${where.join(' AND ')} ORDER BY d.id DESC LIMIT ?`, [...params, Math.min(q.limit ?? 50, 200)]);
     const items = rows.map(toDossierRow).map(({ sweepDue: _s, ...d }: DossierRow) => d);

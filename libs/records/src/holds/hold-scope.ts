@@ -1,3 +1,4 @@
+import { likeStartsWith } from '@naskah/db';
 import { isIsoDate } from '../retention/calendar';
 
 /**
@@ -51,7 +52,6 @@ export function matchesScope(d: ScopedDossier, officeId: number, s: HoldScope): 
   return true;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The scope as a SQL condition on dossiers `alias`. Listed dossiers come either from a stored
@@ -62,7 +62,7 @@ export function holdScopeSql(alias: string, officeId: number, s: HoldScope, list
   const params: unknown[] = [officeId];
   if (s.classificationCode) {
     where.push(`(${alias}.classification_code = ? OR ${alias}.classification_code LIKE ?)`);
-    params.push(s.classificationCode, `${escapeLike(s.classificationCode)}.%`);
+    params.push(s.classificationCode, likeStartsWith(`${s.classificationCode}.`));
   }
   if (s.unitId) (where.push(`${alias}.unit_id = ?`), params.push(s.unitId));
   if (s.to) (where.push(`${alias}.period_start <= ?`), params.push(s.to));

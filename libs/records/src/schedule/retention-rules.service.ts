@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@naskah/core';
+import { likeContains, likeStartsWith } from '@naskah/db';
 import { IsoDate, jakartaDate, toIsoDate } from '../retention/calendar';
 import type { FinalAction, RetentionTrigger, RuleVersion } from '../retention/retention-dates';
 import { JraExportRow, toJraCsv } from './jra-csv';
@@ -107,7 +108,7 @@ export class RetentionRulesService implements OnModuleInit {
   /** Every classification with the rule in force on `on` (null for nodes without a rule). */
   async rulesInForce(on: IsoDate, filter: { q?: string } = {}): Promise<(JraExportRow & { ruleId: number | null; scheduleVersion: number | null; isDemo: boolean })[]> {
     const where = filter.q ? 'WHERE c.code LIKE ? OR c.title LIKE ?' : '';
-    const params = filter.q ? [on, `${filter.q}%`, `%${filter.q}%`] : [on];
+    const params = filter.q ? [on, likeStartsWith(filter.q), likeContains(filter.q)] : [on];
     const rows = await this.ds.query(
       `SELECT c.code, c.title, c.source AS c_source, c.is_demo AS c_demo, r.id, r.active_years, r.inactive_years, r.trigger_kind, r.final_action, r.security_class, r.source, r.is_demo, s.version AS schedule_version
        FROM classifications c LEFT JOIN retention_rules r ON r.id = (${this.inForceSubquery('c.code')}) LEFT JOIN retention_schedules s ON s.id = r.schedule_id

@@ -1,43 +1,43 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, Length, Max, Min } from 'class-validator';
+import { CleanText, IsCalendarDate, IsEntityId, QueryId, QueryInt } from '@naskah/core';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value);
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** Filters of the inbox (naskah masuk). Pagination: `before` (keyset, fast at any depth) or `page`. */
 export class InboxQueryDto {
   @ApiPropertyOptional({ description: 'hanya yang belum dibaca' }) @IsOptional() @Transform(toBool) @IsBoolean({ message: 'unread harus true atau false' })
   unread?: boolean;
 
-  @ApiPropertyOptional({ description: 'jenis naskah, mis. SD' }) @IsOptional() @IsString() @Length(1, 10)
+  @ApiPropertyOptional({ description: 'jenis naskah, mis. SD' }) @IsOptional() @CleanText() @Length(1, 10)
   typeCode?: string;
 
   @ApiPropertyOptional({ enum: ['BIASA', 'SEGERA', 'AMAT_SEGERA'] }) @IsOptional() @IsIn(['BIASA', 'SEGERA', 'AMAT_SEGERA'], { message: 'urgency harus BIASA, SEGERA atau AMAT_SEGERA' })
   urgency?: 'BIASA' | 'SEGERA' | 'AMAT_SEGERA';
 
-  @ApiPropertyOptional({ description: 'diterima sejak tanggal (YYYY-MM-DD, WIB)' }) @IsOptional() @Matches(DAY, { message: 'from harus tanggal YYYY-MM-DD' })
+  @ApiPropertyOptional({ description: 'diterima sejak tanggal (YYYY-MM-DD, WIB)' }) @IsOptional() @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'diterima sampai tanggal (YYYY-MM-DD, WIB, inklusif)' }) @IsOptional() @Matches(DAY, { message: 'to harus tanggal YYYY-MM-DD' })
+  @ApiPropertyOptional({ description: 'diterima sampai tanggal (YYYY-MM-DD, WIB, inklusif)' }) @IsOptional() @IsCalendarDate()
   to?: string;
 
-  @ApiPropertyOptional({ description: 'teks dalam hal, nomor atau nama pengirim' }) @IsOptional() @IsString() @Length(1, 100)
+  @ApiPropertyOptional({ description: 'teks dalam hal, nomor atau nama pengirim' }) @IsOptional() @CleanText() @Length(1, 100)
   q?: string;
 
   @ApiPropertyOptional({ enum: ['TO', 'CC'], description: 'CC: hanya tembusan' }) @IsOptional() @IsIn(['TO', 'CC'])
   kind?: 'TO' | 'CC';
 
-  @ApiPropertyOptional({ description: 'hanya satu jabatan yang Anda pegang (sendiri atau Plt/Plh)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @ApiPropertyOptional({ description: 'hanya satu jabatan yang Anda pegang (sendiri atau Plt/Plh)' }) @IsOptional() @QueryId()
   positionId?: number;
 
-  @ApiPropertyOptional({ description: 'keyset: surat yang lebih lama dari id ini (nextBefore dari halaman sebelumnya)' }) @IsOptional() @Matches(/^\d{1,19}$/, { message: 'before harus id numerik' })
+  @ApiPropertyOptional({ description: 'keyset: surat yang lebih lama dari id ini (nextBefore dari halaman sebelumnya)' }) @IsOptional() @IsEntityId({ bigint: true })
   before?: string;
 
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @QueryInt() @Min(1) @Max(10000)
   page?: number;
 
-  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100, { message: 'pageSize maksimal 100' })
+  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @QueryInt() @Min(1) @Max(100, { message: 'pageSize maksimal 100' })
   pageSize?: number;
 }
 
@@ -47,10 +47,10 @@ export class OutboxQueryDto {
   @IsIn(['drafts', 'in-review', 'awaiting-review', 'awaiting-signature', 'sent'], { message: 'box harus drafts, in-review, awaiting-review, awaiting-signature atau sent' })
   box?: 'drafts' | 'in-review' | 'awaiting-review' | 'awaiting-signature' | 'sent';
 
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @QueryInt() @Min(1) @Max(10000)
   page?: number;
 
-  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100, { message: 'pageSize maksimal 100' })
+  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @QueryInt() @Min(1) @Max(100, { message: 'pageSize maksimal 100' })
   pageSize?: number;
 }
 

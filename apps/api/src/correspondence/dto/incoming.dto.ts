@@ -1,29 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min } from 'class-validator';
-
-const toIdList = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : (Array.isArray(value) ? value : String(value).split(',')).map((v) => Number(String(v).trim()));
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, Length, MaxLength } from 'class-validator';
+import { CleanText, IsCalendarDate, QueryId, QueryIdList } from '@naskah/core';
 
 /** Fields of POST /api/incoming (multipart/form-data, with the scan in the `file` part). */
 export class RegisterIncomingDto {
-  @ApiProperty({ description: 'instansi pengirim' }) @IsString() @Length(2, 300)
+  @ApiProperty({ description: 'instansi pengirim' }) @CleanText() @Length(2, 300)
   senderName: string;
 
-  @ApiProperty({ description: 'nomor surat pengirim' }) @IsString() @Length(1, 120)
+  @ApiProperty({ description: 'nomor surat pengirim' }) @CleanText() @Length(1, 120)
   externalNumber: string;
 
   @ApiProperty({ description: 'tanggal surat pengirim (YYYY-MM-DD)', example: '2026-11-20' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'externalDate harus tanggal YYYY-MM-DD' })
+  @IsCalendarDate()
   externalDate: string;
 
-  @ApiProperty({ description: 'hal' }) @IsString() @Length(3, 500)
+  @ApiProperty({ description: 'hal' }) @CleanText() @Length(3, 500)
   subject: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000)
+  @ApiPropertyOptional() @IsOptional() @CleanText({ multiline: true }) @MaxLength(5000)
   summary?: string;
 
-  @ApiPropertyOptional({ default: 'SD' }) @IsOptional() @IsString() @Length(1, 10)
+  @ApiPropertyOptional({ default: 'SD' }) @IsOptional() @CleanText() @Length(1, 10)
   typeCode?: string;
 
   @ApiProperty({ enum: ['BIASA', 'SEGERA', 'AMAT_SEGERA'] }) @IsIn(['BIASA', 'SEGERA', 'AMAT_SEGERA'], { message: 'urgency harus BIASA, SEGERA atau AMAT_SEGERA' })
@@ -32,13 +29,13 @@ export class RegisterIncomingDto {
   @ApiProperty({ enum: ['B', 'T', 'R', 'SR'] }) @IsIn(['B', 'T', 'R', 'SR'], { message: 'securityClass harus B, T, R atau SR' })
   securityClass: 'B' | 'T' | 'R' | 'SR';
 
-  @ApiPropertyOptional({ example: 'PL.01.8' }) @IsOptional() @IsString() @Length(2, 30)
+  @ApiPropertyOptional({ example: 'PL.01.8' }) @IsOptional() @CleanText() @Length(2, 30)
   classificationCode?: string;
 
-  @ApiProperty({ description: 'jabatan penerima di satker Anda' }) @Type(() => Number) @IsInt({ message: 'toPositionId harus bilangan bulat' }) @Min(1)
+  @ApiProperty({ description: 'jabatan penerima di satker Anda' }) @QueryId()
   toPositionId: number;
 
   @ApiPropertyOptional({ description: 'tembusan: jabatan di satker Anda (dipisah koma atau berulang)', type: [Number] })
-  @IsOptional() @Transform(toIdList) @IsArray() @ArrayMaxSize(50) @IsInt({ each: true, message: 'ccPositionIds harus bilangan bulat' }) @Min(1, { each: true })
+  @IsOptional() @QueryIdList() @IsArray() @ArrayMaxSize(50)
   ccPositionIds?: number[];
 }

@@ -1,32 +1,33 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min, ValidateNested } from 'class-validator';
+import { CleanText, IsEntityId, QueryInt } from '@naskah/core';
 
 export class RecipientDto {
   @ApiProperty({ enum: ['TO', 'CC'] }) @IsIn(['TO', 'CC'])
   kind: 'TO' | 'CC';
 
-  @ApiPropertyOptional({ description: 'satker tujuan (diterima pimpinannya)' }) @IsOptional() @IsInt() @Min(1)
+  @ApiPropertyOptional({ description: 'satker tujuan (diterima pimpinannya)' }) @IsOptional() @IsEntityId()
   officeId?: number;
 
-  @ApiPropertyOptional({ description: 'jabatan tujuan' }) @IsOptional() @IsInt() @Min(1)
+  @ApiPropertyOptional({ description: 'jabatan tujuan' }) @IsOptional() @IsEntityId()
   positionId?: number;
 
-  @ApiPropertyOptional({ description: 'pihak luar (teks bebas)' }) @IsOptional() @IsString() @Length(2, 300)
+  @ApiPropertyOptional({ description: 'pihak luar (teks bebas)' }) @IsOptional() @CleanText() @Length(2, 300)
   externalName?: string;
 }
 
 export class CreateLetterDto {
-  @ApiProperty({ example: 'SD' }) @IsString() @Length(1, 10)
+  @ApiProperty({ example: 'SD' }) @CleanText() @Length(1, 10)
   typeCode: string;
 
-  @ApiProperty({ description: 'hal' }) @IsString() @Length(3, 500)
+  @ApiProperty({ description: 'hal' }) @CleanText() @Length(3, 500)
   subject: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000)
+  @ApiPropertyOptional() @IsOptional() @CleanText({ multiline: true }) @MaxLength(5000)
   summary?: string;
 
-  @ApiProperty() @IsString() @Length(1, 200000)
+  @ApiProperty() @CleanText({ multiline: true }) @Length(1, 200000)
   body: string;
 
   @ApiProperty({ enum: ['B', 'T', 'R', 'SR'] }) @IsIn(['B', 'T', 'R', 'SR'])
@@ -35,16 +36,16 @@ export class CreateLetterDto {
   @ApiProperty({ enum: ['BIASA', 'SEGERA', 'AMAT_SEGERA'] }) @IsIn(['BIASA', 'SEGERA', 'AMAT_SEGERA'])
   urgency: 'BIASA' | 'SEGERA' | 'AMAT_SEGERA';
 
-  @ApiProperty({ example: 'PL.01.8' }) @IsString() @Length(2, 30)
+  @ApiProperty({ example: 'PL.01.8' }) @CleanText() @Length(2, 30)
   classificationCode: string;
 
   @ApiProperty({ type: [RecipientDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => RecipientDto)
   recipients: RecipientDto[];
 
-  @ApiProperty({ type: [Number], description: 'pemeriksa berurutan' }) @IsArray() @ArrayMaxSize(10) @IsInt({ each: true }) @Min(1, { each: true })
+  @ApiProperty({ type: [Number], description: 'pemeriksa berurutan' }) @IsArray() @ArrayMaxSize(10) @IsEntityId({ each: true })
   reviewerPositionIds: number[];
 
-  @ApiProperty() @IsInt() @Min(1)
+  @ApiProperty() @IsEntityId()
   signerPositionId: number;
 }
 
@@ -52,16 +53,16 @@ export class UpdateLetterDto {
   @ApiProperty({ description: 'versi yang dibaca (pemeriksaan perubahan bersamaan)' }) @IsInt() @Min(1)
   version: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 10)
+  @ApiPropertyOptional() @IsOptional() @CleanText() @Length(1, 10)
   typeCode?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(3, 500)
+  @ApiPropertyOptional() @IsOptional() @CleanText() @Length(3, 500)
   subject?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000)
+  @ApiPropertyOptional() @IsOptional() @CleanText({ multiline: true }) @MaxLength(5000)
   summary?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200000)
+  @ApiPropertyOptional() @IsOptional() @CleanText({ multiline: true }) @Length(1, 200000)
   body?: string;
 
   @ApiPropertyOptional({ enum: ['B', 'T', 'R', 'SR'] }) @IsOptional() @IsIn(['B', 'T', 'R', 'SR'])
@@ -70,16 +71,16 @@ export class UpdateLetterDto {
   @ApiPropertyOptional({ enum: ['BIASA', 'SEGERA', 'AMAT_SEGERA'] }) @IsOptional() @IsIn(['BIASA', 'SEGERA', 'AMAT_SEGERA'])
   urgency?: 'BIASA' | 'SEGERA' | 'AMAT_SEGERA';
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 30)
+  @ApiPropertyOptional() @IsOptional() @CleanText() @Length(2, 30)
   classificationCode?: string;
 
   @ApiPropertyOptional({ type: [RecipientDto] }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => RecipientDto)
   recipients?: RecipientDto[];
 
-  @ApiPropertyOptional({ type: [Number] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsInt({ each: true }) @Min(1, { each: true })
+  @ApiPropertyOptional({ type: [Number] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsEntityId({ each: true })
   reviewerPositionIds?: number[];
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1)
+  @ApiPropertyOptional() @IsOptional() @IsEntityId()
   signerPositionId?: number;
 }
 
@@ -87,7 +88,7 @@ export class ReviewDto {
   @ApiProperty({ enum: ['APPROVE', 'RETURN'] }) @IsIn(['APPROVE', 'RETURN'])
   decision: 'APPROVE' | 'RETURN';
 
-  @ApiPropertyOptional({ description: 'wajib saat mengembalikan' }) @IsOptional() @IsString() @MaxLength(5000)
+  @ApiPropertyOptional({ description: 'wajib saat mengembalikan' }) @IsOptional() @CleanText({ multiline: true }) @MaxLength(5000)
   note?: string;
 }
 
@@ -97,14 +98,14 @@ export class SignDto {
 }
 
 export class CancelDto {
-  @ApiProperty() @IsString() @Length(3, 1000)
+  @ApiProperty() @CleanText({ multiline: true }) @Length(3, 1000)
   reason: string;
 }
 
 export class CompareQueryDto {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1)
+  @ApiProperty() @QueryInt() @Min(1)
   from: number;
 
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1)
+  @ApiProperty() @QueryInt() @Min(1)
   to: number;
 }

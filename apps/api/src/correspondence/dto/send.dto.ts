@@ -1,15 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, Length, ValidateNested } from 'class-validator';
+import { CleanText, IsEntityId } from '@naskah/core';
 
 export class PreviewRecipientDto {
-  @ApiPropertyOptional({ description: 'satker tujuan (diterima pimpinannya)' }) @IsOptional() @IsInt() @Min(1)
+  @ApiPropertyOptional({ description: 'satker tujuan (diterima pimpinannya)' }) @IsOptional() @IsEntityId()
   officeId?: number;
 
-  @ApiPropertyOptional({ description: 'jabatan tujuan' }) @IsOptional() @IsInt() @Min(1)
+  @ApiPropertyOptional({ description: 'jabatan tujuan' }) @IsOptional() @IsEntityId()
   positionId?: number;
 
-  @ApiPropertyOptional({ description: 'pihak luar (teks bebas)' }) @IsOptional() @IsString() @Length(2, 300)
+  @ApiPropertyOptional({ description: 'pihak luar (teks bebas)' }) @IsOptional() @CleanText() @Length(2, 300)
   externalName?: string;
 }
 

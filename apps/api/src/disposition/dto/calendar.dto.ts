@@ -1,14 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { CleanText, IsCalendarDate, QueryInt } from '@naskah/core';
 
 export class InstructionDto {
   @ApiProperty({ example: 'MONITOR' }) @Matches(/^[A-Z0-9_]{2,40}$/, { message: 'code: huruf besar, angka, _ (2–40)' })
   code: string;
 
-  @ApiProperty({ example: 'Pantau pelaksanaannya' }) @IsString() @Length(2, 120)
+  @ApiProperty({ example: 'Pantau pelaksanaannya' }) @CleanText() @Length(2, 120)
   label: string;
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10000)
@@ -19,7 +18,7 @@ export class InstructionDto {
 }
 
 export class UpdateInstructionDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 120)
+  @ApiPropertyOptional() @IsOptional() @CleanText() @Length(2, 120)
   label?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10000)
@@ -41,28 +40,28 @@ export class InstructionQueryDto {
 }
 
 export class HolidayDto {
-  @ApiProperty({ example: '2027-03-10' }) @Matches(DAY, { message: 'date harus tanggal YYYY-MM-DD' })
+  @ApiProperty({ example: '2027-03-10' }) @IsCalendarDate()
   date: string;
 
   @ApiProperty({ enum: ['LIBUR_NASIONAL', 'CUTI_BERSAMA'] }) @IsIn(['LIBUR_NASIONAL', 'CUTI_BERSAMA'])
   kind: 'LIBUR_NASIONAL' | 'CUTI_BERSAMA';
 
-  @ApiProperty() @IsString() @Length(2, 200)
+  @ApiProperty() @CleanText() @Length(2, 200)
   name: string;
 
-  @ApiPropertyOptional({ description: 'dasar, mis. SKB 3 Menteri 2027' }) @IsOptional() @IsString() @Length(2, 200)
+  @ApiPropertyOptional({ description: 'dasar, mis. SKB 3 Menteri 2027' }) @IsOptional() @CleanText() @Length(2, 200)
   source?: string;
 }
 
 export class HolidayQueryDto {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  @ApiPropertyOptional() @IsOptional() @QueryInt() @Min(2000) @Max(2100)
   year?: number;
 }
 
 export class DeadlinePreviewQueryDto {
-  @ApiProperty({ description: 'jumlah hari kerja' }) @Type(() => Number) @IsInt() @Min(1) @Max(260)
+  @ApiProperty({ description: 'jumlah hari kerja' }) @QueryInt() @Min(1) @Max(260)
   workingDays: number;
 
-  @ApiPropertyOptional({ description: 'dihitung dari (YYYY-MM-DD; bawaan hari ini WIB)' }) @IsOptional() @Matches(DAY, { message: 'from harus tanggal YYYY-MM-DD' })
+  @ApiPropertyOptional({ description: 'dihitung dari (YYYY-MM-DD; bawaan hari ini WIB)' }) @IsOptional() @IsCalendarDate()
   from?: string;
 }

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, MaxLength, Min, ValidateNested } from 'class-validator';
+import { CleanText, IsEntityId } from '@naskah/core';
 import { DispositionInputDto } from './disposition.dto';
 
 export class PrepareDispositionDto extends DispositionInputDto {
-  @ApiProperty({ description: 'surat masuk pimpinan yang disiapkan disposisinya' }) @Matches(/^\d{1,19}$/, { message: 'deliveryId harus id numerik' })
+  @ApiProperty({ description: 'surat masuk pimpinan yang disiapkan disposisinya' }) @IsEntityId({ bigint: true })
   deliveryId: string;
 }
 
@@ -18,7 +19,7 @@ export class ConfirmPreparedDto {
   version: number;
 
   @ApiPropertyOptional({ type: DispositionInputDto, description: 'perubahan pimpinan; tanpa ini disahkan sebagaimana disiapkan' })
-  @IsOptional() @ValidateNested() @Type(() => DispositionInputDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => DispositionInputDto)
   changes?: DispositionInputDto;
 }
 
@@ -26,7 +27,7 @@ export class DiscardPreparedDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1)
   version?: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional() @IsOptional() @CleanText({ multiline: true }) @MaxLength(2000)
   reason?: string;
 }
 

@@ -1,49 +1,55 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ID = /^\d{1,19}$/;
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
+import { CleanText, IsCalendarDate, IsEntityId, NestedObject, QueryId, QueryInt } from '@naskah/core';
 
 export class ImportScheduleDto {
-  @ApiProperty({ description: 'isi CSV: kode,judul,retensi_aktif_tahun,retensi_inaktif_tahun,nasib_akhir,keamanan,sumber[,pemicu]' }) @IsString() @Length(1, 1_900_000)
+  @ApiProperty({ description: 'isi CSV: kode,judul,retensi_aktif_tahun,retensi_inaktif_tahun,nasib_akhir,keamanan,sumber[,pemicu]' }) @CleanText({ multiline: true }) @Length(1, 1_900_000)
   csv: string;
 
-  @ApiProperty({ example: '2026-01-01', description: 'tanggal berlaku versi JRA ini' }) @Matches(DATE, { message: 'effectiveFrom harus YYYY-MM-DD' })
+  @ApiProperty({ example: '2026-01-01', description: 'tanggal berlaku versi JRA ini' }) @IsCalendarDate()
   effectiveFrom: string;
 
-  @ApiPropertyOptional({ example: 'JRA PKPU 17/2023' }) @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({ example: 'JRA PKPU 17/2023' }) @IsOptional() @CleanText() @MaxLength(200)
   label?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255)
+  @ApiPropertyOptional() @IsOptional() @CleanText() @MaxLength(255)
   filename?: string;
 }
 
+/** The text fields of the multipart upload of a JRA (the CSV comes in the part "file"). */
+export class ImportScheduleFormDto {
+  @ApiProperty({ example: '2026-01-01' }) @IsCalendarDate()
+  effectiveFrom: string;
+
+  @ApiPropertyOptional({ example: 'JRA PKPU 17/2023' }) @IsOptional() @CleanText() @MaxLength(200)
+  label?: string;
+}
+
 export class ScheduleQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional() @IsOptional() @CleanText() @MaxLength(100)
   q?: string;
 }
 
 export class CreateDossierDto {
-  @ApiProperty() @IsInt() @Min(1)
+  @ApiProperty() @IsEntityId()
   unitId: number;
 
-  @ApiProperty({ example: 'TU.05.1' }) @IsString() @Length(2, 30)
+  @ApiProperty({ example: 'TU.05.1' }) @CleanText() @Length(2, 30)
   classificationCode: string;
 
-  @ApiProperty() @IsString() @Length(3, 500)
+  @ApiProperty() @CleanText() @Length(3, 500)
   title: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000)
+  @ApiPropertyOptional() @IsOptional() @CleanText({ multiline: true }) @MaxLength(5000)
   description?: string;
 
-  @ApiProperty({ example: '2026-01-01' }) @Matches(DATE, { message: 'periodStart harus YYYY-MM-DD' })
+  @ApiProperty({ example: '2026-01-01' }) @IsCalendarDate()
   periodStart: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @Matches(DATE, { message: 'periodEnd harus YYYY-MM-DD' })
+  @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @IsCalendarDate()
   periodEnd?: string;
 
-  @ApiPropertyOptional({ description: 'lokasi fisik (lemari, rak, boks)' }) @IsOptional() @IsString() @MaxLength(300)
+  @ApiPropertyOptional({ description: 'lokasi fisik (lemari, rak, boks)' }) @IsOptional() @CleanText() @MaxLength(300)
   location?: string;
 
   @ApiPropertyOptional({ enum: ['B', 'T', 'R', 'SR'] }) @IsOptional() @IsIn(['B', 'T', 'R', 'SR'])
@@ -54,16 +60,16 @@ export class UpdateDossierDto {
   @ApiProperty() @IsInt() @Min(1)
   version: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(3, 500)
+  @ApiPropertyOptional() @IsOptional() @CleanText() @Length(3, 500)
   title?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000)
+  @ApiPropertyOptional() @IsOptional() @CleanText({ multiline: true }) @MaxLength(5000)
   description?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE, { message: 'periodEnd harus YYYY-MM-DD' })
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate()
   periodEnd?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300)
+  @ApiPropertyOptional() @IsOptional() @CleanText() @MaxLength(300)
   location?: string;
 }
 
@@ -71,27 +77,27 @@ export class DossierQueryDto {
   @ApiPropertyOptional({ enum: ['ACTIVE', 'CLOSED', 'INACTIVE', 'REVIEW', 'DESTROYED', 'HANDED_OVER'] }) @IsOptional() @IsIn(['ACTIVE', 'CLOSED', 'INACTIVE', 'REVIEW', 'DESTROYED', 'HANDED_OVER'])
   status?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @ApiPropertyOptional() @IsOptional() @QueryId()
   unitId?: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(30)
+  @ApiPropertyOptional() @IsOptional() @CleanText() @MaxLength(30)
   classificationCode?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional() @IsOptional() @CleanText() @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @ApiPropertyOptional() @IsOptional() @QueryInt() @Min(1) @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional() @IsOptional() @Matches(ID)
+  @ApiPropertyOptional() @IsOptional() @IsEntityId({ bigint: true })
   afterId?: string;
 }
 
 export class RecordRefDto {
-  @ApiPropertyOptional({ description: 'naskah keluar (atau surat masuk satker ini)' }) @IsOptional() @Matches(ID, { message: 'letterId harus id numerik' })
+  @ApiPropertyOptional({ description: 'naskah keluar (atau surat masuk satker ini)' }) @IsOptional() @IsEntityId({ bigint: true })
   letterId?: string;
 
-  @ApiPropertyOptional({ description: 'surat masuk (penerimaan) satker ini' }) @IsOptional() @Matches(ID, { message: 'deliveryId harus id numerik' })
+  @ApiPropertyOptional({ description: 'surat masuk (penerimaan) satker ini' }) @IsOptional() @IsEntityId({ bigint: true })
   deliveryId?: string;
 }
 
@@ -108,19 +114,19 @@ export class CloseDossierDto {
     example: '2019-06-30',
     description: 'tanggal tutup lampau untuk arsip lama (default hari ini, Asia/Jakarta): tidak sesudah hari ini, tidak sebelum periodStart, dan tidak sebelum periodEnd berkas bila ada',
   })
-  @IsOptional() @Matches(DATE, { message: 'closedOn harus YYYY-MM-DD' })
+  @IsOptional() @IsCalendarDate()
   closedOn?: string;
 
   @ApiPropertyOptional({ example: 'Arsip Pemilu 2019 yang baru dientri', description: 'wajib (5–1000 karakter) bila closedOn sebelum hari ini' })
-  @IsOptional() @IsString() @MaxLength(1000)
+  @IsOptional() @CleanText({ multiline: true }) @MaxLength(1000)
   reason?: string;
 }
 
 export class EventDateDto {
-  @ApiProperty({ example: '2027-06-30' }) @Matches(DATE, { message: 'eventDate harus YYYY-MM-DD' })
+  @ApiProperty({ example: '2027-06-30' }) @IsCalendarDate()
   eventDate: string;
 
-  @ApiPropertyOptional({ example: 'Keputusan dicabut' }) @IsOptional() @IsString() @MaxLength(500)
+  @ApiPropertyOptional({ example: 'Keputusan dicabut' }) @IsOptional() @CleanText({ multiline: true }) @MaxLength(500)
   note?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1)
@@ -137,7 +143,7 @@ export class ReappraisalDto {
   @ApiPropertyOptional({ enum: ['MUSNAH', 'PERMANEN', 'DINILAI_KEMBALI'] }) @IsOptional() @IsIn(['MUSNAH', 'PERMANEN', 'DINILAI_KEMBALI'])
   finalAction?: 'MUSNAH' | 'PERMANEN' | 'DINILAI_KEMBALI';
 
-  @ApiProperty() @IsString() @Length(5, 2000)
+  @ApiProperty() @CleanText({ multiline: true }) @Length(5, 2000)
   reason: string;
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1)
@@ -148,15 +154,15 @@ export class CreateProposalDto {
   @ApiProperty({ enum: ['TRANSFER', 'DESTROY', 'HANDOVER', 'REVIEW'] }) @IsIn(['TRANSFER', 'DESTROY', 'HANDOVER', 'REVIEW'])
   kind: 'TRANSFER' | 'DESTROY' | 'HANDOVER' | 'REVIEW';
 
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(2000) @Matches(ID, { each: true, message: 'dossierIds berisi id numerik' })
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(2000) @IsEntityId({ bigint: true, each: true })
   dossierIds: string[];
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300)
+  @ApiPropertyOptional() @IsOptional() @CleanText() @MaxLength(300)
   title?: string;
 }
 
 export class ProposalItemsDto {
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(2000) @Matches(ID, { each: true, message: 'dossierIds berisi id numerik' })
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(2000) @IsEntityId({ bigint: true, each: true })
   dossierIds: string[];
 }
 
@@ -167,7 +173,7 @@ export class ProposalQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsIn(['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'EXECUTING', 'PACKAGED', 'EXECUTED', 'CANCELLED'])
   status?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @ApiPropertyOptional() @IsOptional() @QueryInt() @Min(1) @Max(200)
   limit?: number;
 }
 
@@ -175,33 +181,33 @@ export class DecisionDto {
   @ApiProperty({ enum: ['APPROVED', 'REJECTED'] }) @IsIn(['APPROVED', 'REJECTED'])
   decision: 'APPROVED' | 'REJECTED';
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional() @IsOptional() @CleanText({ multiline: true }) @MaxLength(2000)
   note?: string;
 
   @ApiPropertyOptional({ example: '2027-03-02', description: 'hanya untuk REJECTED: berkasnya tidak diusulkan lagi sebelum tanggal ini (sesudah hari ini, paling lama 10 tahun; default satu tahun)' })
-  @IsOptional() @Matches(DATE, { message: 'notBefore harus YYYY-MM-DD' })
+  @IsOptional() @IsCalendarDate()
   notBefore?: string;
 }
 
 export class ExecuteDto {
-  @ApiPropertyOptional({ description: 'pemindahan: lokasi simpan di pusat arsip' }) @IsOptional() @IsString() @MaxLength(300)
+  @ApiPropertyOptional({ description: 'pemindahan: lokasi simpan di pusat arsip' }) @IsOptional() @CleanText() @MaxLength(300)
   location?: string;
 }
 
 export class ReceiptDto {
-  @ApiProperty({ example: 'Dinas Perpustakaan dan Kearsipan Kabupaten Sumbawa' }) @IsString() @Length(3, 300)
+  @ApiProperty({ example: 'Dinas Perpustakaan dan Kearsipan Kabupaten Sumbawa' }) @CleanText() @Length(3, 300)
   archiveName: string;
 
-  @ApiProperty() @IsString() @Length(1, 120)
+  @ApiProperty() @CleanText() @Length(1, 120)
   receiptNumber: string;
 
-  @ApiProperty({ example: '2041-03-01' }) @Matches(DATE, { message: 'receivedOn harus YYYY-MM-DD' })
+  @ApiProperty({ example: '2041-03-01' }) @IsCalendarDate()
   receivedOn: string;
 
-  @ApiProperty() @IsString() @Length(3, 200)
+  @ApiProperty() @CleanText() @Length(3, 200)
   receivedByName: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional() @IsOptional() @CleanText({ multiline: true }) @MaxLength(2000)
   note?: string;
 }
 
@@ -211,40 +217,40 @@ export class DocumentFormatDto {
 }
 
 export class HoldScopeDto {
-  @ApiPropertyOptional({ example: 'KU' }) @IsOptional() @IsString() @Length(2, 30)
+  @ApiPropertyOptional({ example: 'KU' }) @IsOptional() @CleanText() @Length(2, 30)
   classificationCode?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1)
+  @ApiPropertyOptional() @IsOptional() @IsEntityId()
   unitId?: number;
 
-  @ApiPropertyOptional({ example: '2024-01-01' }) @IsOptional() @Matches(DATE, { message: 'from harus YYYY-MM-DD' })
+  @ApiPropertyOptional({ example: '2024-01-01' }) @IsOptional() @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2024-12-31' }) @IsOptional() @Matches(DATE, { message: 'to harus YYYY-MM-DD' })
+  @ApiPropertyOptional({ example: '2024-12-31' }) @IsOptional() @IsCalendarDate()
   to?: string;
 
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(100_000) @Matches(ID, { each: true, message: 'dossierIds berisi id numerik' })
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(100_000) @IsEntityId({ bigint: true, each: true })
   dossierIds?: string[];
 }
 
 export class CreateHoldDto {
-  @ApiProperty({ example: 'Pemeriksaan BPK 2026' }) @IsString() @Length(3, 300)
+  @ApiProperty({ example: 'Pemeriksaan BPK 2026' }) @CleanText() @Length(3, 300)
   caseName: string;
 
-  @ApiProperty() @IsString() @Length(3, 5000)
+  @ApiProperty() @CleanText({ multiline: true }) @Length(3, 5000)
   reason: string;
 
-  @ApiProperty({ type: HoldScopeDto }) @ValidateNested() @Type(() => HoldScopeDto)
+  @ApiProperty({ type: HoldScopeDto }) @NestedObject(() => HoldScopeDto)
   scope: HoldScopeDto;
 }
 
 export class HoldPreviewDto {
-  @ApiProperty({ type: HoldScopeDto }) @ValidateNested() @Type(() => HoldScopeDto)
+  @ApiProperty({ type: HoldScopeDto }) @NestedObject(() => HoldScopeDto)
   scope: HoldScopeDto;
 }
 
 export class LiftHoldDto {
-  @ApiProperty() @IsString() @Length(3, 2000)
+  @ApiProperty() @CleanText({ multiline: true }) @Length(3, 2000)
   reason: string;
 }
 
@@ -257,6 +263,6 @@ export class DossierListReportDto {
   @ApiProperty({ enum: ['AKTIF', 'INAKTIF'] }) @IsIn(['AKTIF', 'INAKTIF'])
   kind: 'AKTIF' | 'INAKTIF';
 
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @ApiPropertyOptional() @IsOptional() @QueryId()
   unitId?: number;
 }
