@@ -9,6 +9,7 @@ describe('prepared dispositions, instruction list and holiday calendar', () => {
   let http: Http;
   let worker: INestApplicationContext;
   let deliveryId: string;
+  let otherDeliveryId: string;
   let letterId: string;
   const pos: Record<string, number> = {};
   const call = async (user: string, method: string, url: string, body?: unknown) => http.request(method, url, { token: await http.login(user), body });
@@ -21,6 +22,7 @@ describe('prepared dispositions, instruction list and holiday calendar', () => {
     await worker.init();
     for (const code of ['KETUA', 'SEKRETARIS', 'ANGGOTA-1', 'KABAG-KUL']) pos[code] = await positionIdOf(http.ds, '52', code);
     ({ deliveryId, letterId } = await receivedLetter(http, { office: '52', position: 'KETUA' }, { subject: 'Laporan hasil pengawasan' }));
+    ({ deliveryId: otherDeliveryId } = await receivedLetter(http, { office: '52', position: 'KETUA' }, { subject: 'Laporan pemantauan' }));
     for (const u of ['pencatat.52', 'ketua.52', 'sekretaris.52', 'admin', 'staf.umum.52']) await http.login(u);
   });
   afterAll(async () => {
@@ -76,8 +78,8 @@ describe('prepared dispositions, instruction list and holiday calendar', () => {
     const created = await call('admin', 'POST', '/api/disposition-instructions', { code: 'PANTAU', label: 'Pantau pelaksanaannya', sortOrder: 95 });
     expect(created.body).toMatchObject({ code: 'PANTAU', isActive: true, version: 1 });
     expect((await call('admin', 'POST', '/api/disposition-instructions', { code: 'PANTAU', label: 'lagi' })).body.code).toBe('INSTRUCTION_EXISTS');
-    // (to Anggota 1: the Sekretaris already holds an open disposition on this letter from an earlier case)
-    const used = await call('ketua.52', 'POST', '/api/dispositions', { deliveryId, recipientPositionIds: [pos['ANGGOTA-1']], instructionCodes: ['PANTAU'] });
+    // on a letter of its own: the Sekretaris already holds an open disposition on the first one from an earlier case
+    const used = await call('ketua.52', 'POST', '/api/dispositions', { deliveryId: otherDeliveryId, recipientPositionIds: [pos.SEKRETARIS], instructionCodes: ['PANTAU'] });
     expect(used.body[0].instructions).toEqual([{ code: 'PANTAU', label: 'Pantau pelaksanaannya' }]);
     expect((await call('admin', 'PATCH', '/api/disposition-instructions/PANTAU', { isActive: false, version: 5 })).body.code).toBe('STALE_VERSION');
     expect((await call('admin', 'PATCH', '/api/disposition-instructions/PANTAU', { isActive: false, version: 1 })).body).toMatchObject({ isActive: false, version: 2 });
