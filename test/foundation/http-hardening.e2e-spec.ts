@@ -112,6 +112,20 @@ describe('multipart limits', () => {
     expect(res.status).toBe(200);
   });
 
+  it('answers a truncated multipart body or one without a boundary with 400 MALFORMED_MULTIPART, never 500 (issue 11, item 9)', async () => {
+    const token = await http.login('pencatat.5204');
+    const before = await countRows(http.ds, 'letters');
+    for (const [url, t, parts] of [['/api/verify', undefined, [pdf()]], ['/api/incoming', token, [{ name: 'senderName', value: 'Bawaslu' }, pdf()]]] as const) {
+      const whole = multipart([...parts]);
+      const cut = { body: whole.body.subarray(0, whole.body.length - 30), headers: whole.headers };
+      const truncated = await post(url, cut, t);
+      expect({ url, status: truncated.status, code: truncated.body.code }).toEqual({ url, status: 400, code: 'MALFORMED_MULTIPART' });
+      const noBoundary = await post(url, { body: whole.body, headers: { 'content-type': 'multipart/form-data' } }, t);
+      expect({ url, status: noBoundary.status, code: noBoundary.body.code }).toEqual({ url, status: 400, code: 'MALFORMED_MULTIPART' });
+    }
+    expect(await countRows(http.ds, 'letters')).toBe(before);
+  });
+
   it('refuses POST /api/verify with 40 text fields before the file: 413 naming the limit', async () => {
     const res = await post('/api/verify', multipart([...fieldsOf(40, 'x'.repeat(1000)), pdf()]));
     refused(res, 'TOO_MANY_FIELDS');

@@ -61,6 +61,16 @@ function limitError(err: unknown, limits: FormLimits, fileField: string): Domain
 }
 
 /**
+ * Anything else the parser throws is a request that is not well-formed multipart — cut short
+ * ("Unexpected end of form"), without a boundary, with broken part headers: a 400, never a 500
+ * (issue 11, item 9). The parsing loop does nothing but parse, so no server fault is hidden here.
+ */
+function malformed(err: unknown): DomainError {
+  const reason = String((err as Error)?.message ?? err).slice(0, 200);
+  return new DomainError('MALFORMED_MULTIPART', 'VALIDATION', `Formulir multipart tidak lengkap atau rusak: ${reason} (malformed multipart/form-data)`, { reason });
+}
+
+/**
  * Stops parsing a refused request: what the client still sends is read and dropped, not parsed,
  * buffered or left waiting (a file part nobody reads would otherwise stall the connection).
  */
@@ -104,7 +114,7 @@ export async function readMultipartForm(req: FastifyRequest, fileField = 'file',
     }
   } catch (err) {
     discardRest(req);
-    throw err instanceof DomainError ? err : (limitError(err, effective, fileField) ?? err);
+    throw err instanceof DomainError ? err : (limitError(err, effective, fileField) ?? malformed(err));
   }
   return { fields, file };
 }
