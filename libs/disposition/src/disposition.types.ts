@@ -32,6 +32,12 @@ export interface DispositionView {
   note: string | null;
   priority: Priority;
   deadline: IsoDate | null;
+  /**
+   * Set when the deadline falls on a day that is not a working day (a Saturday, Sunday, national
+   * holiday or cuti bersama): the date stands as given, and this says so for the UI to show
+   * (issue 11, item 15). Working-day deadlines (`workingDays`) never fall on such a day.
+   */
+  deadlineWarning?: { code: 'DEADLINE_NOT_WORKING_DAY'; message: string; nextWorkingDay: IsoDate } | null;
   deadlineVersion: number;
   overdue: boolean;
   status: DispositionStatus;

@@ -78,7 +78,8 @@ export class DispositionsService {
     if (staleJobIds.length) await this.ctx.reminders.forget(staleJobIds);
   }
 
-  private views(ids: string[]): Promise<DispositionView[]> {
-    return viewsOf(this.ctx.ds.manager, `d.id IN (${ids.map(() => '?').join(',')})`, ids, this.ctx.clock.now());
+  private async views(ids: string[]): Promise<DispositionView[]> {
+    const views = await viewsOf(this.ctx.ds.manager, `d.id IN (${ids.map(() => '?').join(',')})`, ids, this.ctx.clock.now());
+    return Promise.all(views.map(async (v) => ({ ...v, deadlineWarning: await this.ctx.calendar.deadlineWarning(v.deadline) })));
   }
 }

@@ -104,6 +104,32 @@ export class ActingPositionsCache implements OnModuleDestroy {
       .catch((err) => this.logger.warn({ err: (err as Error).message, userId }, 'identity change not published; other processes see it within the cache TTL'));
   }
 
+  /**
+   * Other per-process caches ride on the same channel (one subscription per process): `topic`
+   * handlers run when another process announces a change of that topic, and whenever the
+   * subscription drops (a message may have been missed). The holiday calendar uses it.
+   */
+  onTopic(topic: string, handler: () => void): void {
+    const list = this.topics.get(topic) ?? [];
+    list.push(handler);
+    this.topics.set(topic, list);
+    this.listen();
+  }
+
+  /** Announces a change of `topic` to every process (call after the commit); this process's handlers run at once. */
+  async announce(topic: string): Promise<void> {
+    for (const h of this.topics.get(topic) ?? []) h();
+    await this.redis
+      .publish(identityChangesChannel(this.config.QUEUE_PREFIX), `topic:${topic}`)
+      .catch((err) => this.logger.warn({ err: (err as Error).message, topic }, 'change not published; other processes see it within their cache TTL'));
+  }
+
+  private readonly topics = new Map<string, (() => void)[]>();
+
+  private runAllTopics(): void {
+    for (const list of this.topics.values()) for (const h of list) h();
+  }
+
   /** Drops what this process holds for the user. */
   forget(userId: number): void {
     this.epoch++;
@@ -151,11 +177,16 @@ export class ActingPositionsCache implements OnModuleDestroy {
     const down = () => {
       this.live = false;
       this.forgetAll();
+      this.runAllTopics();
     };
     sub.on('error', (err) => this.logger.warn({ err: err.message }, 'identity changes subscription error'));
     sub.on('close', down);
     sub.on('end', down);
     sub.on('message', (_ch: string, raw: string) => {
+      if (raw.startsWith('topic:')) {
+        for (const h of this.topics.get(raw.slice(6)) ?? []) h();
+        return;
+      }
       const userId = Number(raw);
       if (Number.isSafeInteger(userId)) this.forget(userId);
       else this.forgetAll();

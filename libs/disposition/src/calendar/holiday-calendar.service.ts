@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, notFound } from '@naskah/core';
 import { Actor, AuditService } from '@naskah/audit';
+import { ActingPositionsCache } from '@naskah/identity';
 import { isDuplicateKey } from '@naskah/db';
 import { fieldError } from '../disposition.errors';
-import { addWorkingDays, calendarOf, HolidayCalendar, IsoDate, isIsoDate, jakartaDate } from './working-days';
+import { addWorkingDays, calendarOf, HolidayCalendar, IsoDate, isIsoDate, isWeekend, isWorkingDay, jakartaDate } from './working-days';
+import type { DispositionView } from '../disposition.types';
 
 export type HolidayKind = 'LIBUR_NASIONAL' | 'CUTI_BERSAMA';
 
@@ -24,8 +26,9 @@ export interface DeadlineInput {
 }
 
 const CACHE_MS = 60_000;
+const HOLIDAYS_TOPIC = 'holidays';
 
-/** The configurable holiday calendar (national holidays and cuti bersama), cached briefly per process. */
+/** The configurable holiday calendar (national holidays and cuti bersama), cached per process for 60 s at most and dropped in every process when it changes. */
 @Injectable()
 export class HolidayCalendarService {
   private cached: { at: number; cal: HolidayCalendar } | null = null;
@@ -34,7 +37,11 @@ export class HolidayCalendarService {
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {}
+    private readonly changes: ActingPositionsCache,
+  ) {
+    // a change made by any process drops every process's copy at once (issue 11, item 17)
+    changes.onTopic(HOLIDAYS_TOPIC, () => (this.cached = null));
+  }
 
   async calendar(): Promise<HolidayCalendar> {
     const now = Date.now();
@@ -60,6 +67,20 @@ export class HolidayCalendarService {
     return deadline;
   }
 
+  /** A warning when a deadline falls on a weekend or a holiday (null otherwise), naming the day and the next working day. */
+  async deadlineWarning(deadline: IsoDate | null): Promise<DispositionView['deadlineWarning']> {
+    if (!deadline) return null;
+    const cal = await this.calendar();
+    if (isWorkingDay(deadline, cal)) return null;
+    const [holiday] = isWeekend(deadline)
+      ? []
+      : await this.ds.query("SELECT name FROM holidays WHERE holiday_date = ? ORDER BY kind LIMIT 1", [deadline]);
+    const day = new Intl.DateTimeFormat('id-ID', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${deadline}T00:00:00Z`));
+    const why = holiday ? `hari libur (${holiday.name})` : 'akhir pekan';
+    const next = addWorkingDays(deadline, 1, cal);
+    return { code: 'DEADLINE_NOT_WORKING_DAY', message: `Tenggat ${day} jatuh pada ${why}, bukan hari kerja; hari kerja berikutnya ${next}`, nextWorkingDay: next };
+  }
+
   async list(year?: number): Promise<HolidayView[]> {
     const rows = await this.ds.query(
       `SELECT id, DATE_FORMAT(holiday_date, '%Y-%m-%d') AS d, kind, name, source, is_estimate FROM holidays ${year ? 'WHERE YEAR(holiday_date) = ?' : ''} ORDER BY holiday_date, kind`,
@@ -83,7 +104,7 @@ export class HolidayCalendarService {
       await this.audit.record(em, actor, { action: 'HOLIDAY_ADDED', entityType: 'holiday', entityId: res.insertId, after: input });
       return Number(res.insertId);
     });
-    this.cached = null;
+    await this.changes.announce(HOLIDAYS_TOPIC);
     return (await this.list()).find((h) => h.id === id)!;
   }
 
@@ -94,7 +115,7 @@ export class HolidayCalendarService {
       await em.query('DELETE FROM holidays WHERE id = ?', [id]);
       await this.audit.record(em, actor, { action: 'HOLIDAY_REMOVED', entityType: 'holiday', entityId: id, before: { date: row.d, kind: row.kind, name: row.name } });
     });
-    this.cached = null;
+    await this.changes.announce(HOLIDAYS_TOPIC);
   }
 
   /** Previews a deadline N working days from a day (default today), with the days it skipped. */

@@ -47,6 +47,7 @@ export class DispositionsQueryService {
     const subtree = await loadSubtree(em, row);
     return {
       ...view,
+      deadlineWarning: await this.ctx.calendar.deadlineWarning(view.deadline),
       mine: { asRecipient: viewer.positionIds.includes(row.recipientPositionId), asAuthor: viewer.positionIds.includes(row.authorPositionId) },
       followUps: await followUpsOf(em, id),
       children: await viewsOf(em, 'd.parent_id = ?', [id], now),
