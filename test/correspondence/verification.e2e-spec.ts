@@ -48,7 +48,7 @@ describe('public verification of signed letters', () => {
 
   /** A signed letter of KPU Kabupaten Sumbawa, rendered by the real job; its token as a signed-in drafter sees it. */
   async function signedLetter(securityClass: 'B' | 'T' | 'R' | 'SR', subject = 'Perkara hukum PHPU (uji verifikasi)') {
-    const { letterId, number } = await insertSignedLetterFixture(http.ds, { office: '5204', securityClass, subject, to: [{ office: '52' }] });
+    const { letterId, number } = await insertSignedLetterFixture(http.ds, { office: '5204', securityClass, subject, to: [{ office: '52' }], rendered: false });
     await render.run({ letterId });
     const detail = await http.request('GET', `/api/letters/${letterId}`, { token: drafter });
     expect(detail.status).toBe(200);

@@ -26,7 +26,8 @@ describe('records: a dossier of an earlier election closed on its real (past) da
     const audits = await countRows(env.ds, 'audit_events');
     const cases: [string, Record<string, unknown>, number, string, string][] = [
       [d.id, { closedOn: '2019-06-30' }, 400, 'CLOSE_REASON_REQUIRED', 'reason'],
-      [d.id, { closedOn: '2019-06-30', reason: '   ' }, 400, 'CLOSE_REASON_REQUIRED', 'reason'],
+      // blanks are no text at all (the input rule refuses them before the closing rule sees them)
+      [d.id, { closedOn: '2019-06-30', reason: '   ' }, 400, 'VALIDATION_FAILED', 'reason'],
       [d.id, { closedOn: '2026-03-03', reason: 'Tanggal besok' }, 422, 'CLOSED_ON_IN_FUTURE', 'closedOn'],
       [d.id, { closedOn: '2019-02-29', reason: 'Bukan tanggal' }, 400, 'VALIDATION_FAILED', 'closedOn'],
       [d.id, { closedOn: '2018-12-31', reason: 'Sebelum periode' }, 422, 'CLOSED_ON_BEFORE_PERIOD', 'closedOn'],

@@ -6,6 +6,7 @@ import { Clock, ControllableClock } from '@naskah/core';
 import { QueueName } from '@naskah/queue';
 import { FilesService } from '@naskah/storage';
 import { Http, startApi } from '@naskah/testing';
+import { suiteDatabase } from '../../libs/testing/src/suite-database';
 import { createWorker } from '../../apps/worker/src/main';
 import { eventually, forgetOldDispatchJobs, insertSignedLetterFixture, SignedLetterFixture } from '../../libs/testing/src/letters-fixture';
 
@@ -34,6 +35,8 @@ export interface RecordsEnv {
  * queue prefix (libs/testing test-env) are forgotten first.
  */
 export async function startRecordsEnv(): Promise<RecordsEnv> {
+  // a database of the suite's own: records suites sweep whole offices, so they must not see each other's dossiers
+  const db = await suiteDatabase();
   const http = await startApi();
   for (const q of [QueueName.RECORDS, QueueName.DISPATCH]) {
     const queue = http.app.get<Queue>(getQueueToken(q), { strict: false });
@@ -56,6 +59,7 @@ export async function startRecordsEnv(): Promise<RecordsEnv> {
     close: async () => {
       await worker.close();
       await http.close();
+      await db.release();
     },
   };
   return env;

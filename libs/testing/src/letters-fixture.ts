@@ -23,6 +23,8 @@ export interface SignedLetterFixture {
   cc?: FixtureRecipient[];
   /** A circular: adds every other office (552 from KPU RI) as a TO recipient, after `to` and `cc`. */
   toAllOtherOffices?: boolean;
+  /** false: signed but not rendered yet (no document, hash or signature), for a test that runs the render job itself. Default true. */
+  rendered?: boolean;
 }
 
 const offices = new WeakMap<DataSource, Map<string, number>>();
@@ -70,13 +72,7 @@ export async function insertSignedLetterFixture(ds: DataSource, f: SignedLetterF
   const letterId = String(res.insertId);
   // a signed letter has its rendered document, hash and signature (sending refuses one without):
   // a file record whose bytes were never stored (a test that reads the PDF stores real bytes)
-  const fileRes = await ds.query(
-    `INSERT INTO files (storage_key, sha256, size_bytes, mime, original_name, created_by) VALUES (?, SHA2(?, 256), 0, 'application/pdf', ?, NULL)`,
-    [`fixture/letter-${letterId}`, `fixture ${letterId}`, `naskah-${letterId}.pdf`],
-  );
-  await ds.query(`UPDATE letters SET document_file_id = ?, document_sha256 = SHA2(?, 256), signature = 'fixture-signature', signature_key_id = 'fixture' WHERE id = ?`, [
-    fileRes.insertId, `fixture ${letterId}`, letterId,
-  ]);
+  if (f.rendered !== false) await fixtureDocument(ds, letterId);
   // a shape real numbering never produces (FX prefix), so fixtures cannot collide with signed letters
   const number = `FX${letterId}/PY.01.1-${typeCode}/${f.office}/${year}`;
   await ds.query('UPDATE letters SET number = ?, counter_key = ?, number_seq = ? WHERE id = ?', [number, `fixture|office=${officeId}`, letterId, letterId]);
@@ -104,6 +100,16 @@ export async function insertSignedLetterFixture(ds: DataSource, f: SignedLetterF
     [letterId, drafterPos, officeId, letterId, signerPos, officeId],
   );
   return { letterId, number };
+}
+
+async function fixtureDocument(ds: DataSource, letterId: string): Promise<void> {
+  const fileRes = await ds.query(
+    `INSERT INTO files (storage_key, sha256, size_bytes, mime, original_name, created_by) VALUES (?, SHA2(?, 256), 0, 'application/pdf', ?, NULL)`,
+    [`fixture/letter-${letterId}`, `fixture ${letterId}`, `naskah-${letterId}.pdf`],
+  );
+  await ds.query(`UPDATE letters SET document_file_id = ?, document_sha256 = SHA2(?, 256), signature = 'fixture-signature', signature_key_id = 'fixture' WHERE id = ?`, [
+    fileRes.insertId, `fixture ${letterId}`, letterId,
+  ]);
 }
 
 /** Polls until `probe` returns a value (not undefined) or the time is up; no fixed sleeps. */

@@ -7,6 +7,7 @@ import { seedDemoUsers } from '@naskah/identity';
 import { seedMasterData } from '@naskah/correspondence';
 import IORedis from 'ioredis';
 import { TEST_WORKERS, testDatabaseName, testQueuePrefix, testServerUrls } from './test-env';
+import { cloneDatabase, TEMPLATE_DATABASE } from './suite-database';
 
 /** Throw-away databases: dropped, migrated and seeded (organisation + demo users) once per run. */
 export async function prepareTestDatabases(): Promise<void> {
@@ -34,6 +35,12 @@ export async function prepareTestDatabases(): Promise<void> {
       await ds.destroy();
     }),
   );
+  // the pristine copy suites of their own are cloned from (records suites: libs/testing/src/suite-database.ts);
+  // earlier runs' suite databases that a crash left behind go too
+  for (const { name } of await server.query("SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE ?", [`${testDatabaseName('')}%\\_s%`])) {
+    await server.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  }
+  await cloneDatabase(server, testDatabaseName(1), TEMPLATE_DATABASE());
   await server.destroy();
   // Job ids are deterministic (e.g. dispatch-letter_<transmission id>) and ids restart with the
   // fresh databases, so the previous run's finished jobs must go too or BullMQ would deduplicate.
