@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type IORedis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { AppConfig, Clock, DomainError } from '@naskah/core';
@@ -27,6 +27,7 @@ import { REDIS } from '@naskah/queue';
  */
 @Injectable()
 export class LoginLimiter {
+  private readonly logger = new Logger('LoginLimiter');
   /** How long one password check may hold its slots (argon2 takes ~60 ms on an idle core). */
   static readonly SLOT_MS = 10_000;
   /** How long an attempt waits for its slots (a burst of right passwords on a loaded machine) before 429. */
@@ -57,10 +58,32 @@ export class LoginLimiter {
     return this.config.LOGIN_MAX_ATTEMPTS * 5;
   }
 
+  /**
+   * While Redis cannot be reached, passwords are still checked — signing and signing in need only
+   * the database — under the same limits counted in this process alone (a degraded, per-replica
+   * throttle), never unthrottled. Logged once per outage.
+   */
+  private readonly local = new LocalLimiter();
+  private degraded = false;
+
+  private fallback(err: unknown): void {
+    if (err instanceof DomainError) throw err;
+    if (!this.degraded) this.logger.warn({ err: (err as Error)?.message }, 'Redis unreachable: password attempts are limited per process until it is back');
+    this.degraded = true;
+  }
+
   /** 429 when the address is past its limit: a cheap refusal before the user is looked up. */
   async assertAddress(ip: string): Promise<void> {
     const ipKey = this.keys('', ip)[2];
-    const [[, n], [, pttl]] = (await this.redis.multi().get(ipKey).pttl(ipKey).exec()) as [[null, string | null], [null, number]];
+    let result: [[null, string | null], [null, number]];
+    try {
+      result = (await this.redis.multi().get(ipKey).pttl(ipKey).exec()) as [[null, string | null], [null, number]];
+      this.degraded = false;
+    } catch (err) {
+      this.fallback(err);
+      return this.local.assertAddress(ip, this.addressMax);
+    }
+    const [[, n], [, pttl]] = result;
     if (Number(n ?? 0) >= this.addressMax) throw tooMany(pttl);
   }
 
@@ -71,7 +94,13 @@ export class LoginLimiter {
    */
   async check(account: string, ip: string, verify: () => Promise<boolean>): Promise<boolean> {
     const keys = this.keys(account, ip);
-    const slot = await this.takeSlots(keys);
+    let slot: string;
+    try {
+      slot = await this.takeSlots(keys);
+    } catch (err) {
+      this.fallback(err);
+      return this.local.check(account, ip, verify, { max: this.config.LOGIN_MAX_ATTEMPTS, addressMax: this.addressMax, windowMs: this.config.LOGIN_WINDOW_SECONDS * 1000 });
+    }
     try {
       const ok = await verify();
       const c = this.config;
@@ -155,3 +184,52 @@ if f >= max then
 end
 redis.call('PEXPIRE', KEYS[1], string.format('%d', window + delay))
 return f`;
+
+/**
+ * The per-process stand-in while Redis is unreachable: failures per account and per address in a
+ * fixed window, one check of an account at a time. Bounded in size (a crude reset past 100,000 keys).
+ */
+class LocalLimiter {
+  private readonly failures = new Map<string, { n: number; until: number }>();
+  private readonly busy = new Set<string>();
+
+  private count(key: string): { n: number; until: number } {
+    const now = Date.now();
+    const e = this.failures.get(key);
+    return e && e.until > now ? e : { n: 0, until: 0 };
+  }
+
+  private fail(key: string, windowMs: number): void {
+    if (this.failures.size > 100_000) this.failures.clear();
+    const e = this.count(key);
+    this.failures.set(key, { n: e.n + 1, until: e.until || Date.now() + windowMs });
+  }
+
+  assertAddress(ip: string, addressMax: number): void {
+    const e = this.count(`ip:${ip}`);
+    if (e.n >= addressMax) throw tooMany(e.until - Date.now());
+  }
+
+  async check(account: string, ip: string, verify: () => Promise<boolean>, limits: { max: number; addressMax: number; windowMs: number }): Promise<boolean> {
+    this.assertAddress(ip, limits.addressMax);
+    const acct = this.count(`a:${account}`);
+    if (acct.n >= limits.max) throw tooMany(acct.until - Date.now());
+    const deadline = Date.now() + LoginLimiter.WAIT_MS;
+    while (this.busy.has(account)) {
+      if (Date.now() > deadline) throw tooMany(1000);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    this.busy.add(account);
+    try {
+      const ok = await verify();
+      if (ok) this.failures.delete(`a:${account}`);
+      else {
+        this.fail(`a:${account}`, limits.windowMs);
+        this.fail(`ip:${ip}`, limits.windowMs);
+      }
+      return ok;
+    } finally {
+      this.busy.delete(account);
+    }
+  }
+}
