@@ -137,16 +137,24 @@ export class NumberTemplatesService {
 
     const stored = scope.join(',');
     const result = await inTransaction(this.ds, async (em) => {
-      const [before] = await em.query('SELECT * FROM numbering_templates WHERE office_key = ? AND type_key = ? FOR UPDATE', [officeId ?? 0, typeCode ?? '']);
+      // one writer at a time (the unique key lets NULL cells repeat): every writer locks the oldest row first
+      await em.query('SELECT id FROM numbering_templates ORDER BY id LIMIT 1 FOR UPDATE');
+      const [before] = await em.query('SELECT * FROM numbering_templates WHERE office_id <=> ? AND type_code <=> ? ORDER BY id LIMIT 1 FOR UPDATE', [officeId, typeCode]);
       if (before && before.template === input.template && before.counter_scope === stored && (before.unit_code ?? null) === unitCode) return { id: Number(before.id), changed: false };
-      await em.query(
-        `INSERT INTO numbering_templates (office_id, type_code, template, counter_scope, unit_code, updated_at, updated_by_user_id) VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP(3), ?)
-         ON DUPLICATE KEY UPDATE template = VALUES(template), counter_scope = VALUES(counter_scope), unit_code = VALUES(unit_code),
-           updated_at = VALUES(updated_at), updated_by_user_id = VALUES(updated_by_user_id)`,
-        [officeId, typeCode, input.template, stored, unitCode, actor.userId],
-      );
-      const [row] = await em.query('SELECT id FROM numbering_templates WHERE office_key = ? AND type_key = ?', [officeId ?? 0, typeCode ?? '']);
-      const id = Number(row.id);
+      let id: number;
+      if (before) {
+        id = Number(before.id);
+        await em.query(
+          'UPDATE numbering_templates SET template = ?, counter_scope = ?, unit_code = ?, updated_at = CURRENT_TIMESTAMP(3), updated_by_user_id = ? WHERE id = ?',
+          [input.template, stored, unitCode, actor.userId, id],
+        );
+      } else {
+        const res = await em.query(
+          'INSERT INTO numbering_templates (office_id, type_code, template, counter_scope, unit_code, updated_at, updated_by_user_id) VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP(3), ?)',
+          [officeId, typeCode, input.template, stored, unitCode, actor.userId],
+        );
+        id = Number(res.insertId);
+      }
       const shape = (r: Record<string, unknown> | undefined) => (r ? { template: r.template, counterScope: r.counter_scope, unitCode: r.unit_code ?? null } : null);
       await this.audit.record(em, actor, {
         action: 'NUMBER_TEMPLATE_CHANGED', entityType: 'numbering_template', entityId: id, officeId,

@@ -8,9 +8,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   matrix in `routing_policy_rules`; the version with the highest id is in force. Version 1 is the
  *   default of DESIGN §3, written here as it stood on this day (the code's DEFAULT_KPU_POLICY; a test
  *   holds them equal).
- * - `numbering_templates` gets who changed a row last and when, and a unique key that holds for the
- *   NULL cells too (MariaDB lets a unique key repeat NULLs, so two "global default" rows could exist):
- *   duplicates left by hand are dropped first, keeping the oldest row.
+ * - `numbering_templates` gets who changed a row last and when. Its unique (office_id, type_code)
+ *   lets NULL cells repeat (two "global default" rows could exist; the admin API writes one row per
+ *   cell under a lock): duplicates left by hand are dropped, keeping the oldest row. (No generated
+ *   key columns: the test suites copy tables with INSERT … SELECT *, which refuses them.)
  */
 export class PolicyAsData1764001900000 implements MigrationInterface {
   name = 'PolicyAsData1764001900000';
@@ -47,16 +48,12 @@ export class PolicyAsData1764001900000 implements MigrationInterface {
     await q.query(`DELETE t FROM numbering_templates t JOIN numbering_templates o
       ON o.office_id <=> t.office_id AND o.type_code <=> t.type_code AND o.id < t.id`);
     await q.query(`ALTER TABLE numbering_templates
-      ADD COLUMN office_key INT UNSIGNED AS (COALESCE(office_id, 0)) STORED,
-      ADD COLUMN type_key VARCHAR(10) AS (COALESCE(type_code, '')) STORED,
       ADD COLUMN updated_at DATETIME(3) NULL,
-      ADD COLUMN updated_by_user_id INT UNSIGNED NULL,
-      ADD UNIQUE KEY uq_numbering_templates_cell (office_key, type_key)`);
+      ADD COLUMN updated_by_user_id INT UNSIGNED NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE numbering_templates DROP INDEX uq_numbering_templates_cell,
-      DROP COLUMN updated_by_user_id, DROP COLUMN updated_at, DROP COLUMN type_key, DROP COLUMN office_key`);
+    await q.query('ALTER TABLE numbering_templates DROP COLUMN updated_by_user_id, DROP COLUMN updated_at');
     await q.query('DROP TABLE IF EXISTS routing_policy_rules');
     await q.query('DROP TABLE IF EXISTS routing_policy_versions');
   }
