@@ -95,7 +95,7 @@ describe('number templates as data, through the admin API', () => {
     expect((await put({ officeId: mataram, typeCode: 'SD', template: '{seq}/{type}/{year}', counterScope: ['office', 'type', 'year'] })).status).toBe(400); // no reason
     expect((await put({ officeId: mataram, typeCode: 'SD', template: '{seq}/{type}/{year}', counterScope: ['office', 'minggu'], reason: 'uji' })).status).toBe(400);
     expect(await http.ds.query('SELECT * FROM numbering_templates ORDER BY id')).toEqual(rows);
-    expect((await http.ds.query("SELECT COUNT(*) AS n FROM audit_events WHERE entity_type = 'numbering_template'"))[0].n).toEqual('0');
+    expect(Number((await http.ds.query("SELECT COUNT(*) AS n FROM audit_events WHERE entity_type = 'numbering_template'"))[0].n)).toBe(0);
   });
 
   it('sets an office’s template for a type: audited with who and why, previewed, and used when the letter is signed', async () => {
