@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { DEFAULT_KPU_POLICY, loadPolicyVersion } from '@naskah/correspondence';
 import { Http, startApi } from '@naskah/testing';
 import { suiteDatabase } from '../../libs/testing/src/suite-database';
 import { createWorker } from '../../apps/worker/src/main';
@@ -71,6 +72,8 @@ describe('routing policy as data, through the admin API', () => {
     expect(res.status).toBe(200);
     expect(res.body.version).toMatchObject({ id: 1, changedBy: null });
     expect(sortRules(res.body.rules)).toEqual(sortRules(DESIGN_DEFAULT));
+    // the migration's rows are the code's default, row for row (the rule is written twice: this holds them equal)
+    expect(sortRules([...(await loadPolicyVersion(a.ds.manager, 1))!.policy])).toEqual(sortRules([...DEFAULT_KPU_POLICY]));
     const kab = res.body.matrix.find((r: { fromLevel: string }) => r.fromLevel === 'KABKOTA');
     expect(kab.fromLabel).toBe('Dari KPU Kabupaten/Kota');
     expect(kab.cells.find((c: { relation: string }) => c.relation === 'KPU_RI')).toEqual({
