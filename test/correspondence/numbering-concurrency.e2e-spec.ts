@@ -115,7 +115,7 @@ describe('letter numbering: unique and gapless under concurrency, with rollbacks
     await expect(signing.signConfirmed(await principal(delegate.id), '999999999')).rejects.toMatchObject({ code: 'LETTER_NOT_FOUND' });
   });
 
-  it('a number already taken (a template that hides a scope dimension) is refused with NUMBER_COLLISION and rolls the counter back', async () => {
+  it('a number already taken (issued under another template or counter scope) is passed over, never reused: the counter moves past it (issue 12 item 7)', async () => {
     const { ds, signing, officeId, signerPos, drafter, signer } = await kotaMataram('test-collision');
     const insert = async (subject: string) => String((await ds.query(
       `INSERT INTO letters (office_id, drafter_user_id, drafter_position_id, type_code, subject, body, security_class, urgency, classification_code, signer_position_id, status, review_round)
@@ -125,16 +125,18 @@ describe('letter numbering: unique and gapless under concurrency, with rollbacks
     const first = await insert('Laporan pertama');
     await signing.signConfirmed(signer, first);
     const [one] = await ds.query('SELECT number, number_seq, counter_key FROM letters WHERE id = ?', [first]);
-    // a letter already holding the next number of this counter (as a badly configured template would make)
-    const next = one.number.replace(/^\d+\//, `${Number(one.number_seq) + 1}/`);
+    const numbered = (seq: number) => one.number.replace(/^\d+\//, `${seq}/`);
+    // a letter already holding the next number of this counter (as an earlier template or counter scope would leave)
+    const next = numbered(Number(one.number_seq) + 1);
     const holder = await insert('Pemegang nomor');
     await ds.query('UPDATE letters SET number = ? WHERE id = ?', [next, holder]);
     const second = await insert('Laporan kedua');
-    await expect(signing.signConfirmed(signer, second)).rejects.toMatchObject({ code: 'NUMBER_COLLISION', details: { number: next } });
-    expect(Number((await ds.query('SELECT value FROM number_counters WHERE scope_key = ?', [one.counter_key]))[0].value)).toBe(Number(one.number_seq));
-    expect((await ds.query('SELECT status, number FROM letters WHERE id = ?', [second]))[0]).toEqual({ status: 'APPROVED', number: null });
-    await ds.query('UPDATE letters SET number = NULL WHERE id = ?', [holder]);
     await signing.signConfirmed(signer, second);
-    expect((await ds.query('SELECT number FROM letters WHERE id = ?', [second]))[0].number).toBe(next);
+    const [two] = await ds.query('SELECT status, number, number_seq FROM letters WHERE id = ?', [second]);
+    expect([two.status, two.number, Number(two.number_seq)]).toEqual(['SIGNED', numbered(Number(one.number_seq) + 2), Number(one.number_seq) + 2]);
+    expect((await ds.query('SELECT number FROM letters WHERE id = ?', [holder]))[0].number).toBe(next);
+    expect(Number((await ds.query('SELECT value FROM number_counters WHERE scope_key = ?', [one.counter_key]))[0].value)).toBe(Number(one.number_seq) + 2);
+    const [event] = (await http.app.get(AuditService).history('letter', second)).filter((e) => e.action === 'LETTER_SIGNED');
+    expect(event.after).toMatchObject({ number: numbered(Number(one.number_seq) + 2) }); // the audit carries the number written
   });
 });

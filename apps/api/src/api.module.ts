@@ -18,6 +18,7 @@ import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
 import { OrganisationController } from './organisation/organisation.controller';
 import { AdminController } from './admin/admin.controller';
+import { PolicyAdminController } from './admin/policy-admin.controller';
 import { LettersController } from './correspondence/letters.controller';
 import { MasterController } from './correspondence/master.controller';
 import { VerifyController } from './correspondence/verify.controller';
@@ -54,7 +55,7 @@ import { RecordsOpsController } from './records/records-ops.controller';
     RecordsModule,
     TerminusModule.forRoot({ logger: false }),
   ],
-  controllers: [HealthController, AuthController, OrganisationController, AdminController, MasterController, SendController, LettersController, VerifyController, InboxController, DeliveriesController, OutboxController, IncomingController,
+  controllers: [HealthController, AuthController, OrganisationController, AdminController, PolicyAdminController, MasterController, SendController, LettersController, VerifyController, InboxController, DeliveriesController, OutboxController, IncomingController,
     DispositionsController, LetterDispositionsController, PreparedDispositionsController, DispositionCalendarController, NotificationsController,
     ScheduleController, DossiersController, ProposalsController, HoldsController, RecordsOpsController],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

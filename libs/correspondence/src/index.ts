@@ -15,4 +15,5 @@ export * from './numbering';
 export * from './routing';
 export * from './dispatch';
 export * from './inbox';
+export * from './policy-admin';
 export * from './correspondence.module';

@@ -5,7 +5,7 @@ import { AuthService, DelegationsService, Principal } from '@naskah/identity';
 import { OrganisationService } from '@naskah/organisation';
 import { BatchSql, BatchTransaction, dbErrorCode, isDuplicateKey, sqlStatement } from '@naskah/db';
 import { JobName, OutboxService } from '@naskah/queue';
-import { NumberingError, counterScopeKey, numberParts, renderNumber, type NumberPart } from '../numbering';
+import { NumberingError, counterScopeKey, nextUnusedSeq, numberLikePattern, numberParts, renderNumber, type NumberPart } from '../numbering';
 import { LetterAccessService } from '../access/letter-access.service';
 import { LettersRepository } from './letters.repository';
 import { actorFor } from './letters.service';
@@ -123,18 +123,34 @@ export class SigningService {
           before: { status: row.status }, after: { status: 'SIGNED', number: number.deferred, capacity },
         }, now),
       ];
-      try {
-        await tx.commit(statements);
-      } catch (err) {
-        if (isDuplicateKey(err, 'uq_letters_office_number')) {
-          const taken = await this.numberTaken(tx, tpl.template, context);
-          throw conflict('NUMBER_COLLISION', `Nomor ${taken} sudah dipakai naskah lain; periksa templat penomoran satker`, { number: taken });
+      // A number the office already holds (issued under another template or counter scope) is never
+      // reused: still in the transaction, the counter moves past every taken number of this shape
+      // and the rest of the batch runs again (issue 12, item 7). The usual path never comes here.
+      let batch = statements;
+      for (let retry = 0; ; retry++) {
+        try {
+          await tx.commit(batch);
+          return;
+        } catch (err) {
+          if (isDuplicateKey(err, 'uq_letters_office_number') && retry < 3) {
+            const [[taken], issued] = await tx.send([
+              sqlStatement('SELECT @naskah_seq AS seq'),
+              sqlStatement('SELECT number FROM letters WHERE office_id = ? AND number LIKE ?', [officeId, numberLikePattern(parts)]),
+            ]);
+            const seq = nextUnusedSeq(parts, issued.map((r: { number: string }) => r.number), Number(taken.seq) + 1);
+            batch = [sqlStatement('UPDATE number_counters SET value = LAST_INSERT_ID(GREATEST(value, ?)) WHERE scope_key = ?', [seq, counterKey]), ...statements.slice(2)];
+            continue;
+          }
+          if (isDuplicateKey(err, 'uq_letters_office_number')) {
+            const taken = await this.numberTaken(tx, tpl.template, context);
+            throw conflict('NUMBER_COLLISION', `Nomor ${taken} sudah dipakai naskah lain; periksa templat penomoran satker`, { number: taken });
+          }
+          if (dbErrorCode(err) === 'ER_DATA_TOO_LONG') {
+            const taken = await this.numberTaken(tx, tpl.template, context);
+            throw new NumberingError('NUMBER_TOO_LONG', 'Nomor naskah terlalu panjang (number too long)', [taken]);
+          }
+          throw err;
         }
-        if (dbErrorCode(err) === 'ER_DATA_TOO_LONG') {
-          const taken = await this.numberTaken(tx, tpl.template, context);
-          throw new NumberingError('NUMBER_TOO_LONG', 'Nomor naskah terlalu panjang (number too long)', [taken]);
-        }
-        throw err;
       }
     });
   }

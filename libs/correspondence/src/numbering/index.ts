@@ -22,3 +22,4 @@ export {
   type CounterScopeInput,
 } from './counter-scope';
 export { NumberingError, type NumberingErrorCode } from './numbering.errors';
+export { nextUnusedSeq, numberLikePattern, seqOfNumber } from './issued-numbers';

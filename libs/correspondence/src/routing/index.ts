@@ -24,3 +24,5 @@ export {
   type RoutingErrorCode,
   type RoutingViolationCode,
 } from './routing.errors';
+export { MODE_LABELS, allowedModes, matrixCells, policyDiff, policyMatrix, policyRows, unlawfulCells, type PolicyCellView, type PolicyRowView } from './policy-matrix';
+export { activeRoutingPolicy, loadPolicyVersion, registerRoutingPolicySource, type ActivePolicy, type RoutingPolicySource } from './active-policy';

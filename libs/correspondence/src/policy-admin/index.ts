@@ -1,0 +1,2 @@
+export * from './routing-policy.service';
+export * from './number-templates.service';
