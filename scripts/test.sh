@@ -27,6 +27,12 @@ export NODE_ENV=test
 rm -f "$RESULTS"
 
 code=0
+# A full run (no arguments) type-checks first: swc compiles the tests without checking types, so a
+# wrong type would otherwise pass unnoticed. A type error fails the run; the suites still run.
+if (($# == 0)); then
+  echo "[test] type-checking (tsc --noEmit) ..."
+  npx tsc -p tsconfig.json --noEmit || { echo "[test] ERROR: type check failed (see above)" >&2; code=1; }
+fi
 npx jest --ci --json --outputFile="$RESULTS" "$@" || code=$?
 
 if [[ "${NASKAH_TEST_STOP_SERVICES:-0}" == 1 ]]; then

@@ -1,5 +1,5 @@
 import IORedis from 'ioredis';
-import { AppConfig, Clock } from '@naskah/core';
+import { AppConfig, SystemClock } from '@naskah/core';
 import { LoginLimiter } from './login-limiter';
 
 /** While Redis cannot be reached, password checks go on (signing needs only the database) but stay throttled, per process. */
@@ -8,7 +8,7 @@ describe('LoginLimiter without Redis', () => {
   const dead = new IORedis({ host: '127.0.0.1', port: 1, lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
   afterAll(() => dead.disconnect());
   const config = Object.assign(new AppConfig(), { QUEUE_PREFIX: 'naskah-limiter-spec', LOGIN_MAX_ATTEMPTS: 3, LOGIN_WINDOW_SECONDS: 300, LOGIN_DELAY_SECONDS: 30 });
-  const limiter = new LoginLimiter(dead as never, config, new Clock());
+  const limiter = new LoginLimiter(dead as never, config, new SystemClock());
 
   it('checks a right password, and refuses an account after LOGIN_MAX_ATTEMPTS wrong ones with 429 and Retry-After', async () => {
     await expect(limiter.check('u:1', '10.0.0.1', async () => true)).resolves.toBe(true);
