@@ -104,7 +104,7 @@ describe('letter numbering: unique and gapless under concurrency, with rollbacks
     const id = String(res.insertId);
     await expect(signing.signConfirmed(await principal(delegate.id), id)).rejects.toMatchObject({ code: 'NOT_THE_SIGNER' });
     const today = jakartaToday(new Date());
-    await http.app.get(DelegationsService).create({ userId: 1, positionId: null, capacity: 'SYSTEM' }, { userId: Number(delegate.id), positionId: Number(signerPos), kind: 'PLH', startsOn: today, endsOn: today });
+    const plh = await http.app.get(DelegationsService).create({ userId: 1, positionId: null, capacity: 'SYSTEM' }, { userId: Number(delegate.id), positionId: Number(signerPos), kind: 'PLH', startsOn: today, endsOn: today });
     await expect(signing.signConfirmed(await principal(other.id), id)).rejects.toMatchObject({ code: 'NOT_THE_SIGNER' });
     await signing.signConfirmed(await principal(delegate.id), id);
     const [l] = await ds.query('SELECT status, number, signed_capacity, signed_by_user_id FROM letters WHERE id = ?', [id]);
@@ -113,6 +113,8 @@ describe('letter numbering: unique and gapless under concurrency, with rollbacks
     expect(event).toMatchObject({ capacity: 'PLH', actorUserId: Number(delegate.id), actorPositionId: Number(signerPos), after: { status: 'SIGNED', number: l.number, capacity: 'PLH' } });
     await expect(signing.signConfirmed(await principal(delegate.id), id)).rejects.toMatchObject({ code: 'ALREADY_SIGNED' });
     await expect(signing.signConfirmed(await principal(delegate.id), '999999999')).rejects.toMatchObject({ code: 'LETTER_NOT_FOUND' });
+    // later suites share this database: the Sekretaris must not go on acting for the Ketua
+    await http.app.get(DelegationsService).revoke({ userId: 1, positionId: null, capacity: 'SYSTEM' }, Number(plh.id));
   });
 
   it('a number already taken (issued under another template or counter scope) is passed over, never reused: the counter moves past it (issue 12 item 7)', async () => {
