@@ -5,11 +5,24 @@
  * COUNT(*): the page says whether more follow (`hasMore`).
  *  - A date range is left to the optimizer, which picks ix_deliveries_inbox_date (position,
  *    delivered at) for a narrow range and the id-ordered index for a wide one.
- *  - Text search (`q`, LIKE '%…%', no index can help) examines at most SEARCH_WINDOW deliveries per
- *    position per request, newest first: when the window ends before the page is full, the page
- *    says `hasMore` and `nextBefore` continues the search below the window. No request scans a
- *    whole inbox.
  *  - The page is read in ONE round trip (`inboxPageQuery`); page + 1 rows tell whether more follow.
+ *
+ * Text search (`q`) finds the deliveries whose subject, number or sender name contains the text
+ * as typed, starting at the beginning of a word (`searchPattern`: "rapat koor" finds "Undangan
+ * rapat koordinasi", "gistik" does not find "logistik"), case-insensitively; every character of
+ * the text is literal (no LIKE wildcards, no FULLTEXT operators). It reaches every delivery of
+ * the caller's positions, however old:
+ *  - the newest SEARCH_SCAN_ROWS deliveries below the cursor are examined directly (a common word
+ *    fills the page there, reading a few hundred rows);
+ *  - below them, the FULLTEXT index ft_deliveries_search (migration 1764001400000) finds the
+ *    candidates: every indexed word of the text as a word prefix, AND one of the positions' scope
+ *    words (`_jbt<position id>`, column search_scope), so other positions' matches are never read;
+ *    the exact rule above is applied to the candidates. Cost: the index's posting lists plus one
+ *    row per candidate of the caller's positions below the scanned rows.
+ *  - A text with no word the index holds (every word under innodb_ft_min_token_size characters,
+ *    or a stopword: "RI", "SD", "01", "und") cannot use the index: it is searched as before, at
+ *    most SEARCH_WINDOW deliveries per position per request; a page that ends its window early
+ *    says `hasMore` and `nextBefore` continues below it (the web UI follows it).
  */
 import { INBOX_COLUMNS, INBOX_JOINS } from './delivery-view';
 
@@ -21,7 +34,7 @@ export interface InboxFilters {
   from?: string;
   /** Delivered on or before this Jakarta calendar day (YYYY-MM-DD). */
   to?: string;
-  /** Text in subject, number or sender name. */
+  /** Text in subject, number or sender name, from the beginning of a word. */
   q?: string;
   /** Only copies (CC) or only addressed (TO). */
   kind?: 'TO' | 'CC';
@@ -33,8 +46,10 @@ export interface InboxFilters {
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
-/** 2,500 rows keep the worst search page (nothing matches) near 20 ms here, 5,000 took 45–50 ms on a busy day. */
+/** A text the index cannot serve: rows examined per position per request (2,500 kept the page near 20 ms here). */
 export const SEARCH_WINDOW = 2_500;
+/** An indexed text: the newest rows examined directly before the index is asked (a word in 1 of 25 rows fills a page of 20 here). */
+export const SEARCH_SCAN_ROWS = 500;
 const JAKARTA_OFFSET_MS = 7 * 3600 * 1000;
 
 /** The UTC instant at which a Jakarta calendar day starts. */
@@ -43,7 +58,57 @@ export function jakartaDayStart(day: string): Date {
   return new Date(Date.UTC(y, m - 1, d) - JAKARTA_OFFSET_MS);
 }
 
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** InnoDB's word characters (its FULLTEXT parser splits at anything else). */
+const WORD = /[\p{L}\p{N}_]+/gu;
+const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
+
+/**
+ * InnoDB's default FULLTEXT stopwords (INFORMATION_SCHEMA.INNODB_FT_DEFAULT_STOPWORD, the same in
+ * MariaDB and MySQL): not indexed, so never asked of the index.
+ */
+export const FT_STOPWORDS: ReadonlySet<string> = new Set(
+  'a about an are as at be by com de en for from how i in is it la of on or that the this to was what when where who will with und www'.split(' '),
+);
+
+/** The token lengths the server indexes (innodb_ft_min_token_size / innodb_ft_max_token_size). */
+export interface FullTextLimits {
+  minToken: number;
+  maxToken: number;
+}
+export const DEFAULT_FT_LIMITS: FullTextLimits = { minToken: 3, maxToken: 84 };
+
+/** The words of a search text the FULLTEXT index holds, longest (likely rarest) first; [] when none. */
+export function indexedWords(q: string, limits: FullTextLimits = DEFAULT_FT_LIMITS): string[] {
+  const words = new Set((q.toLowerCase().match(WORD) ?? []).filter((w) => {
+    const n = [...w].length;
+    return n >= limits.minToken && n <= limits.maxToken && !FT_STOPWORDS.has(w);
+  }));
+  return [...words].sort((a, b) => b.length - a.length);
+}
+
+/** The word naming a delivery's position in the FULLTEXT index (the generated column search_scope). */
+export const scopeWord = (positionId: number) => `_jbt${positionId}`;
+
+/**
+ * The boolean-mode query: every word as a prefix (the text may end inside a word), and one of the
+ * positions. Words are made of word characters only, so no operator of the user's text survives.
+ */
+export function fullTextQuery(words: string[], positionIds: number[]): string {
+  // One position as a plain term: InnoDB then only keeps the docs already matched; a group is
+  // evaluated on its own first (measured: 2–3x slower for one position).
+  const scope = positionIds.length === 1 ? scopeWord(positionIds[0]) : `(${positionIds.map(scopeWord).join(' ')})`;
+  return [...words.map((w) => `+${w}*`), `+${scope}`].join(' ');
+}
+
+/**
+ * The exact rule as a regular expression (PCRE in MariaDB, ICU in MySQL): the text, every
+ * character literal (the metacharacters escaped; no extended mode, so spaces and # are literal),
+ * case-insensitive, not preceded by a word character when it starts with one.
+ */
+export function searchPattern(q: string): string {
+  const literal = q.replace(/[\\^$.|?*+()[\]{}]/g, (c) => `\\${c}`);
+  return `(?i)${WORD_CHAR.test([...q][0] ?? '') ? '(?<![\\p{L}\\p{N}_])' : ''}${literal}`;
+}
 
 export interface InboxSql {
   sql: string;
@@ -53,28 +118,32 @@ export interface InboxSql {
 }
 
 /**
- * For a text search: per position, the id of the SEARCH_WINDOW-th newest delivery below `before`
- * (an index-only walk); positions with fewer rows are absent. The search then looks at ids >= the
- * highest of these, so every position is searched completely down to the same point.
+ * For a text search: per position, the id of the `rows`-th newest delivery below `before` (an
+ * index-only walk); positions with fewer rows are absent. The direct part of the search looks at
+ * ids >= the highest of these, so every position is searched completely down to the same point.
  */
-export function searchWindowQuery(positionIds: number[], before?: string): { sql: string; params: unknown[] } {
-  const part = `(SELECT ? AS position_id, d.id FROM deliveries d FORCE INDEX (ix_deliveries_inbox) WHERE d.position_id = ?${before ? ' AND d.id < ?' : ''} ORDER BY d.id DESC LIMIT 1 OFFSET ${SEARCH_WINDOW - 1})`;
+export function searchWindowQuery(positionIds: number[], before?: string, rows = SEARCH_WINDOW): { sql: string; params: unknown[] } {
+  const part = `(SELECT ? AS position_id, d.id FROM deliveries d FORCE INDEX (ix_deliveries_inbox) WHERE d.position_id = ?${before ? ' AND d.id < ?' : ''} ORDER BY d.id DESC LIMIT 1 OFFSET ${rows - 1})`;
   return { sql: positionIds.map(() => part).join(' UNION ALL '), params: positionIds.flatMap((p) => (before ? [p, p, before] : [p, p])) };
 }
 
 interface InboxWhere {
   pageSize: number;
   offset: number;
-  /** Conditions after `d.position_id = ?`, with their parameters. */
+  /** Conditions after `d.position_id = ?` (or the FULLTEXT match), with their parameters. */
   cond: string;
   params: unknown[];
   /** The FORCE INDEX clause ('' for a date range: left to the optimizer). */
   index: string;
 }
 
-function inboxWhere(f: InboxFilters, floorId?: string): InboxWhere {
+export function pageOf(f: InboxFilters): { pageSize: number; offset: number } {
   const pageSize = Math.min(Math.max(f.pageSize ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
-  const offset = f.before ? 0 : (Math.max(f.page ?? 1, 1) - 1) * pageSize;
+  return { pageSize, offset: f.before ? 0 : (Math.max(f.page ?? 1, 1) - 1) * pageSize };
+}
+
+function inboxWhere(f: InboxFilters, floorId?: string): InboxWhere {
+  const { pageSize, offset } = pageOf(f);
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.unread) where.push('d.read_at IS NULL');
@@ -84,9 +153,9 @@ function inboxWhere(f: InboxFilters, floorId?: string): InboxWhere {
   if (f.from) (where.push('d.created_at >= ?'), params.push(jakartaDayStart(f.from)));
   if (f.to) (where.push('d.created_at < ?'), params.push(new Date(jakartaDayStart(f.to).getTime() + 24 * 3600 * 1000)));
   if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
-    where.push('(d.subject LIKE ? OR d.number LIKE ? OR d.sender_name LIKE ?)');
-    params.push(like, like, like);
+    const pattern = searchPattern(f.q);
+    where.push('(d.subject REGEXP ? OR d.number REGEXP ? OR d.sender_name REGEXP ?)');
+    params.push(pattern, pattern, pattern);
   }
   if (f.before) (where.push('d.id < ?'), params.push(f.before));
   if (floorId) (where.push('d.id >= ?'), params.push(floorId));
@@ -132,4 +201,22 @@ export function inboxPageQuery(positionIds: number[], f: InboxFilters, floorId?:
   const ids = inboxIdsQuery(positionIds, f, floorId);
   const page = `SELECT id FROM (${ids.sql}) u ORDER BY id DESC LIMIT ${ids.pageSize + 1} OFFSET ${ids.offset}`;
   return { ...ids, sql: `SELECT ${INBOX_COLUMNS} FROM (${page}) pg JOIN deliveries d ON d.id = pg.id ${INBOX_JOINS} ORDER BY d.id DESC` };
+}
+
+/**
+ * A text search through the FULLTEXT index: the rows of the matches below `f.before` (the part
+ * the direct scan did not cover), newest first, at most `limit` after skipping `offset`. The
+ * index gives the candidates of the caller's positions; position_id and the exact rule are
+ * checked on each (the index is a filter that may let through more, never fewer).
+ */
+export function inboxIndexedSearchQuery(positionIds: number[], f: InboxFilters, words: string[], limit: number, offset = 0): { sql: string; params: unknown[] } {
+  if (!positionIds.length) throw new Error('inbox query needs at least one position');
+  if (!f.q || !words.length) throw new Error('indexed search needs a text with indexed words');
+  const { cond, params } = inboxWhere(f);
+  const ids = `SELECT d.id FROM deliveries d WHERE MATCH (d.subject, d.number, d.sender_name, d.search_scope) AGAINST (? IN BOOLEAN MODE)
+    AND d.position_id IN (${positionIds.map(() => '?').join(', ')})${cond} ORDER BY d.id DESC LIMIT ${limit} OFFSET ${offset}`;
+  return {
+    sql: `SELECT ${INBOX_COLUMNS} FROM (${ids}) pg JOIN deliveries d ON d.id = pg.id ${INBOX_JOINS} ORDER BY d.id DESC`,
+    params: [fullTextQuery(words, positionIds), ...positionIds, ...params],
+  };
 }

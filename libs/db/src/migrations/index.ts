@@ -5,6 +5,7 @@ import { Disposition1764000300000 } from './1764000300000-disposition';
 import { Records1764000400000 } from './1764000400000-records';
 import { LetterNumberUnique1764000500000 } from './1764000500000-letter-number-unique';
 import { FilePurge1764000600000 } from './1764000600000-file-purge';
+import { DeliverySearch1764001400000 } from './1764001400000-delivery-search';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
-export const ALL_MIGRATIONS = [Foundation1764000000000, Correspondence1764000100000, Dispatch1764000200000, Disposition1764000300000, Records1764000400000, LetterNumberUnique1764000500000, FilePurge1764000600000];
+export const ALL_MIGRATIONS = [Foundation1764000000000, Correspondence1764000100000, Dispatch1764000200000, Disposition1764000300000, Records1764000400000, LetterNumberUnique1764000500000, FilePurge1764000600000, DeliverySearch1764001400000];
