@@ -288,6 +288,20 @@ describe('inbox, read receipts and access', () => {
     expect(await box('awaiting-review', 'sekretaris.5271')).toEqual([inReview]);
     expect(await box('awaiting-review', 'kasubbag.umum.5271')).toEqual([]);
     expect(await box('awaiting-signature', 'sekretaris.5271')).toEqual([approved]);
+    // paged by keyset: following nextBefore one letter at a time gives the whole box, in order
+    const kasubbag = await http.login('kasubbag.umum.5271');
+    const whole = (await http.request('GET', '/api/outbox?box=in-review&pageSize=100', { token: kasubbag })).body.items.map((l: { id: string }) => l.id);
+    expect(whole.length).toBeGreaterThanOrEqual(2);
+    const walked: string[] = [];
+    for (let before = ''; ; ) {
+      const res = await http.request('GET', `/api/outbox?box=in-review&pageSize=1${before ? `&before=${before}` : ''}`, { token: kasubbag });
+      expect(res.status).toBe(200);
+      walked.push(...res.body.items.map((l: { id: string }) => l.id));
+      if (!res.body.hasMore) break;
+      before = res.body.nextBefore;
+    }
+    expect(walked).toEqual(whole);
+    expect((await http.request('GET', '/api/outbox?box=drafts&before=abc', { token: kasubbag })).status).toBe(400);
     const sent = await http.request('GET', '/api/outbox?box=sent', { token: await http.login('sekretaris.5271') });
     const lima = sent.body.items.find((l: { id: string }) => l.id === letters[4].letterId);
     expect(lima.deliveries).toEqual([expect.objectContaining({ status: 'DELIVERED', position: expect.objectContaining({ title: expect.stringContaining('Staf') }) })]);
