@@ -169,7 +169,7 @@ describe('inbox, read receipts and access', () => {
         expect(res.status).toBe(200);
         expect(res.body.items.map((i: { id: string }) => i.id)).toEqual(q === `${token}op` ? await idsOf(pos, [3, 4]) : [literal]);
       }
-      for (const q of ['50%_a', '+-"()~*@<>%_\\', '*', '"', '(', '.*', '[', '\\', '%', '_', `${token}op 50%`]) {
+      for (const q of ['50%_a', '+-"()~*@<>%_\\', '*', '"', '(', '.*', '[', '\\', '%', '_', `${token}op 50%`, '\u0000', '😀 surat', 'ẞ', '\u0301', `${'(x'.repeat(49)}`]) {
         const res = await search(q);
         expect(res.status).toBe(200);
         for (const i of res.body.items as { subject: string; number: string | null; sender: { name: string } }[]) {
