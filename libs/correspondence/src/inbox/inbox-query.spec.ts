@@ -77,20 +77,27 @@ describe('the text of a search', () => {
     expect(asRegExp(searchPattern('a|b')).test('b')).toBe(false);
   });
 
-  it('asks the index only for the words it holds: 3 to 84 characters, no stopword, operators dropped, longest first', () => {
-    expect(indexedWords('Rapat RI ke-2 tentang pemilihan umum')).toEqual(['pemilihan', 'tentang', 'rapat', 'umum']);
-    expect(indexedWords('+rapat -"koordinasi" (logistik*) ~x @3 <abc >def')).toEqual(['koordinasi', 'logistik', 'rapat', 'abc', 'def']);
-    expect(indexedWords('RI SD 01 und the')).toEqual([]);
-    expect(indexedWords('Rapat rapat RAPAT')).toEqual(['rapat']);
-    expect(indexedWords('123/PY.01.1-SD/5204/2026')).toEqual(['5204', '2026', '123']);
-    expect(indexedWords('kpu rapat', { minToken: 4, maxToken: 84 })).toEqual(['rapat']);
-    expect(indexedWords(`${'x'.repeat(85)} surat`)).toEqual(['surat']);
-    expect(indexedWords('Ékspor naïve')).toEqual(['ékspor', 'naïve']);
+  it('asks the index for every word of the text, short ones and stopwords too, operators dropped, longest first', () => {
+    expect(indexedWords('Rapat RI ke-2 tentang pemilihan umum', [7])).toEqual(['pemilihan', 'tentang', 'rapat', 'umum', 'ri', 'ke', '2']);
+    expect(indexedWords('+rapat -"koordinasi" (logistik*) ~x @3 <abc >def', [7])).toEqual(['koordinasi', 'logistik', 'rapat', 'abc', 'def', 'x', '3']);
+    expect(indexedWords('und the a', [7])).toEqual(['und', 'the', 'a']);
+    expect(indexedWords('Rapat rapat RAPAT', [7])).toEqual(['rapat']);
+    expect(indexedWords('123/PY.01.1-SD/5204/2026', [7])).toEqual(['5204', '2026', '123', 'py', '01', 'sd', '1']);
+    expect(indexedWords('Ékspor naïve', [7])).toEqual(['ékspor', 'naïve']);
+    expect(indexedWords('%(-) "" ~', [7])).toEqual([]);
   });
 
-  it('builds a boolean-mode query of word prefixes and the caller’s positions', () => {
-    expect(fullTextQuery(['pemilihan', 'rapat'], [7])).toBe('+pemilihan* +rapat* +_jbt7');
-    expect(fullTextQuery(['rapat'], [7, 9])).toBe('+rapat* +(_jbt7 _jbt9)');
+  it('leaves out a word the index cannot hold with a position prefix (innodb_ft_min/max_token_size)', () => {
+    // p7_ + 78 characters = 81 ≤ 84; with p12345_ it is 85
+    const long = 'x'.repeat(78);
+    expect(indexedWords(`${long} surat`, [7])).toEqual([long, 'surat']);
+    expect(indexedWords(`${long} surat`, [7, 12345])).toEqual(['surat']);
+    expect(indexedWords('a kpu', [7], { minToken: 5, maxToken: 84 })).toEqual(['kpu']);
+  });
+
+  it('builds a boolean-mode query of word prefixes within the caller’s positions', () => {
+    expect(fullTextQuery(['pemilihan', 'rapat'], [7])).toBe('+p7_pemilihan* +p7_rapat*');
+    expect(fullTextQuery(['rapat', 'ri'], [7, 9])).toBe('+(p7_rapat* p9_rapat*) +(p7_ri* p9_ri*)');
   });
 });
 
@@ -138,14 +145,14 @@ describe('text search', () => {
   });
 
   it('below the floor, asks the FULLTEXT index for the caller’s positions, then checks position and text on each row', () => {
-    const q = inboxIndexedSearchQuery([3, 4], { q: 'rapat RI', before: '500', unread: true }, ['rapat'], 21);
-    expect(q.sql).toContain('MATCH (d.subject, d.number, d.sender_name, d.search_scope) AGAINST (? IN BOOLEAN MODE)');
+    const q = inboxIndexedSearchQuery([3, 4], { q: 'rapat RI', before: '500', unread: true }, ['rapat', 'ri'], 21);
+    expect(q.sql).toContain('WHERE MATCH (d.search_words) AGAINST (? IN BOOLEAN MODE)');
     expect(q.sql).toContain('AND d.position_id IN (?, ?) AND d.read_at IS NULL AND (d.subject REGEXP ? OR d.number REGEXP ? OR d.sender_name REGEXP ?) AND d.id < ?');
     expect(q.sql).toContain('ORDER BY d.id DESC LIMIT 21 OFFSET 0) pg JOIN deliveries d ON d.id = pg.id');
     expect(q.sql).not.toContain('FORCE INDEX');
     const p = searchPattern('rapat RI');
-    expect(q.params).toEqual(['+rapat* +(_jbt3 _jbt4)', 3, 4, p, p, p, '500']);
+    expect(q.params).toEqual(['+(p3_rapat* p4_rapat*) +(p3_ri* p4_ri*)', 3, 4, p, p, p, '500']);
     expect(inboxIndexedSearchQuery([3], { q: 'rapat', page: 3 }, ['rapat'], 11, 20).sql).toContain('LIMIT 11 OFFSET 20');
-    expect(() => inboxIndexedSearchQuery([3], { q: 'RI' }, [], 21)).toThrow();
+    expect(() => inboxIndexedSearchQuery([3], { q: '%' }, [], 21)).toThrow();
   });
 });

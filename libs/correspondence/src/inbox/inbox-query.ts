@@ -15,13 +15,13 @@
  *  - the newest SEARCH_SCAN_ROWS deliveries below the cursor are examined directly (a common word
  *    fills the page there, reading a few hundred rows);
  *  - below them, the FULLTEXT index ft_deliveries_search (migration 1764001400000) finds the
- *    candidates: every indexed word of the text as a word prefix, AND one of the positions' scope
- *    words (`_jbt<position id>`, column search_scope), so other positions' matches are never read;
- *    the exact rule above is applied to the candidates. Cost: the index's posting lists plus one
- *    row per candidate of the caller's positions below the scanned rows.
- *  - A text with no word the index holds (every word under innodb_ft_min_token_size characters,
- *    or a stopword: "RI", "SD", "01", "und") cannot use the index: it is searched as before, at
- *    most SEARCH_WINDOW deliveries per position per request; a page that ends its window early
+ *    candidates: its words are prefixed with their delivery's position (`p152_rapat`), so
+ *    `+p152_rapat*` reads position 152's deliveries with a word starting with "rapat" and nothing
+ *    of other positions; every word of the text is asked as such a prefix, and the exact rule
+ *    above is applied to the candidates. Cost: the posting lists of those words in the caller's
+ *    positions, plus one row read per candidate below the scanned rows.
+ *  - A text without a letter or digit ("%", "(-)") has no word to ask the index: it is searched
+ *    at most SEARCH_WINDOW deliveries per position per request; a page that ends its window early
  *    says `hasMore` and `nextBefore` continues below it (the web UI follows it).
  */
 import { INBOX_COLUMNS, INBOX_JOINS } from './delivery-view';
@@ -46,7 +46,7 @@ export interface InboxFilters {
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
-/** A text the index cannot serve: rows examined per position per request (2,500 kept the page near 20 ms here). */
+/** A text with no word for the index: rows examined per position per request (2,500 kept the page near 20 ms here). */
 export const SEARCH_WINDOW = 2_500;
 /** An indexed text: the newest rows examined directly before the index is asked (a word in 1 of 25 rows fills a page of 20 here). */
 export const SEARCH_SCAN_ROWS = 500;
@@ -62,14 +62,6 @@ export function jakartaDayStart(day: string): Date {
 const WORD = /[\p{L}\p{N}_]+/gu;
 const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
 
-/**
- * InnoDB's default FULLTEXT stopwords (INFORMATION_SCHEMA.INNODB_FT_DEFAULT_STOPWORD, the same in
- * MariaDB and MySQL): not indexed, so never asked of the index.
- */
-export const FT_STOPWORDS: ReadonlySet<string> = new Set(
-  'a about an are as at be by com de en for from how i in is it la of on or that the this to was what when where who will with und www'.split(' '),
-);
-
 /** The token lengths the server indexes (innodb_ft_min_token_size / innodb_ft_max_token_size). */
 export interface FullTextLimits {
   minToken: number;
@@ -77,27 +69,32 @@ export interface FullTextLimits {
 }
 export const DEFAULT_FT_LIMITS: FullTextLimits = { minToken: 3, maxToken: 84 };
 
-/** The words of a search text the FULLTEXT index holds, longest (likely rarest) first; [] when none. */
-export function indexedWords(q: string, limits: FullTextLimits = DEFAULT_FT_LIMITS): string[] {
-  const words = new Set((q.toLowerCase().match(WORD) ?? []).filter((w) => {
-    const n = [...w].length;
-    return n >= limits.minToken && n <= limits.maxToken && !FT_STOPWORDS.has(w);
-  }));
+/** How the index spells a word of a position's delivery (the generated column search_words). */
+export const positionWord = (positionId: number, word: string) => `p${positionId}_${word}`;
+
+/**
+ * The words of a search text the index can be asked for, longest (likely rarest) first; [] when
+ * none. A word is left out when, with a position's prefix, it is longer than the index's longest
+ * token (the index would not hold it; the exact rule still applies).
+ */
+export function indexedWords(q: string, positionIds: number[], limits: FullTextLimits = DEFAULT_FT_LIMITS): string[] {
+  const words = new Set((q.toLowerCase().match(WORD) ?? []).filter((w) =>
+    positionIds.every((p) => {
+      const n = [...positionWord(p, w)].length;
+      return n >= limits.minToken && n <= limits.maxToken;
+    }),
+  ));
   return [...words].sort((a, b) => b.length - a.length);
 }
 
-/** The word naming a delivery's position in the FULLTEXT index (the generated column search_scope). */
-export const scopeWord = (positionId: number) => `_jbt${positionId}`;
-
 /**
- * The boolean-mode query: every word as a prefix (the text may end inside a word), and one of the
- * positions. Words are made of word characters only, so no operator of the user's text survives.
+ * The boolean-mode query: every word as a prefix within the caller's positions. Words are made of
+ * word characters only, so no operator of the user's text survives.
  */
 export function fullTextQuery(words: string[], positionIds: number[]): string {
-  // One position as a plain term: InnoDB then only keeps the docs already matched; a group is
-  // evaluated on its own first (measured: 2–3x slower for one position).
-  const scope = positionIds.length === 1 ? scopeWord(positionIds[0]) : `(${positionIds.map(scopeWord).join(' ')})`;
-  return [...words.map((w) => `+${w}*`), `+${scope}`].join(' ');
+  return words
+    .map((w) => (positionIds.length === 1 ? `+${positionWord(positionIds[0], w)}*` : `+(${positionIds.map((p) => `${positionWord(p, w)}*`).join(' ')})`))
+    .join(' ');
 }
 
 /**
@@ -213,7 +210,7 @@ export function inboxIndexedSearchQuery(positionIds: number[], f: InboxFilters, 
   if (!positionIds.length) throw new Error('inbox query needs at least one position');
   if (!f.q || !words.length) throw new Error('indexed search needs a text with indexed words');
   const { cond, params } = inboxWhere(f);
-  const ids = `SELECT d.id FROM deliveries d WHERE MATCH (d.subject, d.number, d.sender_name, d.search_scope) AGAINST (? IN BOOLEAN MODE)
+  const ids = `SELECT d.id FROM deliveries d WHERE MATCH (d.search_words) AGAINST (? IN BOOLEAN MODE)
     AND d.position_id IN (${positionIds.map(() => '?').join(', ')})${cond} ORDER BY d.id DESC LIMIT ${limit} OFFSET ${offset}`;
   return {
     sql: `SELECT ${INBOX_COLUMNS} FROM (${ids}) pg JOIN deliveries d ON d.id = pg.id ${INBOX_JOINS} ORDER BY d.id DESC`,

@@ -43,9 +43,9 @@ export class InboxService {
     const { pageSize, offset } = pageOf(f);
     const page = f.before ? 1 : Math.max(f.page ?? 1, 1);
     if (!positionIds.length) return { items: [], page, pageSize, hasMore: false, nextBefore: null, positionIds };
-    const words = f.q ? indexedWords(f.q, await this.fullTextLimits()) : [];
+    const words = f.q ? indexedWords(f.q, positionIds, await this.fullTextLimits()) : [];
     let rows: Row[];
-    // Only a text the index cannot serve leaves a window behind: the page says where to go on.
+    // Only a text with no word for the index leaves a window behind: the page says where to go on.
     let windowFloor: string | undefined;
     if (!f.q) rows = await this.query(inboxPageQuery(positionIds, f));
     else if (words.length) rows = await this.indexedSearch(positionIds, f, words, pageSize, offset);
