@@ -13,7 +13,8 @@
  * the text is literal (no LIKE wildcards, no FULLTEXT operators). It reaches every delivery of
  * the caller's positions, however old:
  *  - the newest SEARCH_SCAN_ROWS deliveries below the cursor are examined directly (a common word
- *    fills the page there, reading a few hundred rows);
+ *    fills the page there, reading a few hundred rows), and up to SEARCH_MORE_ROWS more when the
+ *    matches seen there say that fills the page;
  *  - below them, the FULLTEXT index ft_deliveries_search (migration 1764001400000) finds the
  *    candidates: its words are prefixed with their delivery's position (`p152_rapat`), so
  *    `+p152_rapat*` reads position 152's deliveries with a word starting with "rapat" and nothing
@@ -50,6 +51,8 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const SEARCH_WINDOW = 2_500;
 /** An indexed text: the newest rows examined directly before the index is asked (a word in 1 of 25 rows fills a page of 20 here). */
 export const SEARCH_SCAN_ROWS = 500;
+/** At most this many more rows examined directly when the first ones held matches, too few for a page (see InboxService). */
+export const SEARCH_MORE_ROWS = 2_000;
 const JAKARTA_OFFSET_MS = 7 * 3600 * 1000;
 
 /** The UTC instant at which a Jakarta calendar day starts. */

@@ -4,7 +4,7 @@ import { DomainError } from '@naskah/core';
 import { Principal } from '@naskah/identity';
 import { LetterAccessService } from '../access/letter-access.service';
 import {
-  DEFAULT_FT_LIMITS, FullTextLimits, InboxFilters, inboxIndexedSearchQuery, inboxPageQuery, indexedWords, pageOf, SEARCH_SCAN_ROWS, SEARCH_WINDOW, searchWindowQuery,
+  DEFAULT_FT_LIMITS, FullTextLimits, InboxFilters, inboxIndexedSearchQuery, inboxPageQuery, indexedWords, pageOf, SEARCH_MORE_ROWS, SEARCH_SCAN_ROWS, SEARCH_WINDOW, searchWindowQuery,
 } from './inbox-query';
 import { InboxItem, toInboxItem } from './delivery-view';
 
@@ -61,15 +61,25 @@ export class InboxService {
 
   /**
    * Every match below the cursor, newest first: the newest SEARCH_SCAN_ROWS deliveries read
-   * directly (a common word fills the page there), the rest through the FULLTEXT index. A page
-   * number (offset) asks the index alone.
+   * directly (a common word fills the page there); when they held some matches but too few, up to
+   * SEARCH_MORE_ROWS more are read directly where the rate seen says they will fill the page (a
+   * frequent word would make the index hand over thousands of candidates); the rest comes from the
+   * FULLTEXT index. A page number (offset) asks the index alone.
    */
   private async indexedSearch(positionIds: number[], f: InboxFilters, words: string[], pageSize: number, offset: number): Promise<Row[]> {
     if (offset) return this.query(inboxIndexedSearchQuery(positionIds, f, words, pageSize + 1, offset));
-    const floor = await this.searchFloor(positionIds, f.before, SEARCH_SCAN_ROWS);
-    const rows = await this.query(inboxPageQuery(positionIds, f, floor));
-    if (floor === undefined || rows.length > pageSize) return rows;
-    return rows.concat(await this.query(inboxIndexedSearchQuery(positionIds, { ...f, before: floor }, words, pageSize + 1 - rows.length)));
+    const want = pageSize + 1;
+    let floor = await this.searchFloor(positionIds, f.before, SEARCH_SCAN_ROWS);
+    let rows = await this.query(inboxPageQuery(positionIds, f, floor));
+    if (floor === undefined || rows.length >= want) return rows;
+    const more = rows.length ? Math.ceil((1.5 * (want - rows.length) * SEARCH_SCAN_ROWS) / rows.length) : Infinity;
+    if (more <= SEARCH_MORE_ROWS) {
+      const below = floor;
+      floor = await this.searchFloor(positionIds, below, more);
+      rows = rows.concat(await this.query(inboxPageQuery(positionIds, { ...f, before: below, pageSize: want - rows.length }, floor)));
+      if (floor === undefined || rows.length >= want) return rows.slice(0, want);
+    }
+    return rows.concat(await this.query(inboxIndexedSearchQuery(positionIds, { ...f, before: floor }, words, want - rows.length)));
   }
 
   private query(q: { sql: string; params: unknown[] }): Promise<Row[]> {
