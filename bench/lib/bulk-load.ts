@@ -47,7 +47,11 @@ export async function loadWithoutSecondaryIndexes(ctx: BenchContext, table: stri
     await load();
   } finally {
     const t = performance.now();
-    await ctx.pool.query(`ALTER TABLE ${table} ${before.map((d) => `ADD ${d.unique ? 'UNIQUE ' : ''}KEY \`${d.name}\` (${d.columns.join(', ')}) USING ${d.type}`).join(', ')}`);
+    // InnoDB builds one FULLTEXT index per statement, and a FULLTEXT key takes no USING clause.
+    const add = (d: IndexDef) => (d.type === 'FULLTEXT' ? `ADD FULLTEXT KEY \`${d.name}\` (${d.columns.join(', ')})` : `ADD ${d.unique ? 'UNIQUE ' : ''}KEY \`${d.name}\` (${d.columns.join(', ')}) USING ${d.type}`);
+    const plain = before.filter((d) => d.type !== 'FULLTEXT');
+    if (plain.length) await ctx.pool.query(`ALTER TABLE ${table} ${plain.map(add).join(', ')}`);
+    for (const d of before.filter((x) => x.type === 'FULLTEXT')) await ctx.pool.query(`ALTER TABLE ${table} ${add(d)}`);
     rebuildMs = performance.now() - t;
   }
   const after = await secondaryIndexes(ctx, table);

@@ -6,6 +6,8 @@ import { loadWithoutSecondaryIndexes } from './bulk-load';
 
 /** The demo user whose inbox is measured (KPU Provinsi NTB's Sekretaris: the office that forwards Kab/Kota mail). */
 export const INBOX_USER = 'sekretaris.52';
+/** A word planted in the subject of the measured position's OLDEST delivery only (a search must reach it). */
+export const OLD_ONLY_WORD = 'arsipterlama';
 /** Share of all deliveries that go to the measured position: 1 % (10,000 of 1,000,000). */
 const MEASURED_SHARE = 100;
 const BLOCK = 100_000;
@@ -157,9 +159,10 @@ async function seed(ctx: BenchContext): Promise<InboxSeed> {
      SELECT CONCAT('agenda|office=', office_id, '|year=', agenda_year), MAX(agenda_number) FROM deliveries GROUP BY office_id, agenda_year
      ON DUPLICATE KEY UPDATE value = GREATEST(value, VALUES(value))`,
   );
+  const ids = (await q<{ id: string }>('SELECT id FROM deliveries WHERE position_id = ? ORDER BY id DESC', [measured.position_id])).map((r) => String(r.id));
+  await ctx.pool.query('UPDATE deliveries SET subject = CONCAT(subject, ?) WHERE id = ?', [` ${OLD_ONLY_WORD}`, ids[ids.length - 1]]);
   await ctx.pool.query('ANALYZE TABLE deliveries, letters, transmissions');
 
-  const ids = (await q<{ id: string }>('SELECT id FROM deliveries WHERE position_id = ? ORDER BY id DESC', [measured.position_id])).map((r) => String(r.id));
   const middle = new Date(base.getTime() + (total / 2) * 1000 + 7 * 3600 * 1000).toISOString().slice(0, 10);
   const seedSeconds = since(t0) / 1000;
   ctx.log(`inbox seed: ${total.toLocaleString('en-US')} deliveries (${ids.length.toLocaleString('en-US')} for position ${measured.position_id}) in ${seedSeconds.toFixed(1)} s`);

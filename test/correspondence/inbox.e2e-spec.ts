@@ -83,33 +83,138 @@ describe('inbox, read receipts and access', () => {
     }
   });
 
-  it('searches text in bounded windows: a deep match is reached by following nextBefore, no request scans the whole inbox', async () => {
-    // 5,010 deliveries for one position (seeded directly), the only match being the oldest
-    const pos = await positionIdOf(ds, '5271', 'STAF-PDI');
-    const [{ letter_id: letterId, transmission_id: txId }] = await ds.query('SELECT letter_id, transmission_id FROM deliveries WHERE id = ?', [letters[5].deliveryId]);
-    await ds.query(
-      `INSERT INTO deliveries (transmission_id, ordinal, letter_id, kind, office_id, position_id, agenda_year, agenda_number, sender_office_id, sender_name, subject, type_code, urgency, security_class)
-       SELECT ?, 100000 + s.seq, ?, 'TO', p.office_id, p.id, 1999, s.seq, p.office_id, 'KPU RI', IF(s.seq = 1, ?, 'Surat rutin'), 'SD', 'BIASA', 'B'
-       FROM seq_1_to_5010 s JOIN positions p ON p.id = ?`,
-      [txId, letterId, `${token} jauh di bawah`, pos],
-    );
-    // no demo user holds STAF-PDI: a Plh acts for it
-    const admin = await http.login('admin');
-    const today = jakartaToday(new Date());
-    await http.request('POST', '/api/admin/delegations', { token: admin, body: { userId: await userIdOf(ds, 'staf.teknis.5271'), positionId: pos, kind: 'PLH', startsOn: today, endsOn: today } });
-    const t = await http.login('staf.teknis.5271');
-    // each request examines at most SEARCH_WINDOW deliveries: the empty pages say hasMore and where to go on
-    const windows = Math.ceil(5010 / SEARCH_WINDOW);
-    let before: string | null = null;
-    for (let i = 1; i < windows; i++) {
-      const page = await http.request('GET', `/api/inbox?q=${encodeURIComponent(`${token} jauh`)}&positionId=${pos}${before ? `&before=${before}` : ''}`, { token: t });
-      expect(page.status).toBe(200);
-      expect(page.body).toMatchObject({ items: [], hasMore: true, nextBefore: expect.any(String) });
-      before = page.body.nextBefore;
-    }
-    const last = await http.request('GET', `/api/inbox?q=${encodeURIComponent(`${token} jauh`)}&positionId=${pos}&before=${before}`, { token: t });
-    expect(last.body.items.map((i: { subject: string }) => i.subject)).toEqual([`${token} jauh di bawah`]);
-    expect(last.body).toMatchObject({ hasMore: false, nextBefore: null });
+  describe('text search over thousands of older deliveries', () => {
+    const N = 5010;
+    // every 100th delivery (50 of them, old and new) carries the word `${token}ulang`
+    const repeated = Array.from({ length: N / 100 }, (_, i) => (i + 1) * 100);
+    let pos: number;
+    let other: number;
+    let t: string;
+    const idsOf = async (position: number, seqs: number[]) =>
+      (await ds.query(`SELECT id FROM deliveries WHERE position_id = ? AND agenda_year IN (1998, 1999) AND agenda_number IN (${seqs.map(() => '?').join(', ')}) ORDER BY id DESC`, [position, ...seqs])).map((r: { id: string }) => String(r.id));
+    const search = (q: string, extra = '') => http.request('GET', `/api/inbox?q=${encodeURIComponent(q)}&positionId=${pos}${extra}`, { token: t });
+    const subjects = (res: { body: { items: { subject: string }[] } }) => res.body.items.map((i) => i.subject);
+
+    beforeAll(async () => {
+      // Seeded directly: N deliveries for one position, oldest first (seq 1 has the lowest id).
+      pos = await positionIdOf(ds, '5271', 'STAF-PDI');
+      other = await positionIdOf(ds, '5271', 'STAF-KUL');
+      const [{ letter_id: letterId, transmission_id: txId }] = await ds.query('SELECT letter_id, transmission_id FROM deliveries WHERE id = ?', [letters[5].deliveryId]);
+      const subject = `CASE
+        WHEN s.seq = 1 THEN CONCAT('Arsip ', ?, 'tua pemilihan 2019')
+        WHEN s.seq = 2 THEN CONCAT('Surat ZQ ', ?, 'dua')
+        WHEN s.seq = 3 THEN CONCAT('Nota ', ?, 'op +rapat -umum "kutip" (x) ~a <b> @2 50%_a\\\\b*')
+        WHEN s.seq = 4 THEN CONCAT('Nota ', ?, 'op rapat umum kutip x a b 2 50xxa b')
+        WHEN s.seq % 100 = 0 THEN CONCAT('Laporan ', ?, 'ulang nomor ', s.seq)
+        ELSE 'Surat rutin' END`;
+      const insert = (position: number, ordinalBase: number, agendaYear: number) =>
+        ds.query(
+          `INSERT INTO deliveries (transmission_id, ordinal, letter_id, kind, office_id, position_id, agenda_year, agenda_number, sender_office_id, sender_name, subject, type_code, urgency, security_class)
+           SELECT ?, ? + s.seq, ?, 'TO', p.office_id, p.id, ?, s.seq, p.office_id, 'KPU RI', ${subject}, 'SD', 'BIASA', 'B'
+           FROM seq_1_to_${N} s JOIN positions p ON p.id = ? ORDER BY s.seq`,
+          [txId, ordinalBase, letterId, agendaYear, token, token, token, token, token, position],
+        );
+      await insert(pos, 100_000, 1999);
+      // the same words in another position's inbox, which the searcher neither holds nor acts for
+      await insert(other, 200_000, 1998);
+      // no demo user holds STAF-PDI: a Plh acts for it
+      const admin = await http.login('admin');
+      const today = jakartaToday(new Date());
+      await http.request('POST', '/api/admin/delegations', { token: admin, body: { userId: await userIdOf(ds, 'staf.teknis.5271'), positionId: pos, kind: 'PLH', startsOn: today, endsOn: today } });
+      t = await http.login('staf.teknis.5271');
+    });
+
+    it('finds the oldest delivery, below thousands of newer ones, in one request', async () => {
+      const [oldest] = await idsOf(pos, [1]);
+      for (const q of [`${token}tua`, `${token}TUA pemilihan`, `arsip ${token}t`]) {
+        const res = await search(q);
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ items: [{ id: oldest, subject: `Arsip ${token}tua pemilihan 2019` }], hasMore: false, nextBefore: null });
+      }
+      // the same without choosing the position: own and delegated positions together
+      const all = await http.request('GET', `/api/inbox?q=${token}tua`, { token: t });
+      expect(all.body.items.map((i: { id: string }) => i.id)).toEqual([oldest]);
+      // from the beginning of a word only
+      expect((await search(`${token.slice(1)}tua`)).body.items).toEqual([]);
+    });
+
+    it('reaches every match of a search spanning several pages by following nextBefore, each page full but the last', async () => {
+      const expected = await idsOf(pos, repeated);
+      expect(expected).toHaveLength(50);
+      const seen: string[] = [];
+      let before: string | null = null;
+      let requests = 0;
+      do {
+        const res = await search(`${token}ulang`, `&pageSize=7${before ? `&before=${before}` : ''}`);
+        expect(res.status).toBe(200);
+        requests++;
+        seen.push(...res.body.items.map((i: { id: string }) => i.id));
+        if (res.body.hasMore) expect(res.body.items).toHaveLength(7);
+        before = res.body.nextBefore;
+      } while (before && requests < 20);
+      expect(requests).toBe(Math.ceil(50 / 7));
+      expect(seen).toEqual(expected); // newest first, none missing, none twice
+      // page numbers give the same pages
+      const p3 = await search(`${token}ulang`, '&pageSize=7&page=3');
+      expect(p3.body.items.map((i: { id: string }) => i.id)).toEqual(expected.slice(14, 21));
+      // with another filter: none unread is read, so unread=true keeps all 50
+      const unread = await search(`${token}ulang`, '&pageSize=100&unread=true');
+      expect(unread.body.items.map((i: { id: string }) => i.id)).toEqual(expected);
+    });
+
+    it('takes FULLTEXT operators, LIKE wildcards and regular-expression characters in the text literally, never as syntax', async () => {
+      const [literal] = await idsOf(pos, [3]);
+      for (const q of [`${token}op +rapat -umum`, `${token}op +rapat -umum "kutip" (x) ~a <b> @2`, `"kutip" (x) ~a <b> @2 50%_a\\b*`, `${token}op`]) {
+        const res = await search(q);
+        expect(res.status).toBe(200);
+        expect(res.body.items.map((i: { id: string }) => i.id)).toEqual(q === `${token}op` ? await idsOf(pos, [3, 4]) : [literal]);
+      }
+      for (const q of ['50%_a', '+-"()~*@<>%_\\', '*', '"', '(', '.*', '[', '\\', '%', '_', `${token}op 50%`, '\u0000', '😀 surat', 'ẞ', '\u0301', `${'(x'.repeat(49)}`]) {
+        const res = await search(q);
+        expect(res.status).toBe(200);
+        for (const i of res.body.items as { subject: string; number: string | null; sender: { name: string } }[]) {
+          expect([i.subject, i.number ?? '', i.sender.name].some((x) => x.toLowerCase().includes(q.toLowerCase()))).toBe(true);
+        }
+      }
+    });
+
+    it('never shows another position’s deliveries, whatever the text', async () => {
+      const mine = new Set(await idsOf(pos, [1, 2, 3, 4, ...repeated]));
+      for (const q of [`${token}tua`, `${token}ulang`, `${token}op`, 'Laporan', 'Surat rutin', `${token}dua`]) {
+        const res = await http.request('GET', `/api/inbox?q=${encodeURIComponent(q)}&pageSize=100`, { token: t });
+        expect(res.status).toBe(200);
+        expect(res.body.items.length).toBeGreaterThan(0);
+        for (const i of res.body.items) {
+          expect(i.positionId).not.toBe(other);
+          if (i.subject.includes(token)) expect(mine.has(i.id)).toBe(true);
+        }
+      }
+      // the holder of the other position sees its own copies only
+      const theirs = await http.request('GET', `/api/inbox?q=${token}tua`, { token: await http.login('staf.umum.5271') });
+      expect(theirs.body.items.map((i: { id: string }) => i.id)).toEqual(await idsOf(other, [1]));
+    });
+
+    it('finds words shorter than the index’s minimum (ZQ, RI) through the index too', async () => {
+      const [zq] = await idsOf(pos, [2]);
+      expect((await search('ZQ')).body).toMatchObject({ items: [{ id: zq }], hasMore: false, nextBefore: null });
+      expect((await search(`zq ${token}d`)).body.items.map((i: { id: string }) => i.id)).toEqual([zq]);
+    });
+
+    it('searches a text without a letter or digit in bounded windows: an old match is reached by following nextBefore', async () => {
+      // no word to ask the index for: at most SEARCH_WINDOW deliveries per position per request
+      const [literal] = await idsOf(pos, [3]);
+      const windows = Math.ceil(N / SEARCH_WINDOW);
+      let before: string | null = null;
+      for (let i = 1; i < windows; i++) {
+        const page = await search(') ~', before ? `&before=${before}` : '');
+        expect(page.status).toBe(200);
+        expect(page.body).toMatchObject({ items: [], hasMore: true, nextBefore: expect.any(String) });
+        before = page.body.nextBefore;
+      }
+      const last = await search(') ~', `&before=${before}`);
+      expect(last.body.items.map((i: { id: string }) => i.id)).toEqual([literal]);
+      expect(last.body).toMatchObject({ hasMore: false, nextBefore: null });
+    });
   });
 
   it('records a read receipt once, and unread filters it out', async () => {
@@ -190,6 +295,23 @@ describe('inbox, read receipts and access', () => {
     expect(await box('awaiting-review', 'sekretaris.5271')).toEqual([inReview]);
     expect(await box('awaiting-review', 'kasubbag.umum.5271')).toEqual([]);
     expect(await box('awaiting-signature', 'sekretaris.5271')).toEqual([approved]);
+    // paged by keyset: following nextBefore one letter at a time gives the whole box, in order
+    const kasubbag = await http.login('kasubbag.umum.5271');
+    // (other suites sharing this database may have put more letters in the box: the newest 20 are compared)
+    const first20 = await http.request('GET', '/api/outbox?box=in-review&pageSize=20', { token: kasubbag });
+    const whole = first20.body.items.map((l: { id: string }) => l.id);
+    expect(whole).toEqual(expect.arrayContaining([inReview, approved]));
+    const walked: string[] = [];
+    for (let before = ''; walked.length < whole.length; ) {
+      const res = await http.request('GET', `/api/outbox?box=in-review&pageSize=1${before ? `&before=${before}` : ''}`, { token: kasubbag });
+      expect(res.status).toBe(200);
+      walked.push(...res.body.items.map((l: { id: string }) => l.id));
+      if (!res.body.hasMore) break;
+      before = res.body.nextBefore;
+    }
+    expect(walked).toEqual(whole);
+    expect(first20.body.nextBefore).toBe(first20.body.hasMore ? whole[whole.length - 1] : null);
+    expect((await http.request('GET', '/api/outbox?box=drafts&before=abc', { token: kasubbag })).status).toBe(400);
     const sent = await http.request('GET', '/api/outbox?box=sent', { token: await http.login('sekretaris.5271') });
     const lima = sent.body.items.find((l: { id: string }) => l.id === letters[4].letterId);
     expect(lima.deliveries).toEqual([expect.objectContaining({ status: 'DELIVERED', position: expect.objectContaining({ title: expect.stringContaining('Staf') }) })]);

@@ -1,16 +1,20 @@
-// views/inbox.js — #/kotak-masuk: received letters (Kotak Masuk) with filters and paging.
+// views/inbox.js — #/kotak-masuk: received letters (Kotak Masuk) with filters, paged by keyset (nextBefore).
 import { api } from '../api.js';
 import { h, fmtDateTime, DELIVERY_STATUS, URGENCY, SECURITY, ARRIVED_BY, label, badge } from '../ui.js';
 import { state, loadMaster, typeName } from '../state.js';
 import { page, errorBox } from '../shell.js';
 import { table } from './parts.js';
+import { cursorOf, keysetPager } from './keyset-pager.js';
+
+/** A search of short words only is read in bounded windows: empty pages that say where to go on are followed this many times. */
+const FOLLOW_EMPTY = 10;
 
 export async function viewInbox(_m, params) {
   await loadMaster();
   const f = Object.fromEntries(params.entries());
-  const pageNo = Number(f.page || 1);
+  const cursor = cursorOf(params);
   const filters = h('form', { class: 'filters', role: 'search', 'aria-label': 'Saring kotak masuk' },
-    h('div', { class: 'field' }, h('label', { for: 'f-q' }, 'Cari'), h('input', { id: 'f-q', name: 'q', type: 'search', value: f.q || '', placeholder: 'Hal, nomor, pengirim' })),
+    h('div', { class: 'field' }, h('label', { for: 'f-q' }, 'Cari'), h('input', { id: 'f-q', name: 'q', type: 'search', value: f.q || '', placeholder: 'Hal, nomor, pengirim (dari awal kata)' })),
     h('div', { class: 'field' }, h('label', { for: 'f-type' }, 'Jenis'), h('select', { id: 'f-type', name: 'typeCode' }, h('option', { value: '' }, 'Semua'),
       state.master.types.map((t) => h('option', { value: t.code, selected: f.typeCode === t.code }, t.name)))),
     h('div', { class: 'field' }, h('label', { for: 'f-urg' }, 'Sifat'), h('select', { id: 'f-urg', name: 'urgency' }, h('option', { value: '' }, 'Semua'),
@@ -31,14 +35,23 @@ export async function viewInbox(_m, params) {
   const list = h('div', { 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Memuat…'));
   page('Kotak Masuk', filters, list);
 
-  const query = { q: f.q, typeCode: f.typeCode, urgency: f.urgency, from: f.from, to: f.to, unread: f.unread === 'true' ? 'true' : undefined, page: pageNo, pageSize: 20 };
+  const query = { q: f.q, typeCode: f.typeCode, urgency: f.urgency, from: f.from, to: f.to, unread: f.unread === 'true' ? 'true' : undefined, before: cursor.before || undefined, pageSize: 20 };
   let res;
-  try { res = await api.get('/api/inbox', query); } catch (e) {
+  try {
+    res = await api.get('/api/inbox', query);
+    for (let i = 0; i < FOLLOW_EMPTY && !res.items?.length && res.hasMore && res.nextBefore; i++) res = await api.get('/api/inbox', { ...query, before: res.nextBefore });
+  } catch (e) {
     list.replaceChildren(e.status === 404 ? h('p', { class: 'notice' }, 'Kotak masuk belum tersedia di server ini.') : errorBox(e));
     return;
   }
   const items = res.items || [];
-  if (!items.length) { list.replaceChildren(h('p', { class: 'empty' }, 'Tidak ada naskah masuk.')); return; }
+  const pager = keysetPager(h, '#/kotak-masuk', params, cursor, res);
+  if (!items.length) {
+    list.replaceChildren(res.hasMore
+      ? h('p', { class: 'empty' }, 'Belum ditemukan di surat-surat yang sudah diperiksa; lanjutkan ke surat yang lebih lama.')
+      : h('p', { class: 'empty' }, f.q ? 'Tidak ada naskah masuk yang cocok.' : 'Tidak ada naskah masuk.'), pager);
+    return;
+  }
   const rows = items.map((d) => {
     const unread = !d.readAt;
     const link = h('a', { href: `#/surat-masuk/${d.id}` }, d.subject);
@@ -55,10 +68,5 @@ export async function viewInbox(_m, params) {
       h('td', {}, label(DELIVERY_STATUS, d.status)),
       h('td', {}, fmtDateTime(d.deliveredAt)));
   });
-  const pager = h('nav', { class: 'pager', 'aria-label': 'Halaman' },
-    pageNo > 1 ? h('a', { class: 'button secondary', href: `#/kotak-masuk?${withParam(params, 'page', pageNo - 1)}` }, '‹ Sebelumnya') : null,
-    h('span', {}, `Halaman ${pageNo}`),
-    res.hasMore ? h('a', { class: 'button secondary', href: `#/kotak-masuk?${withParam(params, 'page', pageNo + 1)}` }, 'Berikutnya ›') : null);
   list.replaceChildren(table(['No. agenda', 'Pengirim', 'Hal', 'Nomor / jenis', 'Status', 'Diterima'], rows, 'Daftar naskah masuk'), pager);
 }
-function withParam(params, k, v) { const p = new URLSearchParams(params); p.set(k, String(v)); return p.toString(); }

@@ -4,6 +4,7 @@ import { h, fmtDateTime, STATUS, DELIVERY_STATUS, URGENCY, SECURITY, ARRIVED_BY,
 import { loadMaster, typeName } from '../state.js';
 import { page, errorBox } from '../shell.js';
 import { table } from './parts.js';
+import { cursorOf, keysetPager } from './keyset-pager.js';
 
 const BOXES = [
   ['drafts', 'Konsep'],
@@ -15,13 +16,13 @@ const BOXES = [
 export async function viewOutbox(m, params) {
   await loadMaster();
   const box = BOXES.some(([k]) => k === m[1]) ? m[1] : 'drafts';
-  const pageNo = Number(params.get('page') || 1);
+  const cursor = cursorOf(params);
   const tabs = h('nav', { class: 'tabs', 'aria-label': 'Kotak keluar' },
     BOXES.map(([k, name]) => h('a', { href: `#/kotak-keluar/${k}`, 'aria-current': k === box ? 'page' : null }, name)));
   const list = h('div', { 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Memuat…'));
   page('Kotak Keluar', tabs, list);
   let res;
-  try { res = await api.get('/api/outbox', { box, page: pageNo, pageSize: 20 }); } catch (e) {
+  try { res = await api.get('/api/outbox', { box, before: cursor.before || undefined, pageSize: 20 }); } catch (e) {
     list.replaceChildren(e.status === 404 ? h('p', { class: 'notice' }, 'Kotak keluar belum tersedia di server ini.') : errorBox(e));
     return;
   }
@@ -47,10 +48,7 @@ export async function viewOutbox(m, params) {
           h('td', {}, d.actNote || '—'))), 'Status pengiriman'))));
     return [main, detail];
   });
-  const pager = h('nav', { class: 'pager', 'aria-label': 'Halaman' },
-    pageNo > 1 ? h('a', { class: 'button secondary', href: `#/kotak-keluar/${box}?page=${pageNo - 1}` }, '‹ Sebelumnya') : null,
-    h('span', {}, `Halaman ${pageNo}`),
-    res.hasMore ? h('a', { class: 'button secondary', href: `#/kotak-keluar/${box}?page=${pageNo + 1}` }, 'Berikutnya ›') : null);
+  const pager = keysetPager(h, `#/kotak-keluar/${box}`, params, cursor, res);
   list.replaceChildren(table(['Hal', 'Nomor / jenis', 'Status', 'Terakhir', 'Pengiriman'], rows, 'Daftar naskah keluar'), pager);
 }
 function deliverySummary(c) {

@@ -13,7 +13,7 @@ export class OutboxController {
   constructor(private readonly outbox: OutboxViewService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Konsep, dalam pemeriksaan, menunggu pemeriksaan saya, menunggu tanda tangan saya, terkirim' })
+  @ApiOperation({ summary: 'Konsep, dalam pemeriksaan, menunggu pemeriksaan saya, menunggu tanda tangan saya, terkirim; halaman dengan hasMore/nextBefore' })
   list(@CurrentPrincipal() p: Principal, @Query() q: OutboxQueryDto) {
     return this.outbox.list(p, q.box ?? 'drafts', q);
   }

@@ -5,11 +5,25 @@
  * COUNT(*): the page says whether more follow (`hasMore`).
  *  - A date range is left to the optimizer, which picks ix_deliveries_inbox_date (position,
  *    delivered at) for a narrow range and the id-ordered index for a wide one.
- *  - Text search (`q`, LIKE '%…%', no index can help) examines at most SEARCH_WINDOW deliveries per
- *    position per request, newest first: when the window ends before the page is full, the page
- *    says `hasMore` and `nextBefore` continues the search below the window. No request scans a
- *    whole inbox.
  *  - The page is read in ONE round trip (`inboxPageQuery`); page + 1 rows tell whether more follow.
+ *
+ * Text search (`q`) finds the deliveries whose subject, number or sender name contains the text
+ * as typed, starting at the beginning of a word (`searchPattern`: "rapat koor" finds "Undangan
+ * rapat koordinasi", "gistik" does not find "logistik"), case-insensitively; every character of
+ * the text is literal (no LIKE wildcards, no FULLTEXT operators). It reaches every delivery of
+ * the caller's positions, however old:
+ *  - the newest SEARCH_SCAN_ROWS deliveries below the cursor are examined directly (a common word
+ *    fills the page there, reading a few hundred rows), and up to SEARCH_MORE_ROWS more when the
+ *    matches seen there say that fills the page;
+ *  - below them, the FULLTEXT index ft_deliveries_search (migration 1764001400000) finds the
+ *    candidates: its words are prefixed with their delivery's position (`p152_rapat`), so
+ *    `+p152_rapat*` reads position 152's deliveries with a word starting with "rapat" and nothing
+ *    of other positions; every word of the text is asked as such a prefix, and the exact rule
+ *    above is applied to the candidates. Cost: the posting lists of those words in the caller's
+ *    positions, plus one row read per candidate below the scanned rows.
+ *  - A text without a letter or digit ("%", "(-)") has no word to ask the index: it is searched
+ *    at most SEARCH_WINDOW deliveries per position per request; a page that ends its window early
+ *    says `hasMore` and `nextBefore` continues below it (the web UI follows it).
  */
 import { INBOX_COLUMNS, INBOX_JOINS } from './delivery-view';
 
@@ -21,7 +35,7 @@ export interface InboxFilters {
   from?: string;
   /** Delivered on or before this Jakarta calendar day (YYYY-MM-DD). */
   to?: string;
-  /** Text in subject, number or sender name. */
+  /** Text in subject, number or sender name, from the beginning of a word. */
   q?: string;
   /** Only copies (CC) or only addressed (TO). */
   kind?: 'TO' | 'CC';
@@ -33,8 +47,12 @@ export interface InboxFilters {
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
-/** 2,500 rows keep the worst search page (nothing matches) near 20 ms here, 5,000 took 45–50 ms on a busy day. */
+/** A text with no word for the index: rows examined per position per request (2,500 kept the page near 20 ms here). */
 export const SEARCH_WINDOW = 2_500;
+/** An indexed text: the newest rows examined directly before the index is asked (a word in 1 of 25 rows fills a page of 20 here). */
+export const SEARCH_SCAN_ROWS = 500;
+/** At most this many more rows examined directly when the first ones held matches, too few for a page (see InboxService). */
+export const SEARCH_MORE_ROWS = 2_000;
 const JAKARTA_OFFSET_MS = 7 * 3600 * 1000;
 
 /** The UTC instant at which a Jakarta calendar day starts. */
@@ -43,7 +61,54 @@ export function jakartaDayStart(day: string): Date {
   return new Date(Date.UTC(y, m - 1, d) - JAKARTA_OFFSET_MS);
 }
 
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** InnoDB's word characters (its FULLTEXT parser splits at anything else). */
+const WORD = /[\p{L}\p{N}_]+/gu;
+const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
+
+/** The token lengths the server indexes (innodb_ft_min_token_size / innodb_ft_max_token_size). */
+export interface FullTextLimits {
+  minToken: number;
+  maxToken: number;
+}
+export const DEFAULT_FT_LIMITS: FullTextLimits = { minToken: 3, maxToken: 84 };
+
+/** How the index spells a word of a position's delivery (the generated column search_words). */
+export const positionWord = (positionId: number, word: string) => `p${positionId}_${word}`;
+
+/**
+ * The words of a search text the index can be asked for, longest (likely rarest) first; [] when
+ * none. A word is left out when, with a position's prefix, it is longer than the index's longest
+ * token (the index would not hold it; the exact rule still applies).
+ */
+export function indexedWords(q: string, positionIds: number[], limits: FullTextLimits = DEFAULT_FT_LIMITS): string[] {
+  const words = new Set((q.toLowerCase().match(WORD) ?? []).filter((w) =>
+    positionIds.every((p) => {
+      const n = [...positionWord(p, w)].length;
+      return n >= limits.minToken && n <= limits.maxToken;
+    }),
+  ));
+  return [...words].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * The boolean-mode query: every word as a prefix within the caller's positions. Words are made of
+ * word characters only, so no operator of the user's text survives.
+ */
+export function fullTextQuery(words: string[], positionIds: number[]): string {
+  return words
+    .map((w) => (positionIds.length === 1 ? `+${positionWord(positionIds[0], w)}*` : `+(${positionIds.map((p) => `${positionWord(p, w)}*`).join(' ')})`))
+    .join(' ');
+}
+
+/**
+ * The exact rule as a regular expression (PCRE in MariaDB, ICU in MySQL): the text, every
+ * character literal (the metacharacters escaped; no extended mode, so spaces and # are literal),
+ * case-insensitive, not preceded by a word character when it starts with one.
+ */
+export function searchPattern(q: string): string {
+  const literal = q.replace(/[\\^$.|?*+()[\]{}]/g, (c) => `\\${c}`);
+  return `(?i)${WORD_CHAR.test([...q][0] ?? '') ? '(?<![\\p{L}\\p{N}_])' : ''}${literal}`;
+}
 
 export interface InboxSql {
   sql: string;
@@ -53,28 +118,32 @@ export interface InboxSql {
 }
 
 /**
- * For a text search: per position, the id of the SEARCH_WINDOW-th newest delivery below `before`
- * (an index-only walk); positions with fewer rows are absent. The search then looks at ids >= the
- * highest of these, so every position is searched completely down to the same point.
+ * For a text search: per position, the id of the `rows`-th newest delivery below `before` (an
+ * index-only walk); positions with fewer rows are absent. The direct part of the search looks at
+ * ids >= the highest of these, so every position is searched completely down to the same point.
  */
-export function searchWindowQuery(positionIds: number[], before?: string): { sql: string; params: unknown[] } {
-  const part = `(SELECT ? AS position_id, d.id FROM deliveries d FORCE INDEX (ix_deliveries_inbox) WHERE d.position_id = ?${before ? ' AND d.id < ?' : ''} ORDER BY d.id DESC LIMIT 1 OFFSET ${SEARCH_WINDOW - 1})`;
+export function searchWindowQuery(positionIds: number[], before?: string, rows = SEARCH_WINDOW): { sql: string; params: unknown[] } {
+  const part = `(SELECT ? AS position_id, d.id FROM deliveries d FORCE INDEX (ix_deliveries_inbox) WHERE d.position_id = ?${before ? ' AND d.id < ?' : ''} ORDER BY d.id DESC LIMIT 1 OFFSET ${rows - 1})`;
   return { sql: positionIds.map(() => part).join(' UNION ALL '), params: positionIds.flatMap((p) => (before ? [p, p, before] : [p, p])) };
 }
 
 interface InboxWhere {
   pageSize: number;
   offset: number;
-  /** Conditions after `d.position_id = ?`, with their parameters. */
+  /** Conditions after `d.position_id = ?` (or the FULLTEXT match), with their parameters. */
   cond: string;
   params: unknown[];
   /** The FORCE INDEX clause ('' for a date range: left to the optimizer). */
   index: string;
 }
 
-function inboxWhere(f: InboxFilters, floorId?: string): InboxWhere {
+export function pageOf(f: InboxFilters): { pageSize: number; offset: number } {
   const pageSize = Math.min(Math.max(f.pageSize ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
-  const offset = f.before ? 0 : (Math.max(f.page ?? 1, 1) - 1) * pageSize;
+  return { pageSize, offset: f.before ? 0 : (Math.max(f.page ?? 1, 1) - 1) * pageSize };
+}
+
+function inboxWhere(f: InboxFilters, floorId?: string): InboxWhere {
+  const { pageSize, offset } = pageOf(f);
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.unread) where.push('d.read_at IS NULL');
@@ -84,9 +153,9 @@ function inboxWhere(f: InboxFilters, floorId?: string): InboxWhere {
   if (f.from) (where.push('d.created_at >= ?'), params.push(jakartaDayStart(f.from)));
   if (f.to) (where.push('d.created_at < ?'), params.push(new Date(jakartaDayStart(f.to).getTime() + 24 * 3600 * 1000)));
   if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
-    where.push('(d.subject LIKE ? OR d.number LIKE ? OR d.sender_name LIKE ?)');
-    params.push(like, like, like);
+    const pattern = searchPattern(f.q);
+    where.push('(d.subject REGEXP ? OR d.number REGEXP ? OR d.sender_name REGEXP ?)');
+    params.push(pattern, pattern, pattern);
   }
   if (f.before) (where.push('d.id < ?'), params.push(f.before));
   if (floorId) (where.push('d.id >= ?'), params.push(floorId));
@@ -132,4 +201,22 @@ export function inboxPageQuery(positionIds: number[], f: InboxFilters, floorId?:
   const ids = inboxIdsQuery(positionIds, f, floorId);
   const page = `SELECT id FROM (${ids.sql}) u ORDER BY id DESC LIMIT ${ids.pageSize + 1} OFFSET ${ids.offset}`;
   return { ...ids, sql: `SELECT ${INBOX_COLUMNS} FROM (${page}) pg JOIN deliveries d ON d.id = pg.id ${INBOX_JOINS} ORDER BY d.id DESC` };
+}
+
+/**
+ * A text search through the FULLTEXT index: the rows of the matches below `f.before` (the part
+ * the direct scan did not cover), newest first, at most `limit` after skipping `offset`. The
+ * index gives the candidates of the caller's positions; position_id and the exact rule are
+ * checked on each (the index is a filter that may let through more, never fewer).
+ */
+export function inboxIndexedSearchQuery(positionIds: number[], f: InboxFilters, words: string[], limit: number, offset = 0): { sql: string; params: unknown[] } {
+  if (!positionIds.length) throw new Error('inbox query needs at least one position');
+  if (!f.q || !words.length) throw new Error('indexed search needs a text with indexed words');
+  const { cond, params } = inboxWhere(f);
+  const ids = `SELECT d.id FROM deliveries d WHERE MATCH (d.search_words) AGAINST (? IN BOOLEAN MODE)
+    AND d.position_id IN (${positionIds.map(() => '?').join(', ')})${cond} ORDER BY d.id DESC LIMIT ${limit} OFFSET ${offset}`;
+  return {
+    sql: `SELECT ${INBOX_COLUMNS} FROM (${ids}) pg JOIN deliveries d ON d.id = pg.id ${INBOX_JOINS} ORDER BY d.id DESC`,
+    params: [fullTextQuery(words, positionIds), ...positionIds, ...params],
+  };
 }

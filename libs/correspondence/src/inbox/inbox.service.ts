@@ -3,7 +3,9 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '@naskah/core';
 import { Principal } from '@naskah/identity';
 import { LetterAccessService } from '../access/letter-access.service';
-import { InboxFilters, inboxPageQuery, searchWindowQuery } from './inbox-query';
+import {
+  DEFAULT_FT_LIMITS, FullTextLimits, InboxFilters, inboxIndexedSearchQuery, inboxPageQuery, indexedWords, pageOf, SEARCH_MORE_ROWS, SEARCH_SCAN_ROWS, SEARCH_WINDOW, searchWindowQuery,
+} from './inbox-query';
 import { InboxItem, toInboxItem } from './delivery-view';
 
 export interface InboxPage {
@@ -16,9 +18,13 @@ export interface InboxPage {
   positionIds: number[];
 }
 
+type Row = Record<string, unknown>;
+
 /** Naskah masuk: what reached the caller's positions (own and held by delegation), newest first. */
 @Injectable()
 export class InboxService {
+  private ftLimits?: Promise<FullTextLimits>;
+
   constructor(
     private readonly ds: DataSource,
     private readonly access: LetterAccessService,
@@ -33,32 +39,70 @@ export class InboxService {
       }
       positionIds = [filters.positionId];
     }
-    const empty = { items: [], page: filters.page ?? 1, pageSize: filters.pageSize ?? 20, hasMore: false, nextBefore: null, positionIds };
-    if (!positionIds.length) return empty;
-    const floor = filters.q ? await this.searchFloor(positionIds, filters.before) : undefined;
-    const q = inboxPageQuery(positionIds, filters, floor);
-    const rows: Record<string, unknown>[] = await this.ds.query(q.sql, q.params);
-    const full = rows.length > q.pageSize;
-    const items = (full ? rows.slice(0, q.pageSize) : rows).map(toInboxItem);
-    // A search window ended before the page filled: more may match below it; continue from there.
-    const hasMore = full || floor !== undefined;
-    const nextBefore = full ? items[items.length - 1].id : (floor ?? null);
-    if (!items.length) return { ...empty, pageSize: q.pageSize, hasMore, nextBefore };
-    return {
-      items,
-      page: filters.before ? 1 : Math.max(filters.page ?? 1, 1),
-      pageSize: q.pageSize,
-      hasMore,
-      nextBefore,
-      positionIds,
-    };
+    const f: InboxFilters = { ...filters, q: filters.q?.trim() || undefined };
+    const { pageSize, offset } = pageOf(f);
+    const page = f.before ? 1 : Math.max(f.page ?? 1, 1);
+    if (!positionIds.length) return { items: [], page, pageSize, hasMore: false, nextBefore: null, positionIds };
+    const words = f.q ? indexedWords(f.q, positionIds, await this.fullTextLimits()) : [];
+    let rows: Row[];
+    // Only a text with no word for the index leaves a window behind: the page says where to go on.
+    let windowFloor: string | undefined;
+    if (!f.q) rows = await this.query(inboxPageQuery(positionIds, f));
+    else if (words.length) rows = await this.indexedSearch(positionIds, f, words, pageSize, offset);
+    else {
+      windowFloor = await this.searchFloor(positionIds, f.before, SEARCH_WINDOW);
+      rows = await this.query(inboxPageQuery(positionIds, f, windowFloor));
+    }
+    const full = rows.length > pageSize;
+    const items = (full ? rows.slice(0, pageSize) : rows).map(toInboxItem);
+    const nextBefore = full ? items[items.length - 1].id : (windowFloor ?? null);
+    return { items, page, pageSize, hasMore: nextBefore !== null, nextBefore, positionIds };
   }
 
-  /** The lowest id a text search may look at in this request (undefined: every position fits in one window). */
-  private async searchFloor(positionIds: number[], before?: string): Promise<string | undefined> {
-    const w = searchWindowQuery(positionIds, before);
-    const rows: { id: string }[] = await this.ds.query(w.sql, w.params);
-    if (!rows.length) return undefined;
-    return rows.map((r) => BigInt(r.id)).reduce((a, b) => (a > b ? a : b)).toString();
+  /**
+   * Every match below the cursor, newest first: the newest SEARCH_SCAN_ROWS deliveries read
+   * directly (a common word fills the page there); when they held some matches but too few, up to
+   * SEARCH_MORE_ROWS more are read directly where the rate seen says they will fill the page (a
+   * frequent word would make the index hand over thousands of candidates); the rest comes from the
+   * FULLTEXT index. A page number (offset) asks the index alone.
+   */
+  private async indexedSearch(positionIds: number[], f: InboxFilters, words: string[], pageSize: number, offset: number): Promise<Row[]> {
+    if (offset) return this.query(inboxIndexedSearchQuery(positionIds, f, words, pageSize + 1, offset));
+    const want = pageSize + 1;
+    let floor = await this.searchFloor(positionIds, f.before, SEARCH_SCAN_ROWS);
+    let rows = await this.query(inboxPageQuery(positionIds, f, floor));
+    if (floor === undefined || rows.length >= want) return rows;
+    const more = rows.length ? Math.ceil((1.5 * (want - rows.length) * SEARCH_SCAN_ROWS) / rows.length) : Infinity;
+    if (more <= SEARCH_MORE_ROWS) {
+      const below = floor;
+      floor = await this.searchFloor(positionIds, below, more);
+      rows = rows.concat(await this.query(inboxPageQuery(positionIds, { ...f, before: below, pageSize: want - rows.length }, floor)));
+      if (floor === undefined || rows.length >= want) return rows.slice(0, want);
+    }
+    return rows.concat(await this.query(inboxIndexedSearchQuery(positionIds, { ...f, before: floor }, words, want - rows.length)));
+  }
+
+  private query(q: { sql: string; params: unknown[] }): Promise<Row[]> {
+    return this.ds.query(q.sql, q.params);
+  }
+
+  /** The lowest id the direct part of a text search looks at (undefined: every position has fewer rows than that). */
+  private async searchFloor(positionIds: number[], before: string | undefined, rows: number): Promise<string | undefined> {
+    const w = searchWindowQuery(positionIds, before, rows);
+    const found: { id: string }[] = await this.ds.query(w.sql, w.params);
+    if (!found.length) return undefined;
+    return found.map((r) => BigInt(r.id)).reduce((a, b) => (a > b ? a : b)).toString();
+  }
+
+  /** The server's indexed token lengths, read once per process (a word outside them is not in the index). */
+  private fullTextLimits(): Promise<FullTextLimits> {
+    this.ftLimits ??= this.ds
+      .query('SELECT @@innodb_ft_min_token_size AS lo, @@innodb_ft_max_token_size AS hi')
+      .then(([r]: { lo: unknown; hi: unknown }[]) => ({ minToken: Number(r.lo) || DEFAULT_FT_LIMITS.minToken, maxToken: Number(r.hi) || DEFAULT_FT_LIMITS.maxToken }))
+      .catch(() => {
+        this.ftLimits = undefined;
+        return DEFAULT_FT_LIMITS;
+      });
+    return this.ftLimits;
   }
 }

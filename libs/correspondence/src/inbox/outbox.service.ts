@@ -39,6 +39,16 @@ export interface OutboxItem {
   deliveryCounts?: Record<DeliveryStatus, number> & { total: number };
 }
 
+export interface OutboxPage {
+  box: OutboxBox;
+  items: OutboxItem[];
+  page: number;
+  pageSize: number;
+  hasMore: boolean;
+  /** Pass as `before` to read the next page by keyset. */
+  nextBefore: string | null;
+}
+
 const DELIVERY_LIMIT = 100;
 const COLS = 'l.id, l.type_code, l.subject, l.status, l.number, l.security_class, l.urgency, l.drafter_position_id, l.signer_position_id, l.current_step, l.updated_at, l.sent_at';
 const list = (ids: number[]) => ids.map(() => '?').join(', ');
@@ -55,16 +65,17 @@ export class OutboxViewService {
     private readonly access: LetterAccessService,
   ) {}
 
-  async list(p: Principal, box: OutboxBox, paging: { page?: number; pageSize?: number } = {}): Promise<{ box: OutboxBox; items: OutboxItem[]; page: number; pageSize: number; hasMore: boolean }> {
+  /** Newest first; `before` (a letter id, the previous page's `nextBefore`) pages by keyset and takes precedence over `page`. */
+  async list(p: Principal, box: OutboxBox, paging: { page?: number; pageSize?: number; before?: string } = {}): Promise<OutboxPage> {
     const pageSize = Math.min(Math.max(paging.pageSize ?? 20, 1), 100);
-    const page = Math.max(paging.page ?? 1, 1);
+    const page = paging.before ? 1 : Math.max(paging.page ?? 1, 1);
     const { positionIds: mine } = await this.access.viewerOf(p);
-    if (!mine.length) return { box, items: [], page, pageSize, hasMore: false };
+    if (!mine.length) return { box, items: [], page, pageSize, hasMore: false, nextBefore: null };
     const { where, params } = boxFilter(box, mine);
     const rows = await this.ds.query(
       `SELECT ${COLS} FROM letters l ${box === 'awaiting-review' ? 'JOIN letter_reviews r ON r.letter_id = l.id AND r.round = l.review_round AND r.step = l.current_step' : ''}
-       WHERE ${where} ORDER BY l.id DESC LIMIT ? OFFSET ?`,
-      [...params, pageSize + 1, (page - 1) * pageSize],
+       WHERE ${where}${paging.before ? ' AND l.id < ?' : ''} ORDER BY l.id DESC LIMIT ? OFFSET ?`,
+      [...params, ...(paging.before ? [paging.before] : []), pageSize + 1, (page - 1) * pageSize],
     );
     const items: OutboxItem[] = rows.slice(0, pageSize).map((r: Record<string, unknown>) => ({
       id: String(r.id), typeCode: String(r.type_code), subject: String(r.subject), status: String(r.status), number: (r.number as string) ?? null,
@@ -73,7 +84,8 @@ export class OutboxViewService {
       updatedAt: r.updated_at as Date, sentAt: (r.sent_at as Date) ?? null,
     }));
     if (box === 'sent') await this.attachDeliveries(items);
-    return { box, items, page, pageSize, hasMore: rows.length > pageSize };
+    const hasMore = rows.length > pageSize;
+    return { box, items, page, pageSize, hasMore, nextBefore: hasMore ? items[items.length - 1].id : null };
   }
 
   private async attachDeliveries(items: OutboxItem[]): Promise<void> {

@@ -11,6 +11,7 @@ import { SessionVersion1764000800000 } from './1764000800000-session-version';
 import { VerificationTokensAndSigningKeys1764000900000 } from './1764000900000-verification-tokens-and-signing-keys';
 import { SweepRunOffice1764001000000 } from './1764001000000-sweep-run-office';
 import { DossierBackdateRejection1764001300000 } from './1764001300000-dossier-backdate-rejection';
+import { DeliverySearch1764001400000 } from './1764001400000-delivery-search';
 import { PolicyAsData1764001900000 } from './1764001900000-policy-as-data';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
@@ -28,5 +29,6 @@ export const ALL_MIGRATIONS = [
   VerificationTokensAndSigningKeys1764000900000,
   SweepRunOffice1764001000000,
   DossierBackdateRejection1764001300000,
+  DeliverySearch1764001400000,
   PolicyAsData1764001900000,
 ];

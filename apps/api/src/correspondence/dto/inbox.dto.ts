@@ -47,6 +47,9 @@ export class OutboxQueryDto {
   @IsIn(['drafts', 'in-review', 'awaiting-review', 'awaiting-signature', 'sent'], { message: 'box harus drafts, in-review, awaiting-review, awaiting-signature atau sent' })
   box?: 'drafts' | 'in-review' | 'awaiting-review' | 'awaiting-signature' | 'sent';
 
+  @ApiPropertyOptional({ description: 'keyset: naskah yang lebih lama dari id ini (nextBefore dari halaman sebelumnya)' }) @IsOptional() @IsEntityId({ bigint: true })
+  before?: string;
+
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @QueryInt() @Min(1) @Max(10000)
   page?: number;
 
