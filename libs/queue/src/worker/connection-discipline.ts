@@ -101,6 +101,6 @@ function ownFrames(stack: string): string[] {
     .split('\n')
     .slice(1)
     .map((l) => l.trim())
-    .filter((l) => l.startsWith('at ') && /\/(libs|apps)\//.test(l) && !l.includes('node_modules') && !l.includes('connection-discipline'))
+    .filter((l) => l.startsWith('at ') && /\/(libs|apps)\//.test(l) && !l.includes('node_modules') && !/connection-discipline\.[jt]s:/.test(l))
     .slice(0, 8);
 }
