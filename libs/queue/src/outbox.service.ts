@@ -37,7 +37,7 @@ async function withTimeout<T>(ms: number, what: string, work: () => Promise<T>):
 export class OutboxService {
   private readonly logger = new Logger(OutboxService.name);
   private readonly queues = new Map<QueueName, Queue>();
-  private soon: Promise<void> | null = null;
+  private soon: Promise<unknown> | null = null;
   private soonAgain = false;
 
   constructor(
@@ -75,12 +75,12 @@ export class OutboxService {
       this.soonAgain = true;
       return;
     }
-    this.soon = outsideJob(async () => {
-      do {
-        this.soonAgain = false;
-        await this.relay().catch((err) => this.logger.warn({ err: (err as Error).message }, 'outbox immediate relay failed; the poller will retry'));
-      } while (this.soonAgain);
-    }).finally(() => (this.soon = null));
+    this.soonAgain = false;
+    const run = outsideJob(() => this.relay().catch((err) => this.logger.warn({ err: (err as Error).message }, 'outbox immediate relay failed; the poller will retry')));
+    this.soon = run.then(() => {
+      this.soon = null;
+      if (this.soonAgain) this.relaySoon(); // asked for while this one ran: its rows may have missed it
+    });
   }
 
   /**
