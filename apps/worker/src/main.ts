@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from '@naskah/core';
+import { planJobSlots, PoolTooSmallError } from '@naskah/queue';
 import { WorkerModule } from './worker.module';
 
 /** The worker: no HTTP, only queues, schedulers and the outbox relay. SIGTERM drains running jobs and exits. */
@@ -14,9 +15,9 @@ export async function createWorker() {
 
 if (require.main === module) {
   try {
-    loadConfig();
+    planJobSlots(loadConfig()); // the pool must leave a connection for jobs (checked again, and capped, by QueueWorkers)
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof PoolTooSmallError) {
       console.error(err.message);
       process.exit(78);
     }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Clock } from '@naskah/core';
 import { REDIS } from '@naskah/queue';
 import type { NotificationChannel } from './notification-channel';
@@ -24,9 +24,9 @@ export class InAppChannel implements NotificationChannel {
     private readonly clock: Clock,
   ) {}
 
-  async deliver(n: OutgoingNotification): Promise<boolean> {
+  async deliver(n: OutgoingNotification, em?: EntityManager): Promise<boolean> {
     const createdAt = this.clock.now();
-    const res = await this.ds.query('INSERT IGNORE INTO notifications (user_id, type, payload, dedupe_key, created_at) VALUES (?, ?, ?, ?, ?)', [
+    const res = await (em ?? this.ds).query('INSERT IGNORE INTO notifications (user_id, type, payload, dedupe_key, created_at) VALUES (?, ?, ?, ?, ?)', [
       n.userId, n.type, JSON.stringify(n.payload), n.dedupeKey, createdAt,
     ]);
     if (!res.affectedRows) return false;

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { OutgoingNotification } from './notification.types';
 
 /**
@@ -7,7 +8,8 @@ import type { OutgoingNotification } from './notification.types';
  */
 export interface NotificationChannel {
   readonly name: string;
-  deliver(notification: OutgoingNotification): Promise<boolean>;
+  /** `em`: the connection the sender already holds; a channel that writes the database uses it, never a second one. */
+  deliver(notification: OutgoingNotification, em?: EntityManager): Promise<boolean>;
 }
 
 /** Injection token of the list of channels (NotificationModule provides [InAppChannel]). */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock, notFound } from '@naskah/core';
 import { jakartaToday, Principal } from '@naskah/identity';
 import { NOTIFICATION_CHANNELS, NotificationChannel } from './notification-channel';
@@ -77,15 +77,18 @@ export class NotificationsService {
   /**
    * Sends through every channel; returns how many (user, channel) deliveries were new. Throws so a
    * job retries (deliveries are idempotent per user and key). Users are served 16 at a time: a
-   * circular reaches thousands of users, one round trip each would take seconds.
+   * circular reaches thousands of users, one round trip each would take seconds. Every delivery
+   * goes through one connection (`em`, else one taken for the whole call): a job holds at most one
+   * (issue 16); the 16 queue on it without waiting for each other's Redis publish.
    */
-  async send(list: OutgoingNotification[]): Promise<number> {
+  async send(list: OutgoingNotification[], em?: EntityManager): Promise<number> {
+    if (!em) return list.length ? this.onOneConnection((one) => this.send(list, one)) : 0;
     let fresh = 0;
     for (let i = 0; i < list.length; i += SEND_CONCURRENCY) {
       const outcomes = await Promise.all(
         list.slice(i, i + SEND_CONCURRENCY).map(async (n) => {
           let count = 0;
-          for (const c of this.channels) if (await c.deliver(n)) count++;
+          for (const c of this.channels) if (await c.deliver(n, em)) count++;
           return count;
         }),
       );
@@ -95,9 +98,20 @@ export class NotificationsService {
   }
 
   /** One notification to everyone acting for the positions today (holders and Plt/Plh), once per user: the key is unique per user. */
-  async sendToPositions(positionIds: number[], n: { type: NotificationType; payload: NotificationPayload; dedupeKey: string }): Promise<number> {
-    const byPosition = await usersActingFor(this.ds.manager, [...new Set(positionIds)], jakartaToday(this.clock.now()));
+  async sendToPositions(positionIds: number[], n: { type: NotificationType; payload: NotificationPayload; dedupeKey: string }, em?: EntityManager): Promise<number> {
+    if (!em) return this.onOneConnection((one) => this.sendToPositions(positionIds, n, one));
+    const byPosition = await usersActingFor(em, [...new Set(positionIds)], jakartaToday(this.clock.now()));
     const users = [...new Set([...byPosition.values()].flat())];
-    return this.send(users.map((userId) => ({ userId, ...n })));
+    return this.send(users.map((userId) => ({ userId, ...n })), em);
+  }
+
+  /** One pooled connection for `work` (no transaction), released after. */
+  private async onOneConnection<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.ds.createQueryRunner();
+    try {
+      return await work(runner.manager);
+    } finally {
+      await runner.release();
+    }
   }
 }

@@ -56,11 +56,11 @@ export class OrganisationService {
     return { items: rows.map(toOffice), total: Number(count.n) };
   }
 
-  /** Offices rarely change; they are cached per process. */
-  async getOffice(id: number): Promise<OfficeView> {
+  /** Offices rarely change; they are cached per process. Inside a transaction pass its `em` (no second connection). */
+  async getOffice(id: number, em?: EntityManager): Promise<OfficeView> {
     const hit = this.officeCache.get(id);
     if (hit) return hit;
-    const [r] = await this.ds.query(`SELECT ${officeCols} FROM offices o LEFT JOIN offices p ON p.id = o.parent_id WHERE o.id = ?`, [id]);
+    const [r] = await (em ?? this.ds).query(`SELECT ${officeCols} FROM offices o LEFT JOIN offices p ON p.id = o.parent_id WHERE o.id = ?`, [id]);
     if (!r) throw notFound('Satker', id, 'OFFICE');
     const office = toOffice(r);
     this.officeCache.set(id, office);

@@ -6,3 +6,5 @@ export * from './queue.module';
 export * from './worker/job-registry';
 export * from './worker/worker-runtime.module';
 export * from './worker/outbox-purge.job';
+export * from './worker/job-slots';
+export * from './worker/connection-discipline';

@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@naskah/core';
 import { SqlStatement, sqlStatement } from '@naskah/db';
 import { DEFAULT_JOB_OPTIONS, JOB_QUEUE, JobName, JobPayloads, QueueName, jobIdFor } from './queue-names';
+import { outsideJob } from './worker/connection-discipline';
 
 export interface OutboxRow {
   id: string;
@@ -36,6 +37,8 @@ async function withTimeout<T>(ms: number, what: string, work: () => Promise<T>):
 export class OutboxService {
   private readonly logger = new Logger(OutboxService.name);
   private readonly queues = new Map<QueueName, Queue>();
+  private soon: Promise<unknown> | null = null;
+  private soonAgain = false;
 
   constructor(
     private readonly ds: DataSource,
@@ -62,9 +65,22 @@ export class OutboxService {
     );
   }
 
-  /** Best-effort immediate relay after a commit; the worker's poller is the safety net. */
+  /**
+   * Best-effort immediate relay after a commit; the worker's poller is the safety net. One at a time
+   * per process (one database connection): a call while one runs makes it run once more after.
+   * Not part of the calling job (it does not wait for it, and it takes its own connection).
+   */
   relaySoon(): void {
-    this.relay().catch((err) => this.logger.warn({ err: (err as Error).message }, 'outbox immediate relay failed; the poller will retry'));
+    if (this.soon) {
+      this.soonAgain = true;
+      return;
+    }
+    this.soonAgain = false;
+    const run = outsideJob(() => this.relay().catch((err) => this.logger.warn({ err: (err as Error).message }, 'outbox immediate relay failed; the poller will retry')));
+    this.soon = run.then(() => {
+      this.soon = null;
+      if (this.soonAgain) this.relaySoon(); // asked for while this one ran: its rows may have missed it
+    });
   }
 
   /**

@@ -43,9 +43,9 @@ export class FilesService {
     return { id: String(r.id), storageKey: r.storage_key, sha256: r.sha256, sizeBytes: Number(r.size_bytes), mime: r.mime, originalName: r.original_name, deletedAt: r.deleted_at };
   }
 
-  /** Reads the bytes and checks them against the recorded SHA-256. */
-  async read(id: string): Promise<{ file: StoredFile; data: Buffer }> {
-    const file = await this.find(id);
+  /** Reads the bytes and checks them against the recorded SHA-256. Inside a transaction pass its `em` (no second connection). */
+  async read(id: string, em?: EntityManager): Promise<{ file: StoredFile; data: Buffer }> {
+    const file = await this.find(id, em);
     if (file.deletedAt) throw new DomainError('FILE_DESTROYED', 'NOT_FOUND', 'Berkas telah dimusnahkan (file destroyed)');
     const data = await this.storage.get(file.storageKey).catch((err: NodeJS.ErrnoException) => {
       if (err?.code !== 'ENOENT') throw err;

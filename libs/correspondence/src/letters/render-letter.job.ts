@@ -30,25 +30,27 @@ export class RenderLetterJob {
 
   @JobHandler(JobName.RENDER_LETTER)
   async run({ letterId }: { letterId: string }): Promise<{ sha256: string } | { skipped: string }> {
+    await this.signer.prepare?.(); // once per process, on a connection of its own: before the transaction, never inside it
+    // Everything below reads and writes through `em`: a job holds one connection at a time (issue 16).
     return this.ds.transaction(async (em) => {
       const [row] = await em.query('SELECT status, document_sha256, verification_token FROM letters WHERE id = ? FOR UPDATE', [letterId]);
       if (!row) return { skipped: 'letter not found' };
       if (row.document_sha256) return { skipped: 'already rendered' };
       if (!['SIGNED', 'SENT'].includes(row.status)) return { skipped: `status ${row.status}` };
       const l = await this.repo.load(letterId, em);
-      const office = await this.org.getOffice(l.officeId);
+      const office = await this.org.getOffice(l.officeId, em);
       const addressee = async (r: (typeof l.recipients)[number]) => {
         if (r.externalName) return r.externalName;
         if (r.positionId) {
-          const p = await this.org.getPosition(r.positionId);
-          return `${p.title} ${(await this.org.getOffice(p.officeId)).name}`;
+          const p = await this.org.getPosition(r.positionId, em);
+          return `${p.title} ${(await this.org.getOffice(p.officeId, em)).name}`;
         }
-        return `Ketua ${(await this.org.getOffice(r.officeId!)).name}`;
+        return `Ketua ${(await this.org.getOffice(r.officeId!, em)).name}`;
       };
       const to = await Promise.all(l.recipients.filter((r) => r.kind === 'TO').map(addressee));
       const cc = await Promise.all(l.recipients.filter((r) => r.kind === 'CC').map(addressee));
       const [type] = await em.query('SELECT name FROM letter_types WHERE code = ?', [l.typeCode]);
-      const signerPosition = await this.org.getPosition(l.signerPositionId);
+      const signerPosition = await this.org.getPosition(l.signerPositionId, em);
       const token: string = row.verification_token ?? newVerificationToken();
       const pdf = await renderLetterPdf({
         letterId,

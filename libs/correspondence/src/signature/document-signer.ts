@@ -23,6 +23,11 @@ export interface DocumentSigner {
    * signature, the key cannot be retired before that transaction ends.
    */
   sign(payload: SignaturePayload, tx?: EntityManager): Promise<DocumentSignature>;
+  /**
+   * One-time set-up that needs a connection of its own (registering the first key). Call it before
+   * the transaction that signs: `sign` inside a transaction then uses only that transaction's `tx`.
+   */
+  prepare?(): Promise<void>;
   /** True only when `signature` is a valid signature of exactly this payload by the key `keyId` (current or retired). */
   verify(payload: SignaturePayload, signature: string, keyId: string): Promise<boolean>;
   /** Every public key that signed or signs, for offline verification. */

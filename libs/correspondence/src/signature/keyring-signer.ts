@@ -19,6 +19,11 @@ export class KeyringSigner implements DocumentSigner {
     return { signature: await signer.sign(payload), keyId: signer.keyId };
   }
 
+  /** Registers the first key when there is none (memoised: one query per process). */
+  prepare(): Promise<void> {
+    return this.store.bootstrap();
+  }
+
   async verify(payload: SignaturePayload, signature: string, keyId: string): Promise<boolean> {
     if (typeof keyId !== 'string' || !keyId) return false;
     const verifier = await this.store.verifier(keyId);

@@ -92,7 +92,7 @@ export class RecordsDocumentsService {
   /** Stores one document of a proposal once; a replay returns the stored one. */
   async store(em: EntityManager, proposalId: string, kind: MinutesKind, format: MinutesFormat, number: string | null, data: Buffer, filename: string) {
     const [have] = await em.query('SELECT id, file_id, sha256 FROM records_minutes WHERE proposal_id = ? AND kind = ? AND format = ?', [proposalId, kind, format]);
-    if (have) return { id: String(have.id), fileId: String(have.file_id), sha256: String(have.sha256), data: (await this.files.read(String(have.file_id))).data };
+    if (have) return { id: String(have.id), fileId: String(have.file_id), sha256: String(have.sha256), data: (await this.files.read(String(have.file_id), em)).data };
     const file = await this.files.store(em, data, { originalName: filename, mime: MIME[format], createdBy: null });
     const res = await em.query('INSERT INTO records_minutes (proposal_id, kind, format, number, file_id, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
       proposalId, kind, format, number, file.id, file.sha256, this.clock.now(),

@@ -58,14 +58,14 @@ export class HandoverPackageJob {
           const dir = `berkas/berkas-${d.dossierId}/naskah-${r.letterId}`;
           const paths: { path: string; sha256: string; sizeBytes: number; name: string }[] = [];
           for (const f of r.fileIds) {
-            const { file, data } = await this.files.read(f);
+            const { file, data } = await this.files.read(f, em);
             const path = `${dir}/${file.id}-${safe(file.originalName)}`;
             entries.push({ name: path, data, date: now });
             paths.push({ path, sha256: file.sha256, sizeBytes: file.sizeBytes, name: file.originalName });
           }
           const dispositions = await this.dispositionRecords.recordOf(r.letterId, p.officeId, em);
           for (const f of dispositions.flatMap((x) => [...x.fileIds, ...x.followUps.flatMap((u) => u.fileIds)])) {
-            const { file, data } = await this.files.read(f);
+            const { file, data } = await this.files.read(f, em);
             const path = `${dir}/disposisi/${file.id}-${safe(file.originalName)}`;
             entries.push({ name: path, data, date: now });
             paths.push({ path, sha256: file.sha256, sizeBytes: file.sizeBytes, name: file.originalName });
