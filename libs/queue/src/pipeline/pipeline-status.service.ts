@@ -11,8 +11,6 @@ import { judgePipeline, OutboxBacklog, PipelineStatus, QueueBacklog } from './pi
 export const OUTBOX_COUNT_CAP = 100_000;
 /** Each read of the database or of a queue gives up after this long: a dead server must not hang a scrape. */
 const READ_TIMEOUT_MS = 1500;
-/** Answers are reused for this long, so a flood of scrapes or health checks costs one read. */
-const REUSE_MS = 1000;
 
 interface OutboxBacklogRow {
   n: string | number;
@@ -39,7 +37,7 @@ const message = (err: unknown) => String((err as Error)?.message ?? err).slice(0
  */
 @Injectable()
 export class PipelineStatusService {
-  private last: { at: number; status: Promise<PipelineStatus> } | null = null;
+  private inFlight: Promise<PipelineStatus> | null = null;
 
   constructor(
     private readonly ds: DataSource,
@@ -48,13 +46,13 @@ export class PipelineStatusService {
     private readonly clock: Clock,
   ) {}
 
-  /** The current status, reused for a second (concurrent callers share one read). */
+  /**
+   * The current status. Callers that arrive while a read is under way share it (a scrape asks
+   * once per gauge; a flood of health checks costs one read at a time).
+   */
   status(): Promise<PipelineStatus> {
-    const now = Date.now();
-    if (this.last && now - this.last.at < REUSE_MS) return this.last.status;
-    const status = this.read();
-    this.last = { at: now, status };
-    return status;
+    if (!this.inFlight) this.inFlight = this.read().finally(() => (this.inFlight = null));
+    return this.inFlight;
   }
 
   private async read(): Promise<PipelineStatus> {
