@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, CoreModule, loggerParams } from '@naskah/core';
 import { DatabaseModule } from '@naskah/db';
@@ -15,7 +14,8 @@ import { DispositionModule } from '@naskah/disposition';
 import { RecordsModule } from '@naskah/records';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthController } from './auth/auth.controller';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { OrganisationController } from './organisation/organisation.controller';
 import { AdminController } from './admin/admin.controller';
 import { PolicyAdminController } from './admin/policy-admin.controller';
@@ -53,9 +53,10 @@ import { RecordsOpsController } from './records/records-ops.controller';
     NotificationModule,
     DispositionModule,
     RecordsModule,
-    TerminusModule.forRoot({ logger: false }),
+    HealthModule,
+    MetricsModule,
   ],
-  controllers: [HealthController, AuthController, OrganisationController, AdminController, PolicyAdminController, MasterController, SendController, LettersController, VerifyController, InboxController, DeliveriesController, OutboxController, IncomingController,
+  controllers: [AuthController, OrganisationController, AdminController, PolicyAdminController, MasterController, SendController, LettersController, VerifyController, InboxController, DeliveriesController, OutboxController, IncomingController,
     DispositionsController, LetterDispositionsController, PreparedDispositionsController, DispositionCalendarController, NotificationsController,
     ScheduleController, DossiersController, ProposalsController, HoldsController, RecordsOpsController],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

@@ -8,7 +8,7 @@ import { StorageModule, StorageOrphansJob } from '@naskah/storage';
 import { OrganisationModule } from '@naskah/organisation';
 import { IdentityModule } from '@naskah/identity';
 import { CorrespondenceModule, DispatchJob, RenderLetterJob, StuckWorkRedriver } from '@naskah/correspondence';
-import { NotificationModule, NotifyPositionsJob } from '@naskah/notification';
+import { NotificationModule, NotifyPositionsJob, PipelineWatch } from '@naskah/notification';
 import { DispositionEscalationJob, DispositionModule, DispositionNotifyJob, DispositionReminderJob } from '@naskah/disposition';
 import { Schedulers } from './schedulers';
 import { ApplyHoldJob, DestructionJob, HandoverPackageJob, RecordsModule, SweepJob } from '@naskah/records';
@@ -31,6 +31,6 @@ import { RecordsSchedulers } from './records-schedulers';
     RecordsModule,
     WorkerRuntimeModule,
   ],
-  providers: [AuditVerifyJob, StorageOrphansJob, RenderLetterJob, DispatchJob, StuckWorkRedriver, Schedulers, NotifyPositionsJob, DispositionNotifyJob, DispositionReminderJob, DispositionEscalationJob, SweepJob, DestructionJob, HandoverPackageJob, ApplyHoldJob, RecordsSchedulers],
+  providers: [AuditVerifyJob, StorageOrphansJob, RenderLetterJob, DispatchJob, StuckWorkRedriver, Schedulers, NotifyPositionsJob, DispositionNotifyJob, DispositionReminderJob, DispositionEscalationJob, SweepJob, DestructionJob, HandoverPackageJob, ApplyHoldJob, RecordsSchedulers, PipelineWatch],
 })
 export class WorkerModule {}

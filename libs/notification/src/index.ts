@@ -8,3 +8,4 @@ export * from './notifications.service';
 export * from './position-notifier';
 export * from './notification-hub';
 export * from './notification.module';
+export * from './pipeline-watch';

@@ -11,6 +11,7 @@ export const NOTIFICATION_TITLES: Record<NotificationType, string> = {
   DISPOSITION_ESCALATION: 'Eskalasi: disposisi bawahan melewati batas waktu',
   DISPOSITION_DONE: 'Disposisi selesai ditindaklanjuti',
   DISPOSITION_PREPARED: 'Rancangan disposisi menunggu persetujuan Anda',
+  PIPELINE_LATE: 'Pengiriman naskah tertunda: antrean atau outbox melewati batas waktu (lihat /health/pipeline)',
 };
 
 export const NOTIFICATION_TYPES = Object.keys(NOTIFICATION_TITLES) as NotificationType[];

@@ -11,7 +11,8 @@ export type NotificationType =
   | 'DISPOSITION_OVERDUE'
   | 'DISPOSITION_ESCALATION'
   | 'DISPOSITION_DONE'
-  | 'DISPOSITION_PREPARED';
+  | 'DISPOSITION_PREPARED'
+  | 'PIPELINE_LATE';
 
 export interface NotificationPayload {
   title: string;

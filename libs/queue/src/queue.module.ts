@@ -5,6 +5,7 @@ import { AppConfig } from '@naskah/core';
 import { QueueName } from './queue-names';
 import { OutboxService } from './outbox.service';
 import { redisOptions } from './redis-connection';
+import { PipelineStatusService } from './pipeline/pipeline-status.service';
 
 /** A shared ioredis client for everything that is not a queue (rate limits, notifications). */
 export const REDIS = Symbol('REDIS');
@@ -22,13 +23,14 @@ const queues = Object.values(QueueName).map((name) => ({ name }));
   ],
   providers: [
     OutboxService,
+    PipelineStatusService,
     {
       provide: REDIS,
       inject: [AppConfig],
       useFactory: (c: AppConfig) => new IORedis({ ...(redisOptions(c.REDIS_URL) as object), maxRetriesPerRequest: 2, keyPrefix: `${c.QUEUE_PREFIX}:app:` }),
     },
   ],
-  exports: [OutboxService, BullModule, REDIS],
+  exports: [OutboxService, PipelineStatusService, BullModule, REDIS],
 })
 export class QueueModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: IORedis) {}

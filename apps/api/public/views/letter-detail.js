@@ -86,6 +86,7 @@ export async function viewLetter(m) {
 
   page(l.subject,
     h('div', { class: 'badges' }, badge(label(STATUS, l.status), `st-${l.status}`), badge(`Revisi ${l.revision}`)),
+    lateDelivery(l.delivery),
     actions,
     h('div', { class: 'cols' },
       h('div', {},
@@ -115,6 +116,14 @@ export async function viewLetter(m) {
         i > 0 ? changedFields(revs[i - 1].snapshot, r.snapshot) : null,
         h('div', { class: 'body-text small' }, r.snapshot?.body ?? ''))))));
   }).catch((e) => revBox.replaceChildren(revBox.firstChild, errorBox(e)));
+}
+
+/** A sending not yet turned into deliveries past PIPELINE_LATE_SECONDS (the API says `late`): the sender is told, with its age. */
+function lateDelivery(d) {
+  if (!d || d.state !== 'WAITING' || !d.late) return null;
+  const m = Math.floor(d.ageSeconds / 60);
+  const age = m >= 60 ? `${Math.floor(m / 60)} jam ${m % 60} menit` : m >= 1 ? `${m} menit` : `${d.ageSeconds} detik`;
+  return h('p', { class: 'notice warn', role: 'status' }, `Menunggu pengiriman sejak ${fmtDateTime(d.since)} (${age}). Naskah terkirim otomatis begitu layanan pengiriman pulih; tidak perlu dikirim ulang.`);
 }
 
 const FIELD_NAMES = { typeCode: 'jenis', subject: 'hal', summary: 'ringkasan', body: 'isi', securityClass: 'klasifikasi keamanan', urgency: 'sifat', classificationCode: 'kode klasifikasi', recipients: 'tujuan', reviewerPositionIds: 'pemeriksa', signerPositionId: 'penandatangan' };

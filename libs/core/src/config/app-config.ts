@@ -90,6 +90,22 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(3650)
   OUTBOX_RETENTION_DAYS = 7;
 
+  /**
+   * Work waiting longer than this is late: the oldest unrelayed outbox row, the oldest waiting job
+   * of a queue (GET /health/pipeline, the admins' notification) and a letter whose sending is not
+   * dispatched yet (its page says "Menunggu pengiriman sejak …").
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  PIPELINE_LATE_SECONDS = 120;
+
+  /** How often each worker checks the pipeline and notifies the administrators (ADMIN) when it is late. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  PIPELINE_WATCH_SECONDS = 60;
+
+  /** Bearer token for GET /metrics (Prometheus). Unset: /metrics answers only direct loopback requests (no proxy headers). */
+  @IsOptional() @IsString() @MinLength(16, { message: 'METRICS_TOKEN minimal 16 karakter' })
+  METRICS_TOKEN: string | undefined = undefined;
+
   @Transform(toInt) @IsInt() @Min(1024) @Max(1024 * 1024 * 1024)
   UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
 
@@ -143,7 +159,7 @@ export function isPlaceholderSecret(secret: string): boolean {
 }
 
 /** Variables whose value must never appear in a message or a log. */
-const SECRET_KEYS = new Set(['JWT_SECRET']);
+const SECRET_KEYS = new Set(['JWT_SECRET', 'METRICS_TOKEN']);
 
 /** The value as a message may show it: secrets hidden, a password inside a URL masked. */
 function shown(key: string, value: string | undefined): string {

@@ -51,4 +51,20 @@ export interface LetterView extends LetterFields {
   attachments: { fileId: string; name: string; mime: string; sizeBytes: number; sha256: string }[];
   createdAt: Date;
   updatedAt: Date;
+  /** Where its sending stands (GET /api/letters/{id} only); null before any sending. */
+  delivery?: LetterDelivery | null;
+}
+
+/**
+ * A letter's sendings (send, forward, return, registration): WAITING while one is not yet turned
+ * into deliveries, since the oldest such; `late` once that wait passes PIPELINE_LATE_SECONDS — the
+ * page then says "Menunggu pengiriman sejak …". DISPATCHED: all delivered, `since` the last one.
+ */
+export interface LetterDelivery {
+  state: 'WAITING' | 'DISPATCHED';
+  since: Date;
+  /** Seconds waited so far (WAITING; by the database's clock), null once dispatched. */
+  ageSeconds: number | null;
+  late: boolean;
+  lateAfterSeconds: number;
 }

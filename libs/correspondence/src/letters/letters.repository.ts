@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { notFound, toIsoDate } from '@naskah/core';
-import type { LetterFields, LetterView } from './letter.types';
+import { AppConfig, notFound, toIsoDate } from '@naskah/core';
+import type { LetterDelivery, LetterFields, LetterView } from './letter.types';
 
 /** Reads and writes letter rows; every read that reaches a user passes LetterAccessService first. */
 @Injectable()
 export class LettersRepository {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   async load(id: string, em: EntityManager = this.ds.manager, lock = false): Promise<LetterView> {
     if (!/^\d+$/.test(id)) throw notFound('Naskah', id, 'LETTER');
@@ -41,6 +44,21 @@ export class LettersRepository {
       attachments: attachments.map((f: Record<string, unknown>) => ({ fileId: String(f.id), name: String(f.original_name), mime: String(f.mime), sizeBytes: Number(f.size_bytes), sha256: String(f.sha256) })),
       createdAt: r.created_at, updatedAt: r.updated_at,
     };
+  }
+
+  /** Where the letter's sendings stand (LetterDelivery): one indexed read of its transmissions, ages by the database's clock. */
+  async deliveryOf(id: string, em: EntityManager = this.ds.manager): Promise<LetterDelivery | null> {
+    const [r] = await em.query(
+      `SELECT COUNT(*) AS n, MIN(CASE WHEN dispatched_at IS NULL THEN created_at END) AS waiting_since, MAX(dispatched_at) AS last_dispatched,
+              TIMESTAMPDIFF(SECOND, MIN(CASE WHEN dispatched_at IS NULL THEN created_at END), CURRENT_TIMESTAMP(3)) AS age
+         FROM transmissions WHERE letter_id = ?`,
+      [id],
+    );
+    if (!r || Number(r.n) === 0) return null;
+    const lateAfterSeconds = this.config.PIPELINE_LATE_SECONDS;
+    if (r.waiting_since === null) return { state: 'DISPATCHED', since: r.last_dispatched, ageSeconds: null, late: false, lateAfterSeconds };
+    const ageSeconds = Math.max(0, Number(r.age));
+    return { state: 'WAITING', since: r.waiting_since, ageSeconds, late: ageSeconds > lateAfterSeconds, lateAfterSeconds };
   }
 
   /**

@@ -82,7 +82,8 @@ export class LettersService {
 
   async get(p: Principal, id: string): Promise<LetterView> {
     await this.access.assertVisible(id, await this.access.viewerOf(p));
-    return this.repo.load(id);
+    const [letter, delivery] = await Promise.all([this.repo.load(id), this.repo.deliveryOf(id)]);
+    return { ...letter, delivery };
   }
 
   async revisions(p: Principal, id: string): Promise<{ revision: number; createdAt: Date; createdBy: number; snapshot: LetterFields }[]> {

@@ -12,6 +12,7 @@ import { VerificationTokensAndSigningKeys1764000900000 } from './1764000900000-v
 import { SweepRunOffice1764001000000 } from './1764001000000-sweep-run-office';
 import { DossierBackdateRejection1764001300000 } from './1764001300000-dossier-backdate-rejection';
 import { DeliverySearch1764001400000 } from './1764001400000-delivery-search';
+import { HealthProbes1764001600000 } from './1764001600000-health-probes';
 import { PolicyAsData1764001900000 } from './1764001900000-policy-as-data';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
@@ -30,5 +31,6 @@ export const ALL_MIGRATIONS = [
   SweepRunOffice1764001000000,
   DossierBackdateRejection1764001300000,
   DeliverySearch1764001400000,
+  HealthProbes1764001600000,
   PolicyAsData1764001900000,
 ];
