@@ -26,6 +26,8 @@ import { InboxController } from './correspondence/inbox.controller';
 import { DeliveriesController } from './correspondence/deliveries.controller';
 import { OutboxController } from './correspondence/outbox.controller';
 import { IncomingController } from './correspondence/incoming.controller';
+import { DistributionListsController } from './correspondence/distribution-lists.controller';
+import { TrackingController } from './correspondence/tracking.controller';
 import { DispositionsController } from './disposition/dispositions.controller';
 import { LetterDispositionsController } from './disposition/letter-dispositions.controller';
 import { PreparedDispositionsController } from './disposition/prepared-dispositions.controller';
@@ -56,7 +58,8 @@ import { RecordsOpsController } from './records/records-ops.controller';
   ],
   controllers: [HealthController, AuthController, OrganisationController, AdminController, MasterController, SendController, LettersController, VerifyController, InboxController, DeliveriesController, OutboxController, IncomingController,
     DispositionsController, LetterDispositionsController, PreparedDispositionsController, DispositionCalendarController, NotificationsController,
-    ScheduleController, DossiersController, ProposalsController, HoldsController, RecordsOpsController],
+    ScheduleController, DossiersController, ProposalsController, HoldsController, RecordsOpsController,
+    DistributionListsController, TrackingController],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class ApiModule {}

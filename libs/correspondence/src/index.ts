@@ -15,4 +15,6 @@ export * from './numbering';
 export * from './routing';
 export * from './dispatch';
 export * from './inbox';
+export * from './distribution-lists';
+export * from './tracking';
 export * from './correspondence.module';
