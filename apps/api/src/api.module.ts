@@ -27,6 +27,8 @@ import { InboxController } from './correspondence/inbox.controller';
 import { DeliveriesController } from './correspondence/deliveries.controller';
 import { OutboxController } from './correspondence/outbox.controller';
 import { IncomingController } from './correspondence/incoming.controller';
+import { DistributionListsController } from './correspondence/distribution-lists.controller';
+import { TrackingController } from './correspondence/tracking.controller';
 import { DispositionsController } from './disposition/dispositions.controller';
 import { LetterDispositionsController } from './disposition/letter-dispositions.controller';
 import { PreparedDispositionsController } from './disposition/prepared-dispositions.controller';
@@ -58,7 +60,8 @@ import { RecordsOpsController } from './records/records-ops.controller';
   ],
   controllers: [AuthController, OrganisationController, AdminController, PolicyAdminController, MasterController, SendController, LettersController, VerifyController, InboxController, DeliveriesController, OutboxController, IncomingController,
     DispositionsController, LetterDispositionsController, PreparedDispositionsController, DispositionCalendarController, NotificationsController,
-    ScheduleController, DossiersController, ProposalsController, HoldsController, RecordsOpsController],
+    ScheduleController, DossiersController, ProposalsController, HoldsController, RecordsOpsController,
+    DistributionListsController, TrackingController],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class ApiModule {}

@@ -17,14 +17,17 @@ import { OutboxViewService } from './inbox/outbox.service';
 import { IncomingService } from './inbox/incoming.service';
 import { SigningKeyRecord } from './signature/signing-key.entity';
 import { NumberTemplatesService, RoutingPolicyService } from './policy-admin';
+import { DistributionListMemberRecord, DistributionListRecord } from './distribution-lists/distribution-list.entity';
+import { DistributionListsService } from './distribution-lists/distribution-lists.service';
+import { LetterTrackingService } from './tracking/letter-tracking.service';
 
 export const CORRESPONDENCE_PROVIDERS = [
   LetterAccessService, LetterHoldingsService, MasterDataService, LettersRepository, LettersService, ReviewService, SigningService, VerificationService, documentSignerProvider,
   AttachmentsService, SendService, InboxService, DeliveriesService, OutboxViewService, IncomingService,
-  RoutingPolicyService, NumberTemplatesService,
+  RoutingPolicyService, NumberTemplatesService, DistributionListsService, LetterTrackingService,
 ];
 
 /** Letters from draft to inbox. Job handlers (RenderLetterJob, DispatchJob) are registered by the worker. */
 @Global()
-@Module({ imports: [TypeOrmModule.forFeature([SigningKeyRecord])], providers: CORRESPONDENCE_PROVIDERS, exports: CORRESPONDENCE_PROVIDERS })
+@Module({ imports: [TypeOrmModule.forFeature([SigningKeyRecord, DistributionListRecord, DistributionListMemberRecord])], providers: CORRESPONDENCE_PROVIDERS, exports: CORRESPONDENCE_PROVIDERS })
 export class CorrespondenceModule {}

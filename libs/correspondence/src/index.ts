@@ -16,4 +16,6 @@ export * from './routing';
 export * from './dispatch';
 export * from './inbox';
 export * from './policy-admin';
+export * from './distribution-lists';
+export * from './tracking';
 export * from './correspondence.module';

@@ -3,6 +3,7 @@ import type { NotificationType } from './notification.types';
 /** Default short titles (Bahasa Indonesia); a notification may carry a more specific one. */
 export const NOTIFICATION_TITLES: Record<NotificationType, string> = {
   LETTER_RECEIVED: 'Surat masuk baru',
+  LETTER_UNREAD_REMINDER: 'Pengingat: surat masuk belum dibaca',
   DRAFT_RETURNED: 'Konsep naskah dikembalikan',
   DISPOSITION_NEW: 'Disposisi baru',
   DISPOSITION_REMINDER: 'Pengingat: batas waktu disposisi besok (hari kerja berikutnya)',

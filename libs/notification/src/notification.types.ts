@@ -4,6 +4,7 @@
  */
 export type NotificationType =
   | 'LETTER_RECEIVED'
+  | 'LETTER_UNREAD_REMINDER'
   | 'DRAFT_RETURNED'
   | 'DISPOSITION_NEW'
   | 'DISPOSITION_REMINDER'

@@ -6,3 +6,6 @@ export type { TransmissionKind, TransmissionTarget } from './transmissions';
 export type { RoutePreview, RouteHopPreview } from './route-preview';
 export type { RecipientRef } from './resolve-addressees';
 export * from './stuck-work.redriver';
+export { RECIPIENT_GROUPS, groupLabel, recipientLabel, type RecipientGroup } from './recipient-groups';
+export type { GroupExpansion } from './resolve-addressees';
+export type { GroupPreview, GroupRoutePreview, DeliverToPreview } from './route-preview';

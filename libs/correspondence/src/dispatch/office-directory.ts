@@ -14,6 +14,8 @@ export interface OfficeDirectory {
   get(id: string | number): OfficePlace | undefined;
   /** Lookup in the routing rule's shape. */
   lookup: (id: string) => OfficePlace | undefined;
+  /** Every office, in id order. */
+  all(): OfficePlace[];
 }
 
 const TTL_MS = 60_000;
@@ -25,7 +27,7 @@ let cached: { at: number; byId: Map<string, OfficePlace> } | null = null;
  */
 export async function officeDirectory(em: EntityManager): Promise<OfficeDirectory> {
   if (!cached || Date.now() - cached.at > TTL_MS) {
-    const rows: Record<string, unknown>[] = await em.query('SELECT id, code, level, parent_id, name FROM offices');
+    const rows: Record<string, unknown>[] = await em.query('SELECT id, code, level, parent_id, name FROM offices ORDER BY id');
     const byId = new Map<string, OfficePlace>();
     for (const r of rows) {
       byId.set(String(r.id), { id: String(r.id), code: String(r.code), level: r.level as OfficeLevel, parentId: r.parent_id === null ? null : String(r.parent_id), name: String(r.name) });
@@ -34,5 +36,5 @@ export async function officeDirectory(em: EntityManager): Promise<OfficeDirector
   }
   const byId = cached.byId;
   const get = (id: string | number) => byId.get(String(id));
-  return { get, lookup: get };
+  return { get, lookup: get, all: () => [...byId.values()] };
 }

@@ -10,7 +10,8 @@ import { LetterAccessService } from '../access/letter-access.service';
 import { routeLabel, RoutePlan } from '../routing';
 import { explainPlan, targetsFor } from './plan-targets';
 import { relayPosition } from './relay-position';
-import { RecipientRef, resolveAddressees } from './resolve-addressees';
+import { GroupExpansion, RecipientRef, resolveAddressees } from './resolve-addressees';
+import type { RecipientGroup } from './recipient-groups';
 import { planDelivery } from './route-judge';
 import { createTransmission } from './transmissions';
 import { previewRoutes, RoutePreview } from './route-preview';
@@ -26,6 +27,13 @@ export interface SendResult {
   external: string[];
   /** Addressees the rule sends through a parent office, with the route. */
   viaParent: { officeId: number; positionId: number; deliverToOfficeId: number; route: string }[];
+  /** Each group or distribution list as expanded now: its label, how many it reached, whether the sending office was left out. */
+  groups: GroupExpansion[];
+  /**
+   * Addressees named by more than one recipient (e.g. an office named alone and also in a group):
+   * one delivery each, TO when any of those recipients is TO. `recipients` are their indexes.
+   */
+  merged: { officeId: number; positionId: number; kind: 'TO' | 'CC'; recipients: number[] }[];
 }
 
 /** Sending a signed letter: the routing rule decides where each addressee's copy is delivered. */
@@ -65,14 +73,22 @@ export class SendService {
       }
 
       const officeId = Number(l.office_id);
-      const recipients: RecipientRef[] = (await em.query('SELECT kind, office_id, position_id, external_name FROM letter_recipients WHERE letter_id = ? ORDER BY ordinal', [letterId])).map(
-        (r: Record<string, unknown>) => ({ kind: r.kind, officeId: r.office_id === null ? null : Number(r.office_id), positionId: r.position_id === null ? null : Number(r.position_id), externalName: r.external_name }),
-      );
-      const { internal, external } = await resolveAddressees(em, recipients);
+      const recipients: RecipientRef[] = (
+        await em.query('SELECT kind, office_id, position_id, external_name, recipient_group, province_office_id, distribution_list_id FROM letter_recipients WHERE letter_id = ? ORDER BY ordinal', [letterId])
+      ).map((r: Record<string, unknown>) => ({
+        kind: r.kind, officeId: r.office_id === null ? null : Number(r.office_id), positionId: r.position_id === null ? null : Number(r.position_id), externalName: r.external_name,
+        group: (r.recipient_group as RecipientGroup | null) ?? null, provinceOfficeId: r.province_office_id === null ? null : Number(r.province_office_id),
+        distributionListId: r.distribution_list_id === null ? null : Number(r.distribution_list_id),
+      }));
+      // groups and lists are expanded now, one delivery per member, each judged by the routing rule below
+      const { internal, external, groups, merged } = await resolveAddressees(em, recipients, { senderOfficeId: officeId });
       const plans = new Map<number, RoutePlan>();
       for (const officeIdOfAddressee of new Set(internal.map((a) => a.officeId))) {
         const { plan } = await planDelivery(em, officeId, officeIdOfAddressee);
-        if (plan.mode === 'FORBIDDEN') throw new DomainError('ROUTING_FORBIDDEN', 'UNPROCESSABLE', explainPlan(plan), { route: routeLabel(plan.hops) });
+        if (plan.mode === 'FORBIDDEN') {
+          const at = internal.find((a) => a.officeId === officeIdOfAddressee)!.index;
+          throw new DomainError('ROUTING_FORBIDDEN', 'UNPROCESSABLE', explainPlan(plan), { route: routeLabel(plan.hops), fields: [{ field: `recipients.${at}`, reason: explainPlan(plan) }] });
+        }
         plans.set(officeIdOfAddressee, plan);
       }
       const relays = new Map<number, number>();
@@ -100,10 +116,17 @@ export class SendService {
       }));
       await this.audit.record(em, { userId: p.userId, positionId: actingPositionId, capacity, requestId: p.requestId ?? null }, {
         action: 'LETTER_SENT', entityType: 'letter', entityId: letterId, officeId,
-        before: { status: 'SIGNED' }, after: { status: 'SENT', transmissionId, deliveries: targets.length, external: external.length, viaParent: viaParent.slice(0, 20) },
+        before: { status: 'SIGNED' }, after: {
+          status: 'SENT', transmissionId, deliveries: targets.length, external: external.length, viaParent: viaParent.slice(0, 20),
+          ...(groups.length ? { groups: groups.map((g) => ({ index: g.index, label: g.label, members: g.members, merged: g.merged })) } : {}),
+          ...(merged.length ? { merged: merged.length } : {}),
+        },
       });
       const [{ sent_at: sentAt }] = await em.query('SELECT sent_at FROM letters WHERE id = ?', [letterId]);
-      return { letterId, status: 'SENT' as const, sentAt, transmissionId, targetCount: targets.length, external, viaParent };
+      return {
+        letterId, status: 'SENT' as const, sentAt, transmissionId, targetCount: targets.length, external, viaParent, groups,
+        merged: merged.map((a) => ({ officeId: a.officeId, positionId: a.positionId, kind: a.kind, recipients: a.from })),
+      };
     });
     this.outbox.relaySoon();
     return result;

@@ -1,13 +1,23 @@
 import type { SecurityClass } from '../access/access-policy';
+import type { RecipientGroup } from '../dispatch/recipient-groups';
 
 export type LetterStatus = 'DRAFT' | 'IN_REVIEW' | 'RETURNED' | 'APPROVED' | 'SIGNED' | 'SENT' | 'CANCELLED';
 export type Urgency = 'BIASA' | 'SEGERA' | 'AMAT_SEGERA';
 
+/**
+ * One addressee or copy as drafted: exactly one of an office (its head receives it), a position,
+ * an external party, a group of offices (`group`; KABKOTA_OF_PROVINCE also takes
+ * `provinceOfficeId`) or a distribution list of the drafting office. Groups and lists are kept as
+ * written and expanded when the letter is sent.
+ */
 export interface RecipientInput {
   kind: 'TO' | 'CC';
   officeId?: number;
   positionId?: number;
   externalName?: string;
+  group?: RecipientGroup;
+  provinceOfficeId?: number;
+  distributionListId?: number;
 }
 
 export interface LetterFields {
@@ -49,6 +59,8 @@ export interface LetterView extends LetterFields {
   external: { sender: string | null; number: string | null; date: string | null } | null;
   reviews: { round: number; step: number; positionId: number; decision: string; note: string | null; actedAt: Date | null; actedByUserId: number | null }[];
   attachments: { fileId: string; name: string; mime: string; sizeBytes: number; sha256: string }[];
+  /** What the letter prints for each recipient, in the order of `recipients` ("Ketua KPU Kabupaten/Kota se-Provinsi Nusa Tenggara Barat"). */
+  addressees: { kind: 'TO' | 'CC'; label: string }[];
   createdAt: Date;
   updatedAt: Date;
   /** Where its sending stands (GET /api/letters/{id} only); null before any sending. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, notFound, toIsoDate } from '@naskah/core';
+import { recipientLabel, RecipientGroup } from '../dispatch/recipient-groups';
 import type { LetterDelivery, LetterFields, LetterView } from './letter.types';
 
 /** Reads and writes letter rows; every read that reaches a user passes LetterAccessService first. */
@@ -16,7 +17,14 @@ export class LettersRepository {
     const [r] = await em.query(`SELECT * FROM letters WHERE id = ?${lock ? ' FOR UPDATE' : ''}`, [id]);
     if (!r) throw notFound('Naskah', id, 'LETTER');
     const [recipients, reviews, attachments, plan] = await Promise.all([
-      em.query('SELECT kind, office_id, position_id, external_name FROM letter_recipients WHERE letter_id = ? ORDER BY ordinal', [id]),
+      em.query(
+        `SELECT r.kind, r.office_id, r.position_id, r.external_name, r.recipient_group, r.province_office_id, r.distribution_list_id,
+                o.name AS office_name, p.title AS position_title, po.name AS position_office_name, pr.name AS province_name, dl.name AS list_name
+         FROM letter_recipients r LEFT JOIN offices o ON o.id = r.office_id LEFT JOIN positions p ON p.id = r.position_id LEFT JOIN offices po ON po.id = p.office_id
+           LEFT JOIN offices pr ON pr.id = r.province_office_id LEFT JOIN distribution_lists dl ON dl.id = r.distribution_list_id
+         WHERE r.letter_id = ? ORDER BY r.ordinal`,
+        [id],
+      ),
       em.query('SELECT round, step, position_id, decision, note, acted_at, acted_by_user_id FROM letter_reviews WHERE letter_id = ? AND round > 0 ORDER BY round, step', [id]),
       em.query('SELECT f.id, f.original_name, f.mime, f.size_bytes, f.sha256 FROM letter_attachments a JOIN files f ON f.id = a.file_id WHERE a.letter_id = ? ORDER BY f.id', [id]),
       em.query('SELECT position_id FROM letter_reviews WHERE letter_id = ? AND round = 0 ORDER BY step', [id]),
@@ -30,6 +38,16 @@ export class LettersRepository {
         ...(x.office_id !== null ? { officeId: Number(x.office_id) } : {}),
         ...(x.position_id !== null ? { positionId: Number(x.position_id) } : {}),
         ...(x.external_name !== null ? { externalName: String(x.external_name) } : {}),
+        ...(x.recipient_group !== null ? { group: x.recipient_group as RecipientGroup } : {}),
+        ...(x.province_office_id !== null ? { provinceOfficeId: Number(x.province_office_id) } : {}),
+        ...(x.distribution_list_id !== null ? { distributionListId: Number(x.distribution_list_id) } : {}),
+      })),
+      addressees: recipients.map((x: Record<string, unknown>) => ({
+        kind: x.kind as 'TO' | 'CC',
+        label: recipientLabel({
+          officeName: x.office_name as string | null, positionTitle: x.position_title as string | null, positionOfficeName: x.position_office_name as string | null,
+          externalName: x.external_name as string | null, group: x.recipient_group as RecipientGroup | null, provinceName: x.province_name as string | null, listName: x.list_name as string | null,
+        }),
       })),
       reviewerPositionIds: plan.map((p: { position_id: number }) => Number(p.position_id)),
       status: r.status, revision: Number(r.revision), version: Number(r.version), reviewRound: Number(r.review_round),
@@ -69,8 +87,11 @@ export class LettersRepository {
     if (!fresh) await em.query('DELETE FROM letter_recipients WHERE letter_id = ?', [id]);
     if (f.recipients.length) {
       await em.query(
-        `INSERT INTO letter_recipients (letter_id, kind, ordinal, office_id, position_id, external_name) VALUES ${f.recipients.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
-        f.recipients.flatMap((x, i) => [id, x.kind, i + 1, x.officeId ?? null, x.positionId ?? null, x.externalName ?? null]),
+        `INSERT INTO letter_recipients (letter_id, kind, ordinal, office_id, position_id, external_name, recipient_group, province_office_id, distribution_list_id)
+         VALUES ${f.recipients.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        f.recipients.flatMap((x, i) => [
+          id, x.kind, i + 1, x.officeId ?? null, x.positionId ?? null, x.externalName ?? null, x.group ?? null, x.provinceOfficeId ?? null, x.distributionListId ?? null,
+        ]),
       );
     }
     if (!fresh) await em.query('DELETE FROM letter_reviews WHERE letter_id = ? AND round = 0', [id]);

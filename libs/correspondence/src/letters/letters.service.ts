@@ -156,8 +156,8 @@ export class LettersService {
       throw field('signerPositionId', 'penandatangan harus pejabat penandatangan (Ketua, Sekretaris/Sekjen, Kepala Biro/Kabag) di satker yang sama', 'INVALID_SIGNER', 'UNPROCESSABLE');
     }
     for (const [i, r] of f.recipients.entries()) {
-      const set = [r.officeId, r.positionId, r.externalName].filter((v) => v !== undefined && v !== null);
-      if (set.length !== 1) throw field(`recipients.${i}`, 'isi tepat satu dari officeId, positionId atau externalName');
+      const set = [r.officeId, r.positionId, r.externalName, r.group, r.distributionListId].filter((v) => v !== undefined && v !== null);
+      if (set.length !== 1) throw field(`recipients.${i}`, 'isi tepat satu dari officeId, positionId, externalName, group atau distributionListId');
       if (r.officeId) {
         const [o] = await em.query('SELECT id FROM offices WHERE id = ?', [r.officeId]);
         if (!o) throw field(`recipients.${i}.officeId`, 'satker tidak ada', 'UNKNOWN_RECIPIENT', 'UNPROCESSABLE');
@@ -167,7 +167,8 @@ export class LettersService {
         if (!o) throw field(`recipients.${i}.positionId`, 'jabatan tidak ada', 'UNKNOWN_RECIPIENT', 'UNPROCESSABLE');
       }
     }
-    // the same addressee twice (also an office and its head) is refused when the draft is written, not only at sending
-    await resolveAddressees(em, f.recipients);
+    // the same addressee twice (also an office and its head) is refused when the draft is written, not only at sending;
+    // groups and lists are checked (a province office, a list of this office) and kept as written: expanded when sent
+    await resolveAddressees(em, f.recipients, { senderOfficeId: officeId, expand: false, lockLists: true });
   }
 }

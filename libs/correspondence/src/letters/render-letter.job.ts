@@ -39,16 +39,9 @@ export class RenderLetterJob {
       if (!['SIGNED', 'SENT'].includes(row.status)) return { skipped: `status ${row.status}` };
       const l = await this.repo.load(letterId, em);
       const office = await this.org.getOffice(l.officeId, em);
-      const addressee = async (r: (typeof l.recipients)[number]) => {
-        if (r.externalName) return r.externalName;
-        if (r.positionId) {
-          const p = await this.org.getPosition(r.positionId, em);
-          return `${p.title} ${(await this.org.getOffice(p.officeId, em)).name}`;
-        }
-        return `Ketua ${(await this.org.getOffice(r.officeId!, em)).name}`;
-      };
-      const to = await Promise.all(l.recipients.filter((r) => r.kind === 'TO').map(addressee));
-      const cc = await Promise.all(l.recipients.filter((r) => r.kind === 'CC').map(addressee));
+      // "Ketua <office>", "<position> <office>", the external party, a group ("Ketua KPU Kabupaten/Kota se-…") or a list's name
+      const to = l.addressees.filter((a) => a.kind === 'TO').map((a) => a.label);
+      const cc = l.addressees.filter((a) => a.kind === 'CC').map((a) => a.label);
       const [type] = await em.query('SELECT name FROM letter_types WHERE code = ?', [l.typeCode]);
       const signerPosition = await this.org.getPosition(l.signerPositionId, em);
       const token: string = row.verification_token ?? newVerificationToken();

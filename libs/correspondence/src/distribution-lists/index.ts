@@ -1,0 +1,2 @@
+export * from './distribution-list.entity';
+export * from './distribution-lists.service';

@@ -1,0 +1,2 @@
+export * from './tracking-status';
+export * from './letter-tracking.service';
