@@ -3,7 +3,9 @@ import type { DispositionStatus, DispositionView, HolidayView, PreparedStatus } 
 import type { DelegationView, Role, UserView } from '@naskah/identity';
 import type { NotificationView } from '@naskah/notification';
 import type { OfficeView, UnitView } from '@naskah/organisation';
-import type { ApprovalView, DossiersService, DossierRow, FinalAction, ProposalKind, ProposalRow, ProposalStatus, RetentionWhy, SweepScope } from '@naskah/records';
+import type { ApprovalView, DossiersService, ReappraiseDossierUseCase, DossierRow, FinalAction, ProposalKind, ProposalRow, ProposalStatus, RetentionWhy, SweepScope } from '@naskah/records';
+
+type ReappraisalResult = Awaited<ReturnType<ReappraiseDossierUseCase['run']>>;
 
 type Missing<T, A extends readonly unknown[]> = Exclude<T, A[number]>;
 
@@ -57,4 +59,9 @@ export const PROPOSAL_KIND = valuesOf<ProposalKind>()(['TRANSFER', 'DESTROY', 'H
 export const PROPOSAL_STATUS = valuesOf<ProposalStatus>()(['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'EXECUTING', 'PACKAGED', 'EXECUTED', 'CANCELLED']);
 export const PROPOSAL_ORIGIN = valuesOf<ProposalRow['origin']>()(['SWEEP', 'MANUAL']);
 export const APPROVAL_STEP = valuesOf<ApprovalView['step']>()(['RECORDS_CENTRE_HEAD', 'APPRAISAL_COMMITTEE', 'OFFICE_LEADER']);
+export const HOLD_STATUS = ['APPLYING', 'IN_FORCE', 'LIFTED'];
+export const SWEEP_TRIGGER = ['SCHEDULE', 'MANUAL'];
+export const MINUTES_KIND = ['BA_PEMINDAHAN', 'BA_PEMUSNAHAN', 'BA_PENYERAHAN', 'MANIFEST', 'HANDOVER_PACKAGE'];
+export const MINUTES_FORMAT = ['PDF', 'XLSX', 'JSON', 'ZIP'];
+export const REAPPRAISAL_DECISION = valuesOf<ReappraisalResult['decision']>()(['EXTEND', 'CHANGE_FINAL_ACTION', 'APPLY_RULE']);
 export const SWEEP_SCOPE = valuesOf<SweepScope>()(['OFFICE', 'NATIONAL']);

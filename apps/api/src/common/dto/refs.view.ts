@@ -30,3 +30,9 @@ export class CodeName {
   @ApiProperty() code: string;
   @ApiProperty() name: string;
 }
+
+/**
+ * Compile-time check that a service's (anonymous) return type fits the documented class: a field
+ * the service drops or retypes fails the typecheck. `implements` checks the other direction.
+ */
+export type Conforms<Model extends View, View> = [Model, View];
