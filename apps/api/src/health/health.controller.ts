@@ -1,12 +1,15 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type IORedis from 'ioredis';
 import { REDIS } from '@naskah/queue';
 import { Public } from '../common/principal.decorator';
+import { ApiErrorBody } from '../common/api-errors';
+import { HealthIndicatorState, LiveStatus, ReadyStatus } from './dto/health.view';
 
 @ApiTags('health')
 @Public()
+@ApiExtraModels(HealthIndicatorState)
 @Controller('health')
 export class HealthController {
   constructor(
@@ -18,12 +21,15 @@ export class HealthController {
 
   /** The process is up. */
   @Get('live')
+  @ApiOkResponse({ type: LiveStatus })
   live() {
     return { status: 'ok' };
   }
 
   /** The process can serve: database and Redis answer. */
   @Get('ready') @HealthCheck()
+  @ApiOkResponse({ type: ReadyStatus })
+  @ApiServiceUnavailableResponse({ type: ApiErrorBody, description: 'A dependency is down: `details` is the report (Terminus), by dependency' })
   ready() {
     return this.health.check([
       () => this.db.pingCheck('database', { timeout: 1500 }),
