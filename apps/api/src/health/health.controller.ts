@@ -27,7 +27,8 @@ export class HealthController {
   }
 
   /** The process can serve: database and Redis answer. */
-  @Get('ready') @HealthCheck()
+  // our own response documentation: Terminus' would describe its 503 body, which the error filter wraps in the common error shape
+  @Get('ready') @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOkResponse({ type: ReadyStatus })
   @ApiServiceUnavailableResponse({ type: ApiErrorBody, description: 'A dependency is down: `details` is the report (Terminus), by dependency' })
   ready() {

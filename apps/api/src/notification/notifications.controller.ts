@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Principal, StreamTickets } from '@naskah/identity';
 import { NotificationHub, NotificationsService, NotificationView } from '@naskah/notification';
 import { CurrentPrincipal } from '../common/principal.decorator';
@@ -72,7 +72,6 @@ export class NotificationsController {
   @Get('stream')
   @AcceptsStreamTicket()
   @ApiOperation({ summary: 'Server-sent events: notifikasi baru seketika' })
-  @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'Server-sent events: `notification` (data: NotificationView), `ready` (data: {unreadCount}), `expired`; a comment every 25 s', content: { 'text/event-stream': { schema: { type: 'string' } } } })
   @ApiErrors(400, 503)
   async stream(@CurrentPrincipal() p: Principal, @Query() q: StreamQueryDto, @Req() req: FastifyRequest & AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
