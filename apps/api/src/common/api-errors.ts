@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import type { ErrorBody, FieldProblem } from '@naskah/core';
 
 /** One field that failed a rule. */
@@ -8,17 +8,18 @@ export class ApiFieldProblem implements FieldProblem {
   @ApiProperty({ example: 'wajib diisi' }) reason: string;
 }
 
-/** What an error may carry beyond its message: the fields at fault, and whatever else its code documents (e.g. `retryAfterSeconds`). */
-export class ApiErrorDetails {
-  @ApiPropertyOptional({ type: () => ApiFieldProblem, isArray: true }) fields?: ApiFieldProblem[];
-}
-
 /** The one JSON shape of every error answer (libs/core/src/http/error.filter.ts). */
 export class ApiErrorBody implements ErrorBody {
   @ApiProperty({ example: 404 }) statusCode: number;
   @ApiProperty({ description: 'Stable machine code (e.g. LETTER_NOT_FOUND, VALIDATION_FAILED)', example: 'NOT_FOUND' }) code: string;
   @ApiProperty({ description: 'For people: Bahasa Indonesia, English may follow in brackets' }) message: string;
-  @ApiPropertyOptional({ type: () => ApiErrorDetails, additionalProperties: true }) details?: ApiErrorDetails;
+  @ApiPropertyOptional({
+    type: 'object',
+    properties: { fields: { type: 'array', items: { $ref: getSchemaPath(ApiFieldProblem) } } },
+    additionalProperties: true,
+    description: 'the fields at fault, and whatever else the code documents (e.g. retryAfterSeconds, dossierId)',
+  })
+  details?: { fields?: ApiFieldProblem[]; [k: string]: unknown };
   @ApiPropertyOptional({ description: 'Only on 500: the id under which the error is in the log' }) errorId?: string;
 }
 
@@ -40,5 +41,5 @@ const WHAT: Record<ErrorStatus, string> = {
 
 /** Documents the error answers an operation (or every operation of a controller) may give, all in the shape of {@link ApiErrorBody}. */
 export function ApiErrors(...statuses: ErrorStatus[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(ApiExtraModels(ApiErrorBody), ...statuses.map((status) => ApiResponse({ status, description: WHAT[status], type: ApiErrorBody })));
+  return applyDecorators(ApiExtraModels(ApiErrorBody, ApiFieldProblem), ...statuses.map((status) => ApiResponse({ status, description: WHAT[status], type: ApiErrorBody })));
 }
