@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@naskah/core';
 import { AuditService } from '@naskah/audit';
 import { Principal } from '@naskah/identity';
@@ -10,10 +10,16 @@ import { BinaryReply, sendFile } from '../common/file-reply';
 import { readMultipartForm } from './multipart-form';
 import { CurrentPrincipal } from '../common/principal.decorator';
 import { CancelDto, CompareQueryDto, CreateLetterDto, ReviewDto, SignDto, UpdateLetterDto } from './dto/letter.dto';
+import { ApiErrors } from '../common/api-errors';
+import { ApiFileResponse, DOCX_MIME, XLSX_MIME } from '../common/api-binary-response';
+import { AuditEventView } from '../common/dto/audit-event.view';
+import { StoredFileView } from '../common/dto/stored-file.view';
+import { LetterRevision, LetterRevisionComparison, LetterView } from './dto/letter.view';
 
 /** Drafting, review chain, signing; a letter's PDF and history. */
 @ApiTags('letters')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller('api/letters')
 export class LettersController {
   constructor(
@@ -28,52 +34,72 @@ export class LettersController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: LetterView })
+  @ApiErrors(400, 403, 422)
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateLetterDto) {
     return this.letters.create(p, dto);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: LetterView })
+  @ApiErrors(404)
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.letters.get(p, id);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: LetterView })
+  @ApiErrors(400, 403, 404, 409, 422)
   update(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: UpdateLetterDto) {
     return this.letters.update(p, id, dto);
   }
 
   @Get(':id/revisions')
+  @ApiOkResponse({ type: LetterRevision, isArray: true })
+  @ApiErrors(404)
   revisions(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.letters.revisions(p, id);
   }
 
   @Get(':id/revisions/compare')
+  @ApiOkResponse({ type: LetterRevisionComparison })
+  @ApiErrors(400, 404)
   compare(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() q: CompareQueryDto) {
     return this.letters.compare(p, id, q.from, q.to);
   }
 
   @Post(':id/submit')
+  @ApiCreatedResponse({ type: LetterView })
+  @ApiErrors(403, 404, 409, 422)
   submit(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.review.submit(p, id);
   }
 
   @Post(':id/review')
+  @ApiCreatedResponse({ type: LetterView })
+  @ApiErrors(400, 403, 404, 409)
   doReview(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: ReviewDto) {
     return this.review.review(p, id, dto.decision, dto.note);
   }
 
   @Post(':id/sign')
+  @ApiCreatedResponse({ type: LetterView })
+  @ApiErrors(400, 403, 404, 409, 429, 503)
   sign(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: SignDto, @Req() req: { ip: string }) {
     return this.signing.sign(p, id, dto.password, req.ip);
   }
 
   @Post(':id/cancel')
+  @ApiCreatedResponse({ type: LetterView })
+  @ApiErrors(400, 403, 404, 409)
   cancel(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: CancelDto) {
     return this.letters.cancel(p, id, dto.reason);
   }
 
   /** The letter's timeline (riwayat), read from the audit trail. */
   @Get(':id/history')
+  @ApiOkResponse({ type: AuditEventView, isArray: true })
+  @ApiErrors(404)
   async history(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     await this.access.assertVisible(id, await this.access.viewerOf(p));
     return this.audit.history('letter', id);
@@ -84,6 +110,8 @@ export class LettersController {
    * external letter — served as the type it really is (a PNG/JPEG scan as an image, named .png/.jpg).
    */
   @Get(':id/pdf')
+  @ApiFileResponse('The signed PDF, or the scan registered with an external letter (as the type it really is)', 'application/pdf', 'image/png', 'image/jpeg')
+  @ApiErrors(404, 409)
   async pdf(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Res() reply: BinaryReply) {
     await this.access.assertVisible(id, await this.access.viewerOf(p));
     const letter = await this.repo.load(id);
@@ -94,6 +122,8 @@ export class LettersController {
 
   /** Upload an attachment (multipart, part "file"): PDF, PNG, JPEG, DOCX or XLSX by content; 413 past the size limit, 415 otherwise. */
   @Post(':id/attachments')
+  @ApiCreatedResponse({ type: StoredFileView })
+  @ApiErrors(400, 403, 404, 409, 413, 415)
   async addAttachment(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Req() req: FastifyRequest) {
     const form = await readMultipartForm(req);
     if (!form.file) throw new DomainError('FILE_REQUIRED', 'VALIDATION', 'file: berkas wajib diunggah', { fields: [{ field: 'file', reason: 'required' }] });
@@ -101,6 +131,8 @@ export class LettersController {
   }
 
   @Get(':id/attachments/:fileId')
+  @ApiFileResponse('The attachment, as the type it was accepted as', 'application/pdf', 'image/png', 'image/jpeg', DOCX_MIME, XLSX_MIME)
+  @ApiErrors(404)
   async downloadAttachment(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('fileId') fileId: string, @Res() reply: BinaryReply) {
     const { file, data } = await this.attachments.download(p, id, fileId);
     sendFile(reply, data, file.mime, file.originalName, file.sha256);
@@ -108,6 +140,8 @@ export class LettersController {
 
   @Delete(':id/attachments/:fileId')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiErrors(403, 404, 409)
   async removeAttachment(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('fileId') fileId: string): Promise<void> {
     await this.attachments.remove(p, id, fileId);
   }

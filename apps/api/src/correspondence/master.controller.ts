@@ -1,9 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, MaxLength } from 'class-validator';
 import { CleanText } from '@naskah/core';
 import { MasterDataService, SECURITY_CLASSES, URGENCIES } from '@naskah/correspondence';
+import { ApiErrors } from '../common/api-errors';
+import { CodeName } from '../common/dto/refs.view';
+import { ClassificationList } from './dto/master.view';
 
 class ClassificationQueryDto {
   @ApiPropertyOptional() @IsOptional() @CleanText() @MaxLength(100)
@@ -15,27 +18,33 @@ class ClassificationQueryDto {
 
 @ApiTags('master')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller('api/master')
 export class MasterController {
   constructor(private readonly master: MasterDataService) {}
 
   @Get('letter-types')
+  @ApiOkResponse({ type: CodeName, isArray: true })
   letterTypes() {
     return this.master.letterTypes();
   }
 
   @Get('security-classes')
+  @ApiOkResponse({ type: CodeName, isArray: true })
   securityClasses() {
     return SECURITY_CLASSES;
   }
 
   @Get('urgencies')
+  @ApiOkResponse({ type: CodeName, isArray: true })
   urgencies() {
     return URGENCIES;
   }
 
   /** The archive classification tree; `demoSchedule` tells whether the retention values loaded are demo (CONTOH) values. */
   @Get('classifications')
+  @ApiOkResponse({ type: ClassificationList })
+  @ApiErrors(400)
   async classifications(@Query() q: ClassificationQueryDto) {
     const [items, demoSchedule] = await Promise.all([this.master.classifications(q), this.master.isDemoSchedule()]);
     return { demoSchedule, items };

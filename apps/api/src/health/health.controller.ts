@@ -1,14 +1,17 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import { PipelineStatus, PipelineStatusService } from '@naskah/queue';
 import { Public } from '../common/principal.decorator';
+import { ApiErrorBody } from '../common/api-errors';
+import { HealthIndicatorState, LiveStatus, ReadyStatus } from './dto/health.view';
 import { PipelineStatusDto } from './pipeline-status.dto';
 import { ReadinessProbes } from './readiness.probes';
 
 @ApiTags('health')
 @Public()
+@ApiExtraModels(HealthIndicatorState)
 @Controller('health')
 export class HealthController {
   constructor(
@@ -19,6 +22,7 @@ export class HealthController {
 
   /** The process is up (no I/O: a load balancer may call it as often as it likes). */
   @Get('live')
+  @ApiOkResponse({ type: LiveStatus })
   live() {
     return { status: 'ok' };
   }
@@ -27,7 +31,10 @@ export class HealthController {
    * The process can do its work: the database and Redis both take a write (1.5 s each at most).
    * 503 names what fails, with the server's message (e.g. Redis `READONLY …`).
    */
-  @Get('ready') @HealthCheck()
+  // our own response documentation: Terminus' would describe its 503 body, which the error filter wraps in the common error shape
+  @Get('ready') @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOkResponse({ type: ReadyStatus })
+  @ApiServiceUnavailableResponse({ type: ApiErrorBody, description: 'A dependency cannot take a write: `details` is the report (Terminus), by dependency' })
   ready() {
     return this.health.check([() => this.probes.database(), () => this.probes.redis()]);
   }

@@ -1,18 +1,21 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Principal, StreamTickets } from '@naskah/identity';
 import { NotificationHub, NotificationsService, NotificationView } from '@naskah/notification';
 import { CurrentPrincipal } from '../common/principal.decorator';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { AcceptsStreamTicket } from '../auth/stream-ticket.decorator';
 import { NotificationQueryDto, StreamQueryDto, StreamTicketDto } from './notification.dto';
+import { ApiErrors } from '../common/api-errors';
+import { NotificationList, NotificationView as NotificationDoc, ReadAllResult } from './dto/notification.view';
 
 const HEARTBEAT_MS = 25_000;
 
 /** The caller's notifications: list with unread count, mark read, and a server-sent events stream. */
 @ApiTags('notifications')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller('api/notifications')
 export class NotificationsController {
   constructor(
@@ -22,18 +25,23 @@ export class NotificationsController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: NotificationList })
+  @ApiErrors(400)
   list(@CurrentPrincipal() p: Principal, @Query() q: NotificationQueryDto) {
     return this.notifications.list(p, q);
   }
 
   @Post('read-all')
   @HttpCode(200)
+  @ApiOkResponse({ type: ReadAllResult })
   readAll(@CurrentPrincipal() p: Principal) {
     return this.notifications.markAllRead(p);
   }
 
   @Post(':id/read')
   @HttpCode(200)
+  @ApiOkResponse({ type: NotificationDoc })
+  @ApiErrors(400, 404)
   read(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.notifications.markRead(p, id);
   }
@@ -46,7 +54,7 @@ export class NotificationsController {
    */
   @Post('stream-ticket')
   @HttpCode(201)
-  @ApiOkResponse({ type: StreamTicketDto })
+  @ApiCreatedResponse({ type: StreamTicketDto })
   streamTicket(@Req() req: FastifyRequest & AuthenticatedRequest): Promise<StreamTicketDto> {
     const c = req.accessClaims;
     return this.tickets.issue({ ...c, exp: Number(c.exp) });
@@ -64,6 +72,8 @@ export class NotificationsController {
   @Get('stream')
   @AcceptsStreamTicket()
   @ApiOperation({ summary: 'Server-sent events: notifikasi baru seketika' })
+  @ApiOkResponse({ description: 'Server-sent events: `notification` (data: NotificationView), `ready` (data: {unreadCount}), `expired`; a comment every 25 s', content: { 'text/event-stream': { schema: { type: 'string' } } } })
+  @ApiErrors(400, 503)
   async stream(@CurrentPrincipal() p: Principal, @Query() q: StreamQueryDto, @Req() req: FastifyRequest & AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     const raw = reply.raw;
     const exp = Number(req.accessClaims.exp); // seconds since the epoch, of the token (or of the token behind the ticket)

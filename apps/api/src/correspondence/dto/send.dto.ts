@@ -1,3 +1,4 @@
+import type { SendResult } from '@naskah/correspondence';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, Length, ValidateNested } from 'class-validator';
@@ -60,7 +61,7 @@ class ViaParentDto {
   @ApiProperty() route: string;
 }
 
-export class SendResultDto {
+export class SendResultDto implements SendResult {
   @ApiProperty() letterId: string;
   @ApiProperty({ enum: ['SENT'] }) status: 'SENT';
   @ApiProperty() sentAt: Date;

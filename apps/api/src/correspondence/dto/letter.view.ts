@@ -1,0 +1,126 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type * as C from '@naskah/correspondence';
+import { LETTER_ORIGIN, LETTER_STATUS, RECIPIENT_GROUP, RECIPIENT_KIND, SECURITY_CLASS, URGENCY } from '../../common/dto/enums.view';
+import { ANY_JSON } from '../../common/dto/refs.view';
+
+/** An addressee (TO) or copy (CC): a position, an office (its head), or an external name. */
+export class LetterRecipient implements C.RecipientInput {
+  @ApiProperty({ enum: RECIPIENT_KIND, enumName: 'RecipientKind' }) kind: C.RecipientInput['kind'];
+  @ApiPropertyOptional() officeId?: number;
+  @ApiPropertyOptional() positionId?: number;
+  @ApiPropertyOptional() externalName?: string;
+  @ApiPropertyOptional({ enum: RECIPIENT_GROUP, enumName: 'RecipientGroup', description: 'a group expanded at sending: every KPU Provinsi, every KPU Kab/Kota, or those of one province' })
+  group?: C.RecipientGroup;
+  @ApiPropertyOptional({ description: 'the province of KABKOTA_OF_PROVINCE' }) provinceOfficeId?: number;
+  @ApiPropertyOptional({ description: 'a saved distribution list of the office, expanded at sending' }) distributionListId?: number;
+}
+
+/** What the letter prints for a recipient. */
+export class LetterAddressee {
+  @ApiProperty({ enum: RECIPIENT_KIND, enumName: 'RecipientKind' }) kind: 'TO' | 'CC';
+  @ApiProperty({ example: 'Ketua KPU Kabupaten/Kota se-Provinsi Nusa Tenggara Barat' }) label: string;
+}
+
+/** Where a letter's sending stands. */
+export class LetterDeliveryState implements C.LetterDelivery {
+  @ApiProperty({ enum: ['WAITING', 'DISPATCHED'], enumName: 'LetterSendingState' }) state: C.LetterDelivery['state'];
+  @ApiProperty({ type: String, format: 'date-time' }) since: Date;
+  @ApiProperty({ type: Number, nullable: true, description: 'seconds waited so far (WAITING), null once dispatched' }) ageSeconds: number | null;
+  @ApiProperty({ description: 'waiting longer than PIPELINE_LATE_SECONDS: the page says "Menunggu pengiriman sejak …"' }) late: boolean;
+  @ApiProperty() lateAfterSeconds: number;
+}
+
+/** The fields a drafter writes (and a revision keeps). */
+export class LetterFieldsView implements C.LetterFields {
+  @ApiProperty({ example: 'SD' }) typeCode: string;
+  @ApiProperty() subject: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) summary?: string | null;
+  @ApiProperty() body: string;
+  @ApiProperty({ enum: SECURITY_CLASS, enumName: 'SecurityClass' }) securityClass: C.SecurityClass;
+  @ApiProperty({ enum: URGENCY, enumName: 'Urgency' }) urgency: C.Urgency;
+  @ApiProperty({ example: 'PY.01.1' }) classificationCode: string;
+  @ApiProperty({ type: () => LetterRecipient, isArray: true }) recipients: LetterRecipient[];
+  @ApiProperty({ type: Number, isArray: true, description: 'the review chain, in order' }) reviewerPositionIds: number[];
+  @ApiProperty() signerPositionId: number;
+}
+
+type ExternalModel = NonNullable<C.LetterView['external']>;
+type ReviewModel = C.LetterView['reviews'][number];
+type AttachmentModel = C.LetterView['attachments'][number];
+
+/** Where a registered external letter came from. */
+export class LetterExternal implements ExternalModel {
+  @ApiProperty({ type: String, nullable: true }) sender: string | null;
+  @ApiProperty({ type: String, nullable: true }) number: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the letter date as written (YYYY-MM-DD)' }) date: string | null;
+}
+
+/** One step of the review chain in one round. */
+export class LetterReview implements ReviewModel {
+  @ApiProperty() round: number;
+  @ApiProperty() step: number;
+  @ApiProperty() positionId: number;
+  @ApiProperty({ example: 'APPROVED', description: 'PENDING, APPROVED or RETURNED' }) decision: string;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) actedAt: Date | null;
+  @ApiProperty({ type: Number, nullable: true }) actedByUserId: number | null;
+}
+
+export class LetterAttachment implements AttachmentModel {
+  @ApiProperty() fileId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() mime: string;
+  @ApiProperty() sizeBytes: number;
+  @ApiProperty() sha256: string;
+}
+
+/** A letter (naskah dinas) as its drafter, reviewers, signer and recipients see it. */
+export class LetterView extends LetterFieldsView implements C.LetterView {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: LETTER_ORIGIN, enumName: 'LetterOrigin' }) origin: C.LetterView['origin'];
+  @ApiProperty() officeId: number;
+  @ApiProperty() drafterUserId: number;
+  @ApiProperty() drafterPositionId: number;
+  @ApiProperty({ enum: LETTER_STATUS, enumName: 'LetterStatus' }) status: C.LetterStatus;
+  @ApiProperty() revision: number;
+  @ApiProperty({ description: 'optimistic-lock version: send it back with a change' }) version: number;
+  @ApiProperty() reviewRound: number;
+  @ApiProperty({ type: Number, nullable: true }) currentStep: number | null;
+  @ApiProperty({ type: String, nullable: true, example: '12/PY.01.1-SD/5204/2026' }) number: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) signedAt: Date | null;
+  @ApiProperty({ type: String, nullable: true, description: 'SENDIRI, PLT, PLH or AN' }) signedCapacity: string | null;
+  @ApiProperty({ type: String, nullable: true }) signerName: string | null;
+  @ApiProperty({ type: String, nullable: true }) signerTitle: string | null;
+  @ApiProperty({ type: String, nullable: true }) documentSha256: string | null;
+  @ApiProperty({ type: String, nullable: true }) documentFileId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'token of the public verification link, once the PDF is rendered' }) verificationToken: string | null;
+  @ApiProperty({ type: () => LetterAddressee, isArray: true, description: 'what the letter prints for each recipient, in order' }) addressees: LetterAddressee[];
+  @ApiPropertyOptional({ type: () => LetterDeliveryState, nullable: true, description: 'where its sending stands (letter detail only); null before any sending' }) delivery?: LetterDeliveryState | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: Date | null;
+  @ApiProperty({ type: () => LetterExternal, nullable: true }) external: LetterExternal | null;
+  @ApiProperty({ type: () => LetterReview, isArray: true }) reviews: LetterReview[];
+  @ApiProperty({ type: () => LetterAttachment, isArray: true }) attachments: LetterAttachment[];
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt: Date;
+}
+
+/** A saved revision of the drafter's fields. */
+export class LetterRevision {
+  @ApiProperty() revision: number;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ description: 'user id' }) createdBy: number;
+  @ApiProperty({ type: () => LetterFieldsView }) snapshot: LetterFieldsView;
+}
+
+export class LetterFieldChange {
+  @ApiProperty() field: string;
+  @ApiProperty({ ...ANY_JSON }) before: unknown;
+  @ApiProperty({ ...ANY_JSON }) after: unknown;
+}
+
+/** What changed between two revisions. */
+export class LetterRevisionComparison {
+  @ApiProperty() from: number;
+  @ApiProperty() to: number;
+  @ApiProperty({ type: () => LetterFieldChange, isArray: true }) changes: LetterFieldChange[];
+}

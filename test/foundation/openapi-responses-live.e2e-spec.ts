@@ -1,0 +1,133 @@
+import { deliveriesOnceDispatched, insertSignedLetterFixture, positionIdOf } from '../../libs/testing/src/letters-fixture';
+import { receivedLetter } from '../../libs/testing/src/disposition-fixture';
+import { eventually, RecordsEnv, startRecordsEnv, sweep, unitIdOf } from '../records/records-support';
+import { OpenApiDoc, responseValidator } from './openapi-support';
+
+/**
+ * The documentation is true, not just present: real endpoints, called through the HTTP API on
+ * real data, answer exactly what the OpenAPI document says (every documented field present with
+ * its type, nullability, enum and format; no field the document does not name).
+ */
+describe('OpenAPI: real answers match their documented schemas', () => {
+  let env: RecordsEnv;
+  let validator: ReturnType<typeof responseValidator>;
+  beforeAll(async () => {
+    env = await startRecordsEnv();
+    const docRes = await env.http.request('GET', '/api/docs-json');
+    validator = responseValidator(docRes.body as OpenApiDoc);
+  });
+  afterAll(() => env.close());
+
+  /** Calls `method url` as `username` and checks the answer against the schema documented for `template` and its status. */
+  async function call(username: string | null, method: string, template: string, url: string, body?: unknown): Promise<any> {
+    const res = username ? await env.req(method, url, username, body) : await env.http.request(method, url, { body });
+    const validate = validator.forResponse(method, template, res.status);
+    if (!validate) throw new Error(`${method} ${url}: answered ${res.status}, which ${template} does not document as JSON: ${JSON.stringify(res.body).slice(0, 400)}`);
+    const ok = validate(res.body);
+    expect({ endpoint: `${method} ${template} ${res.status}`, errors: ok ? [] : validate.errors }).toEqual({ endpoint: `${method} ${template} ${res.status}`, errors: [] });
+    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  it('is strict: a missing, extra, mistyped or out-of-enum field fails', async () => {
+    const me = await call('ketua.5271', 'GET', '/api/me', '/api/me');
+    const validate = validator.forResponse('GET', '/api/me', 200)!;
+    expect(validate(me)).toBe(true);
+    const { roles: _roles, ...missing } = me;
+    for (const bad of [missing, { ...me, extra: 1 }, { ...me, user: { ...me.user, id: String(me.user.id) } }, { ...me, roles: ['KING'] }, { ...me, office: { ...me.office, code: null } }]) {
+      expect(validate(bad)).toBe(false);
+    }
+    expect(validate({ ...me, position: null, office: null })).toBe(true);
+  });
+
+  it('answers errors in the documented error body', async () => {
+    for (const [username, template, url, status] of [
+      ['ketua.5271', '/api/letters/{id}', '/api/letters/999999999', 404],
+      ['admin', '/api/admin/users', '/api/admin/users?limit=3', 400],
+      [null, '/api/me', '/api/me', 401],
+    ] as const) {
+      const res = username ? await env.req('GET', url, username) : await env.http.request('GET', url);
+      expect(res.status).toBe(status);
+      const validate = validator.forResponse('GET', template, status)!;
+      expect({ url, valid: validate(res.body), errors: validate.errors ?? null }).toEqual({ url, valid: true, errors: null });
+    }
+  });
+
+  it('correspondence: letter, send, inbox page, delivery detail and route, outbox, sign-in and me', async () => {
+    const tokens = await call(null, 'POST', '/api/auth/login', '/api/auth/login', { username: 'ketua.5271', password: 'Naskah#2026' });
+    expect(tokens.tokenType).toBe('Bearer');
+    await call('ketua.5271', 'GET', '/api/me', '/api/me');
+    const { letterId, deliveryId } = await receivedLetter(env.http, { office: '5271', position: 'KETUA' }, { subject: 'Undangan rapat koordinasi (skema)' });
+    await call('sekjen.ri', 'GET', '/api/letters/{id}', `/api/letters/${letterId}`);
+    await call('sekjen.ri', 'GET', '/api/letters/{id}/history', `/api/letters/${letterId}/history`);
+    const page = await call('ketua.5271', 'GET', '/api/inbox', '/api/inbox');
+    expect(page.items.map((i: { id: string }) => i.id)).toContain(deliveryId);
+    const detail = await call('ketua.5271', 'GET', '/api/deliveries/{id}', `/api/deliveries/${deliveryId}`);
+    expect(detail.letter.id).toBe(letterId);
+    await call('ketua.5271', 'POST', '/api/deliveries/{id}/read', `/api/deliveries/${deliveryId}/read`);
+    await call('ketua.5271', 'GET', '/api/deliveries/{id}/route', `/api/deliveries/${deliveryId}/route`);
+    await call('sekjen.ri', 'GET', '/api/outbox', '/api/outbox?box=sent');
+
+    // a letter sent through the parent office: the answer to send, and a forward
+    const { letterId: upward } = await insertSignedLetterFixture(env.ds, { office: '5204', to: [{ office: 'RI', position: 'SEKJEN' }], subject: 'Laporan ke KPU RI (skema)' });
+    const sent = await call('sekretaris.5204', 'POST', '/api/letters/{id}/send', `/api/letters/${upward}/send`);
+    expect(sent.viaParent.length).toBe(1);
+    const [atProvince] = await deliveriesOnceDispatched(env.ds, upward);
+    await call('sekretaris.52', 'POST', '/api/deliveries/{id}/forward', `/api/deliveries/${atProvince.id}/forward`, {});
+  });
+
+  it('dispositions: issue, detail, lists, tree and roll-up; notifications', async () => {
+    const { letterId, deliveryId } = await receivedLetter(env.http, { office: '5271', position: 'KETUA' }, { subject: 'Permintaan data (skema)' });
+    const sekretaris = await positionIdOf(env.ds, '5271', 'SEKRETARIS');
+    const [issued] = await call('ketua.5271', 'POST', '/api/dispositions', '/api/dispositions', { deliveryId, recipientPositionIds: [sekretaris], instructionCodes: ['TINDAK_LANJUTI'], workingDays: 3 });
+    await call('ketua.5271', 'GET', '/api/dispositions/{id}', `/api/dispositions/${issued.id}`);
+    await call('sekretaris.5271', 'POST', '/api/dispositions/{id}/read', `/api/dispositions/${issued.id}/read`);
+    await call('sekretaris.5271', 'POST', '/api/dispositions/{id}/follow-ups', `/api/dispositions/${issued.id}/follow-ups`, { body: 'Data sedang dihimpun' });
+    await call('sekretaris.5271', 'GET', '/api/dispositions/received', '/api/dispositions/received');
+    await call('ketua.5271', 'GET', '/api/dispositions/given', '/api/dispositions/given');
+    await call('ketua.5271', 'GET', '/api/dispositions/{id}/rollup', `/api/dispositions/${issued.id}/rollup`);
+    await call('ketua.5271', 'GET', '/api/letters/{id}/dispositions', `/api/letters/${letterId}/dispositions`);
+    await call('ketua.5271', 'GET', '/api/disposition-instructions', '/api/disposition-instructions');
+    await call('ketua.5271', 'GET', '/api/holidays', '/api/holidays?year=2026');
+
+    const list = await eventually(async () => {
+      const body = await call('sekretaris.5271', 'GET', '/api/notifications', '/api/notifications');
+      return body.items.some((n: { type: string }) => n.type === 'DISPOSITION_NEW') ? body : undefined;
+    }, 'the disposition notification');
+    await call('sekretaris.5271', 'POST', '/api/notifications/{id}/read', `/api/notifications/${list.items[0].id}/read`);
+  });
+
+  it('organisation, master data and public verification keys', async () => {
+    const offices = await call('staf.umum.5204', 'GET', '/api/offices', '/api/offices?limit=3');
+    await call('staf.umum.5204', 'GET', '/api/offices/{id}', `/api/offices/${offices.items[1].id}`);
+    await call('staf.umum.5204', 'GET', '/api/offices/{id}/positions', `/api/offices/${offices.items[1].id}/positions`);
+    await call('staf.umum.5204', 'GET', '/api/master/classifications', '/api/master/classifications?q=TU');
+    await call(null, 'GET', '/api/verify/keys', '/api/verify/keys');
+    await call('admin', 'GET', '/api/admin/users', '/api/admin/users');
+  });
+
+  it('records: dossier detail with items and dates, the sweep, proposal detail, holds, schedule and dashboard', async () => {
+    const A = 'arsiparis.5204';
+    const kul = await unitIdOf(env.ds, '5204', 'KUL');
+    const dossier = await call(A, 'POST', '/api/records/dossiers', '/api/records/dossiers', { unitId: kul, classificationCode: 'TU.05.1', title: 'Berkas uji skema', periodStart: '2026-01-01' });
+    const { letterId } = await insertSignedLetterFixture(env.ds, { office: '5204', subject: 'Naskah untuk berkas (skema)' });
+    await env.ds.query("UPDATE letters SET classification_code = 'TU.05.1' WHERE id = ?", [letterId]);
+    await call(A, 'GET', '/api/records/dossiers/suggest', `/api/records/dossiers/suggest?letterId=${letterId}`);
+    await call(A, 'POST', '/api/records/dossiers/{id}/items', `/api/records/dossiers/${dossier.id}/items`, { letterId });
+    await call(A, 'POST', '/api/records/dossiers/{id}/close', `/api/records/dossiers/${dossier.id}/close`, {});
+    const shown = await call(A, 'GET', '/api/records/dossiers/{id}', `/api/records/dossiers/${dossier.id}`);
+    expect(shown.items).toHaveLength(1);
+    await call(A, 'GET', '/api/records/dossiers', '/api/records/dossiers');
+    await call(A, 'POST', '/api/records/holds/preview', '/api/records/holds/preview', { scope: { classificationCode: 'TU.05.1' } });
+
+    env.at(3); // past the 2 active years of TU.05.1: the sweep proposes the transfer
+    const run = await sweep(env, A);
+    await call(A, 'GET', '/api/records/sweep/runs/{id}', `/api/records/sweep/runs/${run.id}`);
+    const { openProposal } = await call(A, 'GET', '/api/records/dossiers/{id}', `/api/records/dossiers/${dossier.id}`);
+    expect(openProposal).toMatchObject({ kind: 'TRANSFER' });
+    await call(A, 'GET', '/api/records/proposals/{id}', `/api/records/proposals/${openProposal.id}`);
+    await call(A, 'GET', '/api/records/proposals', '/api/records/proposals');
+    await call(A, 'GET', '/api/records/schedule', '/api/records/schedule?q=TU.05');
+    await call(A, 'GET', '/api/records/reports/dashboard', '/api/records/reports/dashboard');
+  });
+});
