@@ -164,7 +164,7 @@ describe('letter notifications: received, copied, forwarded, returned, registere
     };
     await returnOnce();
     const n = await arrives('kasubbag.umum.3201', id, 'DRAFT_RETURNED');
-    expect(n.payload).toMatchObject({ title: 'Konsep naskah dikembalikan', letterId: id, round: '1' });
+    expect(n.payload).toMatchObject({ title: `Konsep naskah dikembalikan: "Konsep nota dinas ${RUN}"`, letterId: id, round: '1' });
     expect(n.dedupe_key).toBe(`DRAFT_RETURNED-letter-${id}-returned-1`); // one key per round: a replayed job adds nothing
     await returnOnce(); // a second round is a second return
     await eventually(async () => ((await about('kasubbag.umum.3201', id, 'DRAFT_RETURNED')).length === 2 ? true : undefined), 'the second DRAFT_RETURNED');

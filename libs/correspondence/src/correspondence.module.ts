@@ -16,10 +16,12 @@ import { DeliveriesService } from './inbox/deliveries.service';
 import { OutboxViewService } from './inbox/outbox.service';
 import { IncomingService } from './inbox/incoming.service';
 import { SigningKeyRecord } from './signature/signing-key.entity';
+import { LetterWorkNotices } from './worklist/letter-work-notices';
+import { LetterQueuesQuery } from './worklist/letter-queues';
 
 export const CORRESPONDENCE_PROVIDERS = [
   LetterAccessService, LetterHoldingsService, MasterDataService, LettersRepository, LettersService, ReviewService, SigningService, VerificationService, documentSignerProvider,
-  AttachmentsService, SendService, InboxService, DeliveriesService, OutboxViewService, IncomingService,
+  AttachmentsService, SendService, InboxService, DeliveriesService, OutboxViewService, IncomingService, LetterWorkNotices, LetterQueuesQuery,
 ];
 
 /** Letters from draft to inbox. Job handlers (RenderLetterJob, DispatchJob) are registered by the worker. */

@@ -16,3 +16,4 @@ export * from './routing';
 export * from './dispatch';
 export * from './inbox';
 export * from './correspondence.module';
+export * from './worklist';

@@ -7,4 +7,5 @@ export * from './acting-users';
 export * from './notifications.service';
 export * from './position-notifier';
 export * from './notification-hub';
+export * from './worklist-signal';
 export * from './notification.module';

@@ -11,6 +11,7 @@ import { SessionVersion1764000800000 } from './1764000800000-session-version';
 import { VerificationTokensAndSigningKeys1764000900000 } from './1764000900000-verification-tokens-and-signing-keys';
 import { SweepRunOffice1764001000000 } from './1764001000000-sweep-run-office';
 import { DossierBackdateRejection1764001300000 } from './1764001300000-dossier-backdate-rejection';
+import { WorklistIndexes1764001700000 } from './1764001700000-worklist-indexes';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const ALL_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const ALL_MIGRATIONS = [
   VerificationTokensAndSigningKeys1764000900000,
   SweepRunOffice1764001000000,
   DossierBackdateRejection1764001300000,
+  WorklistIndexes1764001700000,
 ];
