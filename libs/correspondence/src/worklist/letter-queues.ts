@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { cursorOf, keysetPage, likeContains, SqlPart } from '@naskah/db';
 import { accessSql } from '../access/access-policy';
-import { BLANK_ITEM, QueueCount, Urgency, WorkItem, WorkPage, WorkPageQuery, WorkScope } from './work-item';
+import type { Urgency } from '../letters/letter.types';
+import { BLANK_ITEM, QueueCount, WorkItem, WorkPage, WorkPageQuery, WorkScope } from './work-item';
 
 /** The correspondence context's queues. */
 export const LETTER_QUEUES = ['review', 'signature', 'returned', 'ready-to-send', 'to-forward', 'unread'] as const;

@@ -1,6 +1,7 @@
 import type { Role } from '@naskah/identity';
 import type { WorkCursor, WorkSort } from '@naskah/db';
 import type { AccessViewer } from '../access/access-policy';
+import type { Urgency } from '../letters/letter.types';
 
 /**
  * The work queues (issue 12): what waits for a signed-in user in every position they act for today.
@@ -25,7 +26,6 @@ export interface WorkPageQuery {
   q?: string;
 }
 
-export type Urgency = 'BIASA' | 'SEGERA' | 'AMAT_SEGERA';
 
 /** One row of any queue, in one shape for the web app (fields that do not apply are null). */
 export interface WorkItem {
