@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, CoreModule, loggerParams } from '@naskah/core';
@@ -13,6 +13,7 @@ import { CorrespondenceModule } from '@naskah/correspondence';
 import { NotificationModule } from '@naskah/notification';
 import { DispositionModule } from '@naskah/disposition';
 import { RecordsModule } from '@naskah/records';
+import { WorklistModule } from '@naskah/worklist';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
@@ -36,6 +37,8 @@ import { DossiersController } from './records/dossiers.controller';
 import { ProposalsController } from './records/proposals.controller';
 import { HoldsController } from './records/holds.controller';
 import { RecordsOpsController } from './records/records-ops.controller';
+import { WorklistController } from './worklist/worklist.controller';
+import { MarksReadInterceptor } from './notification/marks-read';
 
 /** The API's composition root: infrastructure, domain libraries, controllers. */
 @Module({
@@ -52,11 +55,12 @@ import { RecordsOpsController } from './records/records-ops.controller';
     NotificationModule,
     DispositionModule,
     RecordsModule,
+    WorklistModule,
     TerminusModule.forRoot({ logger: false }),
   ],
   controllers: [HealthController, AuthController, OrganisationController, AdminController, MasterController, SendController, LettersController, VerifyController, InboxController, DeliveriesController, OutboxController, IncomingController,
     DispositionsController, LetterDispositionsController, PreparedDispositionsController, DispositionCalendarController, NotificationsController,
-    ScheduleController, DossiersController, ProposalsController, HoldsController, RecordsOpsController],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+    ScheduleController, DossiersController, ProposalsController, HoldsController, RecordsOpsController, WorklistController],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: MarksReadInterceptor }],
 })
 export class ApiModule {}

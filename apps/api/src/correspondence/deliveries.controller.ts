@@ -4,6 +4,7 @@ import { Principal } from '@naskah/identity';
 import { DeliveriesService } from '@naskah/correspondence';
 import { CurrentPrincipal } from '../common/principal.decorator';
 import { ForwardDto, ReturnDto } from './dto/deliveries.dto';
+import { MarksNotificationsRead } from '../notification/marks-read';
 
 /** One received letter: open, read receipt, forward (teruskan), return to sender, route. */
 @ApiTags('inbox')
@@ -13,6 +14,7 @@ export class DeliveriesController {
   constructor(private readonly deliveries: DeliveriesService) {}
 
   @Get(':id')
+  @MarksNotificationsRead('delivery')
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.deliveries.get(p, id);
   }

@@ -10,6 +10,7 @@ import { BinaryReply, sendFile } from '../common/file-reply';
 import { readMultipartForm } from './multipart-form';
 import { CurrentPrincipal } from '../common/principal.decorator';
 import { CancelDto, CompareQueryDto, CreateLetterDto, ReviewDto, SignDto, UpdateLetterDto } from './dto/letter.dto';
+import { MarksNotificationsRead } from '../notification/marks-read';
 
 /** Drafting, review chain, signing; a letter's PDF and history. */
 @ApiTags('letters')
@@ -33,6 +34,7 @@ export class LettersController {
   }
 
   @Get(':id')
+  @MarksNotificationsRead('letter')
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.letters.get(p, id);
   }

@@ -8,6 +8,7 @@ import { CurrentPrincipal, RequireRoles } from '../common/principal.decorator';
 import { readMultipartForm } from '../correspondence/multipart-form';
 import { sendFile } from '../common/file-reply';
 import { CancelDispositionDto, CompleteDto, DeadlineDto, DispositionInputDto, DispositionListQueryDto, FollowUpDto, IssueDispositionDto, PageQueryDto, ReplyLetterDto } from './dto/disposition.dto';
+import { MarksNotificationsRead } from '../notification/marks-read';
 
 type Reply = { header(k: string, v: string): unknown; send(b: Buffer): void };
 
@@ -49,6 +50,7 @@ export class DispositionsController {
   }
 
   @Get(':id')
+  @MarksNotificationsRead('disposition')
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.queries.detail(p, id);
   }

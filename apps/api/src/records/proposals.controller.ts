@@ -7,6 +7,7 @@ import {
 import { CurrentPrincipal } from '../common/principal.decorator';
 import { CreateProposalDto, DecisionDto, DocumentFormatDto, ExecuteDto, ProposalItemsDto, ProposalQueryDto, ReceiptDto, VersionDto } from './dto/records.dto';
 import { BinaryReply, sendFile } from './reply';
+import { MarksNotificationsRead } from '../notification/marks-read';
 
 /**
  * Proposals: usul pindah (transfer), usul musnah (destruction), usul serah (handover), usul nilai
@@ -38,6 +39,7 @@ export class ProposalsController {
   }
 
   @Get(':id')
+  @MarksNotificationsRead('proposal')
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.proposals.get(p, id);
   }
