@@ -65,9 +65,11 @@ export class LetterQueuesQuery {
     const ids = s.viewer.positionIds;
     if (queue === 'to-forward' || queue === 'unread') {
       const cond = queue === 'unread' ? 'd.read_at IS NULL' : "d.to_be_forwarded = 1 AND d.status IN ('DELIVERED','READ')";
+      // the range of exactly what waits, never the position's whole inbox (ix_deliveries_inbox), whatever the statistics say
+      const index = queue === 'unread' ? 'ix_deliveries_inbox_unread' : 'ix_deliveries_forward';
       const like = text ? likeContains(text) : null;
       return {
-        sql: `SELECT d.id AS sort_id, d.urgency + 0 AS sort_rank, d.created_at AS sort_at, ${DELIVERY_COLS} FROM deliveries d
+        sql: `SELECT d.id AS sort_id, d.urgency + 0 AS sort_rank, d.created_at AS sort_at, ${DELIVERY_COLS} FROM deliveries d FORCE INDEX (${index})
           WHERE d.position_id IN (${marks(ids)}) AND ${cond} AND ${HELD_D}${like ? ' AND (d.subject LIKE ? OR d.number LIKE ? OR d.sender_name LIKE ?)' : ''}`,
         params: [...ids, ...(like ? [like, like, like] : [])],
       };

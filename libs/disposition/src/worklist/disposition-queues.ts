@@ -75,7 +75,7 @@ export class DispositionQueuesQuery {
       return {
         sql: `SELECT d.id AS sort_id, d.urgency + 0 AS sort_rank, d.created_at AS sort_at, d.id, d.letter_id, d.status, d.position_id, d.sender_name, d.subject, d.number,
             d.type_code, d.urgency, d.security_class
-          FROM deliveries d WHERE d.position_id IN (${marks(ids)}) AND d.created_at >= ? AND d.kind = 'TO' AND d.to_be_forwarded = 0 AND d.status IN ('DELIVERED','READ')
+          FROM deliveries d FORCE INDEX (ix_deliveries_inbox_date) WHERE d.position_id IN (${marks(ids)}) AND d.created_at >= ? AND d.kind = 'TO' AND d.to_be_forwarded = 0 AND d.status IN ('DELIVERED','READ')
             AND NOT EXISTS (SELECT 1 FROM dispositions x WHERE x.delivery_id = d.id AND x.status <> 'CANCELLED')
             AND NOT EXISTS (SELECT 1 FROM letter_holdings_ended e WHERE e.letter_id = d.letter_id AND e.office_id = d.office_id)
             ${like ? 'AND (d.subject LIKE ? OR d.number LIKE ? OR d.sender_name LIKE ?)' : ''}`,

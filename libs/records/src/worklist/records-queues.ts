@@ -140,11 +140,11 @@ export class RecordsQueuesQuery {
       sql: `SELECT u.* FROM (
           SELECT l.id AS sort_id, l.urgency + 0 AS sort_rank, l.sent_at AS sort_at, 'OUTGOING' AS record_kind, l.id AS letter_id, NULL AS delivery_id, ${subject('l.subject')} AS subject,
             l.number, l.type_code, l.urgency, l.security_class, l.status, l.classification_code, pd.unit_id
-          FROM letters l LEFT JOIN positions pd ON pd.id = l.drafter_position_id
+          FROM letters l FORCE INDEX (ix_letters_office_sent) LEFT JOIN positions pd ON pd.id = l.drafter_position_id
           WHERE l.office_id = ? AND l.status = 'SENT' AND l.sent_at >= ? AND l.origin = 'INTERNAL' AND ${unfiled}
           UNION ALL
           SELECT l.id, d.urgency + 0, d.created_at, 'INCOMING', l.id, d.id, ${subject('d.subject')}, d.number, d.type_code, d.urgency, d.security_class, d.status, l.classification_code, pp.unit_id
-          FROM (SELECT letter_id, MIN(id) AS id FROM deliveries WHERE office_id = ? AND created_at >= ? GROUP BY letter_id) f
+          FROM (SELECT letter_id, MIN(id) AS id FROM deliveries FORCE INDEX (ix_deliveries_office_date) WHERE office_id = ? AND created_at >= ? GROUP BY letter_id) f
           JOIN deliveries d ON d.id = f.id JOIN letters l ON l.id = d.letter_id LEFT JOIN positions pp ON pp.id = d.position_id
           WHERE NOT (l.office_id = ? AND l.origin = 'INTERNAL') AND ${unfiled}
         ) u${like ? ' WHERE (u.subject LIKE ? OR u.number LIKE ?)' : ''}`,
