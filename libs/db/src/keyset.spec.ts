@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, keysetInMemory, keysetPage } from './keyset';
+import { decodeCursor, encodeCursor, keysetInMemory, keysetPage, WorkCursor } from './keyset';
 
 describe('keyset pages of a work queue', () => {
   const at = new Date('2026-12-04T03:00:00.123Z');
@@ -23,7 +23,7 @@ describe('keyset pages of a work queue', () => {
     const rows = [1, 2, 3, 4, 5].map((i) => ({ sortRank: i % 3, sortAt: new Date(at.getTime() + (i % 2) * 1000), sortId: String(i) }));
     for (const sort of ['date', 'urgency'] as const) {
       const seen: string[] = [];
-      let cursor = null;
+      let cursor: WorkCursor | null = null;
       for (;;) {
         const page = keysetInMemory(rows, sort, cursor, 2);
         seen.push(...page.rows.map((r) => r.sortId));
