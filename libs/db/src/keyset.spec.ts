@@ -25,10 +25,10 @@ describe('keyset pages of a work queue', () => {
       const seen: string[] = [];
       let cursor: WorkCursor | null = null;
       for (;;) {
-        const page = keysetInMemory(rows, sort, cursor, 2);
+        const page: { rows: typeof rows; hasMore: boolean } = keysetInMemory(rows, sort, cursor, 2);
         seen.push(...page.rows.map((r) => r.sortId));
         if (!page.hasMore) break;
-        const last = page.rows[page.rows.length - 1];
+        const last: (typeof rows)[number] = page.rows[page.rows.length - 1];
         cursor = { rank: last.sortRank, at: last.sortAt, id: last.sortId };
       }
       expect([...seen].sort()).toEqual(['1', '2', '3', '4', '5']);
