@@ -30,7 +30,7 @@ function esmPackages() {
   }
   return found.map((n) => n.replace(/[.+]/g, '\\$&'));
 }
-const libs = ['core', 'db', 'queue', 'audit', 'storage', 'organisation', 'identity', 'correspondence', 'records', 'notification', 'disposition', 'testing'];
+const libs = ['core', 'db', 'queue', 'audit', 'storage', 'organisation', 'identity', 'correspondence', 'records', 'notification', 'disposition', 'worklist', 'testing'];
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',

@@ -54,20 +54,20 @@ describe('letter notifications: received, copied, forwarded, returned, registere
     const stream = await openNotificationStream(port, token);
     try {
       await eventually(async () => (stream.events.some((e) => e.event === 'ready') ? true : undefined), 'the ready event');
-      const { letterId } = await insertSignedLetterFixture(ds, {
+      const { letterId, number } = await insertSignedLetterFixture(ds, {
         office: 'RI', subject: `Undangan rapat koordinasi ${RUN}`, to: [{ office: '5271', position: 'KETUA' }], cc: [{ office: '5271', position: 'SEKRETARIS' }],
       });
       expect((await http.request('POST', `/api/letters/${letterId}/send`, { token: await http.login('sekjen.ri') })).status).toBe(201);
       const deliveries = await deliveriesOnceDispatched(ds, letterId);
       const toKetua = deliveries.find((d) => d.kind === 'TO')!;
       const e = await eventually(async () => stream.events.find((x) => x.event === 'notification' && x.data.payload.letterId === letterId), 'LETTER_RECEIVED on the stream', 10_000);
-      expect(e.data).toMatchObject({ type: 'LETTER_RECEIVED', readAt: null, payload: { title: 'Surat masuk baru', letterId, deliveryId: String(toKetua.id) } });
+      expect(e.data).toMatchObject({ type: 'LETTER_RECEIVED', readAt: null, payload: { title: `Surat masuk baru: nomor ${number}`, letterId, deliveryId: String(toKetua.id) } });
       expect(e.id).toBe(e.data.id);
 
       const list = await http.request('GET', '/api/notifications?unread=true', { token });
       expect(list.body.items.find((n: { id: string }) => n.id === e.data.id)).toMatchObject({ type: 'LETTER_RECEIVED', payload: { letterId } });
       const copy = await arrives('sekretaris.5271', letterId);
-      expect(copy.payload).toMatchObject({ title: 'Tembusan surat masuk', deliveryId: String(deliveries.find((d) => d.kind === 'CC')!.id) });
+      expect(copy.payload).toMatchObject({ title: `Tembusan surat masuk: nomor ${number}`, deliveryId: String(deliveries.find((d) => d.kind === 'CC')!.id) });
       // the page opens what the notification names
       expect((await http.request('GET', `/api/deliveries/${toKetua.id}`, { token })).status).toBe(200);
     } finally {
@@ -111,24 +111,24 @@ describe('letter notifications: received, copied, forwarded, returned, registere
   });
 
   it('follows the route: the Provinsi is told to forward, the Sekjen only once it is forwarded; a returned letter tells its sender', async () => {
-    const { letterId } = await insertSignedLetterFixture(ds, { office: '5271', subject: `Usulan ${RUN}`, to: [{ office: 'RI', position: 'SEKJEN' }] });
+    const { letterId, number } = await insertSignedLetterFixture(ds, { office: '5271', subject: `Usulan ${RUN}`, to: [{ office: 'RI', position: 'SEKJEN' }] });
     await http.request('POST', `/api/letters/${letterId}/send`, { token: await http.login('sekretaris.5271') });
     const [atProvinsi] = await deliveriesOnceDispatched(ds, letterId);
-    expect((await arrives('sekretaris.52', letterId)).payload).toMatchObject({ title: 'Surat masuk untuk diteruskan', deliveryId: String(atProvinsi.id) });
+    expect((await arrives('sekretaris.52', letterId)).payload).toMatchObject({ title: `Surat masuk untuk diteruskan: nomor ${number}`, toBeForwarded: true, deliveryId: String(atProvinsi.id) });
     await notifyJobsDone(letterId);
     expect(await about('sekjen.ri', letterId)).toEqual([]); // it may see the letter, but nothing is in its inbox yet
 
     expect((await http.request('POST', `/api/deliveries/${atProvinsi.id}/forward`, { token: await http.login('sekretaris.52'), body: { note: 'Mohon ditindaklanjuti' } })).status).toBe(201);
     const all = await deliveriesOnceDispatched(ds, letterId);
     const atRi = all.find((d) => d.id !== atProvinsi.id)!;
-    expect((await arrives('sekjen.ri', letterId)).payload).toMatchObject({ title: `Surat masuk diteruskan oleh ${NTB}`, deliveryId: String(atRi.id) });
+    expect((await arrives('sekjen.ri', letterId)).payload).toMatchObject({ title: `Surat masuk diteruskan oleh ${NTB}: nomor ${number}`, deliveryId: String(atRi.id) });
 
-    const { letterId: other } = await insertSignedLetterFixture(ds, { office: '5271', subject: `Usulan kurang lengkap ${RUN}`, to: [{ office: 'RI', position: 'SEKJEN' }] });
+    const { letterId: other, number: otherNumber } = await insertSignedLetterFixture(ds, { office: '5271', subject: `Usulan kurang lengkap ${RUN}`, to: [{ office: 'RI', position: 'SEKJEN' }] });
     await http.request('POST', `/api/letters/${other}/send`, { token: await http.login('sekretaris.5271') });
     const [held] = await deliveriesOnceDispatched(ds, other);
     expect((await http.request('POST', `/api/deliveries/${held.id}/return`, { token: await http.login('sekretaris.52'), body: { reason: 'Lampiran belum ada' } })).status).toBe(201);
     await deliveriesOnceDispatched(ds, other);
-    expect((await arrives('sekretaris.5271', other)).payload).toMatchObject({ title: `Surat dikembalikan oleh ${NTB}`, deliveryId: expect.any(String) });
+    expect((await arrives('sekretaris.5271', other)).payload).toMatchObject({ title: `Surat dikembalikan oleh ${NTB}: nomor ${otherNumber}`, deliveryId: expect.any(String) });
   });
 
   it('tells the position a registrar delivers an external letter to', async () => {
@@ -140,7 +140,7 @@ describe('letter notifications: received, copied, forwarded, returned, registere
     const body = Buffer.from(Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') + `--${boundary}--\r\n`);
     const res = await http.request('POST', '/api/incoming', { token: await http.login('pencatat.3201'), body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
     expect(res.status).toBe(201);
-    expect((await arrives('kasubbag.teknis.3201', res.body.letterId)).payload).toMatchObject({ title: 'Surat masuk baru', deliveryId: expect.any(String) });
+    expect((await arrives('kasubbag.teknis.3201', res.body.letterId)).payload).toMatchObject({ title: `Surat masuk baru: nomor 12/BWS/${RUN}`, deliveryId: expect.any(String) });
     await notifyJobsDone(res.body.letterId);
     expect(await about('pencatat.3201', res.body.letterId)).toEqual([]);
   });
@@ -164,7 +164,7 @@ describe('letter notifications: received, copied, forwarded, returned, registere
     };
     await returnOnce();
     const n = await arrives('kasubbag.umum.3201', id, 'DRAFT_RETURNED');
-    expect(n.payload).toMatchObject({ title: 'Konsep naskah dikembalikan', letterId: id, round: '1' });
+    expect(n.payload).toMatchObject({ title: `Konsep naskah dikembalikan: "Konsep nota dinas ${RUN}"`, letterId: id, round: '1' });
     expect(n.dedupe_key).toBe(`DRAFT_RETURNED-letter-${id}-returned-1`); // one key per round: a replayed job adds nothing
     await returnOnce(); // a second round is a second return
     await eventually(async () => ((await about('kasubbag.umum.3201', id, 'DRAFT_RETURNED')).length === 2 ? true : undefined), 'the second DRAFT_RETURNED');
@@ -172,7 +172,7 @@ describe('letter notifications: received, copied, forwarded, returned, registere
   });
 
   it('keeps a circular to all 552 offices one notification job, and every head of office with a user is told', async () => {
-    const { letterId } = await insertSignedLetterFixture(ds, { office: 'RI', subject: `Surat edaran ${RUN}`, typeCode: 'SE', toAllOtherOffices: true });
+    const { letterId, number } = await insertSignedLetterFixture(ds, { office: 'RI', subject: `Surat edaran ${RUN}`, typeCode: 'SE', toAllOtherOffices: true });
     const t0 = performance.now();
     expect((await http.request('POST', `/api/letters/${letterId}/send`, { token: await http.login('staf.umum.ri') })).status).toBe(201);
     await eventually(async () => ((await countRows(ds, 'deliveries', 'letter_id = ?', [letterId])) === 552 ? true : undefined), '552 deliveries', 15_000, 2);
@@ -184,6 +184,6 @@ describe('letter notifications: received, copied, forwarded, returned, registere
     expect(rows).toHaveLength(1);
     const payload = typeof rows[0].payload === 'string' ? JSON.parse(rows[0].payload) : rows[0].payload;
     expect(payload.positionIds).toHaveLength(552);
-    expect(payload.ref).toEqual({ title: 'Surat masuk baru', letterId, transmissionId: String(transmissionId) });
+    expect(payload.ref).toEqual({ title: `Surat masuk baru: nomor ${number}`, letterId, transmissionId: String(transmissionId) });
   });
 });

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, CoreModule, loggerParams } from '@naskah/core';
 import { DatabaseModule } from '@naskah/db';
@@ -12,6 +12,7 @@ import { CorrespondenceModule } from '@naskah/correspondence';
 import { NotificationModule } from '@naskah/notification';
 import { DispositionModule } from '@naskah/disposition';
 import { RecordsModule } from '@naskah/records';
+import { WorklistModule } from '@naskah/worklist';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthController } from './auth/auth.controller';
 import { HealthModule } from './health/health.module';
@@ -39,6 +40,8 @@ import { DossiersController } from './records/dossiers.controller';
 import { ProposalsController } from './records/proposals.controller';
 import { HoldsController } from './records/holds.controller';
 import { RecordsOpsController } from './records/records-ops.controller';
+import { WorklistController } from './worklist/worklist.controller';
+import { MarksReadInterceptor } from './notification/marks-read';
 
 /** The API's composition root: infrastructure, domain libraries, controllers. */
 @Module({
@@ -57,11 +60,12 @@ import { RecordsOpsController } from './records/records-ops.controller';
     RecordsModule,
     HealthModule,
     MetricsModule,
+    WorklistModule,
   ],
   controllers: [AuthController, OrganisationController, AdminController, PolicyAdminController, MasterController, SendController, LettersController, VerifyController, InboxController, DeliveriesController, OutboxController, IncomingController,
     DispositionsController, LetterDispositionsController, PreparedDispositionsController, DispositionCalendarController, NotificationsController,
     ScheduleController, DossiersController, ProposalsController, HoldsController, RecordsOpsController,
-    DistributionListsController, TrackingController],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+    DistributionListsController, TrackingController, WorklistController],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: MarksReadInterceptor }],
 })
 export class ApiModule {}

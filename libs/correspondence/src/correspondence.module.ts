@@ -21,10 +21,13 @@ import { DistributionListMemberRecord, DistributionListRecord } from './distribu
 import { DistributionListsService } from './distribution-lists/distribution-lists.service';
 import { LetterTrackingService } from './tracking/letter-tracking.service';
 
+import { LetterWorkNotices } from './worklist/letter-work-notices';
+import { LetterQueuesQuery } from './worklist/letter-queues';
+
 export const CORRESPONDENCE_PROVIDERS = [
   LetterAccessService, LetterHoldingsService, MasterDataService, LettersRepository, LettersService, ReviewService, SigningService, VerificationService, documentSignerProvider,
   AttachmentsService, SendService, InboxService, DeliveriesService, OutboxViewService, IncomingService,
-  RoutingPolicyService, NumberTemplatesService, DistributionListsService, LetterTrackingService,
+  RoutingPolicyService, NumberTemplatesService, DistributionListsService, LetterTrackingService, LetterWorkNotices, LetterQueuesQuery,
 ];
 
 /** Letters from draft to inbox. Job handlers (RenderLetterJob, DispatchJob) are registered by the worker. */

@@ -19,3 +19,4 @@ export * from './policy-admin';
 export * from './distribution-lists';
 export * from './tracking';
 export * from './correspondence.module';
+export * from './worklist';

@@ -5,3 +5,4 @@ export * from './transaction';
 export * from './batch-sql';
 export * from './db-errors';
 export * from './like';
+export * from './keyset';

@@ -9,10 +9,11 @@ import { PreparedDispositionsService } from './prepared/prepared-dispositions.se
 import { DispositionsQueryService } from './queries/dispositions-query.service';
 import { ReminderScheduler } from './reminders/reminder-scheduler';
 import { DispositionRecordsService } from './records/disposition-records.service';
+import { DispositionQueuesQuery } from './worklist/disposition-queues';
 
 export const DISPOSITION_PROVIDERS = [
   HolidayCalendarService, InstructionsService, ReminderScheduler, DispositionContext, DispositionsQueryService, DispositionsService,
-  FollowUpFilesService, PreparedDispositionsService, DispositionSheetService, DispositionRecordsService,
+  FollowUpFilesService, PreparedDispositionsService, DispositionSheetService, DispositionRecordsService, DispositionQueuesQuery,
 ];
 
 /**

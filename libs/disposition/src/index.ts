@@ -20,3 +20,4 @@ export * from './reminders/disposition-escalation.job';
 export * from './reminders/disposition-notify.job';
 export * from './records/disposition-records.service';
 export * from './disposition.module';
+export * from './worklist/disposition-queues';

@@ -7,5 +7,6 @@ export * from './acting-users';
 export * from './notifications.service';
 export * from './position-notifier';
 export * from './notification-hub';
+export * from './worklist-signal';
 export * from './notification.module';
 export * from './pipeline-watch';

@@ -3,10 +3,18 @@ import IORedis from 'ioredis';
 import { AppConfig } from '@naskah/core';
 import { redisOptions } from '@naskah/queue';
 import { notificationBusChannel } from './notification-bus';
-import type { NotificationEvent, NotificationView } from './notification.types';
+import type { NotificationEvent, NotificationView, WorklistHint } from './notification.types';
 
 type Listener = (n: NotificationView) => void;
 type Stream = { listener: Listener; onShutdown?: () => void };
+
+/** Whose work-queue hints a stream wants: the positions its user acts for, and the office whose office-wide queues (registrar, archivist) are theirs. */
+export interface WorklistWatch {
+  userId: number;
+  positionIds: number[];
+  officeWideOf: number | null;
+  onChange: () => void;
+}
 
 /**
  * The API side of the bus: one Redis subscription per process, opened when the first stream
@@ -16,6 +24,7 @@ type Stream = { listener: Listener; onShutdown?: () => void };
 export class NotificationHub implements OnModuleDestroy {
   private readonly logger = new Logger(NotificationHub.name);
   private readonly listeners = new Map<number, Set<Stream>>();
+  private readonly watches = new Set<WorklistWatch>();
   private subscriber: IORedis | null = null;
   private ready: Promise<void> | null = null;
 
@@ -38,6 +47,17 @@ export class NotificationHub implements OnModuleDestroy {
     set.add(stream);
     this.listeners.set(userId, set);
     return unsubscribe;
+  }
+
+  /**
+   * Work-queue hints for one stream: called when a hint names one of its positions (or its office,
+   * for office-wide queues), and when a notification for its user is stored (something new waits).
+   * Resolves once the subscription is live; returns the unsubscribe function.
+   */
+  async watchWorklist(watch: WorklistWatch): Promise<() => void> {
+    await this.connect();
+    this.watches.add(watch);
+    return () => void this.watches.delete(watch);
   }
 
   /** Open streams in this process (for health and tests). */
@@ -68,12 +88,14 @@ export class NotificationHub implements OnModuleDestroy {
   }
 
   private dispatch(raw: string): void {
-    let event: NotificationEvent;
+    let event: NotificationEvent | WorklistHint;
     try {
       event = JSON.parse(raw);
     } catch {
       return;
     }
+    if ('worklist' in event) return this.hint(event.worklist);
+    this.hint({ positionIds: [], userId: Number(event.userId) });
     for (const s of this.listeners.get(Number(event.userId)) ?? []) {
       try {
         s.listener({ ...event.notification, createdAt: new Date(event.notification.createdAt) });
@@ -83,9 +105,23 @@ export class NotificationHub implements OnModuleDestroy {
     }
   }
 
+  private hint(h: { positionIds?: number[]; officeId?: number | null; userId?: number }): void {
+    const positions = new Set((h.positionIds ?? []).map(Number));
+    for (const w of this.watches) {
+      const hit = w.userId === h.userId || w.positionIds.some((id) => positions.has(id)) || (h.officeId != null && w.officeWideOf === Number(h.officeId));
+      if (!hit) continue;
+      try {
+        w.onChange();
+      } catch (err) {
+        this.logger.warn({ err: (err as Error).message }, 'worklist listener failed');
+      }
+    }
+  }
+
   async onModuleDestroy(): Promise<void> {
     for (const set of this.listeners.values()) for (const s of set) s.onShutdown?.();
     this.listeners.clear();
+    this.watches.clear();
     await this.subscriber?.quit().catch(() => undefined);
   }
 }

@@ -4,6 +4,7 @@ import { NOTIFICATION_CHANNELS } from './notification-channel';
 import { NotificationHub } from './notification-hub';
 import { NotificationsService } from './notifications.service';
 import { PositionNotifier } from './position-notifier';
+import { WorklistSignal } from './worklist-signal';
 
 /**
  * Notifications: the channel list (in-app only today: add an e-mail or WhatsApp channel to
@@ -18,7 +19,8 @@ import { PositionNotifier } from './position-notifier';
     NotificationsService,
     PositionNotifier,
     NotificationHub,
+    WorklistSignal,
   ],
-  exports: [NotificationsService, PositionNotifier, NotificationHub, NOTIFICATION_CHANNELS],
+  exports: [NotificationsService, PositionNotifier, NotificationHub, WorklistSignal, NOTIFICATION_CHANNELS],
 })
 export class NotificationModule {}

@@ -13,7 +13,16 @@ export type NotificationType =
   | 'DISPOSITION_ESCALATION'
   | 'DISPOSITION_DONE'
   | 'DISPOSITION_PREPARED'
-  | 'PIPELINE_LATE';
+  | 'PIPELINE_LATE'
+
+  /** A draft reached the reader's review step (paraf). */
+  | 'REVIEW_REQUESTED'
+  /** A draft is approved by every reviewer and waits for the reader's signature. */
+  | 'SIGNATURE_REQUESTED'
+  /** A signed letter's document is rendered: it can be sent (to the drafter and the office's registrars). */
+  | 'READY_TO_SEND'
+  /** A records proposal waits for the approval step the reader holds. */
+  | 'PROPOSAL_APPROVAL_REQUESTED';
 
 export interface NotificationPayload {
   title: string;
@@ -40,4 +49,13 @@ export interface NotificationView {
 export interface NotificationEvent {
   userId: number;
   notification: NotificationView;
+}
+
+/**
+ * A hint on the same bus that work queues changed (no counts, no content): for whoever acts for
+ * these positions, and, when `officeId` is set, for the office's registrars and archivists (whose
+ * queues are office-wide). An open stream passes it on as `event: worklist-changed`.
+ */
+export interface WorklistHint {
+  worklist: { positionIds: number[]; officeId?: number | null };
 }

@@ -29,6 +29,21 @@ const toView = (r: Record<string, unknown>): NotificationView => ({
 
 const SEND_CONCURRENCY = 16;
 
+/** What one opens to deal with a notification; opening it marks the notifications about it read. */
+export type OpenedItem =
+  | { kind: 'letter'; id: string }
+  | { kind: 'delivery'; id: string; letterId: string }
+  | { kind: 'disposition'; id: string }
+  | { kind: 'proposal'; id: string };
+
+/** Which notifications each kind of item answers, and by which payload reference. */
+const ANSWERED_BY: Record<OpenedItem['kind'], { types: NotificationType[]; ref: string }> = {
+  letter: { types: ['REVIEW_REQUESTED', 'SIGNATURE_REQUESTED', 'READY_TO_SEND', 'DRAFT_RETURNED'], ref: 'letterId' },
+  delivery: { types: ['LETTER_RECEIVED'], ref: 'deliveryId' },
+  disposition: { types: ['DISPOSITION_NEW', 'DISPOSITION_REMINDER', 'DISPOSITION_DUE', 'DISPOSITION_OVERDUE', 'DISPOSITION_ESCALATION', 'DISPOSITION_DONE'], ref: 'dispositionId' },
+  proposal: { types: ['PROPOSAL_APPROVAL_REQUESTED'], ref: 'proposalId' },
+};
+
 /** A user's notifications (always scoped to the caller) and sending through every channel. */
 @Injectable()
 export class NotificationsService {
@@ -67,6 +82,25 @@ export class NotificationsService {
     const [r] = await this.ds.query('SELECT id, type, payload, created_at, read_at FROM notifications WHERE id = ? AND user_id = ?', [id, p.userId]);
     if (!r) throw notFound('Notifikasi', id);
     return toView(r);
+  }
+
+  /**
+   * The caller opened an item (a letter, a delivery, a disposition, a proposal) they may see: their
+   * unread notifications about it are read now. A letter answers what asks for work on the letter
+   * (review, signature, sending, a returned draft); a delivery answers LETTER_RECEIVED naming it, or
+   * naming only its letter (a notice to many positions names no delivery). Reads only the caller's
+   * unread rows (ix_notifications_unread). Returns how many were marked.
+   */
+  async markReadAbout(userId: number, item: OpenedItem): Promise<number> {
+    if (!/^\d{1,19}$/.test(item.id)) return 0;
+    const { types, ref } = ANSWERED_BY[item.kind];
+    const byRef = `JSON_VALUE(payload, '$.${ref}') = ?`;
+    const cond = item.kind === 'delivery' ? `(${byRef} OR (JSON_VALUE(payload, '$.deliveryId') IS NULL AND JSON_VALUE(payload, '$.letterId') = ?))` : byRef;
+    const res = await this.ds.query(
+      `UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL AND type IN (${types.map(() => '?').join(',')}) AND ${cond}`,
+      [this.clock.now(), userId, ...types, item.id, ...(item.kind === 'delivery' ? [item.letterId] : [])],
+    );
+    return Number(res?.affectedRows ?? 0);
   }
 
   async markAllRead(p: Principal): Promise<{ marked: number; unreadCount: number }> {

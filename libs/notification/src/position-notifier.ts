@@ -17,9 +17,9 @@ export class NotifyPositionsPayload {
   @IsIn(NOTIFICATION_TYPES)
   type: NotificationType;
 
-  /** Ids the page opens, e.g. { deliveryId, letterId }. */
+  /** Ids the page opens, e.g. { deliveryId, letterId }; a title naming the letter; flags such as toBeForwarded. */
   @IsObject()
-  ref: Record<string, string>;
+  ref: Record<string, string | boolean>;
 
   @Matches(KEY)
   key: string;

@@ -52,7 +52,7 @@ export interface JobPayloads {
   [JobName.DISPOSITION_NOTIFY]: { event: 'ISSUED' | 'COMPLETED' | 'PREPARED'; id: string };
   [JobName.DISPOSITION_REMINDER]: { dispositionId: string; kind: 'BEFORE' | 'DUE'; deadlineVersion: number };
   [JobName.DISPOSITION_ESCALATION]: { dispositionId: string; deadlineVersion: number };
-  [JobName.NOTIFY_POSITIONS]: { positionIds: number[]; type: string; ref: Record<string, string>; key: string };
+  [JobName.NOTIFY_POSITIONS]: { positionIds: number[]; type: string; ref: Record<string, string | boolean>; key: string };
   [JobName.RECORDS_SWEEP]: { runId: string | null; requestedBy: number | null };
   [JobName.RECORDS_DESTROY]: { proposalId: string };
   [JobName.RECORDS_HANDOVER_PACKAGE]: { proposalId: string };

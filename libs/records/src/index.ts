@@ -28,4 +28,7 @@ export * from './proposals/use-cases/destruction.job';
 export * from './proposals/use-cases/handover-package.job';
 export * from './documents/records-documents.service';
 export * from './reports/reports.service';
+export * from './dossiers/dossier-suggestion';
+export * from './worklist/proposal-notices';
+export * from './worklist/records-queues';
 export * from './records.module';

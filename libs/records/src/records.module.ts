@@ -17,11 +17,13 @@ import { RecordReceiptUseCase } from './proposals/use-cases/record-receipt';
 import { RecordsDocumentsService } from './documents/records-documents.service';
 import { HoldsService } from './holds/holds.service';
 import { ReportsService } from './reports/reports.service';
+import { ProposalNotices } from './worklist/proposal-notices';
+import { RecordsQueuesQuery } from './worklist/records-queues';
 
 export const RECORDS_PROVIDERS = [
   RecordsViewerService, RetentionRulesService, ImportScheduleUseCase, DossiersRepository, DossierViewBuilder, DossiersService, FileRecordUseCase,
   ReappraiseDossierUseCase, SweepService, SweepRunsService, ProposalsRepository, ProposalsService, DecideProposalUseCase, ExecuteProposalUseCase,
-  RecordReceiptUseCase, RecordsDocumentsService, HoldsService, ReportsService,
+  RecordReceiptUseCase, RecordsDocumentsService, HoldsService, ReportsService, ProposalNotices, RecordsQueuesQuery,
 ];
 
 /** Records and retention. Job handlers (SweepJob, DestructionJob, HandoverPackageJob, ApplyHoldJob) are registered by the worker. */

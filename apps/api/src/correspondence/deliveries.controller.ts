@@ -6,6 +6,7 @@ import { CurrentPrincipal } from '../common/principal.decorator';
 import { ForwardDto, ReturnDto } from './dto/deliveries.dto';
 import { ApiErrors } from '../common/api-errors';
 import { DeliveryDetail, DeliveryRoute, ForwardResult, ReturnResult } from './dto/delivery.view';
+import { MarksNotificationsRead } from '../notification/marks-read';
 
 /** One received letter: open, read receipt, forward (teruskan), return to sender, route. */
 @ApiTags('inbox')
@@ -18,6 +19,7 @@ export class DeliveriesController {
   @Get(':id')
   @ApiOkResponse({ type: DeliveryDetail })
   @ApiErrors(404)
+  @MarksNotificationsRead('delivery')
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.deliveries.get(p, id);
   }

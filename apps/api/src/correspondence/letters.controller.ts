@@ -15,6 +15,7 @@ import { ApiFileResponse, DOCX_MIME, XLSX_MIME } from '../common/api-binary-resp
 import { AuditEventView } from '../common/dto/audit-event.view';
 import { StoredFileView } from '../common/dto/stored-file.view';
 import { LetterRevision, LetterRevisionComparison, LetterView } from './dto/letter.view';
+import { MarksNotificationsRead } from '../notification/marks-read';
 
 /** Drafting, review chain, signing; a letter's PDF and history. */
 @ApiTags('letters')
@@ -43,6 +44,7 @@ export class LettersController {
   @Get(':id')
   @ApiOkResponse({ type: LetterView })
   @ApiErrors(404)
+  @MarksNotificationsRead('letter')
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.letters.get(p, id);
   }

@@ -13,6 +13,7 @@ import { ApiFileResponse, DOCX_MIME, XLSX_MIME } from '../common/api-binary-resp
 import { AuditEventView } from '../common/dto/audit-event.view';
 import { StoredFileView } from '../common/dto/stored-file.view';
 import { DispositionDetail, DispositionPage, DispositionRollup, DispositionView, OverdueDispositionPage, ReplyLetterDrafted } from './dto/disposition.view';
+import { MarksNotificationsRead } from '../notification/marks-read';
 
 type Reply = { header(k: string, v: string): unknown; send(b: Buffer): void };
 
@@ -65,6 +66,7 @@ export class DispositionsController {
   @Get(':id')
   @ApiOkResponse({ type: DispositionDetail })
   @ApiErrors(404)
+  @MarksNotificationsRead('disposition')
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.queries.detail(p, id);
   }

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Principal, StreamTickets } from '@naskah/identity';
 import { NotificationHub, NotificationsService, NotificationView } from '@naskah/notification';
+import { LetterAccessService } from '@naskah/correspondence';
 import { CurrentPrincipal } from '../common/principal.decorator';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { AcceptsStreamTicket } from '../auth/stream-ticket.decorator';
@@ -11,6 +12,8 @@ import { ApiErrors } from '../common/api-errors';
 import { NotificationList, NotificationView as NotificationDoc, ReadAllResult } from './dto/notification.view';
 
 const HEARTBEAT_MS = 25_000;
+/** Work-queue hints arriving together (a circular, a batch of approvals) become one `worklist-changed`. */
+const WORKLIST_COALESCE_MS = 250;
 
 /** The caller's notifications: list with unread count, mark read, and a server-sent events stream. */
 @ApiTags('notifications')
@@ -22,6 +25,7 @@ export class NotificationsController {
     private readonly notifications: NotificationsService,
     private readonly hub: NotificationHub,
     private readonly tickets: StreamTickets,
+    private readonly access: LetterAccessService,
   ) {}
 
   @Get()
@@ -67,7 +71,8 @@ export class NotificationsController {
    * for each connection); on reconnect (Last-Event-ID header or `?lastEventId=`) what was missed is
    * sent first. The stream lives no longer than the access token behind it: at its expiry the server
    * sends `event: expired` and closes; the client refreshes its token, asks for a ticket and
-   * reconnects with the last event id.
+   * reconnects with the last event id. `event: worklist-changed` (data `{}`) says the caller's work
+   * queues changed (something new waits, or an item left a queue): re-fetch GET /api/worklist.
    */
   @Get('stream')
   @AcceptsStreamTicket()
@@ -91,6 +96,16 @@ export class NotificationsController {
     };
     // Subscribe before answering: if Redis is down the error filter still answers 503.
     const unsubscribe = await this.hub.subscribe(p.userId, send, () => raw.end());
+    let hinted: NodeJS.Timeout | null = null;
+    const unwatch = await this.hub.watchWorklist({
+      userId: p.userId,
+      positionIds: (await this.access.viewerOf(p)).positionIds,
+      officeWideOf: p.roles.includes('REGISTRAR') || p.roles.includes('ARCHIVIST') ? p.officeId : null,
+      onChange: () => {
+        if (!open || hinted) return;
+        hinted = setTimeout(() => ((hinted = null), write('event: worklist-changed\ndata: {}\n\n')), WORKLIST_COALESCE_MS);
+      },
+    });
     reply.hijack();
     raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     open = true;
@@ -105,7 +120,9 @@ export class NotificationsController {
     raw.on('close', () => {
       clearInterval(heartbeat);
       if (expiry) clearTimeout(expiry);
+      if (hinted) clearTimeout(hinted);
       unsubscribe();
+      unwatch();
     });
     try {
       const last = String(req.headers['last-event-id'] ?? q.lastEventId ?? '');

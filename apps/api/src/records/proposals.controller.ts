@@ -10,6 +10,7 @@ import { BinaryReply, sendFile } from './reply';
 import { ApiErrors } from '../common/api-errors';
 import { ApiFileResponse, XLSX_MIME } from '../common/api-binary-response';
 import { ProposalDecision, ProposalDetail, ProposalList, ProposalView } from './dto/proposal.view';
+import { MarksNotificationsRead } from '../notification/marks-read';
 
 /**
  * Proposals: usul pindah (transfer), usul musnah (destruction), usul serah (handover), usul nilai
@@ -48,6 +49,7 @@ export class ProposalsController {
   @Get(':id')
   @ApiOkResponse({ type: ProposalDetail })
   @ApiErrors(404)
+  @MarksNotificationsRead('proposal')
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.proposals.get(p, id);
   }

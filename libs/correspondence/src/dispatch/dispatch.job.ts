@@ -5,7 +5,7 @@ import { Clock, jakartaParts } from '@naskah/core';
 import { inTransaction } from '@naskah/db';
 import { JobHandler, JobName, OutboxService } from '@naskah/queue';
 import { AuditService, SYSTEM_ACTOR } from '@naskah/audit';
-import { PositionNotifier } from '@naskah/notification';
+import { letterLabel, PositionNotifier } from '@naskah/notification';
 import { reserveAgendaNumbers } from './agenda-numbers';
 import { deliveryNotices } from './delivery-notices';
 import { DispatchLetterPayload } from './dispatch-letter.payload';
@@ -102,12 +102,17 @@ export class DispatchJob {
       action: 'LETTER_DELIVERED', entityType: 'letter', entityId: String(letter.id), officeId: Number(tx.from_office_id),
       after: { transmissionId, kind: tx.kind, deliveries: rows.length, offices: new Set(targets.map((t) => t.office_id)).size, agendaYear: year },
     });
-    await this.announce(em, transmissionId, tx.kind, String(letter.id), String(letter.from_office_name), targets);
+    const label = letterLabel({ id: String(letter.id), number, subject: letter.subject, securityClass: letter.security_class });
+    await this.announce(em, transmissionId, tx.kind, String(letter.id), String(letter.from_office_name), targets, label);
     return rows.length;
   }
 
-  /** LETTER_RECEIVED to whoever acts for the receiving positions, written in the delivery transaction. */
-  private async announce(em: EntityManager, transmissionId: string, kind: TransmissionKind, letterId: string, from: string, targets: TargetRow[]): Promise<void> {
+  /**
+   * LETTER_RECEIVED to whoever acts for the receiving positions, written in the delivery transaction;
+   * the title names the letter (`label`), and a letter to be forwarded says so (`toBeForwarded`: the
+   * FORWARD_REQUIRED notice of issue 12 is this one).
+   */
+  private async announce(em: EntityManager, transmissionId: string, kind: TransmissionKind, letterId: string, from: string, targets: TargetRow[], label: string): Promise<void> {
     const notices = deliveryNotices(transmissionId, kind, from, targets.map((t) => ({
       ordinal: Number(t.ordinal), kind: t.kind, positionId: Number(t.position_id), toBeForwarded: Boolean(Number(t.to_be_forwarded)),
     })));
@@ -121,7 +126,7 @@ export class DispatchJob {
       const deliveryId = n.ordinal === null ? undefined : deliveryAt.get(n.ordinal);
       await this.notifier.notifyLater(em, {
         positionIds: n.positionIds, type: 'LETTER_RECEIVED', key: n.key,
-        ref: { title: n.title, letterId, transmissionId, ...(deliveryId ? { deliveryId } : {}) },
+        ref: { title: `${n.title}: ${label}`, letterId, transmissionId, ...(deliveryId ? { deliveryId } : {}), ...(n.group === 'fwd' ? { toBeForwarded: true } : {}) },
       });
     }
   }

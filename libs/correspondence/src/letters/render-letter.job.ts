@@ -8,13 +8,16 @@ import { FilesService } from '@naskah/storage';
 import { DOCUMENT_SIGNER, DocumentSigner, newVerificationToken, sha256Hex, verificationUrl } from '../signature';
 import { renderLetterPdf } from '../rendering';
 import { LettersRepository } from './letters.repository';
+import type { LetterView } from './letter.types';
+import { LetterWorkNotices } from '../worklist/letter-work-notices';
 
 const PREFIX: Record<string, '' | 'Plt. ' | 'Plh. '> = { SENDIRI: '', PLT: 'Plt. ', PLH: 'Plh. ' };
 
 /**
  * Renders a signed letter to PDF, stores it with its SHA-256 and signs (number, date, signer, hash)
  * with the current key, recording which key signed. The PDF's QR code carries the letter's
- * unguessable verification token, created here. Idempotent.
+ * unguessable verification token, created here. Idempotent. A letter not sent yet is then ready to
+ * send: READY_TO_SEND, in the same transaction (a send waits for the document, so not before).
  */
 @Injectable()
 export class RenderLetterJob {
@@ -26,12 +29,19 @@ export class RenderLetterJob {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     @Inject(DOCUMENT_SIGNER) private readonly signer: DocumentSigner,
+    private readonly work: LetterWorkNotices,
   ) {}
 
   @JobHandler(JobName.RENDER_LETTER)
   async run({ letterId }: { letterId: string }): Promise<{ sha256: string } | { skipped: string }> {
     await this.signer.prepare?.(); // once per process, on a connection of its own: before the transaction, never inside it
-    // Everything below reads and writes through `em`: a job holds one connection at a time (issue 16).
+    const done = await this.render(letterId);
+    if ('sha256' in done) this.work.changed(done.letter, true);
+    return 'sha256' in done ? { sha256: done.sha256 } : done;
+  }
+
+  // Everything below reads and writes through `em`: a job holds one connection at a time (issue 16).
+  private async render(letterId: string): Promise<{ sha256: string; letter: LetterView } | { skipped: string }> {
     return this.ds.transaction(async (em) => {
       const [row] = await em.query('SELECT status, document_sha256, verification_token FROM letters WHERE id = ? FOR UPDATE', [letterId]);
       if (!row) return { skipped: 'letter not found' };
@@ -72,7 +82,8 @@ export class RenderLetterJob {
         [file.id, sha256, signature, keyId, token, letterId],
       );
       await this.audit.record(em, SYSTEM_ACTOR, { action: 'LETTER_RENDERED', entityType: 'letter', entityId: letterId, officeId: l.officeId, after: { sha256, keyId } });
-      return { sha256 };
+      if (row.status === 'SIGNED') await this.work.readyToSend(em, l);
+      return { sha256, letter: l };
     });
   }
 }

@@ -3,9 +3,10 @@ import { DataSource } from 'typeorm';
 import { conflict, DomainError, forbidden } from '@naskah/core';
 import { AuditService } from '@naskah/audit';
 import { DelegationsService, Principal } from '@naskah/identity';
-import { PositionNotifier } from '@naskah/notification';
+import { letterLabel, PositionNotifier, titleAbout } from '@naskah/notification';
 import { OutboxService } from '@naskah/queue';
 import { LetterAccessService } from '../access/letter-access.service';
+import { LetterWorkNotices } from '../worklist/letter-work-notices';
 import { LettersRepository } from './letters.repository';
 import { actorFor } from './letters.service';
 import type { LetterView } from './letter.types';
@@ -13,7 +14,9 @@ import type { LetterView } from './letter.types';
 /**
  * The review chain: submit → each reviewer in order approves (paraf) or returns with notes → the
  * drafter revises and resubmits (a new round). Only the reviewer of the current step may act.
- * A return tells whoever acts for the drafter's position (DRAFT_RETURNED, born in the outbox).
+ * A return tells whoever acts for the drafter's position (DRAFT_RETURNED, born in the outbox); a
+ * draft reaching a step tells its reviewer (REVIEW_REQUESTED), the last approval its signer
+ * (SIGNATURE_REQUESTED): LetterWorkNotices.
  */
 @Injectable()
 export class ReviewService {
@@ -25,6 +28,7 @@ export class ReviewService {
     private readonly audit: AuditService,
     private readonly notifier: PositionNotifier,
     private readonly outbox: OutboxService,
+    private readonly work: LetterWorkNotices,
   ) {}
 
   async submit(p: Principal, id: string): Promise<LetterView> {
@@ -45,8 +49,17 @@ export class ReviewService {
       const status = hasReviewers ? 'IN_REVIEW' : 'APPROVED';
       await em.query('UPDATE letters SET status = ?, review_round = ?, current_step = ?, version = version + 1 WHERE id = ?', [status, round, hasReviewers ? 1 : null, id]);
       await this.audit.record(em, actorFor(p), { action: 'LETTER_SUBMITTED', entityType: 'letter', entityId: id, officeId: cur.officeId, before: { status: cur.status }, after: { status, round, revision: cur.revision } });
+      await this.work.waitsFor(em, cur, round, hasReviewers ? { step: 1, positionId: cur.reviewerPositionIds[0] } : null);
     });
-    return this.repo.load(id);
+    return this.settled(id);
+  }
+
+  /** After a commit: the notices relayed, the queues told. */
+  private async settled(id: string): Promise<LetterView> {
+    this.outbox.relaySoon();
+    const letter = await this.repo.load(id);
+    this.work.changed(letter);
+    return letter;
   }
 
   async review(p: Principal, id: string, decision: 'APPROVE' | 'RETURN', note?: string): Promise<LetterView> {
@@ -81,11 +94,12 @@ export class ReviewService {
       if (decision === 'RETURN') {
         await this.notifier.notifyLater(em, {
           positionIds: [cur.drafterPositionId], type: 'DRAFT_RETURNED', key: `letter-${id}-returned-${cur.reviewRound}`,
-          ref: { letterId: id, round: String(cur.reviewRound) },
+          ref: { letterId: id, round: String(cur.reviewRound), title: titleAbout('DRAFT_RETURNED', letterLabel(cur)) },
         });
+      } else {
+        await this.work.waitsFor(em, cur, cur.reviewRound, nextStep ? steps.find((s) => s.step === nextStep)! : null);
       }
     });
-    if (decision === 'RETURN') this.outbox.relaySoon();
-    return this.repo.load(id);
+    return this.settled(id);
   }
 }

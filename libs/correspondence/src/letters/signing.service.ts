@@ -7,6 +7,7 @@ import { BatchSql, BatchTransaction, dbErrorCode, isDuplicateKey, sqlStatement }
 import { JobName, OutboxService } from '@naskah/queue';
 import { NumberingError, counterScopeKey, nextUnusedSeq, numberLikePattern, numberParts, renderNumber, type NumberPart } from '../numbering';
 import { LetterAccessService } from '../access/letter-access.service';
+import { LetterWorkNotices } from '../worklist/letter-work-notices';
 import { LettersRepository } from './letters.repository';
 import { actorFor } from './letters.service';
 import type { LetterView } from './letter.types';
@@ -37,6 +38,7 @@ export class SigningService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly work: LetterWorkNotices,
   ) {}
 
   /**
@@ -51,7 +53,9 @@ export class SigningService {
       throw err instanceof DomainError && err.code === 'NOT_THE_SIGNER' ? signingNotConfirmed() : err;
     });
     this.outbox.relaySoon();
-    return this.repo.load(id);
+    const letter = await this.repo.load(id);
+    this.work.changed(letter); // it left the signer's queue (READY_TO_SEND follows from the render job)
+    return letter;
   }
 
   /**

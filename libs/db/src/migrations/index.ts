@@ -13,6 +13,7 @@ import { SweepRunOffice1764001000000 } from './1764001000000-sweep-run-office';
 import { DossierBackdateRejection1764001300000 } from './1764001300000-dossier-backdate-rejection';
 import { DeliverySearch1764001400000 } from './1764001400000-delivery-search';
 import { HealthProbes1764001600000 } from './1764001600000-health-probes';
+import { WorklistIndexes1764001700000 } from './1764001700000-worklist-indexes';
 import { RecipientGroups1764001800000 } from './1764001800000-recipient-groups';
 import { PolicyAsData1764001900000 } from './1764001900000-policy-as-data';
 
@@ -33,6 +34,7 @@ export const ALL_MIGRATIONS = [
   DossierBackdateRejection1764001300000,
   DeliverySearch1764001400000,
   HealthProbes1764001600000,
+  WorklistIndexes1764001700000,
   RecipientGroups1764001800000,
   PolicyAsData1764001900000,
 ];

@@ -10,6 +10,7 @@ import { toIsoDate } from '../retention/calendar';
 import { checkEligibility, ProposalKind } from '../retention/proposal-eligibility';
 import { RetentionRulesService } from '../schedule/retention-rules.service';
 import { mayViewProposal, ProposalRow, ProposalsRepository } from './proposals.repository';
+import { ProposalNotices } from '../worklist/proposal-notices';
 
 const MAX_ITEMS_PER_REQUEST = 2000;
 
@@ -23,6 +24,7 @@ export class ProposalsService {
     private readonly rules: RetentionRulesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notices: ProposalNotices,
   ) {}
 
   async list(p: Principal, q: { kind?: string; status?: string; limit?: number }) {
@@ -90,9 +92,12 @@ export class ProposalsService {
       const [c] = await em.query('SELECT COUNT(*) AS n FROM records_proposal_items WHERE proposal_id = ?', [row.id]);
       if (!Number(c.n)) throw new DomainError('PROPOSAL_EMPTY', 'CONFLICT', 'Usulan tidak berisi berkas');
       await em.query(`UPDATE records_proposals SET status = 'SUBMITTED', sweep_draft = NULL, submitted_at = ? WHERE id = ?`, [this.clock.now(), row.id]);
+      await this.notices.nextStepRequested(em, row); // PROPOSAL_APPROVAL_REQUESTED to the first step
       return { action: 'PROPOSAL_SUBMITTED', after: { status: 'SUBMITTED', items: Number(c.n) } };
     });
-    return this.get(p, id);
+    const view = await this.get(p, id);
+    await this.notices.settled(view.officeId, this.ds.manager);
+    return view;
   }
 
   async cancel(p: Principal, id: string) {

@@ -9,6 +9,7 @@ import { field, notAllowed, wrongStatus } from '../../records.errors';
 import { actorOf, RecordsViewerService } from '../../access/records-viewer.service';
 import { higherClass, isArchivistOf, mayFileInto, mayReadItemContent, RecordsViewer } from '../../access/dossier-access';
 import { DossiersRepository, toDossierRow, DOSSIER_COLS } from '../dossiers.repository';
+import { codesFitting, rankSuggestions } from '../dossier-suggestion';
 
 export interface RecordRef {
   letterId?: string;
@@ -100,18 +101,13 @@ export class FileRecordUseCase {
     const v = await this.viewers.viewerOf(p);
     if (!v.officeId) return { record: null, suggestions: [] };
     const rec = await this.resolve(v, v.officeId, ref, this.ds.manager);
-    const ancestors = rec.classificationCode ? rec.classificationCode.split('.').map((_, i, a) => a.slice(0, i + 1).join('.')) : [];
+    const ancestors = codesFitting(rec.classificationCode);
     const cond = ancestors.length ? `AND d.classification_code IN (${ancestors.map(() => '?').join(',')})` : '';
     const rows = await this.ds.query(`SELECT ${DOSSIER_COLS} FROM dossiers d WHERE d.office_id = ? AND d.status = 'ACTIVE' ${cond} ORDER BY d.id DESC LIMIT 200`, [v.officeId, ...ancestors]);
-    const candidates = rows.map(toDossierRow).filter((d: ReturnType<typeof toDossierRow>) => mayFileInto(v, d));
-    const score = (d: ReturnType<typeof toDossierRow>) => (d.classificationCode === rec.classificationCode ? 4 : 0) + (rec.unitId !== null && d.unitId === rec.unitId ? 2 : 0);
-    candidates.sort((a: ReturnType<typeof toDossierRow>, b: ReturnType<typeof toDossierRow>) => score(b) - score(a) || b.periodStart.localeCompare(a.periodStart) || Number(b.id) - Number(a.id));
+    const candidates = rankSuggestions(rec, rows.map(toDossierRow).filter((d: ReturnType<typeof toDossierRow>) => mayFileInto(v, d)));
     return {
       record: { kind: rec.kind, letterId: rec.letterId, deliveryId: rec.deliveryId, classificationCode: rec.classificationCode },
-      suggestions: candidates.slice(0, 5).map((d: ReturnType<typeof toDossierRow>) => ({
-        id: d.id, title: d.title, classificationCode: d.classificationCode, unitId: d.unitId, periodStart: d.periodStart,
-        reason: [d.classificationCode === rec.classificationCode ? 'kode klasifikasi sama' : `kode induk ${d.classificationCode}`, rec.unitId !== null && d.unitId === rec.unitId ? 'unit kerja sama' : null].filter(Boolean).join(', '),
-      })),
+      suggestions: candidates.slice(0, 5).map((d) => ({ id: d.id, title: d.title, classificationCode: d.classificationCode, unitId: d.unitId, periodStart: d.periodStart, reason: d.reason })),
     };
   }
 

@@ -10,6 +10,7 @@ import { actorOf, positionForStep, RecordsViewerService } from '../../access/rec
 import { STEP_LABEL, stepsHeldBy } from '../../retention/approval-requirements';
 import { ProposalsRepository } from '../proposals.repository';
 import { releaseDossiers } from '../proposals.service';
+import { ProposalNotices } from '../../worklist/proposal-notices';
 
 /**
  * One approval step of a submitted proposal, in the required order (approval-requirements.ts).
@@ -27,6 +28,7 @@ export class DecideProposalUseCase {
     private readonly delegations: DelegationsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notices: ProposalNotices,
   ) {}
 
   async run(p: Principal, id: string, input: { decision: 'APPROVED' | 'REJECTED'; note?: string; notBefore?: string }) {
@@ -36,6 +38,7 @@ export class DecideProposalUseCase {
     if (pause && !pause.ok) throw field('notBefore', pause.reason);
     const notBefore = pause?.ok ? pause.notBefore : null;
     const v = await this.viewers.viewerOf(p);
+    let officeId = 0;
     await this.ds.transaction('READ COMMITTED', async (em) => {
       const row = await this.repo.loadVisible(v, id, em, true);
       const mine = [...new Set(v.positions.flatMap((x) => stepsHeldBy(x, row.officeId)))];
@@ -77,7 +80,10 @@ export class DecideProposalUseCase {
         action: input.decision === 'APPROVED' ? 'PROPOSAL_APPROVED' : 'PROPOSAL_REJECTED', entityType: 'records_proposal', entityId: row.id, officeId: row.officeId,
         before: { status: row.status }, after: { step, decision: input.decision, note: input.note ?? null, status, ...(notBefore ? { notBefore } : {}) },
       });
+      if (status === 'SUBMITTED') await this.notices.nextStepRequested(em, row); // steps remain: the next one is asked
+      officeId = row.officeId;
     });
+    await this.notices.settled(officeId, this.ds.manager);
     return this.repo.loadVisible(v, id).then(async (row) => ({ ...row, ...(await this.repo.approvalState(row)) }));
   }
 }

@@ -1,0 +1,2 @@
+export * from './worklist.service';
+export * from './worklist.module';
