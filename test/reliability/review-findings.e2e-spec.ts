@@ -146,4 +146,13 @@ describe('review findings: identity and notices', () => {
       expect({ username, status: (await call(username, 'GET', `/api/letters/${id}`)).status }).toEqual({ username, status: 200 });
     }
   });
+
+  it('a legal hold naming a dossier the office does not have is refused naming it, not put in force over nothing', async () => {
+    const [other] = await http.ds.query("SELECT d.id FROM dossiers d JOIN offices o ON o.id = d.office_id WHERE o.code <> '5204' ORDER BY d.id LIMIT 1");
+    const ids = ['999999999', ...(other ? [String(other.id)] : [])];
+    const hold = await call('arsiparis.5204', 'POST', '/api/records/holds', { caseName: 'Pemeriksaan uji', reason: 'uji', scope: { dossierIds: ids } });
+    expect(hold.status).toBeGreaterThanOrEqual(400);
+    expect(hold.status).toBeLessThan(500);
+    expect(JSON.stringify(hold.body)).toContain('999999999');
+  });
 });
