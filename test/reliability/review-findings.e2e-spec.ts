@@ -155,4 +155,26 @@ describe('review findings: identity and notices', () => {
     expect(hold.status).toBeLessThan(500);
     expect(JSON.stringify(hold.body)).toContain('999999999');
   });
+
+  it('a registrar cannot send a Rahasia letter they may not open (404, nothing sent)', async () => {
+    const { letterId } = await insertSignedLetterFixture(http.ds, { office: '52', subject: 'Rahasia untuk dikirim', securityClass: 'R', to: [{ office: '5271' }] });
+    const res = await call('pencatat.52', 'POST', `/api/letters/${letterId}/send`);
+    expect(res.status).toBe(404);
+    expect((await http.ds.query('SELECT COUNT(*) AS n FROM transmissions WHERE letter_id = ?', [letterId]))[0].n).toBe('0');
+  });
+
+  it('a 404 for an unknown route never echoes its query string', async () => {
+    const res = await http.request('GET', '/api/tidak-ada?access_token=rahasia-sekali');
+    expect(res.status).toBe(404);
+    expect(JSON.stringify(res.body)).not.toContain('rahasia-sekali');
+  });
+
+  it('a number template with {seq} twice or an invisible character is refused (422 / 400 naming template)', async () => {
+    const officeId = Number((await http.ds.query("SELECT id FROM offices WHERE code = '5204'"))[0].id);
+    const twice = await call('admin', 'PUT', '/api/admin/number-templates', { officeId, typeCode: 'ND', template: '{seq}/{seq}/{year}', counterScope: ['office', 'type', 'year'], reason: 'uji ganda' });
+    expect([twice.status, twice.body.code]).toEqual([422, 'NUMBER_TEMPLATE_INVALID']);
+    const zw = await call('admin', 'PUT', '/api/admin/number-templates', { officeId, typeCode: 'ND', template: '{seq}/\u200bND/{year}', counterScope: ['office', 'type', 'year'], reason: 'uji tak terlihat' });
+    expect(zw.status).toBe(400);
+    expect(zw.body.details.fields.map((f: { field: string }) => f.field)).toContain('template');
+  });
 });

@@ -18,7 +18,11 @@ export async function visibleDisposition(em: EntityManager, ctx: DispositionCont
   const row = await loadDisposition(em, id, lock);
   if (!row) throw dispositionNotFound(id);
   const viewer = await ctx.access.viewerOf(p);
-  if (await maySeeDisposition(em, ctx, viewer, row)) return { row, viewer };
+  if (await maySeeDisposition(em, ctx, viewer, row)) {
+    // the office's dispositions are part of its copy of the letter: gone with it (410)
+    await ctx.access.assertHeld(row.letterId, row.officeId, em);
+    return { row, viewer };
+  }
   throw dispositionNotFound(id);
 }
 
@@ -52,7 +56,11 @@ export async function asRecipient(em: EntityManager, ctx: DispositionContext, p:
   const row = await loadDisposition(em, id, true);
   if (!row) throw dispositionNotFound(id);
   const capacity = (await ctx.delegations.capacityFor(p.userId, row.recipientPositionId)) as ActingCapacity | null;
-  if (capacity) return { row, capacity };
+  if (capacity) {
+    // nothing is written on a copy its office has destroyed: no retention could reach it (410)
+    await ctx.access.assertHeld(row.letterId, row.officeId, em);
+    return { row, capacity };
+  }
   await visibleDisposition(em, ctx, p, id);
   throw notTheRecipient();
 }
@@ -62,7 +70,10 @@ export async function asAuthor(em: EntityManager, ctx: DispositionContext, p: Pr
   const row = await loadDisposition(em, id, true);
   if (!row) throw dispositionNotFound(id);
   const capacity = (await ctx.delegations.capacityFor(p.userId, row.authorPositionId)) as ActingCapacity | null;
-  if (capacity) return { row, capacity };
+  if (capacity) {
+    await ctx.access.assertHeld(row.letterId, row.officeId, em);
+    return { row, capacity };
+  }
   await visibleDisposition(em, ctx, p, id);
   throw notTheAuthor();
 }

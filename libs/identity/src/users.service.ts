@@ -156,10 +156,11 @@ export class UsersService {
       if (input.email !== undefined) set('email', input.email);
       if (input.positionId !== undefined) set('position_id', input.positionId);
       if (input.isActive !== undefined) set('is_active', input.isActive ? 1 : 0);
-      if (hash) {
-        set('password_hash', hash);
-        sets.push('session_version = session_version + 1'); // the access tokens issued before stop working (AuthGuard)
-      }
+      if (hash) set('password_hash', hash);
+      // a new password, or a move to another position (its office, its rights come with the token):
+      // the access tokens issued before stop working (AuthGuard); the client signs in or refreshes
+      const moved = input.positionId !== undefined && Number(input.positionId) !== Number(cur.position_id);
+      if (hash || moved) sets.push('session_version = session_version + 1');
       await tx.query(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
       if (input.grants) {
         await tx.query('DELETE FROM user_grants WHERE user_id = ?', [id]);

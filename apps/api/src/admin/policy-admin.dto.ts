@@ -52,7 +52,8 @@ export class PutNumberTemplateDto {
   typeCode?: string | null;
 
   @ApiProperty({ example: '{seq}/{classification}-{type}/{region}/{year}', description: 'placeholder: {seq} {seq:N} {classification} {type} {region} {unit} {office} {romanMonth} {month} {year} {day}' })
-  @CleanText() @Length(1, 200)
+  // printed in official numbers: visible ASCII and plain spaces only (no zero-width or look-alike characters)
+  @CleanText() @Length(1, 200) @Matches(/^[\x20-\x7e]+$/, { message: 'template: hanya huruf, angka, tanda baca ASCII dan spasi biasa (visible ASCII only)' })
   template: string;
 
   @ApiProperty({ enum: COUNTER_DIMENSIONS, isArray: true, example: ['office', 'type', 'year'], description: 'lingkup penghitung: naskah yang berbagi satu nomor urut' })

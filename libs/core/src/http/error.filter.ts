@@ -45,7 +45,9 @@ export function toErrorBody(err: unknown, logger?: Logger): ErrorBody {
   if (err instanceof HttpException) {
     const status = err.getStatus();
     const res = err.getResponse() as string | { message?: unknown; code?: string };
-    const message = typeof res === 'string' ? res : Array.isArray(res.message) ? res.message.join('; ') : String(res.message ?? err.message);
+    const raw = typeof res === 'string' ? res : Array.isArray(res.message) ? res.message.join('; ') : String(res.message ?? err.message);
+    // "Cannot GET /path?query": never echo a query string (it may carry a credential someone put in a URL)
+    const message = status === 404 ? raw.replace(/^(Cannot [A-Z]+ [^?\s]*)\?\S*/, '$1') : raw;
     return { statusCode: status, code: (typeof res === 'object' && res.code) || httpCode(status), message, details: extraOf(res) };
   }
   const fastifyStatus = (err as { statusCode?: unknown })?.statusCode;

@@ -68,17 +68,41 @@ export class LetterAccessService {
    * (other offices keep theirs: LetterHoldingsService).
    */
   async assertVisible(letterId: string, viewer: AccessViewer, em: EntityManager = this.ds.manager): Promise<{ securityClass: SecurityClass }> {
-    const [row] = /^\d+$/.test(letterId)
-      ? await em.query(
-          'SELECT l.security_class, e.ended_at, e.dossier_id FROM letters l LEFT JOIN letter_holdings_ended e ON e.letter_id = l.id AND e.office_id = ? WHERE l.id = ?',
-          [viewer.officeId ?? 0, letterId],
-        )
-      : [];
+    const [row] = /^\d+$/.test(letterId) ? await em.query('SELECT security_class FROM letters WHERE id = ?', [letterId]) : [];
     if (!row) throw notFound('Naskah', letterId, 'LETTER');
     const involved = await this.involved(letterId, em);
     if (!maySee(row.security_class, viewer, involved)) throw notFound('Naskah', letterId, 'LETTER');
-    if (row.ended_at) throw recordDestroyed(letterId, { endedAt: row.ended_at, dossierId: row.dossier_id === null ? null : String(row.dossier_id) });
+    await this.assertViewerHolds(letterId, viewer, em);
     return { securityClass: row.security_class };
+  }
+
+  /**
+   * 410 when every office the viewer sees the letter from — their own office and the offices of the
+   * positions they act for today (a Plt/Plh may act in another office) — has destroyed its copy and
+   * none of the others holds it. A viewer whose own office destroyed its copy still reads the letter
+   * while acting in an office that holds it; a Plh from elsewhere acting in the destroying office
+   * does not read it through that position.
+   */
+  private async assertViewerHolds(letterId: string, viewer: AccessViewer, em: EntityManager): Promise<void> {
+    const ids = viewer.positionIds.length ? viewer.positionIds : [0];
+    const ended: { office_id: number; ended_at: Date; dossier_id: string | null }[] = await em.query(
+      `SELECT e.office_id, e.ended_at, e.dossier_id FROM letter_holdings_ended e
+       WHERE e.letter_id = ? AND (e.office_id = ? OR e.office_id IN (SELECT p.office_id FROM positions p WHERE p.id IN (${ids.map(() => '?').join(',')})))`,
+      [letterId, viewer.officeId ?? 0, ...ids],
+    );
+    if (!ended.length) return;
+    const endedOffices = ended.map((e) => Number(e.office_id));
+    // another office of the viewer that holds the letter and has not destroyed its copy keeps it readable for them
+    const [live] = await em.query(
+      `SELECT 1 AS x FROM (SELECT ? AS office_id UNION SELECT p.office_id FROM positions p WHERE p.id IN (${ids.map(() => '?').join(',')})) v
+       WHERE v.office_id NOT IN (${endedOffices.map(() => '?').join(',')})
+         AND (v.office_id = (SELECT office_id FROM letters WHERE id = ?) OR EXISTS (SELECT 1 FROM deliveries d WHERE d.letter_id = ? AND d.office_id = v.office_id))
+       LIMIT 1`,
+      [viewer.officeId ?? 0, ...ids, ...endedOffices, letterId, letterId],
+    );
+    if (live) return;
+    const e = ended[0];
+    throw recordDestroyed(letterId, { endedAt: e.ended_at, dossierId: e.dossier_id === null ? null : String(e.dossier_id) });
   }
 
   /** 410 RECORD_DESTROYED when the office (a delivery's recipient office) no longer holds the letter. */

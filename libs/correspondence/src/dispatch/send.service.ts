@@ -159,7 +159,11 @@ export class SendService {
       const capacity = await this.delegations.capacityFor(p.userId, Number(pos), em);
       if (capacity) return { actingPositionId: Number(pos), capacity };
     }
-    if (p.roles.includes('REGISTRAR') && p.officeId === Number(l.office_id)) return { actingPositionId: p.positionId, capacity: 'SENDIRI' };
+    if (p.roles.includes('REGISTRAR') && p.officeId === Number(l.office_id)) {
+      // the office's registrar dispatches the letters they may see (as their "siap dikirim" queue shows them); a Rahasia letter not addressed to them: 404
+      await this.access.assertVisible(String(l.id), await this.access.viewerOf(p), em);
+      return { actingPositionId: p.positionId, capacity: 'SENDIRI' };
+    }
     await this.access.assertVisible(String(l.id), await this.access.viewerOf(p));
     throw forbidden('NOT_ALLOWED_TO_SEND', 'Hanya konseptor, penandatangan (atau Plt/Plh-nya) atau pencatat surat satker pengirim yang dapat mengirim naskah ini');
   }

@@ -12,6 +12,12 @@ export class LettersRepository {
     private readonly config: AppConfig,
   ) {}
 
+  /** The letter's status only (null when there is no such letter). */
+  async statusOf(id: string, em: EntityManager = this.ds.manager): Promise<{ status: string } | null> {
+    const [r] = /^\d{1,19}$/.test(id) ? await em.query('SELECT status FROM letters WHERE id = ?', [id]) : [];
+    return r ? { status: String(r.status) } : null;
+  }
+
   async load(id: string, em: EntityManager = this.ds.manager, lock = false): Promise<LetterView> {
     if (!/^\d+$/.test(id)) throw notFound('Naskah', id, 'LETTER');
     const [r] = await em.query(`SELECT * FROM letters WHERE id = ?${lock ? ' FOR UPDATE' : ''}`, [id]);

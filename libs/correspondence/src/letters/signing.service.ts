@@ -48,6 +48,12 @@ export class SigningService {
    */
   async sign(p: Principal, id: string, password: string, ip: string): Promise<LetterView> {
     await this.access.assertVisible(id, await this.access.viewerOf(p));
+    // the letter's state first, whatever the password: a letter that cannot be signed answers the
+    // same to a right and a wrong password, so signing is never a way to test one (its state is
+    // visible to the caller anyway: the letter is)
+    const state = await this.repo.statusOf(id);
+    if (state && ['SIGNED', 'SENT'].includes(state.status)) throw conflict('ALREADY_SIGNED', 'Naskah sudah ditandatangani (already signed)');
+    if (state && state.status !== 'APPROVED') throw conflict('LETTER_NOT_APPROVED', `Naskah berstatus ${state.status}; hanya naskah yang disetujui pemeriksa dapat ditandatangani`, { status: state.status });
     if (!(await this.auth.confirmPassword(p.userId, password, ip))) throw signingNotConfirmed();
     await this.signConfirmed(p, id).catch((err: unknown) => {
       throw err instanceof DomainError && err.code === 'NOT_THE_SIGNER' ? signingNotConfirmed() : err;

@@ -121,6 +121,8 @@ export class NumberTemplatesService {
     if (typeCode !== null) await this.assertType(typeCode, 'typeCode');
     const checked = validateTemplate(input.template);
     if (!checked.ok) throw unprocessable('NUMBER_TEMPLATE_INVALID', 'template', 'Templat nomor tidak valid (invalid number template)', checked.errors);
+    // one sequence per number: a second {seq} would print the counter twice
+    if ((input.template.match(/\{seq(?::\d+)?\}/g) ?? []).length > 1) throw unprocessable('NUMBER_TEMPLATE_INVALID', 'template', 'Templat nomor memuat {seq} lebih dari sekali (more than one {seq})', ['{seq} hanya sekali']);
     let scope: CounterDimension[];
     try {
       scope = parseCounterScope(input.counterScope);

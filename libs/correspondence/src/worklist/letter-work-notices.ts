@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { letterLabel, PositionNotifier, titleAbout, WorklistSignal } from '@naskah/notification';
 import type { NotificationType } from '@naskah/notification';
+import { LetterAccessService } from '../access/letter-access.service';
+import { maySee, SecurityClass } from '../access/access-policy';
 
 /** What a notice needs of a letter. */
 export interface NoticeLetter {
@@ -28,6 +30,7 @@ export class LetterWorkNotices {
   constructor(
     private readonly notifier: PositionNotifier,
     private readonly signal: WorklistSignal,
+    private readonly access: LetterAccessService,
   ) {}
 
   /** The draft now waits at `step` of `round` (reviewer `positionId`), or for its signer when `step` is null. */
@@ -38,8 +41,12 @@ export class LetterWorkNotices {
 
   /** The signed document exists and the letter is not sent yet. */
   async readyToSend(em: EntityManager, l: NoticeLetter): Promise<void> {
-    const registrars: { id: number }[] = await em.query("SELECT id FROM positions WHERE office_id = ? AND kind = 'PENCATAT' AND is_active = 1", [l.officeId]);
-    await this.tell(em, 'READY_TO_SEND', l, [l.drafterPositionId, ...registrars.map((r) => Number(r.id))], `letter-${l.id}-ready`);
+    const registrars: { id: number; path: string }[] = await em.query("SELECT id, path FROM positions WHERE office_id = ? AND kind = 'PENCATAT' AND is_active = 1", [l.officeId]);
+    // only registrars who may open the letter (the access rule, as their queue applies it): a
+    // Rahasia letter's number and existence are not told to those it is not for
+    const involved = await this.access.involved(l.id, em);
+    const mayOpen = registrars.filter((r) => maySee(l.securityClass as SecurityClass, { officeId: l.officeId, positionIds: [Number(r.id)], positionPaths: [String(r.path)] }, involved));
+    await this.tell(em, 'READY_TO_SEND', l, [l.drafterPositionId, ...mayOpen.map((r) => Number(r.id))], `letter-${l.id}-ready`);
   }
 
   /** After the commit: the queues of everyone on the letter may have changed (`officeWide`: the registrars' too). */

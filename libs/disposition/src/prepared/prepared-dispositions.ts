@@ -35,6 +35,7 @@ export async function prepareDisposition(em: EntityManager, ctx: DispositionCont
   const delivery = await loadDelivery(em, deliveryId, true);
   if (!delivery) throw notFound('Surat masuk', deliveryId);
   await assertPreparer(em, ctx, p, delivery, deliveryId);
+  await ctx.access.assertHeld(delivery.letterId, delivery.officeId, em); // not on a copy its office has destroyed (410)
   const { ids, deadline } = await validateInput(em, ctx, delivery.positionId, null, false, input);
   const res = await em.query(
     `INSERT INTO prepared_dispositions (delivery_id, letter_id, office_id, for_position_id, prepared_by_user_id, prepared_by_position_id, recipient_position_ids,

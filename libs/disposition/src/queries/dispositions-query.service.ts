@@ -78,6 +78,8 @@ export class DispositionsQueryService {
     const where = [`${column} IN (${positions.map(() => '?').join(',')})`];
     // what was cancelled before I read it is no longer mine to see (the author still sees it among what they gave)
     if (column === 'd.recipient_position_id') where.push("d.status <> 'CANCELLED'");
+    // dispositions on a copy its office has destroyed went with it
+    where.push('NOT EXISTS (SELECT 1 FROM letter_holdings_ended e WHERE e.letter_id = d.letter_id AND e.office_id = d.office_id)');
     const params: unknown[] = [...positions];
     if (q.status) (where.push('d.status = ?'), params.push(q.status));
     if (q.overdue) (where.push(`${OPEN} AND d.due_at <= ?`), params.push(now));

@@ -112,7 +112,10 @@ export async function deliveryToDispose(em: EntityManager, ctx: DispositionConte
   const delivery = await loadDelivery(em, deliveryId, true);
   if (!delivery) throw notFound('Surat masuk', deliveryId);
   const capacity = (await ctx.delegations.capacityFor(p.userId, delivery.positionId)) as ActingCapacity | null;
-  if (capacity) return { delivery, capacity };
+  if (capacity) {
+    await ctx.access.assertHeld(delivery.letterId, delivery.officeId, em); // not on a copy its office has destroyed (410)
+    return { delivery, capacity };
+  }
   try {
     await ctx.access.assertVisible(delivery.letterId, await ctx.access.viewerOf(p), em);
   } catch {

@@ -62,6 +62,16 @@ export class HoldsService {
       );
       const holdId = Number(res.insertId);
       const listed = [...new Set(s.dossierIds ?? [])];
+      if (listed.length) {
+        // a hold names dossiers of its own office: one that is not there is refused, naming it, so nobody believes a hold is in force over nothing
+        const found = new Set((await em.query(`SELECT id FROM dossiers WHERE office_id = ? AND id IN (${listed.map(() => '?').join(',')})`, [officeId, ...listed])).map((r: { id: string }) => String(r.id)));
+        const missing = listed.filter((d) => !found.has(String(d)));
+        if (missing.length) {
+          throw new DomainError('HOLD_DOSSIER_NOT_FOUND', 'UNPROCESSABLE', `Berkas ${missing.slice(0, 10).join(', ')} tidak ada di satker ini (dossier not in this office)`, {
+            dossierIds: missing, fields: missing.slice(0, 10).map((d) => ({ field: `scope.dossierIds.${listed.indexOf(d)}`, reason: 'berkas tidak ada di satker ini' })),
+          });
+        }
+      }
       for (let i = 0; i < listed.length; i += 1000) {
         const part = listed.slice(i, i + 1000);
         await em.query(`INSERT INTO records_hold_dossiers (hold_id, dossier_id) VALUES ${part.map(() => '(?, ?)').join(', ')}`, part.flatMap((d) => [holdId, d]));
