@@ -1,5 +1,5 @@
 import { deliveriesOnceDispatched, insertSignedLetterFixture, officeIdOf, positionIdOf } from '../../libs/testing/src/letters-fixture';
-import { receivedLetter } from '../../libs/testing/src/disposition-fixture';
+import { forgetOldDispositionJobs, receivedLetter } from '../../libs/testing/src/disposition-fixture';
 import { eventually, RecordsEnv, startRecordsEnv, sweep, unitIdOf } from '../records/records-support';
 import { OpenApiDoc, responseValidator } from './openapi-support';
 
@@ -13,10 +13,17 @@ describe('OpenAPI: real answers match their documented schemas', () => {
   let validator: ReturnType<typeof responseValidator>;
   beforeAll(async () => {
     env = await startRecordsEnv();
+    // this suite's database numbers dispositions from 1 again: a notify job id (disposition-notify_<id>) an earlier suite left
+    // under this Jest worker's BullMQ prefix would swallow ours
+    await forgetOldDispositionJobs(env.http.app);
     const docRes = await env.http.request('GET', '/api/docs-json');
     validator = responseValidator(docRes.body as OpenApiDoc);
   });
-  afterAll(() => env.close());
+  afterAll(async () => {
+    // and leaves none of ours for the next suite under this prefix (its dispositions are numbered from 1 too)
+    await forgetOldDispositionJobs(env.http.app);
+    await env.close();
+  });
 
   /** Calls `method url` as `username` and checks the answer against the schema documented for `template` and its status. */
   async function call(username: string | null, method: string, template: string, url: string, body?: unknown): Promise<any> {
