@@ -1,5 +1,5 @@
-import { deliveriesOnceDispatched, insertSignedLetterFixture, positionIdOf } from '../../libs/testing/src/letters-fixture';
-import { receivedLetter } from '../../libs/testing/src/disposition-fixture';
+import { deliveriesOnceDispatched, insertSignedLetterFixture, officeIdOf, positionIdOf } from '../../libs/testing/src/letters-fixture';
+import { forgetOldDispositionJobs, receivedLetter } from '../../libs/testing/src/disposition-fixture';
 import { eventually, RecordsEnv, startRecordsEnv, sweep, unitIdOf } from '../records/records-support';
 import { OpenApiDoc, responseValidator } from './openapi-support';
 
@@ -13,10 +13,17 @@ describe('OpenAPI: real answers match their documented schemas', () => {
   let validator: ReturnType<typeof responseValidator>;
   beforeAll(async () => {
     env = await startRecordsEnv();
+    // this suite's database numbers dispositions from 1 again: a notify job id (disposition-notify_<id>) an earlier suite left
+    // under this Jest worker's BullMQ prefix would swallow ours
+    await forgetOldDispositionJobs(env.http.app);
     const docRes = await env.http.request('GET', '/api/docs-json');
     validator = responseValidator(docRes.body as OpenApiDoc);
   });
-  afterAll(() => env.close());
+  afterAll(async () => {
+    // and leaves none of ours for the next suite under this prefix (its dispositions are numbered from 1 too)
+    await forgetOldDispositionJobs(env.http.app);
+    await env.close();
+  });
 
   /** Calls `method url` as `username` and checks the answer against the schema documented for `template` and its status. */
   async function call(username: string | null, method: string, template: string, url: string, body?: unknown): Promise<any> {
@@ -60,6 +67,8 @@ describe('OpenAPI: real answers match their documented schemas', () => {
     const { letterId, deliveryId } = await receivedLetter(env.http, { office: '5271', position: 'KETUA' }, { subject: 'Undangan rapat koordinasi (skema)' });
     await call('sekjen.ri', 'GET', '/api/letters/{id}', `/api/letters/${letterId}`);
     await call('sekjen.ri', 'GET', '/api/letters/{id}/history', `/api/letters/${letterId}/history`);
+    const unread = await call('ketua.5271', 'GET', '/api/worklist/{queue}', '/api/worklist/unread');
+    expect(unread.items.map((i: { deliveryId: string }) => i.deliveryId)).toContain(deliveryId);
     const page = await call('ketua.5271', 'GET', '/api/inbox', '/api/inbox');
     expect(page.items.map((i: { id: string }) => i.id)).toContain(deliveryId);
     const detail = await call('ketua.5271', 'GET', '/api/deliveries/{id}', `/api/deliveries/${deliveryId}`);
@@ -74,6 +83,23 @@ describe('OpenAPI: real answers match their documented schemas', () => {
     expect(sent.viaParent.length).toBe(1);
     const [atProvince] = await deliveriesOnceDispatched(env.ds, upward);
     await call('sekretaris.52', 'POST', '/api/deliveries/{id}/forward', `/api/deliveries/${atProvince.id}/forward`, {});
+
+    // its delivery tracking (the signer of the sending office), and remind-the-unread
+    const tracking = await call('sekretaris.5204', 'GET', '/api/letters/{id}/tracking', `/api/letters/${upward}/tracking`);
+    expect(tracking.items).toHaveLength(1);
+    expect(tracking.items[0].deliveredTo).not.toBeNull();
+    await call('sekretaris.5204', 'POST', '/api/letters/{id}/tracking/remind-unread', `/api/letters/${upward}/tracking/remind-unread`);
+  });
+
+  it('distribution lists: create, list, detail and history', async () => {
+    const members = [{ officeId: await officeIdOf(env.ds, '5271') }, { positionId: await positionIdOf(env.ds, '5204', 'SEKRETARIS') }];
+    const created = await call('kabag.umum.52', 'POST', '/api/distribution-lists', '/api/distribution-lists', { name: `Daftar uji skema ${Date.now().toString(36)}`, description: 'untuk uji skema', members });
+    const lists = await call('kabag.umum.52', 'GET', '/api/distribution-lists', '/api/distribution-lists');
+    expect(lists.items.map((l: { id: number }) => l.id)).toContain(created.id);
+    await call('kabag.umum.52', 'GET', '/api/distribution-lists/{id}', `/api/distribution-lists/${created.id}`);
+    await call('kabag.umum.52', 'PATCH', '/api/distribution-lists/{id}', `/api/distribution-lists/${created.id}`, { version: created.version, description: 'diubah' });
+    const history = await call('kabag.umum.52', 'GET', '/api/distribution-lists/{id}/history', `/api/distribution-lists/${created.id}/history`);
+    expect(history.map((e: { action: string }) => e.action)).toEqual(['DISTRIBUTION_LIST_CREATED', 'DISTRIBUTION_LIST_UPDATED']);
   });
 
   it('dispositions: issue, detail, lists, tree and roll-up; notifications', async () => {
@@ -89,6 +115,12 @@ describe('OpenAPI: real answers match their documented schemas', () => {
     await call('ketua.5271', 'GET', '/api/letters/{id}/dispositions', `/api/letters/${letterId}/dispositions`);
     await call('ketua.5271', 'GET', '/api/disposition-instructions', '/api/disposition-instructions');
     await call('ketua.5271', 'GET', '/api/holidays', '/api/holidays?year=2026');
+
+    // the recipient's work queues: the counts, and the dispositions queue with its sub-counts and deadlines
+    const counts = await call('sekretaris.5271', 'GET', '/api/worklist', '/api/worklist');
+    expect(counts.queues.find((q: { queue: string }) => q.queue === 'dispositions')).toMatchObject({ sub: expect.objectContaining({ overdue: expect.any(Number) }) });
+    const queue = await call('sekretaris.5271', 'GET', '/api/worklist/{queue}', '/api/worklist/dispositions?sort=urgency');
+    expect(queue.items.map((i: { dispositionId: string }) => i.dispositionId)).toContain(issued.id);
 
     const list = await eventually(async () => {
       const body = await call('sekretaris.5271', 'GET', '/api/notifications', '/api/notifications');
@@ -106,12 +138,31 @@ describe('OpenAPI: real answers match their documented schemas', () => {
     await call('admin', 'GET', '/api/admin/users', '/api/admin/users');
   });
 
+  it('policy as data: the routing policy and its versions, number templates and the effective one', async () => {
+    const policy = await call('admin', 'GET', '/api/admin/routing-policy', '/api/admin/routing-policy');
+    const versions = await call('admin', 'GET', '/api/admin/routing-policy/versions', '/api/admin/routing-policy/versions');
+    expect(versions[0].id).toBe(policy.version.id);
+    await call('admin', 'GET', '/api/admin/routing-policy/versions/{id}', `/api/admin/routing-policy/versions/${policy.version.id}`);
+    await call('admin', 'GET', '/api/admin/number-templates', '/api/admin/number-templates');
+    const effective = await call('admin', 'GET', '/api/admin/number-templates/effective', `/api/admin/number-templates/effective?officeId=${await officeIdOf(env.ds, '5271')}&typeCode=SD`);
+    expect(effective.candidates[0]).toEqual(effective.effective);
+  });
+
+  it('operations: the pipeline status, 200 when OK and 503 with the same body otherwise', async () => {
+    const res = await env.http.request('GET', '/health/pipeline');
+    expect([200, 503]).toContain(res.status);
+    expect(res.body.verdict === 'OK').toBe(res.status === 200);
+    const validate = validator.forResponse('GET', '/health/pipeline', res.status)!;
+    expect({ valid: validate(res.body), errors: validate.errors ?? null }).toEqual({ valid: true, errors: null });
+  });
+
   it('records: dossier detail with items and dates, the sweep, proposal detail, holds, schedule and dashboard', async () => {
     const A = 'arsiparis.5204';
     const kul = await unitIdOf(env.ds, '5204', 'KUL');
     const dossier = await call(A, 'POST', '/api/records/dossiers', '/api/records/dossiers', { unitId: kul, classificationCode: 'TU.05.1', title: 'Berkas uji skema', periodStart: '2026-01-01' });
     const { letterId } = await insertSignedLetterFixture(env.ds, { office: '5204', subject: 'Naskah untuk berkas (skema)' });
     await env.ds.query("UPDATE letters SET classification_code = 'TU.05.1' WHERE id = ?", [letterId]);
+    await call(A, 'GET', '/api/worklist/{queue}', '/api/worklist/unfiled');
     await call(A, 'GET', '/api/records/dossiers/suggest', `/api/records/dossiers/suggest?letterId=${letterId}`);
     await call(A, 'POST', '/api/records/dossiers/{id}/items', `/api/records/dossiers/${dossier.id}/items`, { letterId });
     await call(A, 'POST', '/api/records/dossiers/{id}/close', `/api/records/dossiers/${dossier.id}/close`, {});

@@ -3,11 +3,13 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Principal } from '@naskah/identity';
 import { LetterTrackingService } from '@naskah/correspondence';
 import { CurrentPrincipal } from '../common/principal.decorator';
+import { ApiErrors } from '../common/api-errors';
 import { TrackingPageDto, TrackingQueryDto, UnreadReminderDto } from './dto/tracking.dto';
 
 /** Pelacakan pengiriman: where each delivery of a sent letter stands, for the sending office. */
 @ApiTags('letters')
 @ApiBearerAuth()
+@ApiErrors(401, 403, 404, 409)
 @Controller('api/letters')
 export class TrackingController {
   constructor(private readonly tracking: LetterTrackingService) {}
@@ -15,6 +17,7 @@ export class TrackingController {
   @Get(':id/tracking')
   @ApiOperation({ summary: 'Status tiap pengiriman naskah terkirim (belum dibaca, dibaca, diteruskan, didisposisikan, ditindaklanjuti, dikembalikan), jumlah per status; halaman keyset' })
   @ApiOkResponse({ type: TrackingPageDto })
+  @ApiErrors(400)
   page(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() q: TrackingQueryDto) {
     return this.tracking.page(p, id, q);
   }

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type * as Q from '@naskah/queue';
+import { PIPELINE_VERDICT, QUEUE_NAME } from '../common/dto/enums.view';
+import type { Conforms } from '../common/dto/refs.view';
 
-export class OutboxBacklogDto {
+export class OutboxBacklogDto implements Q.OutboxBacklog {
   @ApiProperty({ description: 'baris outbox yang belum diteruskan ke Redis (dihitung sampai 100000)' })
   unrelayed: number;
 
@@ -17,9 +20,9 @@ export class OutboxBacklogDto {
   error?: string;
 }
 
-export class QueueBacklogDto {
-  @ApiProperty({ enum: ['dispatch', 'documents', 'maintenance', 'disposition', 'notifications', 'records'] })
-  name: string;
+export class QueueBacklogDto implements Q.QueueBacklog {
+  @ApiProperty({ enum: QUEUE_NAME, enumName: 'QueueName' })
+  name: Q.QueueName;
 
   @ApiProperty({ description: 'tugas menunggu diproses (wait + prioritized)' })
   waiting: number;
@@ -44,9 +47,9 @@ export class QueueBacklogDto {
 }
 
 /** GET /health/pipeline: ages and counts only, no letter data. */
-export class PipelineStatusDto {
-  @ApiProperty({ enum: ['OK', 'LATE', 'UNKNOWN'], description: 'LATE: ada yang menunggu melewati batas; UNKNOWN: sebagian tidak dapat dibaca' })
-  verdict: string;
+export class PipelineStatusDto implements Q.PipelineStatus {
+  @ApiProperty({ enum: PIPELINE_VERDICT, enumName: 'PipelineVerdict', description: 'LATE: ada yang menunggu melewati batas; UNKNOWN: sebagian tidak dapat dibaca' })
+  verdict: Q.PipelineVerdict;
 
   @ApiProperty({ type: String, format: 'date-time' })
   checkedAt: Date;
@@ -63,3 +66,4 @@ export class PipelineStatusDto {
   @ApiProperty({ type: [QueueBacklogDto] })
   queues: QueueBacklogDto[];
 }
+type StatusCheck = Conforms<Q.PipelineStatus, PipelineStatusDto>;

@@ -4,6 +4,7 @@ import { Principal } from '@naskah/identity';
 import { WORK_QUEUES } from '@naskah/correspondence';
 import { WorklistService } from '@naskah/worklist';
 import { CurrentPrincipal } from '../common/principal.decorator';
+import { ApiErrors } from '../common/api-errors';
 import { WorkListQueryDto, WorklistCountsDto, WorkPageDto } from './worklist.dto';
 
 /**
@@ -12,6 +13,7 @@ import { WorkListQueryDto, WorklistCountsDto, WorkPageDto } from './worklist.dto
  */
 @ApiTags('worklist')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller('api/worklist')
 export class WorklistController {
   constructor(private readonly worklist: WorklistService) {}
@@ -25,8 +27,9 @@ export class WorklistController {
 
   @Get(':queue')
   @ApiOperation({ summary: 'Satu antrean kerja: halaman keyset, urut tanggal atau urgensi, cari teks' })
-  @ApiParam({ name: 'queue', enum: WORK_QUEUES })
+  @ApiParam({ name: 'queue', enum: WORK_QUEUES, enumName: 'WorkQueue' })
   @ApiOkResponse({ type: WorkPageDto })
+  @ApiErrors(400)
   list(@CurrentPrincipal() p: Principal, @Param('queue') queue: string, @Query() q: WorkListQueryDto) {
     return this.worklist.list(p, queue, q);
   }

@@ -2,6 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { CleanText, QueryInt } from '@naskah/core';
 import { WORK_QUEUES } from '@naskah/correspondence';
+import type * as C from '@naskah/correspondence';
+import type { WorkSort } from '@naskah/db';
+import type * as W from '@naskah/worklist';
+import { APPROVAL_STEP, DOSSIER_ITEM_KIND, PROPOSAL_KIND, SECURITY_CLASS, URGENCY, WORK_ITEM_KIND, WORK_QUEUE, WORK_SORT } from '../common/dto/enums.view';
+import type { Conforms } from '../common/dto/refs.view';
+
+type WorkPageModel = Awaited<ReturnType<W.WorklistService['list']>>;
 
 /** A page of a work queue: keyset (`cursor` from the previous page), sorted by date or urgency, with text search. */
 export class WorkListQueryDto {
@@ -30,32 +37,34 @@ export class DispositionSubCountsDto {
   @ApiProperty() overdue: number;
 }
 
-export class QueueSummaryDto {
-  @ApiProperty({ enum: WORK_QUEUES }) queue: string;
+export class QueueSummaryDto implements W.QueueSummary {
+  @ApiProperty({ enum: WORK_QUEUE, enumName: 'WorkQueue' }) queue: C.WorkQueue;
   @ApiProperty({ example: 'Perlu paraf' }) label: string;
   @ApiProperty({ description: 'false: bukan antrean pengguna ini (jumlahnya 0)' }) applies: boolean;
   @ApiProperty() count: number;
-  @ApiPropertyOptional({ type: DispositionSubCountsDto, description: 'dispositions: belum dibaca, segera jatuh tempo, terlambat' }) sub?: DispositionSubCountsDto;
-  @ApiPropertyOptional({ example: '2026-09-05', description: 'antrean riwayat (no-follow-up, unfiled): melihat sejak tanggal ini (WIB)' }) since?: string;
+  // typed as the service types it (a record of counts); documented as what it holds: only the dispositions queue has it
+  @ApiPropertyOptional({ type: DispositionSubCountsDto, description: 'dispositions: belum dibaca, segera jatuh tempo, terlambat' }) sub?: Record<string, number>;
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-09-05', description: 'antrean riwayat (no-follow-up, unfiled): melihat sejak tanggal ini (WIB)' }) since?: string;
 }
 
-export class WorklistCountsDto {
+export class WorklistCountsDto implements W.WorklistCounts {
   @ApiProperty({ type: String, format: 'date-time' }) asOf: Date;
   @ApiProperty({ type: [Number], description: 'jabatan yang dibaca: sendiri dan Plt/Plh hari ini' }) positionIds: number[];
   @ApiProperty({ description: 'jumlah semua antrean (satu surat bisa ada di dua antrean)' }) total: number;
   @ApiProperty({ type: [QueueSummaryDto] }) queues: QueueSummaryDto[];
 }
+type CountsCheck = Conforms<W.WorklistCounts, WorklistCountsDto>;
 
-export class DossierSuggestionDto {
+export class DossierSuggestionDto implements NonNullable<C.WorkItem['suggestion']> {
   @ApiProperty() dossierId: string;
   @ApiProperty() title: string;
   @ApiProperty() classificationCode: string;
   @ApiProperty({ example: 'kode klasifikasi sama, unit kerja sama' }) reason: string;
 }
 
-export class WorkItemDto {
+export class WorkItemDto implements C.WorkItem {
   @ApiProperty({ description: 'id dari yang dibuka (naskah, surat masuk, disposisi, usulan); unik dalam antreannya' }) id: string;
-  @ApiProperty({ enum: ['LETTER', 'DELIVERY', 'DISPOSITION', 'PROPOSAL'] }) kind: string;
+  @ApiProperty({ enum: WORK_ITEM_KIND, enumName: 'WorkItemKind' }) kind: C.WorkItem['kind'];
   @ApiProperty({ type: String, nullable: true }) letterId: string | null;
   @ApiProperty({ type: String, nullable: true }) deliveryId: string | null;
   @ApiProperty({ type: String, nullable: true }) dispositionId: string | null;
@@ -63,25 +72,26 @@ export class WorkItemDto {
   @ApiProperty({ type: String, nullable: true, description: 'hal naskah atau judul usulan; null bila tidak boleh dilihat' }) subject: string | null;
   @ApiProperty({ type: String, nullable: true }) number: string | null;
   @ApiProperty({ type: String, nullable: true }) typeCode: string | null;
-  @ApiProperty({ enum: ['BIASA', 'SEGERA', 'AMAT_SEGERA'] }) urgency: string;
-  @ApiProperty({ type: String, nullable: true, enum: ['B', 'T', 'R', 'SR'] }) securityClass: string | null;
-  @ApiProperty() status: string;
+  @ApiProperty({ enum: URGENCY, enumName: 'Urgency', description: 'disposisi: prioritasnya' }) urgency: C.Urgency;
+  @ApiProperty({ enum: SECURITY_CLASS, enumName: 'SecurityClass', nullable: true, description: 'null: usulan' }) securityClass: string | null;
+  @ApiProperty({ description: 'status naskah, pengiriman atau disposisi, menurut kind; usulan: SUBMITTED' }) status: string;
   @ApiProperty({ type: String, format: 'date-time', description: 'tanggal urutan antrean' }) date: Date;
   @ApiProperty({ type: Number, nullable: true, description: 'jabatan (sendiri atau Plt/Plh) yang antreannya memuat ini' }) positionId: number | null;
   @ApiProperty({ type: String, nullable: true, description: 'pengirim (surat masuk) atau pemberi disposisi' }) from: string | null;
-  @ApiProperty({ type: String, nullable: true }) deadline: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'batas waktu disposisi' }) deadline: string | null;
   @ApiProperty() overdue: boolean;
-  @ApiProperty({ type: String, nullable: true }) proposalKind: string | null;
-  @ApiProperty({ type: String, nullable: true }) approvalStep: string | null;
+  @ApiProperty({ enum: PROPOSAL_KIND, enumName: 'ProposalKind', nullable: true }) proposalKind: string | null;
+  @ApiProperty({ enum: APPROVAL_STEP, enumName: 'ApprovalStep', nullable: true }) approvalStep: string | null;
   @ApiProperty({ type: Number, nullable: true }) itemCount: number | null;
-  @ApiProperty({ type: String, nullable: true, enum: ['OUTGOING', 'INCOMING'] }) recordKind: string | null;
+  @ApiProperty({ enum: DOSSIER_ITEM_KIND, enumName: 'DossierItemKind', nullable: true }) recordKind: C.WorkItem['recordKind'];
   @ApiProperty({ type: DossierSuggestionDto, nullable: true }) suggestion: DossierSuggestionDto | null;
 }
 
-export class WorkPageDto {
-  @ApiProperty({ enum: WORK_QUEUES }) queue: string;
-  @ApiProperty({ enum: ['date', 'urgency'] }) sort: string;
+export class WorkPageDto implements WorkPageModel {
+  @ApiProperty({ enum: WORK_QUEUE, enumName: 'WorkQueue' }) queue: C.WorkQueue;
+  @ApiProperty({ enum: WORK_SORT, enumName: 'WorkSort' }) sort: WorkSort;
   @ApiProperty({ type: [WorkItemDto] }) items: WorkItemDto[];
   @ApiProperty() hasMore: boolean;
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'berikan sebagai cursor untuk halaman berikutnya (sort dan q yang sama)' }) nextCursor: string | null;
 }
+type PageCheck = Conforms<WorkPageModel, WorkPageDto>;

@@ -1,4 +1,9 @@
-import type { DeliveryDetail, InboxItem, LetterStatus, LetterView, OutboxBox, RecipientGroup, RouteHop, RoutePreview, SecurityClass, Urgency } from '@naskah/correspondence';
+import type {
+  CounterDimension, DeliveryDetail, InboxItem, LetterStatus, LetterView, OutboxBox, RecipientGroup, Relation, RouteHop, RoutePreview, RoutingMode, SecurityClass, TemplateSource, TrackingStatus,
+  Urgency, WorkItem, WorkQueue,
+} from '@naskah/correspondence';
+import type { WorkSort } from '@naskah/db';
+import type { PipelineVerdict, QueueName } from '@naskah/queue';
 import type { DispositionStatus, DispositionView, HolidayView, PreparedStatus } from '@naskah/disposition';
 import type { DelegationView, Role, UserView } from '@naskah/identity';
 import type { NotificationView } from '@naskah/notification';
@@ -30,6 +35,22 @@ export const ARRIVED_BY = valuesOf<DeliveryDetail['arrivedBy']>()(['SEND', 'FORW
 export const ROUTE_ACTION = valuesOf<RouteHop['action']>()(['SEND', 'FORWARD', 'RETURN', 'REGISTER', 'RECEIVED']);
 export const ROUTE_MODE = valuesOf<RoutePreview['mode']>()(['DIRECT', 'VIA_PARENT', 'FORBIDDEN']);
 export const OUTBOX_BOX = valuesOf<OutboxBox>()(['drafts', 'in-review', 'awaiting-review', 'awaiting-signature', 'sent']);
+export const TRACKING_STATUS = valuesOf<TrackingStatus>()(['UNREAD', 'READ', 'FORWARDED', 'DISPOSED', 'ACTED', 'RETURNED']);
+
+// policy as data (routing, numbering)
+export const ROUTING_MODE = valuesOf<RoutingMode>()(['DIRECT', 'VIA_PARENT', 'FORBIDDEN']);
+export const ROUTING_RELATION = valuesOf<Relation>()(['SAME_OFFICE', 'KPU_RI', 'OWN_PROVINSI', 'OTHER_PROVINSI', 'KABKOTA_SAME_PROVINCE', 'KABKOTA_OTHER_PROVINCE', 'EXTERNAL']);
+export const COUNTER_DIMENSION = valuesOf<CounterDimension>()(['office', 'type', 'year', 'unit', 'classification', 'month']);
+export const TEMPLATE_SOURCE = valuesOf<TemplateSource>()(['OFFICE_TYPE', 'OFFICE', 'TYPE', 'GLOBAL']);
+
+// work queues
+export const WORK_QUEUE = valuesOf<WorkQueue>()(['review', 'signature', 'returned', 'ready-to-send', 'to-forward', 'unread', 'no-follow-up', 'dispositions', 'proposals', 'unfiled']);
+export const WORK_ITEM_KIND = valuesOf<WorkItem['kind']>()(['LETTER', 'DELIVERY', 'DISPOSITION', 'PROPOSAL']);
+export const WORK_SORT = valuesOf<WorkSort>()(['date', 'urgency']);
+
+// operations
+export const PIPELINE_VERDICT = valuesOf<PipelineVerdict>()(['OK', 'LATE', 'UNKNOWN']);
+export const QUEUE_NAME = valuesOf<`${QueueName}`>()(['dispatch', 'documents', 'maintenance', 'disposition', 'notifications', 'records']);
 
 // organisation and identity
 export const OFFICE_LEVEL = valuesOf<OfficeView['level']>()(['RI', 'PROVINSI', 'KABKOTA']);

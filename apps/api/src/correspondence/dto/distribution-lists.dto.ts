@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CleanText, IsEntityId } from '@naskah/core';
+import type * as C from '@naskah/correspondence';
+import type { Conforms } from '../../common/dto/refs.view';
 
 export class DistributionListMemberDto {
   @ApiPropertyOptional({ description: 'satker anggota (diterima pimpinannya)' }) @IsOptional() @IsEntityId()
@@ -40,13 +42,13 @@ export class UpdateDistributionListDto {
   members?: DistributionListMemberDto[];
 }
 
-export class DistributionListMemberViewDto {
+export class DistributionListMemberViewDto implements C.DistributionListMemberView {
   @ApiProperty({ type: Number, nullable: true }) officeId: number | null;
   @ApiProperty({ type: Number, nullable: true }) positionId: number | null;
   @ApiProperty({ description: '"Ketua KPU Kota Mataram" atau "<jabatan> <satker>"' }) label: string;
 }
 
-export class DistributionListSummaryDto {
+export class DistributionListSummaryDto implements C.DistributionListSummary {
   @ApiProperty() id: number;
   @ApiProperty() officeId: number;
   @ApiProperty() name: string;
@@ -57,10 +59,12 @@ export class DistributionListSummaryDto {
   @ApiProperty() updatedAt: Date;
 }
 
-export class DistributionListViewDto extends DistributionListSummaryDto {
+export class DistributionListViewDto extends DistributionListSummaryDto implements C.DistributionListView {
   @ApiProperty({ type: [DistributionListMemberViewDto] }) members: DistributionListMemberViewDto[];
 }
 
-export class DistributionListPageDto {
+export class DistributionListPageDto implements Awaited<ReturnType<C.DistributionListsService['list']>> {
   @ApiProperty({ type: [DistributionListSummaryDto] }) items: DistributionListSummaryDto[];
 }
+type ViewCheck = Conforms<C.DistributionListView, DistributionListViewDto>;
+type SummaryCheck = Conforms<C.DistributionListSummary, DistributionListSummaryDto>;

@@ -45,10 +45,11 @@ export class OutboxItem implements C.OutboxItem {
 }
 
 /** One box of naskah keluar, a page of it. */
-export class OutboxPage {
+export class OutboxPage implements C.OutboxPage {
   @ApiProperty({ enum: OUTBOX_BOX, enumName: 'OutboxBox' }) box: C.OutboxBox;
   @ApiProperty({ type: () => OutboxItem, isArray: true }) items: OutboxItem[];
-  @ApiProperty() page: number;
+  @ApiProperty({ description: '1 when read by keyset (`before`)' }) page: number;
   @ApiProperty() pageSize: number;
   @ApiProperty() hasMore: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'pass as `before` to read the next page by keyset; null on the last page' }) nextBefore: string | null;
 }

@@ -2,6 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Length, Max, Min } from 'class-validator';
 import { CleanText, IsEntityId, QueryId, QueryInt } from '@naskah/core';
 import { TRACKING_STATUSES, TrackingStatus } from '@naskah/correspondence';
+import type * as C from '@naskah/correspondence';
+import { OFFICE_LEVEL, RECIPIENT_KIND, TRACKING_STATUS } from '../../common/dto/enums.view';
+import type { Conforms } from '../../common/dto/refs.view';
 
 const STATUS_HELP = 'UNREAD belum dibaca, READ dibaca, FORWARDED diteruskan, DISPOSED didisposisikan, ACTED ditindaklanjuti (semua disposisinya selesai), RETURNED dikembalikan';
 
@@ -28,7 +31,7 @@ export class TrackingQueryDto {
   limit?: number;
 }
 
-export class TrackingCountsDto {
+export class TrackingCountsDto implements C.TrackingCounts {
   @ApiProperty() UNREAD: number;
   @ApiProperty() READ: number;
   @ApiProperty() FORWARDED: number;
@@ -38,29 +41,33 @@ export class TrackingCountsDto {
   @ApiProperty() total: number;
 }
 
-class TrackedOfficeDto {
+type TrackedOffice = C.TrackedDelivery['office'];
+type TrackedPosition = C.TrackedDelivery['position'];
+type Relay = NonNullable<C.TrackedDelivery['deliveredTo']>;
+
+class TrackedOfficeDto implements TrackedOffice {
   @ApiProperty() id: number;
   @ApiProperty() code: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: ['RI', 'PROVINSI', 'KABKOTA'] }) level: string;
+  @ApiProperty({ enum: OFFICE_LEVEL, enumName: 'OfficeLevel' }) level: string;
 }
 
-class TrackedPositionDto {
+class TrackedPositionDto implements TrackedPosition {
   @ApiProperty() id: number;
   @ApiProperty() title: string;
 }
 
-class RelayDto {
+class RelayDto implements Relay {
   @ApiProperty() officeId: number;
   @ApiProperty() officeName: string;
   @ApiProperty() positionId: number;
   @ApiProperty() positionTitle: string;
 }
 
-export class TrackedDeliveryDto {
+export class TrackedDeliveryDto implements C.TrackedDelivery {
   @ApiProperty() deliveryId: string;
-  @ApiProperty({ enum: ['TO', 'CC'] }) kind: 'TO' | 'CC';
-  @ApiProperty({ enum: TRACKING_STATUSES, description: STATUS_HELP }) status: TrackingStatus;
+  @ApiProperty({ enum: RECIPIENT_KIND, enumName: 'RecipientKind' }) kind: 'TO' | 'CC';
+  @ApiProperty({ enum: TRACKING_STATUS, enumName: 'TrackingStatus', description: STATUS_HELP }) status: TrackingStatus;
   @ApiProperty({ type: TrackedOfficeDto, description: 'satker tujuan (untuk surat yang diteruskan: tujuan akhirnya)' }) office: TrackedOfficeDto;
   @ApiProperty({ type: TrackedPositionDto }) position: TrackedPositionDto;
   @ApiProperty({ type: RelayDto, nullable: true, description: 'penerima perantara (Sekretaris satker induk) bila dikirim untuk diteruskan' }) deliveredTo: RelayDto | null;
@@ -72,17 +79,19 @@ export class TrackedDeliveryDto {
   @ApiProperty({ type: Date, nullable: true, description: 'disposisi terakhir selesai (status ACTED)' }) followedUpAt: Date | null;
 }
 
-export class TrackingPageDto {
+export class TrackingPageDto implements C.TrackingPage {
   @ApiProperty() letterId: string;
   @ApiProperty({ type: TrackingCountsDto, description: 'jumlah per status atas seluruh pengiriman, tanpa filter' }) counts: TrackingCountsDto;
   @ApiProperty({ type: [TrackedDeliveryDto] }) items: TrackedDeliveryDto[];
   @ApiProperty({ type: String, nullable: true }) nextAfter: string | null;
 }
 
-export class UnreadReminderDto {
+export class UnreadReminderDto implements C.UnreadReminderResult {
   @ApiProperty({ description: 'jabatan yang diingatkan sekarang (0 bila tidak ada yang belum dibaca atau sudah diingatkan dalam 1 jam terakhir)' }) reminded: number;
   @ApiProperty({ description: 'jabatan yang belum membaca' }) unread: number;
   @ApiProperty({ type: Date, nullable: true }) remindedAt: Date | null;
   @ApiProperty({ type: Date, nullable: true, description: 'pengingat sebelumnya yang masih berlaku' }) alreadyRemindedAt: Date | null;
   @ApiProperty({ type: Date, nullable: true }) nextReminderAt: Date | null;
 }
+type PageCheck = Conforms<C.TrackingPage, TrackingPageDto>;
+type ReminderCheck = Conforms<C.UnreadReminderResult, UnreadReminderDto>;
