@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { testDatabaseName, testServerUrls } from './test-env';
+import IORedis from 'ioredis';
+import { testDatabaseName, testQueuePrefix, testServerUrls } from './test-env';
 
 /** The pristine copy of a freshly migrated and seeded test database, made once per run by prepareTestDatabases. */
 export const TEMPLATE_DATABASE = () => testDatabaseName('template');
@@ -45,7 +46,12 @@ export async function suiteDatabase(): Promise<{ url: string; release(): Promise
   } finally {
     await server.destroy();
   }
-  const previous = { url: process.env.DATABASE_URL, checkpoints: process.env.AUDIT_CHECKPOINT_DIR };
+  const previous = { url: process.env.DATABASE_URL, checkpoints: process.env.AUDIT_CHECKPOINT_DIR, prefix: process.env.QUEUE_PREFIX };
+  // job ids are deterministic per database (dispatch-letter_<transmission id>, …) and a cloned
+  // database numbers from the same point as the worker's: the suite gets queues of its own too,
+  // or a finished job of one would swallow the other's job of the same id
+  const prefix = `${testQueuePrefix(process.env.JEST_WORKER_ID ?? '1')}s${name.slice(-8).replace(/[^A-Za-z0-9]/g, '')}`;
+  process.env.QUEUE_PREFIX = prefix;
   const url = `${db.replace(/\/$/, '')}/${name}`;
   const checkpoints = `.data/test/audit-checkpoints-${name}`;
   process.env.DATABASE_URL = url;
@@ -56,6 +62,18 @@ export async function suiteDatabase(): Promise<{ url: string; release(): Promise
     release: async () => {
       process.env.DATABASE_URL = previous.url;
       process.env.AUDIT_CHECKPOINT_DIR = previous.checkpoints;
+      process.env.QUEUE_PREFIX = previous.prefix;
+      const redis = new IORedis(testServerUrls().redis, { maxRetriesPerRequest: 2 });
+      try {
+        let cursor = '0';
+        do {
+          const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+          if (keys.length) await redis.del(...keys);
+          cursor = next;
+        } while (cursor !== '0');
+      } finally {
+        redis.disconnect();
+      }
       rmSync(checkpoints, { recursive: true, force: true });
       const s = new DataSource({ type: 'mysql', url: db });
       await s.initialize();
