@@ -51,4 +51,5 @@ export class OutboxPage {
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
   @ApiProperty() hasMore: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'teruskan sebagai before' }) nextBefore: string | null;
 }
