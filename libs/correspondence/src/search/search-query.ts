@@ -242,7 +242,7 @@ function pageOver(candidates: Sql, scope: SearchScope, f: LetterSearchFilters, l
   const box = boxConditions(scope.viewer);
   return {
     sql: `SELECT ${SEARCH_COLUMNS}, ${box.sent.sql} AS in_sent, ${box.received.sql} AS in_received
-      FROM (${candidates.sql}) c STRAIGHT_JOIN letters l ON l.id = c.id JOIN offices o ON o.id = l.office_id
+      FROM (SELECT DISTINCT id FROM (${candidates.sql}) u) c STRAIGHT_JOIN letters l ON l.id = c.id JOIN offices o ON o.id = l.office_id
       WHERE ${c.sql} ORDER BY l.id DESC LIMIT ${limit}`,
     params: [...box.sent.params, ...box.received.params, ...candidates.params, ...c.params],
   };
