@@ -237,14 +237,31 @@ export function boxConditions(v: AccessViewer): { sent: Sql; received: Sql } {
 export const SEARCH_COLUMNS = `l.id, l.origin, l.office_id, o.name AS office_name, l.external_sender, l.type_code, l.subject, l.number, l.classification_code,
   l.security_class, l.urgency, l.status, l.sent_at, l.created_at`;
 
-function pageOver(candidates: Sql, scope: SearchScope, f: LetterSearchFilters, limit: number): Sql {
+/**
+ * A necessary condition of the access rule, on a candidate id `u.id`: a grant of the caller's office
+ * or of their positions elsewhere (every letter the rule shows has one). One index lookup, before
+ * the letter's row is read: national candidates the caller may not see cost little.
+ */
+function reachable(scope: SearchScope): Sql {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (scope.viewer.officeId !== null) (parts.push('EXISTS (SELECT 1 FROM letter_access g WHERE g.office_id = ? AND g.letter_id = u.id)'), params.push(scope.viewer.officeId));
+  if (scope.otherPositionIds.length) {
+    parts.push(`EXISTS (SELECT 1 FROM letter_access g WHERE g.letter_id = u.id AND g.position_id IN (${ph(scope.otherPositionIds)}))`);
+    params.push(...scope.otherPositionIds);
+  }
+  return { sql: parts.length ? `(${parts.join(' OR ')})` : '0', params };
+}
+
+function pageOver(candidates: Sql, scope: SearchScope, f: LetterSearchFilters, limit: number, prefilter = false): Sql {
   const c = searchConditions(scope, f);
   const box = boxConditions(scope.viewer);
+  const pre = prefilter ? reachable(scope) : { sql: '', params: [] };
   return {
     sql: `SELECT ${SEARCH_COLUMNS}, ${box.sent.sql} AS in_sent, ${box.received.sql} AS in_received
-      FROM (SELECT DISTINCT id FROM (${candidates.sql}) u) c STRAIGHT_JOIN letters l ON l.id = c.id JOIN offices o ON o.id = l.office_id
+      FROM (SELECT DISTINCT id FROM (${candidates.sql}) u${pre.sql ? ` WHERE ${pre.sql}` : ''}) c STRAIGHT_JOIN letters l ON l.id = c.id JOIN offices o ON o.id = l.office_id
       WHERE ${c.sql} ORDER BY l.id DESC LIMIT ${limit}`,
-    params: [...box.sent.params, ...box.received.params, ...candidates.params, ...c.params],
+    params: [...box.sent.params, ...box.received.params, ...candidates.params, ...pre.params, ...c.params],
   };
 }
 
@@ -256,7 +273,7 @@ export function windowPageQuery(scope: SearchScope, f: LetterSearchFilters, limi
 /** The indexed matches below `before`, newest first, at most `limit`. */
 export function indexedPageQuery(scope: SearchScope, f: LetterSearchFilters, words: string[], limit: number, before?: string): Sql {
   if (!f.q || !words.length) throw new Error('indexed search needs a text with indexed words');
-  return pageOver(indexedCandidates(scope, words, before), scope, f, limit);
+  return pageOver(indexedCandidates(scope, words, before), scope, f, limit, true);
 }
 
 /** True when the indexed candidates cover every match of the text (its words are indexed; the offices it names are few). */
