@@ -30,6 +30,7 @@ import { OutboxController } from './correspondence/outbox.controller';
 import { IncomingController } from './correspondence/incoming.controller';
 import { DistributionListsController } from './correspondence/distribution-lists.controller';
 import { TrackingController } from './correspondence/tracking.controller';
+import { SearchController } from './correspondence/search.controller';
 import { DispositionsController } from './disposition/dispositions.controller';
 import { LetterDispositionsController } from './disposition/letter-dispositions.controller';
 import { PreparedDispositionsController } from './disposition/prepared-dispositions.controller';
@@ -65,7 +66,7 @@ import { MarksReadInterceptor } from './notification/marks-read';
   controllers: [AuthController, OrganisationController, AdminController, PolicyAdminController, MasterController, SendController, LettersController, VerifyController, InboxController, DeliveriesController, OutboxController, IncomingController,
     DispositionsController, LetterDispositionsController, PreparedDispositionsController, DispositionCalendarController, NotificationsController,
     ScheduleController, DossiersController, ProposalsController, HoldsController, RecordsOpsController,
-    DistributionListsController, TrackingController, WorklistController],
+    DistributionListsController, TrackingController, WorklistController, SearchController],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: MarksReadInterceptor }],
 })
 export class ApiModule {}

@@ -20,6 +20,7 @@ import { NumberTemplatesService, RoutingPolicyService } from './policy-admin';
 import { DistributionListMemberRecord, DistributionListRecord } from './distribution-lists/distribution-list.entity';
 import { DistributionListsService } from './distribution-lists/distribution-lists.service';
 import { LetterTrackingService } from './tracking/letter-tracking.service';
+import { LetterSearchService } from './search/letter-search.service';
 
 import { LetterWorkNotices } from './worklist/letter-work-notices';
 import { LetterQueuesQuery } from './worklist/letter-queues';
@@ -28,6 +29,7 @@ export const CORRESPONDENCE_PROVIDERS = [
   LetterAccessService, LetterHoldingsService, MasterDataService, LettersRepository, LettersService, ReviewService, SigningService, VerificationService, documentSignerProvider,
   AttachmentsService, SendService, InboxService, DeliveriesService, OutboxViewService, IncomingService,
   RoutingPolicyService, NumberTemplatesService, DistributionListsService, LetterTrackingService, LetterWorkNotices, LetterQueuesQuery,
+  LetterSearchService,
 ];
 
 /** Letters from draft to inbox. Job handlers (RenderLetterJob, DispatchJob) are registered by the worker. */

@@ -18,5 +18,6 @@ export * from './inbox';
 export * from './policy-admin';
 export * from './distribution-lists';
 export * from './tracking';
+export * from './search';
 export * from './correspondence.module';
 export * from './worklist';

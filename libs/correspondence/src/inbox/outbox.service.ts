@@ -3,6 +3,10 @@ import { DataSource } from 'typeorm';
 import { Principal } from '@naskah/identity';
 import { LetterAccessService } from '../access/letter-access.service';
 import { DeliveryStatus } from './delivery-view';
+import { letterFilterSql, LetterSearchFilters, officeNameQuery } from '../search/search-query';
+
+/** The search's filters on a box (same rules as GET /api/search): text, the letter's date, type, classification and below. */
+export type OutboxFilters = Pick<LetterSearchFilters, 'q' | 'from' | 'to' | 'typeCode' | 'classificationCode'>;
 
 export type OutboxBox = 'drafts' | 'in-review' | 'awaiting-review' | 'awaiting-signature' | 'sent';
 export const OUTBOX_BOXES: OutboxBox[] = ['drafts', 'in-review', 'awaiting-review', 'awaiting-signature', 'sent'];
@@ -66,16 +70,20 @@ export class OutboxViewService {
   ) {}
 
   /** Newest first; `before` (a letter id, the previous page's `nextBefore`) pages by keyset and takes precedence over `page`. */
-  async list(p: Principal, box: OutboxBox, paging: { page?: number; pageSize?: number; before?: string } = {}): Promise<OutboxPage> {
+  async list(p: Principal, box: OutboxBox, paging: { page?: number; pageSize?: number; before?: string } & OutboxFilters = {}): Promise<OutboxPage> {
     const pageSize = Math.min(Math.max(paging.pageSize ?? 20, 1), 100);
     const page = paging.before ? 1 : Math.max(paging.page ?? 1, 1);
     const { positionIds: mine } = await this.access.viewerOf(p);
     if (!mine.length) return { box, items: [], page, pageSize, hasMore: false, nextBefore: null };
     const { where, params } = boxFilter(box, mine);
+    const q = paging.q?.trim() || undefined;
+    const nameQuery = q ? officeNameQuery(q) : null;
+    const names = nameQuery ? ((await this.ds.query(nameQuery.sql, nameQuery.params)) as { id: number }[]).map((r) => Number(r.id)) : [];
+    const filters = letterFilterSql({ ...paging, q }, names);
     const rows = await this.ds.query(
       `SELECT ${COLS} FROM letters l ${box === 'awaiting-review' ? 'JOIN letter_reviews r ON r.letter_id = l.id AND r.round = l.review_round AND r.step = l.current_step' : ''}
-       WHERE ${where}${paging.before ? ' AND l.id < ?' : ''} ORDER BY l.id DESC LIMIT ? OFFSET ?`,
-      [...params, ...(paging.before ? [paging.before] : []), pageSize + 1, (page - 1) * pageSize],
+       WHERE ${where}${filters.sql ? ` AND ${filters.sql}` : ''}${paging.before ? ' AND l.id < ?' : ''} ORDER BY l.id DESC LIMIT ? OFFSET ?`,
+      [...params, ...filters.params, ...(paging.before ? [paging.before] : []), pageSize + 1, (page - 1) * pageSize],
     );
     const items: OutboxItem[] = rows.slice(0, pageSize).map((r: Record<string, unknown>) => ({
       id: String(r.id), typeCode: String(r.type_code), subject: String(r.subject), status: String(r.status), number: (r.number as string) ?? null,

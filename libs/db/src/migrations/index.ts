@@ -16,6 +16,7 @@ import { HealthProbes1764001600000 } from './1764001600000-health-probes';
 import { WorklistIndexes1764001700000 } from './1764001700000-worklist-indexes';
 import { RecipientGroups1764001800000 } from './1764001800000-recipient-groups';
 import { PolicyAsData1764001900000 } from './1764001900000-policy-as-data';
+import { LetterSearch1764002000000 } from './1764002000000-letter-search';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const ALL_MIGRATIONS = [
@@ -37,4 +38,5 @@ export const ALL_MIGRATIONS = [
   WorklistIndexes1764001700000,
   RecipientGroups1764001800000,
   PolicyAsData1764001900000,
+  LetterSearch1764002000000,
 ];

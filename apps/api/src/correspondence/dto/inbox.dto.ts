@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, Length, Max, Min } from 'class-validator';
 import { CleanText, IsCalendarDate, IsEntityId, QueryId, QueryInt } from '@naskah/core';
+import { LetterTextFiltersDto } from './search.dto';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value);
 
@@ -41,7 +42,8 @@ export class InboxQueryDto {
   pageSize?: number;
 }
 
-export class OutboxQueryDto {
+/** The drafter's boxes, with the search's filters (q, from, to, typeCode, classificationCode). */
+export class OutboxQueryDto extends LetterTextFiltersDto {
   @ApiPropertyOptional({ enum: ['drafts', 'in-review', 'awaiting-review', 'awaiting-signature', 'sent'], default: 'drafts' })
   @IsOptional()
   @IsIn(['drafts', 'in-review', 'awaiting-review', 'awaiting-signature', 'sent'], { message: 'box harus drafts, in-review, awaiting-review, awaiting-signature atau sent' })
