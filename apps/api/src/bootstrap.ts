@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -28,14 +29,19 @@ export async function createApi(opts: { logger?: boolean } = {}): Promise<NestFa
 
   // API_DOCS (default: on outside production): the Swagger UI and the OpenAPI document, or neither (404).
   if (config.apiDocsEnabled) {
-    const doc = new DocumentBuilder()
-      .setTitle('Naskah API')
-      .setDescription('Korespondensi, disposisi dan retensi arsip KPU. Semua endpoint memerlukan token Bearer kecuali yang ditandai publik.')
-      .setVersion('0.1')
-      .addBearerAuth()
-      .build();
     // validatorUrl: no badge fetched from validator.swagger.io (the CSP allows this origin only).
-    SwaggerModule.setup(DOCS_PATH.slice(1), app, () => SwaggerModule.createDocument(app, doc), { swaggerOptions: { validatorUrl: null } });
+    SwaggerModule.setup(DOCS_PATH.slice(1), app, () => createOpenApiDocument(app), { swaggerOptions: { validatorUrl: null } });
   }
   return app;
+}
+
+/** The OpenAPI document of the API (served at /api/docs; dumped by scripts/openapi.ts for the web client). */
+export function createOpenApiDocument(app: INestApplication) {
+  const doc = new DocumentBuilder()
+    .setTitle('Naskah API')
+    .setDescription('Korespondensi, disposisi dan retensi arsip KPU. Semua endpoint memerlukan token Bearer kecuali yang ditandai publik.')
+    .setVersion('0.1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, doc);
 }
