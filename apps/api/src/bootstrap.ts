@@ -1,15 +1,14 @@
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import fastifyStatic from '@fastify/static';
 import fastifyMultipart from '@fastify/multipart';
 import { AppConfig, createValidationPipe, echoRequestId, ErrorFilter, fastifyRequestIdOptions, loadConfig } from '@naskah/core';
 import { ApiModule } from './api.module';
 import { DOCS_PATH, registerHttpSecurity } from './common/http-security';
 import { JsonBodyInterceptor } from './common/json-body.interceptor';
+import { registerWebUi } from './common/web-app';
 import { MULTIPART_LIMITS } from './correspondence/multipart-form';
 
 /** Builds the API application (also used by tests, so they run exactly what production runs). */
@@ -25,7 +24,7 @@ export async function createApi(opts: { logger?: boolean } = {}): Promise<NestFa
   app.enableShutdownHooks();
   await registerHttpSecurity(app.getHttpAdapter().getInstance());
   await app.register(fastifyMultipart as never, { limits: { ...MULTIPART_LIMITS, fileSize: config.UPLOAD_MAX_BYTES } });
-  await app.register(fastifyStatic as never, { root: join(__dirname, '..', 'public'), prefix: '/', index: ['index.html'], wildcard: false });
+  await registerWebUi(app.getHttpAdapter().getInstance());
 
   // API_DOCS (default: on outside production): the Swagger UI and the OpenAPI document, or neither (404).
   if (config.apiDocsEnabled) {
