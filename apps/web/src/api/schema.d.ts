@@ -2232,7 +2232,8 @@ export interface components {
             letterId?: string;
         };
         RefreshDto: {
-            refreshToken: string;
+            /** @description wajib kecuali sesi cookie (X-Naskah-Session: cookie) */
+            refreshToken?: string;
         };
         RegisterIncomingDto: {
             /** @description tembusan: jabatan di satker Anda (dipisah koma atau berulang) */
@@ -2553,7 +2554,10 @@ export interface operations {
     AuthController_login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 'cookie': token penyegar hanya dalam cookie httpOnly (antarmuka web); tanpa header: dalam badan jawaban */
+                "X-Naskah-Session"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2574,7 +2578,10 @@ export interface operations {
     AuthController_logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 'cookie': token penyegar hanya dalam cookie httpOnly (antarmuka web); tanpa header: dalam badan jawaban */
+                "X-Naskah-Session"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2595,7 +2602,10 @@ export interface operations {
     AuthController_refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 'cookie': token penyegar hanya dalam cookie httpOnly (antarmuka web); tanpa header: dalam badan jawaban */
+                "X-Naskah-Session"?: string;
+            };
             path?: never;
             cookie?: never;
         };
