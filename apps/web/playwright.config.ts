@@ -18,7 +18,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  workers: 1, // sign-out revokes every session of the user: tests sharing an account must not overlap
+  // one at a time, in file order: the journey reads and forwards the fixture letter first, and a sign-out
+  // revokes every session of that user, so tests sharing an account must not overlap
+  workers: 1,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: `${ROOT}.data/test/playwright-results.json` }]],
   use: {

@@ -238,7 +238,10 @@ function PdfButton({ letterId }: { letterId: string }) {
     try {
       const u = url ?? (await fetchBlobUrl(`/api/letters/${letterId}/pdf`));
       setUrl(u);
-      if (!window.open(u, '_blank', 'noopener')) message.info('Jendela baru diblokir peramban; gunakan tautan "Unduh PDF".');
+      // not 'noopener' (window.open would then always answer null): our own blob, and the opener link is cut here
+      const w = window.open(u, '_blank');
+      if (w) w.opener = null;
+      else message.info('Jendela baru diblokir peramban; gunakan tautan "Unduh PDF".');
     } catch (err) {
       message.error(messageOf(err));
     } finally {
@@ -247,7 +250,7 @@ function PdfButton({ letterId }: { letterId: string }) {
   };
   return (
     <Space>
-      <Button icon={<FilePdfOutlined />} onClick={open} loading={busy}>
+      <Button icon={<FilePdfOutlined aria-hidden />} onClick={open} loading={busy}>
         Buka PDF
       </Button>
       {url && (
@@ -273,7 +276,7 @@ function AttachmentLink({ letterId, fileId, name }: { letterId: string; fileId: 
     }
   };
   return (
-    <Button type="link" icon={<PaperClipOutlined />} onClick={open} style={{ padding: 0 }}>
+    <Button type="link" icon={<PaperClipOutlined aria-hidden />} onClick={open} style={{ padding: 0 }}>
       {name}
     </Button>
   );

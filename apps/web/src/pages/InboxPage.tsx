@@ -127,7 +127,7 @@ export function InboxPage() {
         Naskah masuk
       </Typography.Title>
       {phone && (
-        <Button icon={<FilterOutlined />} onClick={() => setShowFilters((v) => !v)} aria-expanded={showFilters} aria-controls="saring-naskah-masuk" style={{ marginBottom: 12 }}>
+        <Button icon={<FilterOutlined aria-hidden />} onClick={() => setShowFilters((v) => !v)} aria-expanded={showFilters} aria-controls="saring-naskah-masuk" style={{ marginBottom: 12 }}>
           Saring{active ? ` (${active} aktif)` : ''}
         </Button>
       )}

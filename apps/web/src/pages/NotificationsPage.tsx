@@ -21,9 +21,11 @@ export function NotificationsPage() {
       </Typography.Title>
       {q.error && <ErrorAlert error={q.error} retry={() => void q.refetch()} />}
       {readAll.error && <ErrorAlert error={readAll.error} title="Gagal menandai dibaca" />}
-      <Button onClick={() => readAll.mutate()} loading={readAll.isPending} disabled={!q.data?.unreadCount} style={{ marginBottom: 12 }}>
-        Tandai semua dibaca
-      </Button>
+      {(q.data?.unreadCount ?? 0) > 0 && (
+        <Button onClick={() => readAll.mutate()} loading={readAll.isPending} style={{ marginBottom: 12 }}>
+          Tandai semua dibaca ({q.data!.unreadCount})
+        </Button>
+      )}
       <List
         loading={q.isPending}
         dataSource={q.data?.items ?? []}

@@ -105,7 +105,7 @@ export function VerifyPage() {
             }}
             onRemove={() => setFile(null)}
           >
-            <Button icon={<UploadOutlined />}>Pilih berkas PDF</Button>
+            <Button icon={<UploadOutlined aria-hidden />}>Pilih berkas PDF</Button>
           </Upload>
           <Button type="primary" onClick={sendFile} loading={upload.busy}>
             Periksa berkas

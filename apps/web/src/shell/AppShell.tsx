@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button, Drawer, Dropdown, Grid, Input, Layout, Menu, Typography, type MenuProps } from 'antd';
-import { CheckOutlined, HomeOutlined, InboxOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, UserOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { CheckOutlined, SearchOutlined, HomeOutlined, InboxOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, UserOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth/AuthContext';
 import { Mark } from './Mark';
 import { NotificationBell } from './NotificationBell';
@@ -10,13 +10,13 @@ import { ROLE } from '../labels';
 const { Header, Sider, Content, Footer } = Layout;
 
 const NAV: { key: string; icon: React.ReactNode; label: string; href: string; external?: boolean }[] = [
-  { key: '/beranda', icon: <HomeOutlined />, label: 'Beranda', href: '/beranda' },
-  { key: '/naskah-masuk', icon: <InboxOutlined />, label: 'Naskah masuk', href: '/naskah-masuk' },
+  { key: '/beranda', icon: <HomeOutlined aria-hidden />, label: 'Beranda', href: '/beranda' },
+  { key: '/naskah-masuk', icon: <InboxOutlined aria-hidden />, label: 'Naskah masuk', href: '/naskah-masuk' },
   // not rebuilt yet (part 1 continues / part 2): the previous screens, kept working
-  { key: '/lama/keluar', icon: <FolderOpenOutlined />, label: 'Naskah keluar (lama)', href: '/lama/#/kotak-keluar/drafts', external: true },
-  { key: '/lama/disposisi', icon: <FolderOpenOutlined />, label: 'Disposisi (lama)', href: '/lama/#/disposisi/masuk', external: true },
-  { key: '/lama/arsip', icon: <FolderOpenOutlined />, label: 'Arsip (lama)', href: '/lama/#/arsip', external: true },
-  { key: '/verifikasi', icon: <SafetyCertificateOutlined />, label: 'Verifikasi naskah', href: '/verifikasi' },
+  { key: '/lama/keluar', icon: <FolderOpenOutlined aria-hidden />, label: 'Naskah keluar (lama)', href: '/lama/#/kotak-keluar/drafts', external: true },
+  { key: '/lama/disposisi', icon: <FolderOpenOutlined aria-hidden />, label: 'Disposisi (lama)', href: '/lama/#/disposisi/masuk', external: true },
+  { key: '/lama/arsip', icon: <FolderOpenOutlined aria-hidden />, label: 'Arsip (lama)', href: '/lama/#/arsip', external: true },
+  { key: '/verifikasi', icon: <SafetyCertificateOutlined aria-hidden />, label: 'Verifikasi naskah', href: '/verifikasi' },
 ];
 
 export function AppShell() {
@@ -43,12 +43,12 @@ export function AppShell() {
       type: 'group',
       label: 'Bertindak sebagai',
       children: [
-        { key: 'pos:all', label: 'Semua jabatan saya', icon: actingFor === null ? <CheckOutlined /> : <span className="anticon" /> },
-        ...positions.map((p) => ({ key: `pos:${p.id}`, label: `${p.capacity ? `${p.capacity} ` : ''}${p.title}`, icon: actingFor === p.id ? <CheckOutlined /> : <span className="anticon" /> })),
+        { key: 'pos:all', label: 'Semua jabatan saya', icon: actingFor === null ? <CheckOutlined aria-hidden /> : <span className="anticon" /> },
+        ...positions.map((p) => ({ key: `pos:${p.id}`, label: `${p.capacity ? `${p.capacity} ` : ''}${p.title}`, icon: actingFor === p.id ? <CheckOutlined aria-hidden /> : <span className="anticon" /> })),
       ],
     },
     { type: 'divider' },
-    { key: 'logout', icon: <LogoutOutlined />, label: 'Keluar', danger: true },
+    { key: 'logout', icon: <LogoutOutlined aria-hidden />, label: 'Keluar', danger: true },
   ];
   const onUserMenu: MenuProps['onClick'] = async ({ key }) => {
     if (key === 'logout') {
@@ -65,7 +65,7 @@ export function AppShell() {
         Lewati ke konten utama
       </a>
       <Header className="naskah-header">
-        {phone && <Button type="text" icon={<MenuOutlined />} aria-label="Buka menu" onClick={() => setDrawer(true)} />}
+        {phone && <Button type="text" icon={<MenuOutlined aria-hidden />} aria-label="Buka menu" onClick={() => setDrawer(true)} />}
         <Link to="/beranda" aria-label="Naskah — ke beranda" style={{ minWidth: 0 }}>
           <Mark office={me?.office?.name} />
         </Link>
@@ -75,13 +75,14 @@ export function AppShell() {
             placeholder="Cari naskah masuk (hal, nomor, pengirim)"
             aria-label="Cari naskah masuk"
             allowClear
+            enterButton={<Button aria-label="Cari" icon={<SearchOutlined aria-hidden />} />}
             style={{ maxWidth: 340 }}
             onSearch={(q) => q.trim() && navigate(`/naskah-masuk?q=${encodeURIComponent(q.trim())}`)}
           />
         )}
         <NotificationBell />
         <Dropdown menu={{ items: userItems, onClick: onUserMenu }} trigger={['click']} placement="bottomRight">
-          <Button type="text" icon={<UserOutlined />} aria-label={`Akun: ${me?.user.fullName ?? ''}`}>
+          <Button type="text" icon={<UserOutlined aria-hidden />} aria-label={`Akun: ${me?.user.fullName ?? ''}`}>
             {!phone && (
               <span>
                 {acting ? `${acting.capacity ? `${acting.capacity} ` : ''}${acting.title}` : (me?.position?.title ?? me?.user.fullName ?? '')}
@@ -102,6 +103,7 @@ export function AppShell() {
             <Input.Search
               placeholder="Cari naskah masuk"
               aria-label="Cari naskah masuk"
+              enterButton={<Button aria-label="Cari" icon={<SearchOutlined aria-hidden />} />}
               style={{ marginTop: 12 }}
               onSearch={(q) => {
                 setDrawer(false);

@@ -34,7 +34,7 @@ export function NotificationBell() {
       <Button
         type="text"
         shape="circle"
-        icon={<BellOutlined style={{ fontSize: 20 }} />}
+        icon={<BellOutlined aria-hidden style={{ fontSize: 20 }} />}
         aria-label={count ? `Notifikasi, ${count} belum dibaca` : 'Notifikasi, tidak ada yang belum dibaca'}
         onClick={() => navigate('/notifikasi')}
       />

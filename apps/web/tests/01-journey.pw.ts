@@ -41,14 +41,21 @@ test('sign in → beranda → naskah masuk → the letter with its PDF → forwa
   await expect(page.getByText('Sekretaris Jenderal — Komisi Pemilihan Umum Republik Indonesia')).toBeVisible();
   await expect(page.getByText('null')).toHaveCount(0);
 
-  // the PDF opens (a blob URL of the real rendered document)
+  // the PDF opens: the real rendered document is fetched with the access token and shown from a blob URL
   const popup = context.waitForEvent('page');
+  let served: { status: number; type: string; head: string } | undefined;
+  await page.route(`**/api/letters/${f.letterId}/pdf`, async (route) => {
+    const r = await route.fetch();
+    const body = await r.body();
+    served = { status: r.status(), type: r.headers()['content-type'], head: body.subarray(0, 5).toString('latin1') };
+    await route.fulfill({ response: r, body });
+  });
   await page.getByRole('button', { name: 'Buka PDF' }).click();
-  await (await popup).close();
-  const href = await page.getByRole('link', { name: 'Unduh PDF' }).getAttribute('href');
-  expect(href).toMatch(/^blob:/);
-  const head = await page.evaluate(async (u) => new TextDecoder().decode((await (await fetch(u)).arrayBuffer()).slice(0, 5)), href!);
-  expect(head).toBe('%PDF-');
+  await expect.poll(() => served).toEqual({ status: 200, type: expect.stringContaining('application/pdf'), head: '%PDF-' });
+  const opened = await popup;
+  expect(opened.url()).toMatch(/^blob:/);
+  await opened.close();
+  expect(await page.getByRole('link', { name: 'Unduh PDF' }).getAttribute('href')).toMatch(/^blob:/);
   await shot(page, '04-naskah');
 
   // forward to the final addressee; a return without a reason is refused at the field, the dialog stays
@@ -65,7 +72,7 @@ test('sign in → beranda → naskah masuk → the letter with its PDF → forwa
 
   // sign out: back to the sign-in page, and the app's pages ask for it again
   await page.getByRole('button', { name: /^Akun:/ }).click();
-  await page.getByRole('menuitem', { name: 'Keluar' }).click();
+  await page.getByRole('menuitem', { name: 'Keluar', exact: true }).click();
   await expect(page).toHaveURL(/\/masuk$/);
   await page.goto('/beranda');
   await expect(page).toHaveURL(/\/masuk\?kembali=%2Fberanda/);
