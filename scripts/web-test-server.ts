@@ -11,6 +11,11 @@ import 'reflect-metadata';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import IORedis from 'ioredis';
+import { dataSourceOptions, runMigrations } from '@naskah/db';
+import { seedOrganisation } from '@naskah/organisation';
+import { seedDemoUsers } from '@naskah/identity';
+import { seedMasterData } from '@naskah/correspondence';
 import { applyTestEnv, testServerUrls } from '../libs/testing/src/test-env';
 
 const ROOT = join(__dirname, '..');
@@ -26,10 +31,6 @@ async function prepareDatabase(): Promise<string> {
   await server.query(`DROP DATABASE IF EXISTS \`${DB}\``);
   await server.destroy();
   const url = `${db.replace(/\/$/, '')}/${DB}`;
-  const { dataSourceOptions, runMigrations } = await import('../libs/db/src');
-  const { seedOrganisation } = await import('../libs/organisation/src');
-  const { seedDemoUsers } = await import('../libs/identity/src');
-  const { seedMasterData } = await import('../libs/correspondence/src');
   await runMigrations(url);
   const ds = new DataSource(dataSourceOptions(url, { poolSize: 4 } as never));
   await ds.initialize();
@@ -39,7 +40,6 @@ async function prepareDatabase(): Promise<string> {
   await ds.destroy();
   // job ids are deterministic (render-letter_<id>) and ids restart with the fresh database: the
   // previous run's finished jobs would deduplicate this run's, so the queue prefix is emptied too
-  const IORedis = (await import('ioredis')).default;
   const redis = new IORedis(testServerUrls().redis, { maxRetriesPerRequest: 2 });
   try {
     let cursor = '0';
@@ -116,8 +116,9 @@ async function main() {
   Object.assign(process.env, { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', PORT: String(PORT), HOST: '127.0.0.1', TRUST_PROXY: 'false', API_DOCS: 'false' });
   rmSync(join(ROOT, '.data/test/files-web'), { recursive: true, force: true });
   process.env.DATABASE_URL = await prepareDatabase();
-  const { createApi } = await import('../apps/api/src/bootstrap');
-  const { createWorker } = await import('../apps/worker/src/main');
+  // loaded after the environment is set (as libs/testing does), so their configuration sees it
+  const { createApi } = require('../apps/api/src/bootstrap') as typeof import('../apps/api/src/bootstrap');
+  const { createWorker } = require('../apps/worker/src/main') as typeof import('../apps/worker/src/main');
   const api = await createApi({ logger: false });
   await api.listen(PORT, '127.0.0.1');
   const worker = await createWorker();

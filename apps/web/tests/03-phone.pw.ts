@@ -16,6 +16,8 @@ test('390 px phone: drawer menu, the inbox and the letter page fit the screen', 
 
   await page.getByRole('button', { name: 'Buka menu' }).click();
   await expect(page.getByRole('dialog').getByRole('link', { name: 'Beranda' })).toBeVisible();
+  // the drawer has finished sliding in (its left edge at the screen's)
+  await expect.poll(async () => (await page.getByRole('dialog').boundingBox())?.x).toBe(0);
   await shot(page, '08-ponsel-menu');
   await page.getByRole('dialog').getByRole('link', { name: 'Naskah masuk' }).click();
 

@@ -54,7 +54,7 @@ export function DeliveryPage() {
   const v = d.data;
   const l = v.letter;
   const open = !['FORWARDED', 'RETURNED'].includes(v.status);
-  const canAct = v.mine && open;
+  const canAct = v.mine && v.toBeForwarded && open; // forward/return belong to a letter that passes through this office
 
   return (
     <>
