@@ -121,3 +121,24 @@ export interface ListPage<T> {
   items: T[];
   hasMore: boolean;
 }
+
+export interface OutboxItem {
+  id: string;
+  typeCode: string;
+  subject: string;
+  status: string;
+  number: string | null;
+  securityClass: string;
+  urgency: string;
+  updatedAt: string;
+  sentAt: string | null;
+  deliveryCounts?: Record<string, number> & { total: number };
+}
+
+export interface OutboxPage {
+  box: string;
+  items: OutboxItem[];
+  page: number;
+  pageSize: number;
+  hasMore: boolean;
+}

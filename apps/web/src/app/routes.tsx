@@ -5,6 +5,7 @@ import { SignInPage } from '../pages/SignInPage';
 import { BerandaPage } from '../pages/BerandaPage';
 import { InboxPage } from '../pages/InboxPage';
 import { DeliveryPage } from '../pages/DeliveryPage';
+import { OutboxPage } from '../pages/OutboxPage';
 import { VerifyPage } from '../pages/VerifyPage';
 import { NotificationsPage } from '../pages/NotificationsPage';
 import { NotFoundPage, RouteErrorPage } from '../pages/NotFoundPage';
@@ -25,6 +26,7 @@ export const router = createBrowserRouter([
           { path: '/beranda', element: <BerandaPage /> },
           { path: '/naskah-masuk', element: <InboxPage /> },
           { path: '/naskah-masuk/:id', element: <DeliveryPage /> },
+          { path: '/naskah-keluar', element: <OutboxPage /> },
           { path: '/notifikasi', element: <NotificationsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -38,9 +38,9 @@ export async function loadCounters(positionId: number | null): Promise<{ counter
     counters: [
       c('unread', 'Naskah masuk belum dibaca', unread, '/naskah-masuk?unread=true'),
       c('to-forward', 'Perlu diteruskan (belum dibaca)', toForward, '/naskah-masuk?unread=true'),
-      c('awaiting-review', 'Perlu paraf', review, '/lama/#/kotak-keluar/awaiting-review', true),
-      c('awaiting-signature', 'Perlu tanda tangan', signature, '/lama/#/kotak-keluar/awaiting-signature', true),
-      c('drafts', 'Konsep saya', drafts, '/lama/#/kotak-keluar/drafts', true),
+      c('awaiting-review', 'Perlu paraf', review, '/naskah-keluar?box=awaiting-review'),
+      c('awaiting-signature', 'Perlu tanda tangan', signature, '/naskah-keluar?box=awaiting-signature'),
+      c('drafts', 'Konsep saya', drafts, '/naskah-keluar?box=drafts'),
       c('disp-unread', 'Disposisi belum dibaca', dispUnread, '/lama/#/disposisi/masuk', true),
       c('disp-overdue', 'Disposisi lewat tenggat', overdue, '/lama/#/disposisi/masuk', true),
     ],
@@ -58,9 +58,9 @@ async function fetchWorklist(): Promise<Record<string, unknown> | null> {
 }
 
 const WORKLIST_LABELS: Record<string, { label: string; href: string; legacy?: boolean }> = {
-  toInitial: { label: 'Perlu paraf', href: '/lama/#/kotak-keluar/awaiting-review', legacy: true },
-  toSign: { label: 'Perlu tanda tangan', href: '/lama/#/kotak-keluar/awaiting-signature', legacy: true },
-  toDispatch: { label: 'Siap dikirim', href: '/lama/#/kotak-keluar/sent', legacy: true },
+  toInitial: { label: 'Perlu paraf', href: '/naskah-keluar?box=awaiting-review' },
+  toSign: { label: 'Perlu tanda tangan', href: '/naskah-keluar?box=awaiting-signature' },
+  toDispatch: { label: 'Siap dikirim', href: '/naskah-keluar?box=in-review' },
   toForward: { label: 'Perlu diteruskan', href: '/naskah-masuk' },
   unread: { label: 'Belum dibaca', href: '/naskah-masuk?unread=true' },
   notActedOn: { label: 'Belum ditindaklanjuti', href: '/naskah-masuk' },

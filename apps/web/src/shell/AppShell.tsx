@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button, Drawer, Dropdown, Grid, Input, Layout, Menu, Typography, type MenuProps } from 'antd';
-import { CheckOutlined, SearchOutlined, HomeOutlined, InboxOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, UserOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { CheckOutlined, SendOutlined, SearchOutlined, HomeOutlined, InboxOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, UserOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth/AuthContext';
 import { Mark } from './Mark';
 import { NotificationBell } from './NotificationBell';
@@ -12,8 +12,8 @@ const { Header, Sider, Content, Footer } = Layout;
 const NAV: { key: string; icon: React.ReactNode; label: string; href: string; external?: boolean }[] = [
   { key: '/beranda', icon: <HomeOutlined aria-hidden />, label: 'Beranda', href: '/beranda' },
   { key: '/naskah-masuk', icon: <InboxOutlined aria-hidden />, label: 'Naskah masuk', href: '/naskah-masuk' },
+  { key: '/naskah-keluar', icon: <SendOutlined aria-hidden />, label: 'Naskah keluar', href: '/naskah-keluar' },
   // not rebuilt yet (part 1 continues / part 2): the previous screens, kept working
-  { key: '/lama/keluar', icon: <FolderOpenOutlined aria-hidden />, label: 'Naskah keluar (lama)', href: '/lama/#/kotak-keluar/drafts', external: true },
   { key: '/lama/disposisi', icon: <FolderOpenOutlined aria-hidden />, label: 'Disposisi (lama)', href: '/lama/#/disposisi/masuk', external: true },
   { key: '/lama/arsip', icon: <FolderOpenOutlined aria-hidden />, label: 'Arsip (lama)', href: '/lama/#/arsip', external: true },
   { key: '/verifikasi', icon: <SafetyCertificateOutlined aria-hidden />, label: 'Verifikasi naskah', href: '/verifikasi' },
