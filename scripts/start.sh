@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # start.sh — `npm start`: run Naskah (API + worker) on this machine.
 #
-# - npm dependencies are installed when needed (scripts/ensure-deps.sh).
+# - npm dependencies are installed when needed (scripts/ensure-deps.sh), apps/web's too, and the web app
+#   is built when its sources changed (scripts/web.sh build); the API serves apps/web/dist.
 # - DATABASE_URL and REDIS_URL both set: those servers are used (production path).
 #   Otherwise a private MariaDB + Redis is started (scripts/services.sh up dev; data in .data/dev).
 # - Migrations and the demo seed run, then the API and the worker start in the background.
@@ -30,6 +31,7 @@ esac
 BASE_URL="http://$PROBE_HOST:$PORT"
 
 bash "$ROOT/scripts/ensure-deps.sh"
+bash "$ROOT/scripts/web.sh" build
 
 # --- MariaDB + Redis ------------------------------------------------------------------------
 OURS=()   # embedded services started by this script (stopped again on exit)

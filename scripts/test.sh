@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # test.sh — `npm test`: every Jest suite against a private MariaDB + Redis (test profile).
 #
-#   npm test                      # all suites
-#   npm test -- libs/core         # extra arguments go to jest
+#   npm test                      # all Jest suites, then the browser suite (Playwright)
+#   npm test -- libs/core         # extra arguments go to jest (the browser suite is skipped)
+#   npm run test:web              # only the browser suite (= npm test -- --web-only)
+#
+# The browser suite (apps/web/tests/*.pw.ts) drives Debian's Chromium (/usr/bin/chromium, installed
+# with apt-get when missing) against scripts/web-test-server.ts on 127.0.0.1:$NASKAH_WEB_TEST_PORT
+# (default: the test MariaDB port - 30000). Its summary goes to .data/test/playwright-results.json,
+# screenshots to .data/test/screenshots. NASKAH_TEST_WEB=0 skips it, NASKAH_TEST_WEB=1 runs it even
+# with jest arguments.
 #
 # Test services: MariaDB 127.0.0.1:33307, Redis 127.0.0.1:36380 (scripts/services.sh, profile
 # test). They are left running for the next run unless NASKAH_TEST_STOP_SERVICES=1, which stops
@@ -17,6 +24,25 @@ SERVICES="$ROOT/scripts/services.sh"
 RESULTS=.data/test/jest-results.json
 
 bash "$ROOT/scripts/ensure-deps.sh"
+
+WEB_ONLY=0
+if [[ "${1:-}" == --web-only ]]; then WEB_ONLY=1; shift; fi
+RUN_WEB="${NASKAH_TEST_WEB:-}"
+if [[ -z "$RUN_WEB" ]]; then if (($# == 0)) || ((WEB_ONLY)); then RUN_WEB=1; else RUN_WEB=0; fi; fi
+WEB_RESULTS=.data/test/playwright-results.json
+rm -f "$WEB_RESULTS"
+# the API under test serves apps/web/dist (built only when its sources changed); test/web checks the
+# generated client with apps/web's openapi-typescript
+bash "$ROOT/scripts/web.sh" build
+if ((RUN_WEB)); then
+  if [[ ! -x /usr/bin/chromium ]]; then
+    echo "[test] installing Debian's chromium for the browser suite (apt-get) ..."
+    if ! { command -v apt-get >/dev/null && { [[ $(id -u) == 0 ]] && apt-get install -y chromium || sudo -n apt-get install -y chromium; }; }; then
+      echo "[test] ERROR: /usr/bin/chromium is missing and could not be installed; install it with 'apt-get install -y chromium' (or run with NASKAH_TEST_WEB=0)" >&2
+      exit 1
+    fi
+  fi
+fi
 
 bash "$SERVICES" up test
 mapfile -t OURS <"$ROOT/.data/test/run/started-by-us"
@@ -33,7 +59,21 @@ if (($# == 0)); then
   echo "[test] type-checking (tsc --noEmit) ..."
   npx tsc -p tsconfig.json --noEmit || { echo "[test] ERROR: type check failed (see above)" >&2; code=1; }
 fi
-npx jest --ci --json --outputFile="$RESULTS" "$@" || code=$?
+if ((WEB_ONLY)); then
+  echo '{"numPassedTests":0,"numFailedTests":0,"numRuntimeErrorTestSuites":0,"note":"jest skipped (--web-only)"}' >"$RESULTS"
+else
+  npx jest --ci --json --outputFile="$RESULTS" "$@" || code=$?
+fi
+
+if ((RUN_WEB)); then
+  # own port per test MariaDB, so engineers running side by side never share it
+  DBPORT="${TEST_DATABASE_SERVER_URL##*:}"; DBPORT="${DBPORT%%/*}"
+  export NASKAH_WEB_TEST_PORT="${NASKAH_WEB_TEST_PORT:-$((DBPORT > 30000 ? DBPORT - 30000 : 3590))}"
+  echo "[test] browser suite (Playwright, /usr/bin/chromium) on 127.0.0.1:$NASKAH_WEB_TEST_PORT ..."
+  (cd apps/web && npx --no-install playwright test) || code=$((code == 0 ? 1 : code))
+  # a run that died before reporting must still count as a failure in the CI summary
+  [[ -f "$WEB_RESULTS" ]] || echo '{"stats":{"expected":0,"unexpected":0},"errors":[{"message":"the browser suite did not report"}]}' >"$WEB_RESULTS"
+fi
 
 if [[ "${NASKAH_TEST_STOP_SERVICES:-0}" == 1 ]]; then
   if ((${#OURS[@]})); then

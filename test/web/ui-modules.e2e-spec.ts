@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { Http, startApi } from '@naskah/testing';
 
 /**
- * The web UI has no build step: the browser loads index.html, then app.js and, through `import`
+ * The previous web UI (served under /lama/ until part 2 of issue 13 replaces its disposition and
+ * records screens) has no build step: the browser loads index.html, then app.js and, through `import`
  * statements, every other module. A missing file, a module that does not parse, or a named import
  * its module does not export breaks the whole UI at load time; this suite finds each through the
  * real API's static file server.
@@ -50,7 +51,7 @@ function parseError(source: string): string | null {
 describe('web UI modules served by the API', () => {
   let http: Http;
   const served = new Map<string, Served>();
-  const pages = ['/', '/verifikasi.html'];
+  const pages = ['/lama/', '/lama/verifikasi.html'];
 
   async function fetchText(url: string): Promise<Served> {
     const res = await http.request('GET', url);
@@ -100,9 +101,9 @@ describe('web UI modules served by the API', () => {
   it('finds the whole UI through the imports, including the disposition, notification and records views', () => {
     const urls = [...served.keys()];
     expect(urls).toEqual(expect.arrayContaining([
-      '/app.js', '/api.js', '/shell.js', '/state.js', '/ui.js', '/live.js', '/verifikasi.js',
-      '/views/dispositions.js', '/views/disposition-detail.js', '/views/disposition-form.js', '/views/notifications.js',
-      '/views/records.js', '/views/proposals.js', '/views/holds.js', '/views/schedule.js',
+      '/lama/app.js', '/lama/api.js', '/lama/shell.js', '/lama/state.js', '/lama/ui.js', '/lama/live.js', '/lama/verifikasi.js',
+      '/lama/views/dispositions.js', '/lama/views/disposition-detail.js', '/lama/views/disposition-form.js', '/lama/views/notifications.js',
+      '/lama/views/records.js', '/lama/views/proposals.js', '/lama/views/holds.js', '/lama/views/schedule.js',
     ]));
     expect(urls.length).toBeGreaterThanOrEqual(20);
   });
@@ -137,7 +138,7 @@ describe('web UI modules served by the API', () => {
       for (const m of html.source.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)=["']((?:https?:)?\/\/[^"']+)["']/g)) external.push(m[1]);
     }
     expect(external).toEqual([]);
-    const css = await fetchText('/style.css');
+    const css = await fetchText('/lama/style.css');
     expect(css.contentType).toMatch(/^text\/css/);
     expect(css.source).not.toMatch(/@import|url\(\s*['"]?(https?:)?\/\//);
   });

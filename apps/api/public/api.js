@@ -1,4 +1,7 @@
 // api.js — fetch wrapper for the Naskah API: Bearer token, one refresh on 401, login on failure.
+// Sessions as in the new app (apps/web): the refresh token is an httpOnly cookie (X-Naskah-Session: cookie),
+// only the access token is kept here; refreshes are serialised across tabs (Web Locks) because a reused
+// refresh token ends the session.
 const KEY = 'naskah.tokens';
 
 export class ApiError extends Error {
@@ -17,7 +20,7 @@ export function getTokens() {
   try { return JSON.parse(sessionStorage.getItem(KEY)) || null; } catch { return null; }
 }
 export function setTokens(t) {
-  if (t) sessionStorage.setItem(KEY, JSON.stringify({ accessToken: t.accessToken, refreshToken: t.refreshToken }));
+  if (t) sessionStorage.setItem(KEY, JSON.stringify({ accessToken: t.accessToken }));
   else sessionStorage.removeItem(KEY);
 }
 export const isSignedIn = () => Boolean(getTokens()?.accessToken);
@@ -28,19 +31,19 @@ export function setUnauthenticatedHandler(fn) { onUnauthenticated = fn; }
 let refreshing = null;
 /** Exchanges the refresh token for a new access token (once, shared by concurrent callers). */
 export function refreshTokens() { return refreshOnce(); }
+const SESSION = { 'content-type': 'application/json', 'x-naskah-session': 'cookie' };
+const withLock = (fn) => (navigator.locks ? navigator.locks.request('naskah-refresh', fn) : fn());
 async function refreshOnce() {
-  const t = getTokens();
-  if (!t?.refreshToken) return false;
   if (!refreshing) {
-    refreshing = (async () => {
+    refreshing = withLock(async () => {
       try {
-        const res = await fetch('/api/auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: t.refreshToken }) });
+        const res = await fetch('/api/auth/refresh', { method: 'POST', headers: SESSION, body: '{}', credentials: 'same-origin' });
         if (!res.ok) return false;
         const body = await res.json();
-        setTokens({ accessToken: body.accessToken, refreshToken: body.refreshToken || t.refreshToken });
+        setTokens({ accessToken: body.accessToken });
         return true;
       } catch { return false; } finally { setTimeout(() => { refreshing = null; }, 0); }
-    })();
+    });
   }
   return refreshing;
 }
@@ -65,7 +68,7 @@ export async function request(method, path, opts = {}) {
     if (s) url += (url.includes('?') ? '&' : '?') + s;
   }
   const send = () => {
-    const headers = {};
+    const headers = { ...(opts.headers || {}) };
     const tok = getTokens()?.accessToken;
     if (tok && !opts.anonymous) headers.authorization = `Bearer ${tok}`;
     let body;
@@ -100,13 +103,12 @@ export const api = {
 };
 
 export async function login(username, password) {
-  const body = await request('POST', '/api/auth/login', { json: { username, password }, anonymous: true });
+  const body = await request('POST', '/api/auth/login', { json: { username, password }, anonymous: true, headers: SESSION });
   setTokens(body);
   return body;
 }
 
 export async function logout() {
-  const t = getTokens();
   setTokens(null);
-  if (t?.refreshToken) await request('POST', '/api/auth/logout', { json: { refreshToken: t.refreshToken }, anonymous: true }).catch(() => null);
+  await request('POST', '/api/auth/logout', { json: {}, anonymous: true, headers: SESSION }).catch(() => null);
 }

@@ -1,5 +1,5 @@
 // app.js — Naskah single-page app (hash routes): header, menu and router. Views live in views/. No build step, no dependencies.
-import { ApiError, isSignedIn, logout } from './api.js';
+import { ApiError, isSignedIn, logout, refreshTokens } from './api.js';
 import { h, ROLES, label, badge } from './ui.js';
 import { state, loadMe, loadMaster, hasRole } from './state.js';
 import { view, errorBox, clearHeader, onRefresh, page } from './shell.js';
@@ -107,4 +107,5 @@ onNotification(() => {
 onRefresh(router);
 
 // ---------------------------------------------------------------- start
-router();
+// a reload or a new tab has no access token yet: the refresh cookie gets one (if the session is still valid)
+(isSignedIn() ? Promise.resolve() : refreshTokens()).finally(router);

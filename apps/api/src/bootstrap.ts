@@ -1,14 +1,14 @@
-import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import fastifyStatic from '@fastify/static';
 import fastifyMultipart from '@fastify/multipart';
 import { AppConfig, createValidationPipe, echoRequestId, ErrorFilter, fastifyRequestIdOptions, loadConfig } from '@naskah/core';
 import { ApiModule } from './api.module';
 import { DOCS_PATH, registerHttpSecurity } from './common/http-security';
 import { JsonBodyInterceptor } from './common/json-body.interceptor';
+import { registerWebUi } from './common/web-app';
 import { MULTIPART_LIMITS } from './correspondence/multipart-form';
 
 /** Builds the API application (also used by tests, so they run exactly what production runs). */
@@ -24,18 +24,23 @@ export async function createApi(opts: { logger?: boolean } = {}): Promise<NestFa
   app.enableShutdownHooks();
   await registerHttpSecurity(app.getHttpAdapter().getInstance());
   await app.register(fastifyMultipart as never, { limits: { ...MULTIPART_LIMITS, fileSize: config.UPLOAD_MAX_BYTES } });
-  await app.register(fastifyStatic as never, { root: join(__dirname, '..', 'public'), prefix: '/', index: ['index.html'], wildcard: false });
+  await registerWebUi(app.getHttpAdapter().getInstance());
 
   // API_DOCS (default: on outside production): the Swagger UI and the OpenAPI document, or neither (404).
   if (config.apiDocsEnabled) {
-    const doc = new DocumentBuilder()
-      .setTitle('Naskah API')
-      .setDescription('Korespondensi, disposisi dan retensi arsip KPU. Semua endpoint memerlukan token Bearer kecuali yang ditandai publik.')
-      .setVersion('0.1')
-      .addBearerAuth()
-      .build();
     // validatorUrl: no badge fetched from validator.swagger.io (the CSP allows this origin only).
-    SwaggerModule.setup(DOCS_PATH.slice(1), app, () => SwaggerModule.createDocument(app, doc), { swaggerOptions: { validatorUrl: null } });
+    SwaggerModule.setup(DOCS_PATH.slice(1), app, () => createOpenApiDocument(app), { swaggerOptions: { validatorUrl: null } });
   }
   return app;
+}
+
+/** The OpenAPI document of the API (served at /api/docs; dumped by scripts/openapi.ts for the web client). */
+export function createOpenApiDocument(app: INestApplication) {
+  const doc = new DocumentBuilder()
+    .setTitle('Naskah API')
+    .setDescription('Korespondensi, disposisi dan retensi arsip KPU. Semua endpoint memerlukan token Bearer kecuali yang ditandai publik.')
+    .setVersion('0.1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, doc);
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import fastifyHelmet from '@fastify/helmet';
 
 /**
- * Content-Security-Policy of the web UI (apps/api/public): scripts and styles only from our own
+ * Content-Security-Policy of the web UI (apps/web; the previous UI under /lama/): scripts and styles only from our own
  * files — no inline script, no inline style attribute (the UI sets classes, never `style=`), no
  * eval; data: only for images (the favicon is `data:,`); requests only to this origin (the API and
  * the notification stream); no plugins; and no one may frame the pages, so the sign and approve
@@ -32,6 +32,18 @@ export const UI_CSP: Record<string, string[]> = {
 export const DOCS_CSP: Record<string, string[]> = { ...UI_CSP, 'style-src': ["'self'", "'unsafe-inline'"] };
 
 export const DOCS_PATH = '/api/docs';
+
+/**
+ * The web app's page (apps/web, served by common/web-app.ts): Ant Design 6 writes its component
+ * styles as <style> elements at run time (CSS-in-JS). Rather than 'unsafe-inline', each answer of
+ * index.html carries a fresh random nonce that the app hands to antd (ConfigProvider csp), so only
+ * the style elements our own script creates apply. Scripts stay 'self' only (no nonce, no inline).
+ * Style attributes set through the CSSOM (element.style, what React does) are not affected by CSP.
+ */
+export function uiCspWithStyleNonce(nonce: string): string {
+  const directives = { ...UI_CSP, 'style-src': ["'self'", `'nonce-${nonce}'`] };
+  return Object.entries(directives).map(([k, v]) => `${k} ${v.join(' ')}`).join('; ');
+}
 
 /** Security headers for every response (helmet), the docs' own CSP, and no-store on API answers. */
 export async function registerHttpSecurity(fastify: FastifyInstance): Promise<void> {

@@ -1,13 +1,13 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type * as Identity from '@naskah/identity';
 import { ROLE } from '../../common/dto/enums.view';
 import { OfficeRef } from '../../common/dto/refs.view';
 import { DelegationView, UserPositionRef } from '../../admin/dto/user.view';
 
-/** An access token (Bearer, short-lived) and the refresh token that renews it. */
-export class TokenPair implements Identity.TokenPair {
+/** An access token (Bearer, short-lived) and the refresh token that renews it (in an httpOnly cookie instead, for `X-Naskah-Session: cookie`). */
+export class TokenPair implements Partial<Identity.TokenPair> {
   @ApiProperty() accessToken: string;
-  @ApiProperty() refreshToken: string;
+  @ApiPropertyOptional({ description: 'absent with `X-Naskah-Session: cookie` (the web app): the refresh token is then only in the httpOnly cookie' }) refreshToken?: string;
   @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
   @ApiProperty({ description: 'seconds until the access token expires' }) expiresIn: number;
 }

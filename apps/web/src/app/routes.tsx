@@ -1,0 +1,36 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { RequireAuth } from '../auth/RequireAuth';
+import { AppShell } from '../shell/AppShell';
+import { SignInPage } from '../pages/SignInPage';
+import { BerandaPage } from '../pages/BerandaPage';
+import { InboxPage } from '../pages/InboxPage';
+import { DeliveryPage } from '../pages/DeliveryPage';
+import { OutboxPage } from '../pages/OutboxPage';
+import { VerifyPage } from '../pages/VerifyPage';
+import { NotificationsPage } from '../pages/NotificationsPage';
+import { NotFoundPage, RouteErrorPage } from '../pages/NotFoundPage';
+
+/** App paths (the API serves index.html for each; the old screens stay under /lama/ until part 2). */
+export const router = createBrowserRouter([
+  { path: '/masuk', element: <SignInPage />, errorElement: <RouteErrorPage /> },
+  { path: '/verifikasi', element: <VerifyPage />, errorElement: <RouteErrorPage /> },
+  {
+    element: <RequireAuth />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      {
+        element: <AppShell />,
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, element: <Navigate to="/beranda" replace /> },
+          { path: '/beranda', element: <BerandaPage /> },
+          { path: '/naskah-masuk', element: <InboxPage /> },
+          { path: '/naskah-masuk/:id', element: <DeliveryPage /> },
+          { path: '/naskah-keluar', element: <OutboxPage /> },
+          { path: '/notifikasi', element: <NotificationsPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

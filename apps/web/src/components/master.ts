@@ -1,0 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../api/client';
+import type { MasterItem } from '../api/types';
+
+/** Letter types (code → name), loaded once per session. */
+export function useLetterTypes() {
+  return useQuery({ queryKey: ['master', 'letter-types'], queryFn: () => unwrap<MasterItem[]>(api.GET('/api/master/letter-types')), staleTime: Infinity });
+}
+
+export function typeName(types: MasterItem[] | undefined, code: string | null | undefined): string {
+  if (!code) return '—';
+  return types?.find((t) => t.code === code)?.name ?? code;
+}

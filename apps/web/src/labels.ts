@@ -1,0 +1,127 @@
+/**
+ * Every label users read for a value of the API: enum values and error codes. ONE module, so a
+ * renamed value is fixed in one place; test/web/web-labels.spec.ts checks each enum map here
+ * against the enums of the OpenAPI document (every value labelled, no label for a value the API
+ * does not have) and each error code against the codes the server's source can send.
+ */
+
+/** Enum maps checked against the OpenAPI document: [label map, a JSON pointer-ish location in openapi.json]. */
+export const URGENCY = { BIASA: 'Biasa', SEGERA: 'Segera', AMAT_SEGERA: 'Amat segera' } as const;
+export const SECURITY_CLASS = { B: 'Biasa', T: 'Terbatas', R: 'Rahasia', SR: 'Sangat rahasia' } as const;
+export const RECIPIENT_KIND = { TO: 'Kepada', CC: 'Tembusan' } as const;
+export const OUTBOX_BOX = {
+  drafts: 'Konsep',
+  'in-review': 'Dalam pemeriksaan',
+  'awaiting-review': 'Perlu paraf',
+  'awaiting-signature': 'Perlu tanda tangan',
+  sent: 'Terkirim',
+} as const;
+export const DISPOSITION_STATUS = { UNREAD: 'Belum dibaca', READ: 'Dibaca', IN_PROGRESS: 'Dikerjakan', DONE: 'Selesai', CANCELLED: 'Dibatalkan' } as const;
+export const DELEGATION_KIND = { PLT: 'Plt.', PLH: 'Plh.' } as const;
+export const ROLE = {
+  DRAFTER: 'Konseptor',
+  REVIEWER: 'Pemeriksa',
+  SIGNER: 'Penandatangan',
+  LEADER: 'Pimpinan',
+  REGISTRAR: 'Pencatat (TU)',
+  ARCHIVIST: 'Arsiparis',
+  ADMIN: 'Administrator',
+} as const;
+export const OFFICE_LEVEL = { RI: 'KPU RI', PROVINSI: 'KPU Provinsi', KABKOTA: 'KPU Kabupaten/Kota' } as const;
+export const REVIEW_DECISION = { APPROVE: 'Setujui', RETURN: 'Kembalikan' } as const;
+
+/** Which OpenAPI enum each map labels (the test reads these). */
+export const ENUM_SOURCES: { name: string; map: Record<string, string>; openapi: string }[] = [
+  { name: 'URGENCY', map: URGENCY, openapi: 'paths./api/inbox.get.parameters[urgency]' },
+  { name: 'SECURITY_CLASS', map: SECURITY_CLASS, openapi: 'components.schemas.CreateLetterDto.properties.securityClass' },
+  { name: 'RECIPIENT_KIND', map: RECIPIENT_KIND, openapi: 'paths./api/inbox.get.parameters[kind]' },
+  { name: 'OUTBOX_BOX', map: OUTBOX_BOX, openapi: 'paths./api/outbox.get.parameters[box]' },
+  { name: 'DISPOSITION_STATUS', map: DISPOSITION_STATUS, openapi: 'paths./api/dispositions/received.get.parameters[status]' },
+  { name: 'DELEGATION_KIND', map: DELEGATION_KIND, openapi: 'components.schemas.CreateDelegationDto.properties.kind' },
+  { name: 'ROLE', map: ROLE, openapi: 'components.schemas.CreateUserDto.properties.grants.items' },
+  { name: 'OFFICE_LEVEL', map: OFFICE_LEVEL, openapi: 'paths./api/offices.get.parameters[level]' },
+  { name: 'REVIEW_DECISION', map: REVIEW_DECISION, openapi: 'components.schemas.ReviewDto.properties.decision' },
+];
+
+/** Values the API answers with but does not (yet) declare as enums in OpenAPI (no response schemas). */
+export const LETTER_STATUS = {
+  DRAFT: 'Konsep',
+  IN_REVIEW: 'Dalam pemeriksaan',
+  RETURNED: 'Dikembalikan',
+  APPROVED: 'Disetujui',
+  SIGNED: 'Ditandatangani',
+  SENT: 'Terkirim',
+  CANCELLED: 'Dibatalkan',
+} as const;
+export const DELIVERY_STATUS = { DELIVERED: 'Belum dibaca', READ: 'Dibaca', FORWARDED: 'Diteruskan', RETURNED: 'Dikembalikan' } as const;
+export const ARRIVED_BY = { SEND: 'Dikirim', FORWARD: 'Diteruskan', RETURN: 'Dikembalikan', REGISTER: 'Diregistrasi', RECEIVED: 'Diterima' } as const;
+export const CAPACITY = { SENDIRI: '', PLT: 'Plt.', PLH: 'Plh.', AN: 'a.n.', SYSTEM: 'Sistem' } as const;
+export const HISTORY_ACTION = {
+  LETTER_DRAFTED: 'Konsep dibuat',
+  LETTER_REVISED: 'Konsep diubah',
+  LETTER_SUBMITTED: 'Diajukan untuk diperiksa',
+  LETTER_REVIEW_APPROVED: 'Disetujui pemeriksa',
+  LETTER_RETURNED: 'Dikembalikan pemeriksa',
+  LETTER_SIGNED: 'Ditandatangani',
+  LETTER_RENDERED: 'PDF dibuat',
+  LETTER_SENT: 'Dikirim',
+  LETTER_DELIVERED: 'Diterima',
+  LETTER_READ: 'Dibaca',
+  LETTER_CANCELLED: 'Dibatalkan',
+  LETTER_REGISTERED: 'Surat masuk diregistrasi',
+  LETTER_FORWARDED: 'Diteruskan',
+  LETTER_RETURNED_TO_SENDER: 'Dikembalikan ke pengirim',
+  LETTER_FILED: 'Diberkaskan',
+  LETTER_CONTENT_DESTROYED: 'Isi dimusnahkan',
+  LETTER_COPY_DESTROYED: 'Salinan dimusnahkan',
+  ATTACHMENT_ADDED: 'Lampiran ditambahkan',
+  ATTACHMENT_REMOVED: 'Lampiran dihapus',
+  DISPOSITION_ISSUED: 'Didisposisikan',
+  DISPOSITION_PREPARED: 'Disposisi disiapkan',
+} as const;
+
+/** Indonesian messages for the error codes a user meets in these screens (others: the server's own message). */
+export const ERROR_MESSAGES: Record<string, string> = {
+  INVALID_CREDENTIALS: 'Nama pengguna atau kata sandi salah.',
+  TOO_MANY_LOGIN_ATTEMPTS: 'Terlalu banyak percobaan masuk. Tunggu sebentar lalu coba lagi.',
+  USER_INACTIVE: 'Akun ini tidak aktif. Hubungi administrator.',
+  INVALID_REFRESH_TOKEN: 'Sesi Anda telah berakhir. Silakan masuk kembali.',
+  SESSION_REVOKED: 'Sesi Anda telah berakhir. Silakan masuk kembali.',
+  UNAUTHENTICATED: 'Silakan masuk terlebih dahulu.',
+  INVALID_ACCESS_TOKEN: 'Sesi Anda telah berakhir. Silakan masuk kembali.',
+  NOT_FOUND: 'Data tidak ditemukan atau Anda tidak berhak melihatnya.',
+  LETTER_NOT_FOUND: 'Naskah tidak ditemukan atau Anda tidak berhak melihatnya.',
+  DOCUMENT_NOT_READY: 'PDF naskah sedang dibuat. Coba lagi sebentar lagi.',
+  NOT_THE_RECIPIENT: 'Naskah ini tidak ditujukan kepada jabatan Anda.',
+  ROLE_REQUIRED: 'Anda tidak memiliki peran untuk tindakan ini.',
+  ROUTING_FORBIDDEN: 'Tujuan ini tidak diizinkan oleh aturan rute naskah.',
+  VERSION_CONFLICT: 'Data sudah diubah orang lain. Muat ulang lalu ulangi.',
+  STALE_VERSION: 'Data sudah diubah orang lain. Muat ulang lalu ulangi.',
+  NOT_A_PDF: 'Berkas yang diunggah bukan PDF.',
+  FILE_TOO_LARGE: 'Berkas terlalu besar.',
+  FILE_EMPTY: 'Berkas kosong.',
+  SERVICE_UNAVAILABLE: 'Layanan sedang tidak tersedia. Coba lagi sebentar lagi.',
+  INTERNAL_ERROR: 'Terjadi kesalahan pada server. Coba lagi; bila berulang, hubungi administrator.',
+};
+
+const BY_STATUS: Record<number, string> = {
+  0: 'Tidak dapat menghubungi server. Periksa koneksi Anda.',
+  401: 'Sesi Anda telah berakhir. Silakan masuk kembali.',
+  403: 'Anda tidak berhak melakukan tindakan ini.',
+  404: 'Data tidak ditemukan.',
+  429: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
+};
+
+/** What to tell the user about an API error: our text for known codes, else the server's (Indonesian) message. */
+export function errorMessage(code: string | undefined, serverMessage: string | undefined, status: number): string {
+  if (code && ERROR_MESSAGES[code]) return ERROR_MESSAGES[code];
+  if (code === 'VALIDATION_FAILED' && serverMessage) return `Isian belum benar: ${serverMessage}`;
+  if (serverMessage) return serverMessage;
+  return BY_STATUS[status] ?? (status >= 500 ? ERROR_MESSAGES.INTERNAL_ERROR : `Permintaan gagal (HTTP ${status}).`);
+}
+
+/** The label of a value, or the value itself (never "null"/"undefined"). */
+export function label(map: Record<string, string>, value: string | null | undefined, empty = '—'): string {
+  if (value === null || value === undefined || value === '') return empty;
+  return value in map ? map[value] : value;
+}

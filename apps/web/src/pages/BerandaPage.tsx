@@ -1,0 +1,64 @@
+import { Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { useAuth } from '../auth/AuthContext';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { dateTime } from '../lib/format';
+import { loadCounters, type Counter } from './counters';
+
+export function BerandaPage() {
+  const { me, actingFor } = useAuth();
+  const q = useQuery({ queryKey: ['counters', actingFor], queryFn: () => loadCounters(actingFor), refetchInterval: 60_000 });
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>
+        Beranda
+      </Typography.Title>
+      <Typography.Paragraph className="muted">
+        Selamat datang, {me?.user.fullName ?? '…'}
+        {me?.position ? ` — ${me.position.title}` : ''}
+        {me?.office ? `, ${me.office.name}` : ''}.
+      </Typography.Paragraph>
+      {q.error && <ErrorAlert error={q.error} retry={() => void q.refetch()} title="Penghitung pekerjaan gagal dimuat" />}
+      <section aria-labelledby="antrean-h">
+        <Typography.Title level={2} id="antrean-h" style={{ fontSize: 18 }}>
+          Antrean pekerjaan
+        </Typography.Title>
+        {q.isPending ? (
+          <Skeleton active />
+        ) : (
+          <Row gutter={[12, 12]}>
+            {(q.data?.counters ?? []).map((c) => (
+              <Col key={c.key} xs={12} sm={8} lg={6}>
+                <CounterCard c={c} />
+              </Col>
+            ))}
+          </Row>
+        )}
+        {q.data && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
+            Diperbarui {dateTime(new Date(q.dataUpdatedAt))}; diperbarui otomatis saat ada notifikasi.
+          </Typography.Paragraph>
+        )}
+      </section>
+    </>
+  );
+}
+
+function CounterCard({ c }: { c: Counter }) {
+  const body = (
+    <Card size="small" hoverable className="counter-card">
+      <Statistic title={c.label} value={c.more ? `${c.count}+` : c.count} />
+    </Card>
+  );
+  const name = `${c.label}: ${c.more ? `lebih dari ${c.count}` : c.count}`;
+  return c.legacy ? (
+    <a href={c.href} aria-label={name}>
+      {body}
+    </a>
+  ) : (
+    <Link to={c.href} aria-label={name}>
+      {body}
+    </Link>
+  );
+}

@@ -1,0 +1,36 @@
+import { expect, fixture, signIn, test } from './support';
+
+test('a failed request is said in place: the page, the shell and the filters stay, with a way to try again', async ({ page }) => {
+  await page.goto('/beranda');
+  await signIn(page, 'ketua.52');
+  await expect(page.getByRole('heading', { name: 'Beranda' })).toBeVisible();
+  let failing = true;
+  await page.route('**/api/inbox?*', (route) =>
+    failing ? route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'x' }) }) : route.fallback(),
+  );
+  await page.getByRole('link', { name: 'Naskah masuk' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Naskah masuk' })).toBeVisible();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Layanan sedang tidak tersedia', { timeout: 30_000 });
+  await expect(page.getByRole('search', { name: 'Saring naskah masuk' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Menu utama' })).toBeVisible();
+  failing = false;
+  await alert.getByRole('button', { name: 'Coba lagi' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByText(/naskah ditampilkan/)).toBeVisible();
+});
+
+test('the previous screens under /lama/ sign in with the same cookie session and survive a reload', async ({ page }) => {
+  const f = fixture();
+  await page.goto('/lama/');
+  await page.getByLabel('Nama pengguna').fill('ketua.5204');
+  await page.getByLabel('Kata sandi').fill(f.password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page.getByRole('heading', { name: 'Kotak Masuk' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Kotak Masuk' })).toBeVisible();
+  // and the new app in another tab shares the session
+  const other = await page.context().newPage();
+  await other.goto('/beranda');
+  await expect(other.getByRole('heading', { name: 'Beranda' })).toBeVisible();
+});

@@ -1,0 +1,50 @@
+import { readFileSync, mkdirSync } from 'node:fs';
+import { test as base, expect, type Page } from '@playwright/test';
+
+const ROOT = new URL('../../..', import.meta.url).pathname;
+export const SHOTS = `${ROOT}.data/test/screenshots`;
+mkdirSync(SHOTS, { recursive: true });
+
+export interface Fixture {
+  baseURL: string;
+  letterId: string;
+  subject: string;
+  number: string;
+  verificationToken: string;
+  deliveryId: string;
+  recipient: string;
+  password: string;
+}
+/** What scripts/web-test-server.ts prepared (written before it reported ready). */
+export const fixture = (): Fixture => JSON.parse(readFileSync(`${ROOT}.data/test/web/fixture.json`, 'utf8')) as Fixture;
+
+/**
+ * Every page is watched for CSP violations and uncaught errors: antd's run-time styles must apply
+ * under style-src 'self' 'nonce-…' and nothing may need 'unsafe-inline'.
+ */
+export const test = base.extend<{ problems: string[] }>({
+  problems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /Content[- ]Security[- ]Policy|Refused to/i.test(m.text())) problems.push(m.text());
+      });
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      await use(problems);
+      expect(problems, 'CSP violations or uncaught errors on the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+export async function signIn(page: Page, username: string, password = fixture().password): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Masuk' })).toBeVisible();
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
