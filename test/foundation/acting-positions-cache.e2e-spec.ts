@@ -95,10 +95,11 @@ describe('acting positions cache: revoked delegations and deactivated users stop
     expect((await inbox(a, token, old)).status).toBe(200); // cached: acting for it
     const moved = await a.request('PATCH', `/api/admin/users/${u.id}`, { token: admin, body: { version: u.version, positionId: await positionId('5204', 'STAF-TPH') } });
     expect(moved.status).toBe(200);
-    expect((await inbox(a, token, old)).status).toBe(403);
-    const page = await inbox(a, token);
-    expect(page.status).toBe(200);
-    expect(page.body.positionIds).toEqual([]); // the token's position is no longer theirs; a new sign-in carries the new one
+    // the move ends the access tokens issued before it (session version): the old position's office
+    // and rights never ride on an old token (hostile review, issue 10); a refresh or new sign-in carries the new one
+    const stale = await inbox(a, token, old);
+    expect([stale.status, stale.body.code]).toEqual([401, 'SESSION_REVOKED']);
+    expect((await inbox(a, token)).status).toBe(401);
     const login = await a.request('POST', '/api/auth/login', { body: { username: u.username, password: PASSWORD } }); // a new sign-in, not the helper's cached token
     const fresh = login.body.accessToken as string;
     expect((await inbox(a, fresh)).body.positionIds).toEqual([await positionId('5204', 'STAF-TPH')]);

@@ -18,11 +18,11 @@ test('sign in → beranda → naskah masuk → the letter with its PDF → forwa
 
   await page.getByRole('link', { name: 'Beranda' }).first().click();
   await expect(page.getByRole('heading', { name: 'Beranda' })).toBeVisible();
-  await expect(page.getByRole('link', { name: /^Naskah masuk belum dibaca: 1$/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Surat masuk belum dibaca: 1$/ })).toBeVisible();
   await expect(page.getByText('KPU Provinsi Nusa Tenggara Barat').first()).toBeVisible();
   await shot(page, '02-beranda');
 
-  await page.getByRole('link', { name: /^Naskah masuk belum dibaca/ }).click();
+  await page.getByRole('link', { name: /^Surat masuk belum dibaca/ }).click();
   await expect(page).toHaveURL(/\/naskah-masuk\?unread=true/);
   const row = page.getByRole('row', { name: new RegExp(f.subject) });
   await expect(row).toBeVisible();

@@ -20,7 +20,14 @@ export interface Counter {
  */
 export async function loadCounters(positionId: number | null): Promise<{ counters: Counter[]; source: 'worklist' | 'lists' }> {
   const worklist = await fetchWorklist();
-  if (worklist) return { counters: fromWorklist(worklist), source: 'worklist' };
+  if (worklist) {
+    // the work queues (GET /api/worklist), then the drafter's own drafts, which are no queue
+    const drafts = await unwrap<ListPage<unknown>>(api.GET('/api/outbox', { params: { query: { box: 'drafts', pageSize: 100 } } }));
+    return {
+      source: 'worklist',
+      counters: [...fromWorklist(worklist), { key: 'drafts', label: 'Konsep saya', count: drafts.items.length, more: drafts.hasMore, href: '/naskah-keluar?box=drafts' }],
+    };
+  }
   const pid = positionId ?? undefined;
   const page = { pageSize: 100 } as const;
   const [unread, drafts, review, signature, dispUnread, overdue] = await Promise.all([
@@ -57,22 +64,31 @@ async function fetchWorklist(): Promise<Record<string, unknown> | null> {
   }
 }
 
-const WORKLIST_LABELS: Record<string, { label: string; href: string; legacy?: boolean }> = {
-  toInitial: { label: 'Perlu paraf', href: '/naskah-keluar?box=awaiting-review' },
-  toSign: { label: 'Perlu tanda tangan', href: '/naskah-keluar?box=awaiting-signature' },
-  toDispatch: { label: 'Siap dikirim', href: '/naskah-keluar?box=in-review' },
-  toForward: { label: 'Perlu diteruskan', href: '/naskah-masuk' },
-  unread: { label: 'Belum dibaca', href: '/naskah-masuk?unread=true' },
-  notActedOn: { label: 'Belum ditindaklanjuti', href: '/naskah-masuk' },
-  dispositions: { label: 'Disposisi', href: '/lama/#/disposisi/masuk', legacy: true },
-  proposals: { label: 'Usulan', href: '/lama/#/arsip', legacy: true },
-  toFile: { label: 'Belum diberkaskan', href: '/lama/#/arsip', legacy: true },
+/** Where each work queue of GET /api/worklist leads (screens not rebuilt yet open in the previous UI). */
+const QUEUE_HREF: Record<string, { href: string; legacy?: boolean }> = {
+  review: { href: '/naskah-keluar?box=awaiting-review' },
+  signature: { href: '/naskah-keluar?box=awaiting-signature' },
+  returned: { href: '/naskah-keluar?box=drafts' },
+  'ready-to-send': { href: '/lama/#/keluar', legacy: true },
+  'to-forward': { href: '/naskah-masuk' },
+  unread: { href: '/naskah-masuk?unread=true' },
+  'no-follow-up': { href: '/naskah-masuk' },
+  dispositions: { href: '/lama/#/disposisi/masuk', legacy: true },
+  proposals: { href: '/lama/#/arsip', legacy: true },
+  unfiled: { href: '/lama/#/arsip', legacy: true },
 };
 
-/** Best effort until the worklist answer's schema is generated: numbers by key (top level or under `counts`). */
+interface WorklistQueue {
+  queue: string;
+  label: string;
+  applies: boolean;
+  count: number;
+}
+
+/** The queues that are this user's, labelled as the API labels them. */
 function fromWorklist(w: Record<string, unknown>): Counter[] {
-  const counts = (w.counts && typeof w.counts === 'object' ? w.counts : w) as Record<string, unknown>;
-  return Object.entries(counts)
-    .filter(([, v]) => typeof v === 'number')
-    .map(([k, v]) => ({ key: k, label: WORKLIST_LABELS[k]?.label ?? k, count: v as number, more: false, href: WORKLIST_LABELS[k]?.href ?? '/beranda', legacy: WORKLIST_LABELS[k]?.legacy }));
+  const queues = Array.isArray(w.queues) ? (w.queues as WorklistQueue[]) : [];
+  return queues
+    .filter((q) => q.applies)
+    .map((q) => ({ key: q.queue, label: q.label, count: q.count, more: false, href: QUEUE_HREF[q.queue]?.href ?? '/beranda', legacy: QUEUE_HREF[q.queue]?.legacy }));
 }
