@@ -90,6 +90,7 @@ describe('inbox, read receipts and access', () => {
     let pos: number;
     let other: number;
     let t: string;
+    let plh: string;
     const idsOf = async (position: number, seqs: number[]) =>
       (await ds.query(`SELECT id FROM deliveries WHERE position_id = ? AND agenda_year IN (1998, 1999) AND agenda_number IN (${seqs.map(() => '?').join(', ')}) ORDER BY id DESC`, [position, ...seqs])).map((r: { id: string }) => String(r.id));
     const search = (q: string, extra = '') => http.request('GET', `/api/inbox?q=${encodeURIComponent(q)}&positionId=${pos}${extra}`, { token: t });
@@ -120,8 +121,12 @@ describe('inbox, read receipts and access', () => {
       // no demo user holds STAF-PDI: a Plh acts for it
       const admin = await http.login('admin');
       const today = jakartaToday(new Date());
-      await http.request('POST', '/api/admin/delegations', { token: admin, body: { userId: await userIdOf(ds, 'staf.teknis.5271'), positionId: pos, kind: 'PLH', startsOn: today, endsOn: today } });
+      plh = (await http.request('POST', '/api/admin/delegations', { token: admin, body: { userId: await userIdOf(ds, 'staf.teknis.5271'), positionId: pos, kind: 'PLH', startsOn: today, endsOn: today } })).body.id;
       t = await http.login('staf.teknis.5271');
+    });
+    // later suites share this database: the Plh ends with these cases
+    afterAll(async () => {
+      await http.request('DELETE', `/api/admin/delegations/${plh}`, { token: await http.login('admin') });
     });
 
     it('finds the oldest delivery, below thousands of newer ones, in one request', async () => {
@@ -275,6 +280,8 @@ describe('inbox, read receipts and access', () => {
     expect(e.capacity).toBe('PLT');
     const other = await http.request('GET', `/api/inbox?positionId=${await positionIdOf(ds, '52', 'KETUA')}`, { token: await http.login('staf.umum.52') });
     expect(other.status).toBe(403);
+    // later suites share this database: the Plt ends with this case
+    expect((await http.request('DELETE', `/api/admin/delegations/${plt.body.id}`, { token: admin })).status).toBe(200);
   });
 
   it('gives the drafter boxes: drafts, in review, awaiting my review, awaiting my signature, sent', async () => {
