@@ -33,7 +33,8 @@ describe('health, OpenAPI and the error shape', () => {
   });
 
   it('answers an unknown route with a 404 in the common JSON shape', async () => {
-    for (const url of ['/api/no-such-thing', '/no-such-page']) {
+    // (a page path such as /no-such-page is the web app's: it answers index.html and says "not found" itself)
+    for (const url of ['/api/no-such-thing', '/health/no-such-check', '/no-such-file.js']) {
       const res = await http.request('GET', url);
       expect(res.status).toBe(404);
       expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', message: expect.any(String) });
