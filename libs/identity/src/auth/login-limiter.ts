@@ -104,10 +104,16 @@ export class LoginLimiter {
     try {
       const ok = await verify();
       const c = this.config;
-      if (ok) await this.redis.del(keys[0]);
-      else {
-        await this.redis.eval(FAILED_SCRIPT, 2, keys[0], keys[2], this.clock.now().getTime(), c.LOGIN_MAX_ATTEMPTS,
-          c.LOGIN_DELAY_SECONDS * 1000, Math.max(c.LOGIN_DELAY_SECONDS, c.LOGIN_WINDOW_SECONDS) * 1000, c.LOGIN_WINDOW_SECONDS * 1000);
+      try {
+        if (ok) await this.redis.del(keys[0]);
+        else {
+          await this.redis.eval(FAILED_SCRIPT, 2, keys[0], keys[2], this.clock.now().getTime(), c.LOGIN_MAX_ATTEMPTS,
+            c.LOGIN_DELAY_SECONDS * 1000, Math.max(c.LOGIN_DELAY_SECONDS, c.LOGIN_WINDOW_SECONDS) * 1000, c.LOGIN_WINDOW_SECONDS * 1000);
+        }
+      } catch (err) {
+        // Redis went away while the password was being checked: the answer stands; a failure is counted here instead
+        this.fallback(err);
+        if (!ok) this.local.recordFailure(account, ip, c.LOGIN_WINDOW_SECONDS * 1000);
       }
       return ok;
     } finally {
@@ -203,6 +209,11 @@ class LocalLimiter {
     if (this.failures.size > 100_000) this.failures.clear();
     const e = this.count(key);
     this.failures.set(key, { n: e.n + 1, until: e.until || Date.now() + windowMs });
+  }
+
+  recordFailure(account: string, ip: string, windowMs: number): void {
+    this.fail(`a:${account}`, windowMs);
+    this.fail(`ip:${ip}`, windowMs);
   }
 
   assertAddress(ip: string, addressMax: number): void {
