@@ -1,31 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min, ValidateNested } from 'class-validator';
-import { RECIPIENT_GROUPS, RecipientGroup } from '@naskah/correspondence';
 import { CleanText, IsEntityId, QueryInt } from '@naskah/core';
+import { PreviewRecipientDto } from './send.dto';
 
-export class RecipientDto {
+/** An addressee (TO) or copy (CC): the recipient forms of the route preview, with its kind. */
+export class RecipientDto extends PreviewRecipientDto {
   @ApiProperty({ enum: ['TO', 'CC'] }) @IsIn(['TO', 'CC'])
   kind: 'TO' | 'CC';
-
-  @ApiPropertyOptional({ description: 'satker tujuan (diterima pimpinannya)' }) @IsOptional() @IsEntityId()
-  officeId?: number;
-
-  @ApiPropertyOptional({ description: 'jabatan tujuan' }) @IsOptional() @IsEntityId()
-  positionId?: number;
-
-  @ApiPropertyOptional({ description: 'pihak luar (teks bebas)' }) @IsOptional() @CleanText() @Length(2, 300)
-  externalName?: string;
-
-  @ApiPropertyOptional({ enum: RECIPIENT_GROUPS, description: 'kelompok satker: semua KPU Provinsi, semua KPU Kab/Kota, atau semua KPU Kab/Kota di satu provinsi (provinceOfficeId); diperluas saat dikirim' })
-  @IsOptional() @IsIn(RECIPIENT_GROUPS, { message: `group harus salah satu dari ${RECIPIENT_GROUPS.join(', ')}` })
-  group?: RecipientGroup;
-
-  @ApiPropertyOptional({ description: 'KPU Provinsi untuk group KABKOTA_OF_PROVINCE' }) @IsOptional() @IsEntityId()
-  provinceOfficeId?: number;
-
-  @ApiPropertyOptional({ description: 'daftar distribusi satker Anda; diperluas saat dikirim' }) @IsOptional() @IsEntityId()
-  distributionListId?: number;
 }
 
 export class CreateLetterDto {
