@@ -44,6 +44,16 @@ if ((RUN_WEB)); then
   fi
 fi
 
+# PDF checks in the suites use poppler-utils (pdftotext, pdfsig, pdffonts, pdftoppm): tools that did
+# not make the PDFs. Installed from Debian's packages when missing.
+if ! command -v pdfsig >/dev/null || ! command -v pdftotext >/dev/null; then
+  echo "[test] installing poppler-utils (pdftotext, pdfsig) with apt-get ..."
+  if ! { command -v apt-get >/dev/null && { [[ $(id -u) == 0 ]] && { apt-get install -y --no-install-recommends poppler-utils || { apt-get update && apt-get install -y --no-install-recommends poppler-utils; }; } || sudo -n apt-get install -y --no-install-recommends poppler-utils; }; }; then
+    echo "[test] ERROR: poppler-utils (pdftotext, pdfsig) is missing and could not be installed; install it with 'apt-get install -y poppler-utils'" >&2
+    exit 1
+  fi
+fi
+
 bash "$SERVICES" up test
 mapfile -t OURS <"$ROOT/.data/test/run/started-by-us"
 eval "$(bash "$SERVICES" env test)"   # TEST_DATABASE_SERVER_URL, TEST_REDIS_URL
