@@ -18,6 +18,8 @@ export interface BodyUnit {
   path: string;
   /** Its text: a list item with its marker ("1. …"), a table row's cells separated by a tab. */
   text: string;
+  /** The unit's own nodes as JSON: a change of formatting only (bold, alignment, list style) is a change too. */
+  sig: string;
 }
 
 export interface BodyBlockChange {
@@ -42,19 +44,21 @@ function itemUnits(items: BodyListItem[], path: string, marker: (i: number) => s
     const p = `${path}.content[${i}]`;
     const own = item.content.filter((c) => c.type === 'paragraph').map((c) => (c.type === 'paragraph' ? inlineText(c.content) : '')).join('\n');
     const nested = item.content.flatMap((c, k) => (c.type === 'paragraph' ? [] : blockUnits(c, `${p}.content[${k}]`, depth + 1)));
-    return [{ kind: 'listItem' as const, path: p, text: `${marker(i)} ${own}` }, ...nested];
+    const sig = JSON.stringify([marker(i), item.content.filter((c) => c.type === 'paragraph')]);
+    return [{ kind: 'listItem' as const, path: p, text: `${marker(i)} ${own}`, sig }, ...nested];
   });
 }
 
 function blockUnits(b: BodyBlock, path: string, depth: number): BodyUnit[] {
   switch (b.type) {
-    case 'paragraph': return [{ kind: 'paragraph', path, text: inlineText(b.content) }];
+    case 'paragraph': return [{ kind: 'paragraph', path, text: inlineText(b.content), sig: JSON.stringify(b) }];
     case 'bulletList': return itemUnits(b.content, path, () => '•', depth);
     case 'orderedList': return itemUnits(b.content, path, (i) => listMarker(b, i, depth), depth);
     case 'table':
       return b.content.map((row, r) => ({
         kind: 'tableRow' as const, path: `${path}.content[${r}]`,
         text: row.content.map((c) => c.content.map((p) => inlineText(p.content)).join(' ')).join('\t'),
+        sig: JSON.stringify(row),
       }));
   }
 }
@@ -70,7 +74,7 @@ const MAX_LCS_CELLS = 4_000_000;
 export function diffBodies(before: BodyDoc, after: BodyDoc): BodyBlockChange[] {
   const a = bodyUnits(before);
   const b = bodyUnits(after);
-  const same = (x: BodyUnit, y: BodyUnit) => x.kind === y.kind && x.text === y.text;
+  const same = (x: BodyUnit, y: BodyUnit) => x.kind === y.kind && x.sig === y.sig;
   let start = 0;
   while (start < a.length && start < b.length && same(a[start], b[start])) start++;
   let endA = a.length;

@@ -140,7 +140,8 @@ export function typeFieldsSchema(typeCode: string, opts: { complete?: boolean; b
 /** Every field of every type, all optional: the shape of `typeFields` whatever the type (the API's response schema). */
 export function anyTypeFieldsSchema(bodyDoc: JsonSchema = BODY_DOC_PLACEHOLDER): JsonSchema {
   const properties = Object.assign({}, ...TYPES_WITH_FIELDS.map((c) => TYPE_PROPERTIES[c].properties), commonProperties(bodyDoc));
-  return object(properties, [], 'isian khusus jenis naskah (Und, ST, Kpt, BA, SKet) dan isian umum (lampiran, penutup, a.n./u.b.)');
+  // a draft's fields may be incomplete, so nothing is required here (TypeFields<Code> says what submitting needs)
+  return relaxed(object(properties, [], 'isian khusus jenis naskah (Und, ST, Kpt, BA, SKet) dan isian umum (lampiran, penutup, a.n./u.b.); sebuah konsep boleh belum lengkap'));
 }
 
 /** The draft form of a schema: no `required`, no minimum count (a draft may be saved incomplete). */
