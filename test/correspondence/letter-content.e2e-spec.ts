@@ -80,7 +80,7 @@ describe('letter content: body document and typed fields', () => {
     expect(got.body).toMatchObject({ bodyDoc: undanganDoc, typeFields: res.body.typeFields, body: res.body.body });
     // the stored column holds the document as JSON, text as text (no markup interpreted)
     const [row] = await http.ds.query('SELECT body_doc FROM letters WHERE id = ?', [undId]);
-    expect(JSON.parse(row.body_doc).content[2].content[1].content[0].content[0].text).toBe('Paparan <b>tahapan</b> & jadwal');
+    expect((typeof row.body_doc === "string" ? JSON.parse(row.body_doc) : row.body_doc).content[2].content[1].content[0].content[0].text).toBe('Paparan <b>tahapan</b> & jadwal');
     // search reads the derived text: a word only in a list item finds the draft
     const found = await http.request('GET', `/api/search?q=${tok}agenda`, as(DRAFTER));
     expect(found.status).toBe(200);
@@ -97,7 +97,7 @@ describe('letter content: body document and typed fields', () => {
     expect(res.status).toBe(201);
     expect(res.body.bodyDoc).toEqual(doc(para(text('Rata kiri bawaan')), ol(item(para(text('satu')))), { type: 'table', content: [row(['No'], true)] }));
     const span = await post(DRAFTER, base({ bodyDoc: doc({ type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableCell', attrs: { colspan: 2 }, content: [para(text('x'))] }] }] }) }));
-    expect([span.status, span.body.fields?.[0]?.field]).toEqual([400, 'bodyDoc.content[0].content[0].content[0].attrs.colspan']);
+    expect([span.status, span.body.details.fields?.[0]?.field]).toEqual([400, 'bodyDoc.content[0].content[0].content[0].attrs.colspan']);
   });
 
   // --- every bad input: 400 naming the field, nothing changed ----------------------------------
@@ -123,8 +123,8 @@ describe('letter content: body document and typed fields', () => {
     const before = (await get(DRAFTER, undId)).body;
     const res = await patch(DRAFTER, undId, { version: before.version, ...change });
     expect(res.status).toBe(400);
-    expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
-    const reason = res.body.fields.find((f: { field: string }) => f.field === field).reason;
+    expect(res.body.details.fields.map((f: { field: string }) => f.field)).toContain(field);
+    const reason = res.body.details.fields.find((f: { field: string }) => f.field === field).reason;
     expect(reason).toMatch(/\(.+\)$/); // Indonesian, English in brackets
     const after = (await get(DRAFTER, undId)).body;
     expect([after.version, after.revision, after.bodyDoc, after.typeFields]).toEqual([before.version, before.revision, before.bodyDoc, before.typeFields]);
@@ -133,7 +133,7 @@ describe('letter content: body document and typed fields', () => {
   it('a new letter with bad content is not created', async () => {
     const [{ n }] = await http.ds.query('SELECT COUNT(*) AS n FROM letters WHERE subject LIKE ?', [`%${tok}bad%`]);
     const res = await post(DRAFTER, base({ subject: `Salah ${tok}bad`, typeCode: 'ST', body: 'Dengan hormat.', typeFields: { assignees: [{ name: 'Ṣalāḥ', nip: '19870312201001100', position: 'Staf' }] } }));
-    expect([res.status, res.body.fields?.[0]]).toEqual([400, { field: 'typeFields.assignees[0].nip', reason: 'NIP harus tepat 18 angka (NIP must be exactly 18 digits)' }]);
+    expect([res.status, res.body.details.fields?.[0]]).toEqual([400, { field: 'typeFields.assignees[0].nip', reason: 'NIP harus tepat 18 angka (NIP must be exactly 18 digits)' }]);
     const [{ n: after }] = await http.ds.query('SELECT COUNT(*) AS n FROM letters WHERE subject LIKE ?', [`%${tok}bad%`]);
     expect(Number(after)).toBe(Number(n));
   });
@@ -142,9 +142,12 @@ describe('letter content: body document and typed fields', () => {
     const cur = (await get(DRAFTER, undId)).body;
     const refused = await patch(DRAFTER, undId, { version: cur.version, typeCode: 'SD' });
     expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ code: 'TYPE_FIELDS_OF_OTHER_TYPE', fields: [{ field: 'typeFields' }] });
-    expect(refused.body.fields[0].reason).toMatch(/events.*Und/);
+    expect(refused.body).toMatchObject({ code: "TYPE_FIELDS_OF_OTHER_TYPE", details: { fields: [{ field: "typeFields" }] } });
+    expect(refused.body.details.fields[0].reason).toMatch(/events.*Und/);
     expect((await get(DRAFTER, undId)).body).toMatchObject({ typeCode: 'Und', version: cur.version });
+    // replaced (here: cleared) with the change of type, it goes through
+    const replaced = await patch(DRAFTER, undId, { version: cur.version, typeCode: 'SD', typeFields: null });
+    expect([replaced.status, replaced.body.typeCode, replaced.body.typeFields]).toEqual([200, 'SD', null]);
   });
 
   // --- Surat Tugas: three assignees, revision diff ----------------------------------------------
@@ -170,7 +173,7 @@ describe('letter content: body document and typed fields', () => {
     expect((await get(DRAFTER, id)).body.typeFields.assignees.map((a: { name: string }) => a.name)).toEqual(['Ṣalāḥ ad-Dīn Yūsuf', 'Nyoman Ayu Ketut', 'Muhammad Rizky Pratama']);
 
     const bad = await patch(DRAFTER, id, { version: created.body.version, typeFields: { ...stFields, period: { start: '2026-03-11', end: '2026-03-09' } } });
-    expect([bad.status, bad.body.fields?.[0]?.field]).toEqual([400, 'typeFields.period.end']);
+    expect([bad.status, bad.body.details.fields?.[0]?.field]).toEqual([400, 'typeFields.period.end']);
 
     const changed = { ...stFields, assignees: [assignees[0], { ...assignees[1], nip: '199001052015032008' }, assignees[2]], period: { start: '2026-03-09', end: '2026-03-12' } };
     const upd = await patch(DRAFTER, id, {
@@ -204,7 +207,7 @@ describe('letter content: body document and typed fields', () => {
     const early = await http.request('POST', `/api/letters/${id}/submit`, as(DRAFTER));
     expect(early.status).toBe(422);
     expect(early.body.code).toBe('TYPE_FIELDS_INCOMPLETE');
-    expect(early.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['typeFields.considering', 'typeFields.decrees', 'typeFields.observing']);
+    expect(early.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['typeFields.considering', 'typeFields.decrees', 'typeFields.observing']);
     expect((await get(DRAFTER, id)).body.status).toBe('DRAFT');
 
     const kpt = {
@@ -246,12 +249,12 @@ describe('letter content: body document and typed fields', () => {
     expect(content).toMatchObject({ onBehalfOfTitle: 'Ketua Komisi Pemilihan Umum Kabupaten Sumbawa', throughTitle: null });
 
     const otherOffice = await post(DRAFTER, base({ signerPositionId: p.SEKRETARIS, typeFields: { onBehalfOfPositionId: pos['5271'].KETUA }, body: 'x' }));
-    expect([otherOffice.status, otherOffice.body.fields?.[0]?.field]).toEqual([400, 'typeFields.onBehalfOfPositionId']);
+    expect([otherOffice.status, otherOffice.body.details.fields?.[0]?.field]).toEqual([400, 'typeFields.onBehalfOfPositionId']);
     const subordinate = await post(DRAFTER, base({ signerPositionId: p.KETUA, typeFields: { onBehalfOfPositionId: p.SEKRETARIS }, body: 'x' }));
-    expect([subordinate.status, subordinate.body.fields?.[0]?.field]).toEqual([400, 'typeFields.onBehalfOfPositionId']);
+    expect([subordinate.status, subordinate.body.details.fields?.[0]?.field]).toEqual([400, 'typeFields.onBehalfOfPositionId']);
     // the signer becomes the Ketua: a.n. Ketua no longer stands
     const resigned = await patch(DRAFTER, ok.body.id, { version: ok.body.version, signerPositionId: p.KETUA });
-    expect([resigned.status, resigned.body.fields?.[0]?.field]).toEqual([400, 'typeFields.onBehalfOfPositionId']);
+    expect([resigned.status, resigned.body.details.fields?.[0]?.field]).toEqual([400, 'typeFields.onBehalfOfPositionId']);
     expect((await get(DRAFTER, ok.body.id)).body.signerPositionId).toBe(p.SEKRETARIS);
 
     // KPU Provinsi NTB: the Kabag signs a.n. the Ketua, u.b. the Sekretaris
@@ -261,9 +264,9 @@ describe('letter content: body document and typed fields', () => {
     expect(ub.status).toBe(201);
     expect(await letterContentForRender(http.ds.manager, ub.body)).toMatchObject({ onBehalfOfTitle: 'Ketua Komisi Pemilihan Umum Provinsi Nusa Tenggara Barat', throughTitle: 'Sekretaris' });
     const inverted = await post('kabag.umum.52', base({ ...ntb, typeFields: { onBehalfOfPositionId: q.SEKRETARIS, throughPositionId: q.KETUA } }));
-    expect([inverted.status, inverted.body.fields?.[0]?.field]).toEqual([400, 'typeFields.throughPositionId']);
+    expect([inverted.status, inverted.body.details.fields?.[0]?.field]).toEqual([400, 'typeFields.throughPositionId']);
     const alone = await post('kabag.umum.52', base({ ...ntb, typeFields: { throughPositionId: q.SEKRETARIS } }));
-    expect([alone.status, alone.body.fields?.[0]?.field]).toEqual([400, 'typeFields.throughPositionId']);
+    expect([alone.status, alone.body.details.fields?.[0]?.field]).toEqual([400, 'typeFields.throughPositionId']);
   });
 
   // --- letters written as plain text ----------------------------------------------------------

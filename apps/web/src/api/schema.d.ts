@@ -3519,24 +3519,24 @@ export interface components {
         LetterSendingState: "WAITING" | "DISPATCHED";
         /** @enum {string} */
         LetterStatus: "DRAFT" | "IN_REVIEW" | "RETURNED" | "APPROVED" | "SIGNED" | "SENT" | "CANCELLED";
-        /** @description isian khusus jenis naskah (Und, ST, Kpt, BA, SKet) dan isian umum (lampiran, penutup, a.n./u.b.) */
+        /** @description isian khusus jenis naskah (Und, ST, Kpt, BA, SKet) dan isian umum (lampiran, penutup, a.n./u.b.); sebuah konsep boleh belum lengkap */
         LetterTypeFields: {
             /** @description tentang */
             about?: string;
             /** @description lampiran: halaman setelah naskah */
             appendices?: {
-                content: components["schemas"]["BodyDoc"];
+                content?: components["schemas"]["BodyDoc"];
                 /** @description judul lampiran */
-                title: string;
+                title?: string;
             }[];
             /** @description kepada: yang ditugaskan */
             assignees?: {
                 /** @description nama */
-                name: string;
+                name?: string;
                 /** @description NIP, tepat 18 angka; kosongkan untuk non-ASN */
                 nip?: string;
                 /** @description jabatan */
-                position: string;
+                position?: string;
                 /** @description pangkat/golongan, mis. "Penata (III/c)" */
                 rank?: string;
             }[];
@@ -3555,7 +3555,7 @@ export interface components {
             contact?: string;
             /** @description memutuskan: diktum (KESATU, KEDUA, … dinomori tata letak) */
             decrees?: {
-                text: string;
+                text?: string;
             }[];
             /**
              * Format: date
@@ -3565,18 +3565,18 @@ export interface components {
             /** @description acara: hari/tanggal, waktu, tempat, acara */
             events?: {
                 /** @description acara */
-                agenda: string;
+                agenda?: string;
                 /**
                  * Format: date
                  * @description hari/tanggal
                  */
-                date: string;
+                date?: string;
                 /** @description waktu selesai, HH:mm WIB; kosong: "s.d. selesai" */
                 endTime?: string;
                 /** @description tempat */
-                place: string;
+                place?: string;
                 /** @description waktu mulai, HH:mm WIB */
-                startTime: string;
+                startTime?: string;
             }[];
             /** @description memperhatikan */
             noting?: string[];
@@ -3587,11 +3587,11 @@ export interface components {
             /** @description para pihak / saksi */
             parties?: {
                 /** @description nama */
-                name: string;
+                name?: string;
                 /** @description NIP, tepat 18 angka; kosongkan untuk non-ASN */
                 nip?: string;
                 /** @description jabatan */
-                position: string;
+                position?: string;
                 /** @description pangkat/golongan, mis. "Penata (III/c)" */
                 rank?: string;
             }[];
@@ -3601,23 +3601,23 @@ export interface components {
                  * Format: date
                  * @description selesai (≥ mulai)
                  */
-                end: string;
+                end?: string;
                 /**
                  * Format: date
                  * @description mulai
                  */
-                start: string;
+                start?: string;
             };
             /** @description tempat */
             place?: string;
             /** @description yang diterangkan */
             subject?: {
                 /** @description nama */
-                name: string;
+                name?: string;
                 /** @description NIP, tepat 18 angka; kosongkan untuk non-ASN */
                 nip?: string;
                 /** @description jabatan */
-                position: string;
+                position?: string;
                 /** @description pangkat/golongan, mis. "Penata (III/c)" */
                 rank?: string;
             };
