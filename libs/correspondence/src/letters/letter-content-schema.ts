@@ -115,10 +115,13 @@ export function hasTypeFields(typeCode: string): typeCode is TypeWithFields {
   return (TYPES_WITH_FIELDS as readonly string[]).includes(typeCode);
 }
 
-/** The type whose own fields include `key` (e.g. `events` → Und), or null. */
-export function typeOwningField(key: string): TypeWithFields | null {
-  for (const code of TYPES_WITH_FIELDS) if (key in TYPE_PROPERTIES[code].properties) return code;
-  return null;
+/**
+ * The type a field of `typeFields` belongs to when it is not a field of `typeCode` (e.g. `events` on a
+ * Surat Dinas → Und); null when `typeCode` takes it (`place` is both ST's and BA's) or no type has it.
+ */
+export function otherTypeOwningField(typeCode: string, key: string): TypeWithFields | null {
+  if (hasTypeFields(typeCode) && Object.prototype.hasOwnProperty.call(TYPE_PROPERTIES[typeCode].properties, key)) return null;
+  return TYPES_WITH_FIELDS.find((code) => Object.prototype.hasOwnProperty.call(TYPE_PROPERTIES[code].properties, key)) ?? null;
 }
 
 /** The keys a type requires (empty for the types that carry only the common fields). */

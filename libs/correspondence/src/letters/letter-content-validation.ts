@@ -12,7 +12,7 @@ import {
   type BodyTableRow,
   type LetterTypeFields,
 } from './letter-content';
-import { hasTypeFields, NIP_PATTERN, TIME_PATTERN, typeFieldsSchema, typeOwningField } from './letter-content-schema';
+import { hasTypeFields, NIP_PATTERN, TIME_PATTERN, typeFieldsSchema, otherTypeOwningField } from './letter-content-schema';
 
 /**
  * Validation of the content model (letter-content.ts). Each function returns the normalised value
@@ -326,8 +326,8 @@ export function validateTypeFields(typeCode: string, value: unknown, opts: { com
   // a field of another type says so, rather than "unknown"
   const foreign: ContentProblem[] = [];
   for (const key of Object.keys(value)) {
-    const owner = typeOwningField(key);
-    if (owner && owner !== typeCode) {
+    const owner = otherTypeOwningField(typeCode, key);
+    if (owner) {
       foreign.push({ field: `${prefix}.${key}`, reason: `isian ini milik jenis naskah ${owner} (${TYPE_NAMES[owner]}), bukan ${typeCode} (field of letter type ${owner}, not ${typeCode})` });
     }
   }
@@ -356,8 +356,5 @@ export function validateTypeFields(typeCode: string, value: unknown, opts: { com
 
 /** The keys of `fields` that belong to a type other than `typeCode` (what a change of type would leave behind). */
 export function fieldsOfOtherTypes(typeCode: string, fields: LetterTypeFields | null | undefined): string[] {
-  return Object.keys(fields ?? {}).filter((k) => {
-    const owner = typeOwningField(k);
-    return owner !== null && owner !== typeCode;
-  });
+  return Object.keys(fields ?? {}).filter((k) => otherTypeOwningField(typeCode, k) !== null);
 }
