@@ -137,7 +137,7 @@ function leaves(value: unknown, path: string, out: Map<string, unknown>): void {
     if (!value.length) out.set(path, []);
     value.forEach((v, i) => leaves(v, `${path}[${i}]`, out));
   } else if (typeof value === 'object' && value !== null) {
-    // a lampiran body is one value, compared whole (its text is diffed by the caller when wanted)
+    // a lampiran body is walked like the rest: appendices[0].content.content[2].content[0].text
     const entries = Object.entries(value);
     if (!entries.length) out.set(path, {});
     for (const [k, v] of entries) leaves(v, path ? `${path}.${k}` : k, out);

@@ -351,7 +351,9 @@ export function validateTypeFields(typeCode: string, value: unknown, opts: { com
       return { ...a, content: doc as BodyDoc };
     });
   }
-  return problems.length ? { fields: null, problems: problems.slice(0, MAX_PROBLEMS) } : { fields: f, problems: [] };
+  if (problems.length) return { fields: null, problems: problems.slice(0, MAX_PROBLEMS) };
+  // no field at all is stored as none
+  return { fields: Object.keys(f).length ? f : null, problems: [] };
 }
 
 /** The keys of `fields` that belong to a type other than `typeCode` (what a change of type would leave behind). */
