@@ -85,7 +85,8 @@ describe('letter numbering: unique and gapless under concurrency, with rollbacks
     const audit = http.app.get(AuditService);
     for (const r of signed) {
       const events = (await audit.history('letter', r.id)).filter((e) => e.action === 'LETTER_SIGNED');
-      expect(events.map((e) => e.after)).toEqual([{ status: 'SIGNED', number: r.number, capacity: 'SENDIRI' }]);
+      // contentSha256: what was signed (subject, body, body document, typed fields), fixed in the trail
+      expect(events.map((e) => e.after)).toEqual([{ status: 'SIGNED', number: r.number, capacity: 'SENDIRI', contentSha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
     }
     for (const id of failed) expect(await audit.history('letter', id)).toEqual([]);
     expect(await audit.verify()).toMatchObject({ ok: true });

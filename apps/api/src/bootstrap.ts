@@ -10,6 +10,7 @@ import { DOCS_PATH, registerHttpSecurity } from './common/http-security';
 import { JsonBodyInterceptor } from './common/json-body.interceptor';
 import { registerWebUi } from './common/web-app';
 import { MULTIPART_LIMITS } from './correspondence/multipart-form';
+import { withLetterContentSchemas } from './correspondence/dto/letter-content.schemas';
 
 /** Builds the API application (also used by tests, so they run exactly what production runs). */
 export async function createApi(opts: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
@@ -42,5 +43,5 @@ export function createOpenApiDocument(app: INestApplication) {
     .setVersion('0.1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, doc);
+  return withLetterContentSchemas(SwaggerModule.createDocument(app, doc));
 }

@@ -70,9 +70,10 @@ export class LettersController {
     return this.letters.compare(p, id, q.from, q.to);
   }
 
+  /** Submits for review; the typed fields must then be complete for the type (422 naming each missing field). */
   @Post(':id/submit')
   @ApiCreatedResponse({ type: LetterView })
-  @ApiErrors(403, 404, 409, 422)
+  @ApiErrors(400, 403, 404, 409, 422)
   submit(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     return this.review.submit(p, id);
   }

@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nes
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, MaxLength } from 'class-validator';
 import { CleanText } from '@naskah/core';
-import { MasterDataService, SECURITY_CLASSES, URGENCIES } from '@naskah/correspondence';
+import { hasTypeFields, MasterDataService, requiredFieldsOf, SECURITY_CLASSES, typeFieldsSchema, URGENCIES } from '@naskah/correspondence';
 import { ApiErrors } from '../common/api-errors';
 import { CodeName } from '../common/dto/refs.view';
-import { ClassificationList } from './dto/master.view';
+import { ClassificationList, LetterTypeView } from './dto/master.view';
 
 class ClassificationQueryDto {
   @ApiPropertyOptional() @IsOptional() @CleanText() @MaxLength(100)
@@ -23,10 +23,16 @@ class ClassificationQueryDto {
 export class MasterController {
   constructor(private readonly master: MasterDataService) {}
 
+  /** The letter types, each with the typed fields it takes (what the drafting form shows). */
   @Get('letter-types')
-  @ApiOkResponse({ type: CodeName, isArray: true })
-  letterTypes() {
-    return this.master.letterTypes();
+  @ApiOkResponse({ type: LetterTypeView, isArray: true })
+  async letterTypes(): Promise<LetterTypeView[]> {
+    return (await this.master.letterTypes()).map((t) => ({
+      ...t,
+      fields: hasTypeFields(t.code) ? t.code : null,
+      requiredFields: requiredFieldsOf(t.code),
+      fieldsSchema: typeFieldsSchema(t.code, { complete: true }),
+    }));
   }
 
   @Get('security-classes')

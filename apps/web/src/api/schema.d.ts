@@ -2191,6 +2191,91 @@ export interface components {
             officeId: number | null;
             seq: number;
         };
+        BodyBlock: components["schemas"]["BodyParagraph"] | components["schemas"]["BodyBulletList"] | components["schemas"]["BodyOrderedList"] | components["schemas"]["BodyTable"];
+        /** @enum {string} */
+        BodyBlockChangeKind: "ADDED" | "REMOVED" | "CHANGED";
+        BodyBlockChangeView: {
+            after: string | null;
+            /** @description where it is in the newer body; null when removed */
+            afterPath: string | null;
+            /** @description its text before (a list item with its marker "1. …", a table row with its cells tab-separated) */
+            before: string | null;
+            /** @description where it was in the older body (content[2].content[0]); null when added */
+            beforePath: string | null;
+            change: components["schemas"]["BodyBlockChangeKind"];
+            kind: components["schemas"]["BodyUnitKind"];
+        };
+        BodyBulletList: {
+            content: components["schemas"]["BodyListItem"][];
+            /** @enum {string} */
+            type: "bulletList";
+        };
+        /** @description the letter body: a subset of the Tiptap/ProseMirror JSON document (StarterKit + Table); at most 5000 blocks and 100000 characters */
+        BodyDoc: {
+            content: components["schemas"]["BodyBlock"][];
+            /** @enum {string} */
+            type: "doc";
+        };
+        BodyHardBreak: {
+            /** @enum {string} */
+            type: "hardBreak";
+        };
+        BodyInline: components["schemas"]["BodyText"] | components["schemas"]["BodyHardBreak"];
+        BodyListItem: {
+            /** @description a paragraph first */
+            content: (components["schemas"]["BodyParagraph"] | components["schemas"]["BodyBulletList"] | components["schemas"]["BodyOrderedList"])[];
+            /** @enum {string} */
+            type: "listItem";
+        };
+        BodyMark: {
+            /** @enum {string} */
+            type: "bold" | "italic" | "underline";
+        };
+        /** @description lists nest at most 4 deep */
+        BodyOrderedList: {
+            attrs?: {
+                /** @enum {string} */
+                listStyle?: "decimal" | "lower-alpha" | "upper-alpha" | "lower-roman";
+                start?: number;
+            };
+            content: components["schemas"]["BodyListItem"][];
+            /** @enum {string} */
+            type: "orderedList";
+        };
+        BodyParagraph: {
+            attrs?: {
+                /** @enum {string} */
+                textAlign?: "left" | "justify" | "center" | "right";
+            };
+            content?: components["schemas"]["BodyInline"][];
+            /** @enum {string} */
+            type: "paragraph";
+        };
+        /** @description every row has the same number of cells */
+        BodyTable: {
+            content: components["schemas"]["BodyTableRow"][];
+            /** @enum {string} */
+            type: "table";
+        };
+        BodyTableCell: {
+            content: components["schemas"]["BodyParagraph"][];
+            /** @enum {string} */
+            type: "tableCell" | "tableHeader";
+        };
+        BodyTableRow: {
+            content: components["schemas"]["BodyTableCell"][];
+            /** @enum {string} */
+            type: "tableRow";
+        };
+        BodyText: {
+            marks?: components["schemas"]["BodyMark"][];
+            /** @description no control characters: a line break is a hardBreak node */
+            text: string;
+            /** @enum {string} */
+            type: "text";
+        };
+        /** @enum {string} */
+        BodyUnitKind: "paragraph" | "listItem" | "tableRow";
         CancelDispositionDto: {
             reason?: string;
         };
@@ -2293,7 +2378,10 @@ export interface components {
             scope: components["schemas"]["HoldScopeDto"];
         };
         CreateLetterDto: {
-            body: string;
+            /** @description the body as plain text (paragraphs separated by a blank line); required unless bodyDoc is given */
+            body?: string;
+            /** @description the body as a document (Tiptap/ProseMirror subset, see BodyDoc); when given, `body` is derived from it as plain text (and any `body` sent is ignored). Checked whole: an unknown node, mark or attribute, a control character, lists nested more than 4 deep or a table wider than 12 columns is 400 naming its path (bodyDoc.content[3].content[0]…). Text is text: "<b>" stays the four characters. */
+            bodyDoc?: components["schemas"]["BodyDoc"];
             /** @example PL.01.8 */
             classificationCode: string;
             recipients: components["schemas"]["RecipientDto"][];
@@ -2307,6 +2395,8 @@ export interface components {
             summary?: string;
             /** @example SD */
             typeCode: string;
+            /** @description the typed fields of the letter's type (Und, ST, Kpt, BA, SKet; see GET /api/master/letter-types) and the common ones (appendices, closing, a.n./u.b. positions). A draft may be saved incomplete: each field given is checked (shape, real dates, HH:mm, 18-digit NIP, a.n./u.b. superiors of the signer in this office; 400 naming typeFields.…); what the type requires is checked at submit (422). A field of another type is refused. null clears them. */
+            typeFields?: components["schemas"]["LetterTypeFields"] | null;
             /** @enum {string} */
             urgency: "BIASA" | "SEGERA" | "AMAT_SEGERA";
         };
@@ -2924,6 +3014,18 @@ export interface components {
             /** @description pemindahan: lokasi simpan di pusat arsip */
             location?: string;
         };
+        FieldPathChangeView: {
+            /** @description null when the path was removed */
+            after: (string | number | boolean | {
+                [key: string]: unknown;
+            } | unknown[]) | null;
+            /** @description null when the path was added */
+            before: (string | number | boolean | {
+                [key: string]: unknown;
+            } | unknown[]) | null;
+            /** @example events[0].date */
+            path: string;
+        };
         FiledItem: {
             dossierId: string;
             itemId: string;
@@ -3314,7 +3416,10 @@ export interface components {
             field: string;
         };
         LetterFieldsView: {
+            /** @description the body's plain text (derived from bodyDoc when the body was written as a document; what search reads) */
             body: string;
+            /** @description the body as a document; for a letter stored as plain text, derived from it (paragraphs split on blank lines) */
+            bodyDoc: components["schemas"]["BodyDoc"];
             /** @example PY.01.1 */
             classificationCode: string;
             recipients: components["schemas"]["LetterRecipient"][];
@@ -3326,6 +3431,8 @@ export interface components {
             summary?: string | null;
             /** @example SD */
             typeCode: string;
+            /** @description the typed fields of the letter's type and the common ones; null when none */
+            typeFields: components["schemas"]["LetterTypeFields"] | null;
             urgency: components["schemas"]["Urgency"];
         };
         /** @enum {string} */
@@ -3365,9 +3472,14 @@ export interface components {
             snapshot: components["schemas"]["LetterFieldsView"];
         };
         LetterRevisionComparison: {
+            /** @description the body block by block, in reading order */
+            bodyChanges: components["schemas"]["BodyBlockChangeView"][];
+            /** @description field by field (body as plain text, typeFields whole; the body document is in bodyChanges) */
             changes: components["schemas"]["LetterFieldChange"][];
             from: number;
             to: number;
+            /** @description the typed fields path by path */
+            typeFieldChanges: components["schemas"]["FieldPathChangeView"][];
         };
         LetterSearchItem: {
             /** @description sent / received / drafts, bagi pemanggil */
@@ -3407,11 +3519,141 @@ export interface components {
         LetterSendingState: "WAITING" | "DISPATCHED";
         /** @enum {string} */
         LetterStatus: "DRAFT" | "IN_REVIEW" | "RETURNED" | "APPROVED" | "SIGNED" | "SENT" | "CANCELLED";
+        /** @description isian khusus jenis naskah (Und, ST, Kpt, BA, SKet) dan isian umum (lampiran, penutup, a.n./u.b.); sebuah konsep boleh belum lengkap */
+        LetterTypeFields: {
+            /** @description tentang */
+            about?: string;
+            /** @description lampiran: halaman setelah naskah */
+            appendices?: {
+                content?: components["schemas"]["BodyDoc"];
+                /** @description judul lampiran */
+                title?: string;
+            }[];
+            /** @description kepada: yang ditugaskan */
+            assignees?: {
+                /** @description nama */
+                name?: string;
+                /** @description NIP, tepat 18 angka; kosongkan untuk non-ASN */
+                nip?: string;
+                /** @description jabatan */
+                position?: string;
+                /** @description pangkat/golongan, mis. "Penata (III/c)" */
+                rank?: string;
+            }[];
+            /** @description pakaian */
+            attire?: string;
+            /** @description dasar */
+            basis?: string[];
+            /**
+             * @description "Hormat kami" di atas tanda tangan, atau tidak ada
+             * @enum {string}
+             */
+            closing?: "HORMAT_KAMI" | "NONE";
+            /** @description menimbang */
+            considering?: string[];
+            /** @description narahubung */
+            contact?: string;
+            /** @description memutuskan: diktum (KESATU, KEDUA, … dinomori tata letak) */
+            decrees?: {
+                text?: string;
+            }[];
+            /**
+             * Format: date
+             * @description tanggal kejadian
+             */
+            eventDate?: string;
+            /** @description acara: hari/tanggal, waktu, tempat, acara */
+            events?: {
+                /** @description acara */
+                agenda?: string;
+                /**
+                 * Format: date
+                 * @description hari/tanggal
+                 */
+                date?: string;
+                /** @description waktu selesai, HH:mm WIB; kosong: "s.d. selesai" */
+                endTime?: string;
+                /** @description tempat */
+                place?: string;
+                /** @description waktu mulai, HH:mm WIB */
+                startTime?: string;
+            }[];
+            /** @description memperhatikan */
+            noting?: string[];
+            /** @description mengingat */
+            observing?: string[];
+            /** @description a.n.: jabatan atasan penandatangan di satker yang sama */
+            onBehalfOfPositionId?: number;
+            /** @description para pihak / saksi */
+            parties?: {
+                /** @description nama */
+                name?: string;
+                /** @description NIP, tepat 18 angka; kosongkan untuk non-ASN */
+                nip?: string;
+                /** @description jabatan */
+                position?: string;
+                /** @description pangkat/golongan, mis. "Penata (III/c)" */
+                rank?: string;
+            }[];
+            /** @description masa penugasan */
+            period?: {
+                /**
+                 * Format: date
+                 * @description selesai (≥ mulai)
+                 */
+                end?: string;
+                /**
+                 * Format: date
+                 * @description mulai
+                 */
+                start?: string;
+            };
+            /** @description tempat */
+            place?: string;
+            /** @description yang diterangkan */
+            subject?: {
+                /** @description nama */
+                name?: string;
+                /** @description NIP, tepat 18 angka; kosongkan untuk non-ASN */
+                nip?: string;
+                /** @description jabatan */
+                position?: string;
+                /** @description pangkat/golongan, mis. "Penata (III/c)" */
+                rank?: string;
+            };
+            /** @description untuk */
+            task?: string;
+            /** @description u.b.: jabatan antara a.n. dan penandatangan (butuh onBehalfOfPositionId) */
+            throughPositionId?: number;
+        };
+        LetterTypeView: {
+            code: string;
+            /**
+             * @description which typed fields the type takes; null: only the common ones (appendices, closing, a.n./u.b.)
+             * @enum {string|null}
+             */
+            fields: "Und" | "ST" | "Kpt" | "BA" | "SKet" | null;
+            /** @description JSON Schema of typeFields for this type (lampiran bodies: BodyDoc); strings are also trimmed and free of control characters, dates real calendar days, ST's period start ≤ end */
+            fieldsSchema: {
+                [key: string]: unknown;
+            };
+            name: string;
+            /**
+             * @description the typeFields keys submitting requires
+             * @example [
+             *       "events"
+             *     ]
+             */
+            requiredFields: string[];
+        };
         LetterView: {
             /** @description what the letter prints for each recipient, in order */
             addressees: components["schemas"]["LetterAddressee"][];
             attachments: components["schemas"]["LetterAttachment"][];
+            /** @description the body's plain text (derived from bodyDoc when the body was written as a document; what search reads) */
             body: string;
+            /** @description the body as a document; for a letter stored as plain text, derived from it (paragraphs split on blank lines) */
+            bodyDoc: components["schemas"]["BodyDoc"];
             /** @example PY.01.1 */
             classificationCode: string;
             /** Format: date-time */
@@ -3450,6 +3692,8 @@ export interface components {
             summary?: string | null;
             /** @example SD */
             typeCode: string;
+            /** @description the typed fields of the letter's type and the common ones; null when none */
+            typeFields: components["schemas"]["LetterTypeFields"] | null;
             /** Format: date-time */
             updatedAt: string;
             urgency: components["schemas"]["Urgency"];
@@ -4613,6 +4857,182 @@ export interface components {
             positionId: number;
             toBeForwarded: boolean;
         };
+        TypeFieldsBA: {
+            /** @description lampiran: halaman setelah naskah */
+            appendices?: {
+                content: components["schemas"]["BodyDoc"];
+                /** @description judul lampiran */
+                title: string;
+            }[];
+            /**
+             * @description "Hormat kami" di atas tanda tangan, atau tidak ada
+             * @enum {string}
+             */
+            closing?: "HORMAT_KAMI" | "NONE";
+            /**
+             * Format: date
+             * @description tanggal kejadian
+             */
+            eventDate: string;
+            /** @description a.n.: jabatan atasan penandatangan di satker yang sama */
+            onBehalfOfPositionId?: number;
+            /** @description para pihak / saksi */
+            parties: {
+                /** @description nama */
+                name: string;
+                /** @description NIP, tepat 18 angka; kosongkan untuk non-ASN */
+                nip?: string;
+                /** @description jabatan */
+                position: string;
+                /** @description pangkat/golongan, mis. "Penata (III/c)" */
+                rank?: string;
+            }[];
+            /** @description tempat */
+            place: string;
+            /** @description u.b.: jabatan antara a.n. dan penandatangan (butuh onBehalfOfPositionId) */
+            throughPositionId?: number;
+        };
+        TypeFieldsKpt: {
+            /** @description tentang */
+            about: string;
+            /** @description lampiran: halaman setelah naskah */
+            appendices?: {
+                content: components["schemas"]["BodyDoc"];
+                /** @description judul lampiran */
+                title: string;
+            }[];
+            /**
+             * @description "Hormat kami" di atas tanda tangan, atau tidak ada
+             * @enum {string}
+             */
+            closing?: "HORMAT_KAMI" | "NONE";
+            /** @description menimbang */
+            considering: string[];
+            /** @description memutuskan: diktum (KESATU, KEDUA, … dinomori tata letak) */
+            decrees: {
+                text: string;
+            }[];
+            /** @description memperhatikan */
+            noting?: string[];
+            /** @description mengingat */
+            observing: string[];
+            /** @description a.n.: jabatan atasan penandatangan di satker yang sama */
+            onBehalfOfPositionId?: number;
+            /** @description u.b.: jabatan antara a.n. dan penandatangan (butuh onBehalfOfPositionId) */
+            throughPositionId?: number;
+        };
+        TypeFieldsSKet: {
+            /** @description lampiran: halaman setelah naskah */
+            appendices?: {
+                content: components["schemas"]["BodyDoc"];
+                /** @description judul lampiran */
+                title: string;
+            }[];
+            /**
+             * @description "Hormat kami" di atas tanda tangan, atau tidak ada
+             * @enum {string}
+             */
+            closing?: "HORMAT_KAMI" | "NONE";
+            /** @description a.n.: jabatan atasan penandatangan di satker yang sama */
+            onBehalfOfPositionId?: number;
+            /** @description yang diterangkan */
+            subject: {
+                /** @description nama */
+                name: string;
+                /** @description NIP, tepat 18 angka; kosongkan untuk non-ASN */
+                nip?: string;
+                /** @description jabatan */
+                position: string;
+                /** @description pangkat/golongan, mis. "Penata (III/c)" */
+                rank?: string;
+            };
+            /** @description u.b.: jabatan antara a.n. dan penandatangan (butuh onBehalfOfPositionId) */
+            throughPositionId?: number;
+        };
+        TypeFieldsST: {
+            /** @description lampiran: halaman setelah naskah */
+            appendices?: {
+                content: components["schemas"]["BodyDoc"];
+                /** @description judul lampiran */
+                title: string;
+            }[];
+            /** @description kepada: yang ditugaskan */
+            assignees: {
+                /** @description nama */
+                name: string;
+                /** @description NIP, tepat 18 angka; kosongkan untuk non-ASN */
+                nip?: string;
+                /** @description jabatan */
+                position: string;
+                /** @description pangkat/golongan, mis. "Penata (III/c)" */
+                rank?: string;
+            }[];
+            /** @description dasar */
+            basis: string[];
+            /**
+             * @description "Hormat kami" di atas tanda tangan, atau tidak ada
+             * @enum {string}
+             */
+            closing?: "HORMAT_KAMI" | "NONE";
+            /** @description a.n.: jabatan atasan penandatangan di satker yang sama */
+            onBehalfOfPositionId?: number;
+            /** @description masa penugasan */
+            period: {
+                /**
+                 * Format: date
+                 * @description selesai (≥ mulai)
+                 */
+                end: string;
+                /**
+                 * Format: date
+                 * @description mulai
+                 */
+                start: string;
+            };
+            /** @description tempat */
+            place?: string;
+            /** @description untuk */
+            task: string;
+            /** @description u.b.: jabatan antara a.n. dan penandatangan (butuh onBehalfOfPositionId) */
+            throughPositionId?: number;
+        };
+        TypeFieldsUnd: {
+            /** @description lampiran: halaman setelah naskah */
+            appendices?: {
+                content: components["schemas"]["BodyDoc"];
+                /** @description judul lampiran */
+                title: string;
+            }[];
+            /** @description pakaian */
+            attire?: string;
+            /**
+             * @description "Hormat kami" di atas tanda tangan, atau tidak ada
+             * @enum {string}
+             */
+            closing?: "HORMAT_KAMI" | "NONE";
+            /** @description narahubung */
+            contact?: string;
+            /** @description acara: hari/tanggal, waktu, tempat, acara */
+            events: {
+                /** @description acara */
+                agenda: string;
+                /**
+                 * Format: date
+                 * @description hari/tanggal
+                 */
+                date: string;
+                /** @description waktu selesai, HH:mm WIB; kosong: "s.d. selesai" */
+                endTime?: string;
+                /** @description tempat */
+                place: string;
+                /** @description waktu mulai, HH:mm WIB */
+                startTime: string;
+            }[];
+            /** @description a.n.: jabatan atasan penandatangan di satker yang sama */
+            onBehalfOfPositionId?: number;
+            /** @description u.b.: jabatan antara a.n. dan penandatangan (butuh onBehalfOfPositionId) */
+            throughPositionId?: number;
+        };
         /** @enum {string} */
         UnitKind: "PIMPINAN" | "SEKRETARIAT" | "BIRO" | "BAGIAN" | "SUBBAGIAN";
         UnitView: {
@@ -4661,7 +5081,10 @@ export interface components {
             version: number;
         };
         UpdateLetterDto: {
+            /** @description new plain-text body (the body document is then derived from it); ignored when bodyDoc is given */
             body?: string;
+            /** @description the body as a document (Tiptap/ProseMirror subset, see BodyDoc); when given, `body` is derived from it as plain text (and any `body` sent is ignored). Checked whole: an unknown node, mark or attribute, a control character, lists nested more than 4 deep or a table wider than 12 columns is 400 naming its path (bodyDoc.content[3].content[0]…). Text is text: "<b>" stays the four characters. */
+            bodyDoc?: components["schemas"]["BodyDoc"];
             classificationCode?: string;
             recipients?: components["schemas"]["RecipientDto"][];
             reviewerPositionIds?: number[];
@@ -4671,6 +5094,8 @@ export interface components {
             subject?: string;
             summary?: string;
             typeCode?: string;
+            /** @description the typed fields of the letter's type (Und, ST, Kpt, BA, SKet; see GET /api/master/letter-types) and the common ones (appendices, closing, a.n./u.b. positions). A draft may be saved incomplete: each field given is checked (shape, real dates, HH:mm, 18-digit NIP, a.n./u.b. superiors of the signer in this office; 400 naming typeFields.…); what the type requires is checked at submit (422). A field of another type is refused. null clears them. Replaced whole when given; changing typeCode while fields of the old type remain needs new typeFields (or null). */
+            typeFields?: components["schemas"]["LetterTypeFields"] | null;
             /** @enum {string} */
             urgency?: "BIASA" | "SEGERA" | "AMAT_SEGERA";
             /** @description versi yang dibaca (pemeriksaan perubahan bersamaan) */
@@ -9037,6 +9462,15 @@ export interface operations {
                     "application/json": components["schemas"]["LetterView"];
                 };
             };
+            /** @description Masukan tidak sah; `details.fields` menyebut kolomnya (bad input, naming the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             /** @description Belum masuk atau token tidak sah (not signed in) */
             401: {
                 headers: {
@@ -9324,7 +9758,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CodeName"][];
+                    "application/json": components["schemas"]["LetterTypeView"][];
                 };
             };
             /** @description Belum masuk atau token tidak sah (not signed in) */

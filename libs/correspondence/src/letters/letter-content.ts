@@ -7,6 +7,14 @@
  * web editor produces it as is; the server accepts nothing else (no HTML, no attributes beyond those
  * named here, no unknown node or mark). Text never carries control characters; a line break inside a
  * paragraph is a `hardBreak` node.
+ *
+ * Where the rest lives: validation (paths and messages) letter-content-validation.ts; the typed
+ * fields as JSON Schema (what the API enforces and GET /api/master/letter-types serves)
+ * letter-content-schema.ts; plain text both ways letter-content-text.ts; revision diff
+ * letter-content-diff.ts; what the PDF renderer gets letter-content-render.ts. On input, Tiptap's
+ * attributes that mean nothing (`textAlign: null`, orderedList `type: null`/`start: 1`, cell
+ * `colspan: 1`/`rowspan: 1`/`colwidth: null`) are dropped, so the stored document has only the
+ * attributes below.
  */
 
 export type BodyMark = { type: 'bold' } | { type: 'italic' } | { type: 'underline' };

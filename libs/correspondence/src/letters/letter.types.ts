@@ -1,5 +1,6 @@
 import type { SecurityClass } from '../access/access-policy';
 import type { RecipientGroup } from '../dispatch/recipient-groups';
+import type { BodyDoc, LetterTypeFields } from './letter-content';
 
 export type LetterStatus = 'DRAFT' | 'IN_REVIEW' | 'RETURNED' | 'APPROVED' | 'SIGNED' | 'SENT' | 'CANCELLED';
 export type Urgency = 'BIASA' | 'SEGERA' | 'AMAT_SEGERA';
@@ -24,7 +25,15 @@ export interface LetterFields {
   typeCode: string;
   subject: string;
   summary?: string | null;
+  /**
+   * The body's plain text. Written by old clients as is; when `bodyDoc` is given, derived from it
+   * (bodyDocToText) and kept for search.
+   */
   body: string;
+  /** The body as a document (letter-content.ts). Given: validated and stored, `body` derived. Omitted: the plain `body` stands. */
+  bodyDoc?: BodyDoc | null;
+  /** The typed fields of the letter's type and the common ones (letter-content.ts); null when none. */
+  typeFields?: LetterTypeFields | null;
   securityClass: SecurityClass;
   urgency: Urgency;
   classificationCode: string;
@@ -36,6 +45,9 @@ export interface LetterFields {
 export type LetterPatch = Partial<LetterFields> & { version: number };
 
 export interface LetterView extends LetterFields {
+  /** Always present: stored, or derived from the plain `body` (paragraphs split on blank lines) for letters stored as text. */
+  bodyDoc: BodyDoc;
+  typeFields: LetterTypeFields | null;
   id: string;
   origin: 'INTERNAL' | 'EXTERNAL';
   officeId: number;

@@ -3,6 +3,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, notFound, toIsoDate } from '@naskah/core';
 import { recipientLabel, RecipientGroup } from '../dispatch/recipient-groups';
 import type { LetterDelivery, LetterFields, LetterView } from './letter.types';
+import { textToBodyDoc } from './letter-content-text';
+
+/** A JSON column as read (mysql2 gives MariaDB's JSON, a LONGTEXT, as a string). */
+export function jsonColumn<T>(v: unknown): T | null {
+  if (v === null || v === undefined) return null;
+  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
+}
 
 /** Reads and writes letter rows; every read that reaches a user passes LetterAccessService first. */
 @Injectable()
@@ -37,7 +44,8 @@ export class LettersRepository {
     ]);
     return {
       id: String(r.id), origin: r.origin, officeId: Number(r.office_id), drafterUserId: Number(r.drafter_user_id), drafterPositionId: Number(r.drafter_position_id),
-      typeCode: r.type_code, subject: r.subject, summary: r.summary, body: r.body ?? '', securityClass: r.security_class, urgency: r.urgency,
+      typeCode: r.type_code, subject: r.subject, summary: r.summary, body: r.body ?? '',
+      bodyDoc: jsonColumn(r.body_doc) ?? textToBodyDoc(r.body), typeFields: jsonColumn(r.type_fields), securityClass: r.security_class, urgency: r.urgency,
       classificationCode: r.classification_code, signerPositionId: r.signer_position_id === null ? (null as never) : Number(r.signer_position_id),
       recipients: recipients.map((x: Record<string, unknown>) => ({
         kind: x.kind as 'TO' | 'CC',
@@ -109,12 +117,19 @@ export class LettersRepository {
     }
   }
 
+  /**
+   * Keeps the revision: the drafter's fields as JSON, and the body document and typed fields as
+   * stored (copied from the row, so a body kept as text stays NULL and is derived when read).
+   */
   async snapshot(em: EntityManager, letter: LetterView, userId: number): Promise<void> {
     const snap: LetterFields = {
       typeCode: letter.typeCode, subject: letter.subject, summary: letter.summary ?? null, body: letter.body, securityClass: letter.securityClass,
       urgency: letter.urgency, classificationCode: letter.classificationCode, recipients: letter.recipients, reviewerPositionIds: letter.reviewerPositionIds,
       signerPositionId: letter.signerPositionId,
     };
-    await em.query('INSERT INTO letter_revisions (letter_id, revision, snapshot, created_by) VALUES (?, ?, ?, ?)', [letter.id, letter.revision, JSON.stringify(snap), userId]);
+    await em.query(
+      'INSERT INTO letter_revisions (letter_id, revision, snapshot, body_doc, type_fields, created_by) SELECT id, ?, ?, body_doc, type_fields, ? FROM letters WHERE id = ?',
+      [letter.revision, JSON.stringify(snap), userId, letter.id],
+    );
   }
 }

@@ -8,11 +8,38 @@ import { LetterAccessService } from '../access/letter-access.service';
 import { resolveAddressees } from '../dispatch/resolve-addressees';
 import { LettersRepository } from './letters.repository';
 import type { LetterFields, LetterPatch, LetterView } from './letter.types';
+import type { BodyDoc, LetterTypeFields } from './letter-content';
+import { bodyDocToText, textToBodyDoc } from './letter-content-text';
+import { type ContentProblem, fieldsOfOtherTypes, validateBodyDoc, validateTypeFields } from './letter-content-validation';
+import { type BodyBlockChange, diffBodies, diffTypeFields, type FieldPathChange } from './letter-content-diff';
+import { checkSignatureLines } from './letter-signature-lines';
+import { jsonColumn } from './letters.repository';
 
 const SIGNING_KINDS = ['KETUA', 'SEKRETARIS_JENDERAL', 'SEKRETARIS', 'KEPALA_BIRO', 'KABAG'];
 const EDITABLE = ['DRAFT', 'RETURNED'];
 const field = (f: string, reason: string, code = 'VALIDATION_FAILED', kind: 'VALIDATION' | 'UNPROCESSABLE' = 'VALIDATION') =>
   new DomainError(code, kind, `${f}: ${reason}`, { fields: [{ field: f, reason }] });
+
+/** 400 naming every field of the content that is wrong (bodyDoc…, typeFields…). */
+export function contentRefused(problems: ContentProblem[], code = 'VALIDATION_FAILED', kind: 'VALIDATION' | 'UNPROCESSABLE' = 'VALIDATION'): DomainError {
+  return new DomainError(code, kind, `Data tidak valid (invalid input): ${problems.map((x) => `${x.field}: ${x.reason}`).join('; ')}`, { fields: problems });
+}
+
+/** The body as given: a document (validated; its text derived for `body`) or plain text only (`bodyDoc` NULL, derived when read). */
+function bodyContent(given: { body?: string; bodyDoc?: unknown }): { body: string; bodyDoc: BodyDoc | null } {
+  if (given.bodyDoc !== undefined && given.bodyDoc !== null) {
+    const { doc, problems } = validateBodyDoc(given.bodyDoc);
+    if (problems.length) throw contentRefused(problems);
+    return { body: bodyDocToText(doc!), bodyDoc: doc };
+  }
+  return { body: given.body ?? '', bodyDoc: null };
+}
+
+function typeFieldsContent(typeCode: string, given: unknown): LetterTypeFields | null {
+  const { fields, problems } = validateTypeFields(typeCode, given);
+  if (problems.length) throw contentRefused(problems);
+  return fields;
+}
 
 export const actorFor = (p: Principal, capacity: Actor['capacity'] = 'SENDIRI', positionId = p.positionId): Actor => ({
   userId: p.userId, positionId, capacity, requestId: p.requestId ?? null,
@@ -35,12 +62,17 @@ export class LettersService {
    */
   async create(p: Principal, f: LetterFields, opts: { asReplyTo?: { dispositionId: string } } = {}): Promise<LetterView> {
     if (!p.positionId || !p.officeId || (!p.roles.includes('DRAFTER') && !opts.asReplyTo)) throw forbidden('ROLE_REQUIRED', 'Hanya konseptor (drafter) yang dapat membuat naskah');
+    const { body, bodyDoc } = bodyContent(f);
+    const typeFields = typeFieldsContent(f.typeCode, f.typeFields);
     const id = await inTransaction(this.ds, async (em) => {
-      await this.validate(em, p.officeId!, f);
+      await this.validate(em, p.officeId!, { ...f, typeFields });
       const res = await em.query(
-        `INSERT INTO letters (office_id, drafter_user_id, drafter_position_id, type_code, subject, summary, body, security_class, urgency, classification_code, signer_position_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [p.officeId, p.userId, p.positionId, f.typeCode, f.subject, f.summary ?? null, f.body, f.securityClass, f.urgency, f.classificationCode, f.signerPositionId],
+        `INSERT INTO letters (office_id, drafter_user_id, drafter_position_id, type_code, subject, summary, body, body_doc, type_fields, security_class, urgency, classification_code, signer_position_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          p.officeId, p.userId, p.positionId, f.typeCode, f.subject, f.summary ?? null, body, bodyDoc && JSON.stringify(bodyDoc), typeFields && JSON.stringify(typeFields),
+          f.securityClass, f.urgency, f.classificationCode, f.signerPositionId,
+        ],
       );
       const letterId = String(res.insertId);
       await this.repo.writeParties(em, letterId, f, true);
@@ -65,11 +97,30 @@ export class LettersService {
       // a field left out of the request stays as it is (never overwritten by undefined)
       const changes = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<LetterFields>;
       const next: LetterFields = { ...cur, ...changes } as LetterFields;
+      // the body: a new document (its text derived), or new plain text (the document then derived when read), or as it was
+      const newBody = (changes.bodyDoc ?? undefined) !== undefined || changes.body !== undefined ? bodyContent(changes) : null;
+      if (newBody) next.body = newBody.body;
+      // the typed fields: replaced when given (null clears them); kept otherwise, unless the type changed under them
+      if (changes.typeFields !== undefined) {
+        next.typeFields = typeFieldsContent(next.typeCode, changes.typeFields);
+      } else if (next.typeCode !== cur.typeCode && fieldsOfOtherTypes(next.typeCode, cur.typeFields).length) {
+        const stale = fieldsOfOtherTypes(next.typeCode, cur.typeFields);
+        throw field(
+          'typeFields',
+          `jenis naskah diubah dari ${cur.typeCode} ke ${next.typeCode}, tetapi isian ${stale.join(', ')} milik ${cur.typeCode}; kirim typeFields yang baru (atau null) bersama perubahan jenis (the type changed: replace the fields of the old type)`,
+          'TYPE_FIELDS_OF_OTHER_TYPE',
+        );
+      } else {
+        next.typeFields = cur.typeFields;
+      }
       await this.validate(em, cur.officeId, next);
       await em.query(
-        `UPDATE letters SET type_code = ?, subject = ?, summary = ?, body = ?, security_class = ?, urgency = ?, classification_code = ?, signer_position_id = ?,
+        `UPDATE letters SET type_code = ?, subject = ?, summary = ?, ${newBody ? 'body = ?, body_doc = ?, ' : ''}type_fields = ?, security_class = ?, urgency = ?, classification_code = ?, signer_position_id = ?,
          revision = revision + 1, version = version + 1 WHERE id = ?`,
-        [next.typeCode, next.subject, next.summary ?? null, next.body, next.securityClass, next.urgency, next.classificationCode, next.signerPositionId, id],
+        [
+          next.typeCode, next.subject, next.summary ?? null, ...(newBody ? [newBody.body, newBody.bodyDoc && JSON.stringify(newBody.bodyDoc)] : []),
+          next.typeFields ? JSON.stringify(next.typeFields) : null, next.securityClass, next.urgency, next.classificationCode, next.signerPositionId, id,
+        ],
       );
       await this.repo.writeParties(em, id, next);
       await this.grantParties(em, id, cur.drafterPositionId, next);
@@ -86,26 +137,37 @@ export class LettersService {
     return { ...letter, delivery };
   }
 
-  async revisions(p: Principal, id: string): Promise<{ revision: number; createdAt: Date; createdBy: number; snapshot: LetterFields }[]> {
+  async revisions(p: Principal, id: string): Promise<{ revision: number; createdAt: Date; createdBy: number; snapshot: LetterFields & { bodyDoc: BodyDoc; typeFields: LetterTypeFields | null } }[]> {
     await this.access.assertVisible(id, await this.access.viewerOf(p));
-    const rows = await this.ds.query('SELECT revision, snapshot, created_by, created_at FROM letter_revisions WHERE letter_id = ? ORDER BY revision', [id]);
-    return rows.map((r: Record<string, unknown>) => ({
-      revision: Number(r.revision), createdAt: r.created_at as Date, createdBy: Number(r.created_by),
-      snapshot: typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot,
-    }));
+    const rows = await this.ds.query('SELECT revision, snapshot, body_doc, type_fields, created_by, created_at FROM letter_revisions WHERE letter_id = ? ORDER BY revision', [id]);
+    return rows.map((r: Record<string, unknown>) => {
+      const snap = jsonColumn<LetterFields>(r.snapshot)!;
+      // revisions kept before the content model have neither: the document is derived from the text
+      return {
+        revision: Number(r.revision), createdAt: r.created_at as Date, createdBy: Number(r.created_by),
+        snapshot: { ...snap, bodyDoc: jsonColumn<BodyDoc>(r.body_doc) ?? textToBodyDoc(snap.body), typeFields: jsonColumn<LetterTypeFields>(r.type_fields) },
+      };
+    });
   }
 
-  /** Field-by-field differences between two revisions. */
-  async compare(p: Principal, id: string, from: number, to: number): Promise<{ from: number; to: number; changes: { field: string; before: unknown; after: unknown }[] }> {
+  /**
+   * Differences between two revisions: `changes` field by field (the body's plain text as `body`,
+   * the typed fields as one `typeFields` value; the body document is not repeated there), the body
+   * block by block (`bodyChanges`: paragraphs, list items, table rows added, removed or changed) and
+   * the typed fields path by path (`typeFieldChanges`).
+   */
+  async compare(p: Principal, id: string, from: number, to: number): Promise<{
+    from: number; to: number; changes: { field: string; before: unknown; after: unknown }[]; bodyChanges: BodyBlockChange[]; typeFieldChanges: FieldPathChange[];
+  }> {
     const all = await this.revisions(p, id);
     const a = all.find((r) => r.revision === from);
     const b = all.find((r) => r.revision === to);
     if (!a || !b) throw field(!a ? 'from' : 'to', 'revisi tidak ada', 'REVISION_NOT_FOUND');
     const keys = [...new Set([...Object.keys(a.snapshot), ...Object.keys(b.snapshot)])] as (keyof LetterFields)[];
     const changes = keys
-      .filter((k) => JSON.stringify(a.snapshot[k]) !== JSON.stringify(b.snapshot[k]))
+      .filter((k) => k !== 'bodyDoc' && JSON.stringify(a.snapshot[k]) !== JSON.stringify(b.snapshot[k]))
       .map((k) => ({ field: k, before: a.snapshot[k], after: b.snapshot[k] }));
-    return { from, to, changes };
+    return { from, to, changes, bodyChanges: diffBodies(a.snapshot.bodyDoc, b.snapshot.bodyDoc), typeFieldChanges: diffTypeFields(a.snapshot.typeFields, b.snapshot.typeFields) };
   }
 
   async cancel(p: Principal, id: string, reason: string): Promise<LetterView> {
@@ -167,6 +229,8 @@ export class LettersService {
         if (!o) throw field(`recipients.${i}.positionId`, 'jabatan tidak ada', 'UNKNOWN_RECIPIENT', 'UNPROCESSABLE');
       }
     }
+    // a.n. / u.b.: superiors of the signer in this office (again whenever the signer changes)
+    await checkSignatureLines(em, officeId, f.signerPositionId, f.typeFields);
     // the same addressee twice (also an office and its head) is refused when the draft is written, not only at sending;
     // groups and lists are checked (a province office, a list of this office) and kept as written: expanded when sent
     await resolveAddressees(em, f.recipients, { senderOfficeId: officeId, expand: false, lockLists: true });

@@ -10,6 +10,8 @@ import { LetterAccessService } from '../access/letter-access.service';
 import { LetterWorkNotices } from '../worklist/letter-work-notices';
 import { LettersRepository } from './letters.repository';
 import { actorFor } from './letters.service';
+import { jsonColumn } from './letters.repository';
+import { letterContentSha256 } from './letter-content-render';
 import type { LetterView } from './letter.types';
 
 const signingNotConfirmed = () =>
@@ -86,7 +88,7 @@ export class SigningService {
       const [, [row], [tpl], [cap], [positionRow]] = await tx.send([
         sqlStatement('SET @naskah_signer = NULL'),
         sqlStatement(
-          'SELECT status, office_id, signer_position_id, type_code, classification_code, @naskah_signer := signer_position_id AS signer FROM letters WHERE id = ? FOR UPDATE',
+          'SELECT status, office_id, signer_position_id, type_code, classification_code, subject, body, body_doc, type_fields, @naskah_signer := signer_position_id AS signer FROM letters WHERE id = ? FOR UPDATE',
           [id],
         ),
         // the most specific template: office + type, office, type, then the global default
@@ -116,6 +118,8 @@ export class SigningService {
       const parts = numberParts(tpl.template, context);
       const actor = actorFor(p, capacity, signer.id);
       const number = numberSql(parts);
+      // what is signed, fixed in the hash-chained trail: subject, body text, body document, typed fields
+      const contentSha256 = letterContentSha256({ subject: row.subject, body: row.body, bodyDoc: jsonColumn(row.body_doc), typeFields: jsonColumn(row.type_fields) });
       const statements = [
         // nothing above this line needs the number; the counter stays locked from the next statement to COMMIT
         this.outbox.statement(JobName.RENDER_LETTER, { letterId: id }, { key: id, requestId: p.requestId }),
@@ -130,7 +134,7 @@ export class SigningService {
         ),
         ...this.audit.recordStatements(actor, {
           action: 'LETTER_SIGNED', entityType: 'letter', entityId: id, officeId,
-          before: { status: row.status }, after: { status: 'SIGNED', number: number.deferred, capacity },
+          before: { status: row.status }, after: { status: 'SIGNED', number: number.deferred, capacity, contentSha256 },
         }, now),
       ];
       // A number the office already holds (issued under another template or counter scope) is never

@@ -1,8 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Length, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { CleanText, IsEntityId, QueryInt } from '@naskah/core';
+import type { BodyDoc, LetterTypeFields } from '@naskah/correspondence';
 import { PreviewRecipientDto } from './send.dto';
+import { contentRef } from './letter-content.schemas';
+
+const BODY_DOC_DESCRIPTION =
+  'the body as a document (Tiptap/ProseMirror subset, see BodyDoc); when given, `body` is derived from it as plain text (and any `body` sent is ignored). ' +
+  'Checked whole: an unknown node, mark or attribute, a control character, lists nested more than 4 deep or a table wider than 12 columns is 400 naming its path (bodyDoc.content[3].content[0]…). ' +
+  'Text is text: "<b>" stays the four characters.';
+const TYPE_FIELDS_DESCRIPTION =
+  "the typed fields of the letter's type (Und, ST, Kpt, BA, SKet; see GET /api/master/letter-types) and the common ones (appendices, closing, a.n./u.b. positions). " +
+  'A draft may be saved incomplete: each field given is checked (shape, real dates, HH:mm, 18-digit NIP, a.n./u.b. superiors of the signer in this office; 400 naming typeFields.…); ' +
+  'what the type requires is checked at submit (422). A field of another type is refused. null clears them.';
 
 /** An addressee (TO) or copy (CC): the recipient forms of the route preview, with its kind. */
 export class RecipientDto extends PreviewRecipientDto {
@@ -20,8 +31,15 @@ export class CreateLetterDto {
   @ApiPropertyOptional() @IsOptional() @CleanText({ multiline: true }) @MaxLength(5000)
   summary?: string;
 
-  @ApiProperty() @CleanText({ multiline: true }) @Length(1, 200000)
+  @ApiPropertyOptional({ description: 'the body as plain text (paragraphs separated by a blank line); required unless bodyDoc is given' })
+  @ValidateIf((o: CreateLetterDto) => o.bodyDoc === undefined || o.bodyDoc === null || o.body !== undefined) @CleanText({ multiline: true }) @Length(1, 200000)
   body: string;
+
+  @ApiPropertyOptional({ ...contentRef('BodyDoc'), description: BODY_DOC_DESCRIPTION }) @IsOptional() @IsObject()
+  bodyDoc?: BodyDoc;
+
+  @ApiPropertyOptional({ ...contentRef('LetterTypeFields'), nullable: true, description: TYPE_FIELDS_DESCRIPTION }) @IsOptional() @IsObject()
+  typeFields?: LetterTypeFields | null;
 
   @ApiProperty({ enum: ['B', 'T', 'R', 'SR'] }) @IsIn(['B', 'T', 'R', 'SR'])
   securityClass: 'B' | 'T' | 'R' | 'SR';
@@ -55,8 +73,15 @@ export class UpdateLetterDto {
   @ApiPropertyOptional() @IsOptional() @CleanText({ multiline: true }) @MaxLength(5000)
   summary?: string;
 
-  @ApiPropertyOptional() @IsOptional() @CleanText({ multiline: true }) @Length(1, 200000)
+  @ApiPropertyOptional({ description: 'new plain-text body (the body document is then derived from it); ignored when bodyDoc is given' }) @IsOptional() @CleanText({ multiline: true }) @Length(1, 200000)
   body?: string;
+
+  @ApiPropertyOptional({ ...contentRef('BodyDoc'), description: BODY_DOC_DESCRIPTION }) @IsOptional() @IsObject()
+  bodyDoc?: BodyDoc;
+
+  @ApiPropertyOptional({ ...contentRef('LetterTypeFields'), nullable: true, description: `${TYPE_FIELDS_DESCRIPTION} Replaced whole when given; changing typeCode while fields of the old type remain needs new typeFields (or null).` })
+  @IsOptional() @IsObject()
+  typeFields?: LetterTypeFields | null;
 
   @ApiPropertyOptional({ enum: ['B', 'T', 'R', 'SR'] }) @IsOptional() @IsIn(['B', 'T', 'R', 'SR'])
   securityClass?: 'B' | 'T' | 'R' | 'SR';

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type * as C from '@naskah/correspondence';
 import { LETTER_ORIGIN, LETTER_STATUS, RECIPIENT_GROUP, RECIPIENT_KIND, SECURITY_CLASS, URGENCY } from '../../common/dto/enums.view';
 import { ANY_JSON } from '../../common/dto/refs.view';
+import { contentRef } from './letter-content.schemas';
 
 /** An addressee (TO) or copy (CC): a position, an office (its head), or an external name. */
 export class LetterRecipient implements C.RecipientInput {
@@ -35,7 +36,9 @@ export class LetterFieldsView implements C.LetterFields {
   @ApiProperty({ example: 'SD' }) typeCode: string;
   @ApiProperty() subject: string;
   @ApiPropertyOptional({ type: String, nullable: true }) summary?: string | null;
-  @ApiProperty() body: string;
+  @ApiProperty({ description: "the body's plain text (derived from bodyDoc when the body was written as a document; what search reads)" }) body: string;
+  @ApiProperty({ ...contentRef('BodyDoc'), description: 'the body as a document; for a letter stored as plain text, derived from it (paragraphs split on blank lines)' }) bodyDoc: C.BodyDoc;
+  @ApiProperty({ ...contentRef('LetterTypeFields'), nullable: true, description: "the typed fields of the letter's type and the common ones; null when none" }) typeFields: C.LetterTypeFields | null;
   @ApiProperty({ enum: SECURITY_CLASS, enumName: 'SecurityClass' }) securityClass: C.SecurityClass;
   @ApiProperty({ enum: URGENCY, enumName: 'Urgency' }) urgency: C.Urgency;
   @ApiProperty({ example: 'PY.01.1' }) classificationCode: string;
@@ -118,9 +121,28 @@ export class LetterFieldChange {
   @ApiProperty({ ...ANY_JSON }) after: unknown;
 }
 
+/** One paragraph, list item or table row added, removed or changed between two revisions' bodies. */
+export class BodyBlockChangeView implements C.BodyBlockChange {
+  @ApiProperty({ enum: ['ADDED', 'REMOVED', 'CHANGED'], enumName: 'BodyBlockChangeKind' }) change: C.BodyBlockChange['change'];
+  @ApiProperty({ enum: ['paragraph', 'listItem', 'tableRow'], enumName: 'BodyUnitKind' }) kind: C.BodyUnitKind;
+  @ApiProperty({ type: String, nullable: true, description: 'where it was in the older body (content[2].content[0]); null when added' }) beforePath: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'where it is in the newer body; null when removed' }) afterPath: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'its text before (a list item with its marker "1. …", a table row with its cells tab-separated)' }) before: string | null;
+  @ApiProperty({ type: String, nullable: true }) after: string | null;
+}
+
+/** One typed field changed between two revisions, by path (events[0].date, assignees[2].nip). */
+export class FieldPathChangeView implements C.FieldPathChange {
+  @ApiProperty({ example: 'events[0].date' }) path: string;
+  @ApiProperty({ ...ANY_JSON, description: 'null when the path was added' }) before: unknown;
+  @ApiProperty({ ...ANY_JSON, description: 'null when the path was removed' }) after: unknown;
+}
+
 /** What changed between two revisions. */
 export class LetterRevisionComparison {
   @ApiProperty() from: number;
   @ApiProperty() to: number;
-  @ApiProperty({ type: () => LetterFieldChange, isArray: true }) changes: LetterFieldChange[];
+  @ApiProperty({ type: () => LetterFieldChange, isArray: true, description: 'field by field (body as plain text, typeFields whole; the body document is in bodyChanges)' }) changes: LetterFieldChange[];
+  @ApiProperty({ type: () => BodyBlockChangeView, isArray: true, description: 'the body block by block, in reading order' }) bodyChanges: BodyBlockChangeView[];
+  @ApiProperty({ type: () => FieldPathChangeView, isArray: true, description: 'the typed fields path by path' }) typeFieldChanges: FieldPathChangeView[];
 }
