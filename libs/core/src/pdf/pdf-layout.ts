@@ -65,7 +65,7 @@ export function finishPdf(h: PdfHandle, text: string): Promise<Buffer> {
     const y = doc.page.height - bottomMargin + 16;
     doc.moveTo(h.left, y - 5).lineTo(h.left + h.width, y - 5).lineWidth(0.4).strokeColor('#888888').stroke().strokeColor('#000000');
     doc.font(PDF_FONT.regular).fontSize(7.5).fillColor('#333333');
-    if (text) doc.text(text, h.left, y, { width: h.width * 0.7, lineBreak: false, ellipsis: true });
+    if (text) doc.text(fit(doc, text, h.width * 0.78), h.left, y, { lineBreak: false });
     doc.text(`Halaman ${i + 1 - range.start} dari ${range.count}`, h.left, y, { width: h.width, align: 'right', lineBreak: false });
     doc.fillColor('#000000');
   }
@@ -73,10 +73,19 @@ export function finishPdf(h: PdfHandle, text: string): Promise<Buffer> {
   return h.done;
 }
 
-/** Kop: the commission's name and the office, centred, over a double rule. Returns the y under it. */
+/** The text cut (with "…") to one line of this width in the current font. */
+function fit(doc: PDFKit.PDFDocument, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  let t = text;
+  while (t.length > 1 && doc.widthOfString(`${t}…`) > width) t = t.slice(0, -1);
+  return `${t.trimEnd()}…`;
+}
+
+/** Kop: the office's name (KPU spelled out), its city, centred, over a double rule. Returns the y under it. */
 export function drawKop(h: PdfHandle, office: { name: string; lines?: string[] }, y = h.doc.page.margins.top): number {
   const { doc } = h;
-  const name = office.name.toUpperCase();
+  // the kop spells the commission out: "KPU Kabupaten Sumbawa" → KOMISI PEMILIHAN UMUM KABUPATEN SUMBAWA
+  const name = office.name.replace(/^KPU\b/, 'Komisi Pemilihan Umum').toUpperCase();
   doc.font(PDF_FONT.bold).fontSize(13).text(name, h.left, y, { width: h.width, align: 'center' });
   doc.font(PDF_FONT.regular).fontSize(8.5);
   for (const l of office.lines ?? []) doc.text(l, h.left, doc.y, { width: h.width, align: 'center' });
