@@ -115,7 +115,7 @@ describe('lembar disposisi PDF', () => {
       'Anggota Divisi Hukum dan', 'Status: Belum dibaca',
       '1.1.', 'Dari: Plh. Sekretaris — Lalu Muhammad Zaini', 'Untuk diketahui', '7 Desember 2026',
       'Kepala Bagian Keuangan, Umum', 'Konsep jawaban sudah disusun', 'Kepala Bagian Teknis', 'Ni Luh Putu Çandra Dewi',
-      '1.1.1.', 'Dari: Kepala Bagian Keuangan, Umum dan Logistik —', 'I Made Ārya Putra', 'Amat Segera', '5 Desember 2026', 'Cek anggaran perjalanan dinas.',
+      '1.1.1.', 'Dari: Kepala Bagian Keuangan, Umum dan Logistik —', 'Ārya Putra', 'Amat Segera', '5 Desember 2026', 'Cek anggaran perjalanan dinas.',
       'Kepala Subbagian Keuangan', 'Anggaran tersedia pada DIPA 2026', 'Nguyễn Thị Hạnh', 'Rincian biaya', 'Plt. Ahmad Fauzi',
       'Kepala Subbagian Umum dan Logistik', 'Muhammad Ṭāhir', 'Staf Pelaksana Subbagian Keuangan', 'Komang Ayu Lestari',
       'Halaman 1 dari',

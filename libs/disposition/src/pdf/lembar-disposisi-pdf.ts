@@ -95,7 +95,7 @@ function node(h: PdfHandle, n: SheetNode): void {
   const from = `${n.from.prefix ? `${n.from.prefix} ` : ''}${n.from.title}${n.from.name ? ` — ${n.from.name}` : ''}`;
   const band = `Dari: ${from}`;
   const numW = 12 + 6 * n.number.length;
-  const textW = w - 150 - numW;
+  const textW = w - 122 - numW;
   doc.font(PDF_FONT.bold).fontSize(9);
   const bandH = Math.max(doc.heightOfString(band, { width: textW }), 11) + 8;
   const top = doc.y;
@@ -103,7 +103,7 @@ function node(h: PdfHandle, n: SheetNode): void {
   doc.rect(x, top, w, bandH).lineWidth(0.6).stroke();
   doc.font(PDF_FONT.bold).fontSize(9).text(`${n.number}.`, x + 4, top + 4, { width: numW, lineBreak: false });
   doc.text(band, x + 4 + numW, top + 4, { width: textW });
-  doc.font(PDF_FONT.regular).fontSize(8.5).text(waktu(n.issuedAt), x + w - 150, top + 4.5, { width: 146, align: 'right', lineBreak: false });
+  doc.font(PDF_FONT.regular).fontSize(8).text(waktu(n.issuedAt), x + w - 122, top + 5, { width: 118, align: 'right', lineBreak: false });
   doc.y = top + bandH;
   // instructions, priority, deadline, note
   const boxTop = doc.y;
