@@ -89,15 +89,21 @@ function node(h: PdfHandle, n: SheetNode): void {
   const indent = Math.min(n.depth, MAX_INDENT_LEVELS) * INDENT;
   const x = h.left + indent;
   const w = h.width - indent;
-  if (doc.y + 150 > h.bottom) doc.addPage();
-  doc.y += 8;
-  // the band
   const from = `${n.from.prefix ? `${n.from.prefix} ` : ''}${n.from.title}${n.from.name ? ` — ${n.from.name}` : ''}`;
   const band = `Dari: ${from}`;
   const numW = 12 + 6 * n.number.length;
   const textW = w - 122 - numW;
   doc.font(PDF_FONT.bold).fontSize(9);
   const bandH = Math.max(doc.heightOfString(band, { width: textW }), 11) + 8;
+  // keep the band, the particulars, the table header and the first recipient together
+  doc.font(PDF_FONT.regular).fontSize(8.5);
+  const noteH = n.note ? doc.heightOfString(n.note, { width: w - 70 }) + 2 : 0;
+  doc.fontSize(8);
+  const first = n.recipients[0];
+  const firstH = first ? Math.max(34, doc.heightOfString(progress(first), { width: w * 0.52 - 6 }) + 6, doc.heightOfString(personLabel(first.to), { width: w * 0.3 - 6 }) + 6) : 0;
+  if (doc.y + 8 + bandH + 58 + noteH + 20 + firstH > h.bottom) doc.addPage();
+  doc.y += 8;
+  // the band
   const top = doc.y;
   doc.rect(x, top, w, bandH).fillColor('#dde6ef').fill().fillColor('#000000');
   doc.rect(x, top, w, bandH).lineWidth(0.6).stroke();
