@@ -10,11 +10,11 @@ import { ApiFileResponse, XLSX_MIME } from '../common/api-binary-response';
 import { BinaryReply, sendFile } from '../common/file-reply';
 
 export class AgendaQueryDto {
-  @ApiProperty({ example: '2026-11-01', description: 'Hari pertama (WIB), termasuk' })
+  @ApiProperty({ format: 'date', example: '2026-11-01', description: 'Hari pertama (WIB), termasuk' })
   @IsCalendarDate()
   from: string;
 
-  @ApiProperty({ example: '2026-11-30', description: `Hari terakhir (WIB), termasuk; tidak sebelum from, paling lama ${AGENDA_MAX_DAYS} hari` })
+  @ApiProperty({ format: 'date', example: '2026-11-30', description: `Hari terakhir (WIB), termasuk; tidak sebelum from, paling lama ${AGENDA_MAX_DAYS} hari` })
   @IsCalendarDate()
   to: string;
 
