@@ -26,7 +26,7 @@ export class AgendaQueryDto {
 
 const RULE =
   'Satker Anda saja. Untuk pencatat surat (REGISTRAR), arsiparis (ARCHIVIST), dan pemegang (atau Plt./Plh.) jabatan Ketua, Anggota, Sekretaris Jenderal atau Sekretaris; selain itu 403. ' +
-  'Hal surat T/R/SR yang tidak boleh Anda baca tidak dicetak (diganti "(Rahasia — hal tidak ditampilkan)"); metadata register tetap dicetak. XLSX: tanggal sebagai tanggal Excel dalam WIB.';
+  'Hal surat T/R/SR yang tidak boleh Anda baca tidak dicetak (diganti "(Rahasia — hal tidak ditampilkan)"); metadata register tetap dicetak. XLSX: tanggal sebagai tanggal Excel dalam WIB. Paling banyak 5.000 surat per PDF dan 50.000 per XLSX (422 AGENDA_TOO_LARGE).';
 
 /** The office's registers (buku agenda) of incoming and outgoing letters, as XLSX or PDF. */
 @ApiTags('agenda')
@@ -39,7 +39,7 @@ export class AgendaController {
   @Get('incoming')
   @ApiOperation({ summary: 'Buku agenda surat masuk satker untuk rentang tanggal (XLSX atau PDF)', description: RULE })
   @ApiFileResponse('Buku agenda surat masuk', XLSX_MIME, 'application/pdf')
-  @ApiErrors(400, 403)
+  @ApiErrors(400, 403, 422)
   incoming(@CurrentPrincipal() p: Principal, @Query() q: AgendaQueryDto, @Res() reply: BinaryReply) {
     return this.send(p, 'INCOMING', q, reply);
   }
@@ -47,7 +47,7 @@ export class AgendaController {
   @Get('outgoing')
   @ApiOperation({ summary: 'Buku agenda surat keluar satker untuk rentang tanggal (XLSX atau PDF)', description: RULE })
   @ApiFileResponse('Buku agenda surat keluar', XLSX_MIME, 'application/pdf')
-  @ApiErrors(400, 403)
+  @ApiErrors(400, 403, 422)
   outgoing(@CurrentPrincipal() p: Principal, @Query() q: AgendaQueryDto, @Res() reply: BinaryReply) {
     return this.send(p, 'OUTGOING', q, reply);
   }

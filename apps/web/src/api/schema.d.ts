@@ -196,7 +196,7 @@ export interface paths {
         };
         /**
          * Buku agenda surat masuk satker untuk rentang tanggal (XLSX atau PDF)
-         * @description Satker Anda saja. Untuk pencatat surat (REGISTRAR), arsiparis (ARCHIVIST), dan pemegang (atau Plt./Plh.) jabatan Ketua, Anggota, Sekretaris Jenderal atau Sekretaris; selain itu 403. Hal surat T/R/SR yang tidak boleh Anda baca tidak dicetak (diganti "(Rahasia — hal tidak ditampilkan)"); metadata register tetap dicetak. XLSX: tanggal sebagai tanggal Excel dalam WIB.
+         * @description Satker Anda saja. Untuk pencatat surat (REGISTRAR), arsiparis (ARCHIVIST), dan pemegang (atau Plt./Plh.) jabatan Ketua, Anggota, Sekretaris Jenderal atau Sekretaris; selain itu 403. Hal surat T/R/SR yang tidak boleh Anda baca tidak dicetak (diganti "(Rahasia — hal tidak ditampilkan)"); metadata register tetap dicetak. XLSX: tanggal sebagai tanggal Excel dalam WIB. Paling banyak 5.000 surat per PDF dan 50.000 per XLSX (422 AGENDA_TOO_LARGE).
          */
         get: operations["AgendaController_incoming"];
         put?: never;
@@ -216,7 +216,7 @@ export interface paths {
         };
         /**
          * Buku agenda surat keluar satker untuk rentang tanggal (XLSX atau PDF)
-         * @description Satker Anda saja. Untuk pencatat surat (REGISTRAR), arsiparis (ARCHIVIST), dan pemegang (atau Plt./Plh.) jabatan Ketua, Anggota, Sekretaris Jenderal atau Sekretaris; selain itu 403. Hal surat T/R/SR yang tidak boleh Anda baca tidak dicetak (diganti "(Rahasia — hal tidak ditampilkan)"); metadata register tetap dicetak. XLSX: tanggal sebagai tanggal Excel dalam WIB.
+         * @description Satker Anda saja. Untuk pencatat surat (REGISTRAR), arsiparis (ARCHIVIST), dan pemegang (atau Plt./Plh.) jabatan Ketua, Anggota, Sekretaris Jenderal atau Sekretaris; selain itu 403. Hal surat T/R/SR yang tidak boleh Anda baca tidak dicetak (diganti "(Rahasia — hal tidak ditampilkan)"); metadata register tetap dicetak. XLSX: tanggal sebagai tanggal Excel dalam WIB. Paling banyak 5.000 surat per PDF dan 50.000 per XLSX (422 AGENDA_TOO_LARGE).
          */
         get: operations["AgendaController_outgoing"];
         put?: never;
@@ -5881,6 +5881,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description Dapat dibaca tetapi tidak dapat diproses menurut aturan (unprocessable) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     AgendaController_outgoing: {
@@ -5928,6 +5937,15 @@ export interface operations {
             };
             /** @description Tidak berwenang (forbidden) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Dapat dibaca tetapi tidak dapat diproses menurut aturan (unprocessable) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

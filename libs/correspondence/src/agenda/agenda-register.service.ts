@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, forbidden } from '@naskah/core';
+import { Clock, DomainError, forbidden } from '@naskah/core';
 import type { Principal } from '@naskah/identity';
 import { accessSql } from '../access/access-policy';
 import { LetterAccessService } from '../access/letter-access.service';
@@ -16,6 +16,9 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
  * positions (kepala biro, kabag, kasubbag) work from their own inbox, not the office's register.
  */
 const KEEPER_KINDS = ['KETUA', 'ANGGOTA', 'SEKRETARIS_JENDERAL', 'SEKRETARIS'];
+
+/** The most rows one file carries: a PDF is rendered in the API process, a workbook in memory. */
+export const AGENDA_MAX_ROWS = { pdf: 5_000, xlsx: 50_000 } as const;
 
 const CAPACITY: Record<string, string> = { SENDIRI: '', PLT: 'Plt. ', PLH: 'Plh. ', AN: 'a.n. ' };
 const CLASS_WORD: Record<string, string> = { T: 'Terbatas', R: 'Rahasia', SR: 'Sangat Rahasia' };
@@ -59,9 +62,10 @@ export class AgendaRegisterService {
               JOIN offices o2 ON o2.id = tt.office_id WHERE t.source_delivery_id = d.id AND t.kind = 'FORWARD') AS forwarded_to
          FROM deliveries d JOIN letters l ON l.id = d.letter_id JOIN positions pos ON pos.id = d.position_id
          WHERE d.office_id = ? AND d.created_at >= ? AND d.created_at < ?
-         ORDER BY d.agenda_year, d.agenda_number`,
+         ORDER BY d.agenda_year, d.agenda_number LIMIT ${AGENDA_MAX_ROWS[range.format] + 1}`,
         [...can.params, p.officeId, range.start, range.end],
       );
+      this.assertFits(rows.length, range.format);
       const list: IncomingRow[] = rows.map((r: Record<string, any>) => ({
         agenda: `${r.agenda_number}/${r.agenda_year}`, receivedAt: r.created_at as Date, sender: String(r.sender_name), number: r.number ?? null,
         letterDate: r.signed_at ? (r.signed_at as Date) : (r.external_date ?? null),
@@ -86,9 +90,10 @@ export class AgendaRegisterService {
          (SELECT COUNT(*) FROM letter_recipients r WHERE r.letter_id = l.id AND r.kind = 'CC') AS cc_count
        FROM letters l
        WHERE l.office_id = ? AND l.origin = 'INTERNAL' AND l.status IN ('SIGNED', 'SENT') AND l.number IS NOT NULL AND l.signed_at >= ? AND l.signed_at < ?
-       ORDER BY l.signed_at, l.id`,
+       ORDER BY l.signed_at, l.id LIMIT ${AGENDA_MAX_ROWS[range.format] + 1}`,
       [...can.params, p.officeId, range.start, range.end],
     );
+    this.assertFits(rows.length, range.format);
     const list: OutgoingRow[] = rows.map((r: Record<string, any>) => {
       // the first recipients by name (a circular to 552 offices is summed up, not listed)
       const recips = String(r.recipients ?? '').split('\n').filter(Boolean).map((x) => [x.slice(0, x.indexOf('|')), x.slice(x.indexOf('|') + 1)]);
@@ -110,6 +115,14 @@ export class AgendaRegisterService {
   private async file(format: AgendaFormat, base: string, kind: RegisterKind, rows: IncomingRow[] | OutgoingRow[], meta: Parameters<typeof renderAgendaPdf>[2]) {
     if (format === 'pdf') return { data: await renderAgendaPdf(kind, rows, meta), mime: 'application/pdf', filename: `${base}.pdf` };
     return { data: await renderAgendaXlsx(kind, rows, meta), mime: XLSX_MIME, filename: `${base}.xlsx` };
+  }
+
+  private assertFits(count: number, format: AgendaFormat): void {
+    const max = AGENDA_MAX_ROWS[format];
+    if (count <= max) return;
+    throw new DomainError('AGENDA_TOO_LARGE', 'UNPROCESSABLE', `Lebih dari ${max} surat dalam rentang ini untuk ${format.toUpperCase()}; persempit rentang tanggal${format === 'pdf' ? ' atau pakai format xlsx' : ''} (too many rows)`, {
+      fields: [{ field: 'to', reason: `lebih dari ${max} surat` }], maxRows: max,
+    });
   }
 
   private async assertKeeper(p: Principal, positionIds: number[]): Promise<void> {
