@@ -64,11 +64,11 @@ const OUTGOING_COLUMNS: Column[] = [
   { header: 'No', width: 3.5, align: 'right', xlsx: 6 },
   { header: 'Nomor surat', width: 15, xlsx: 32 },
   { header: 'Tanggal surat', width: 9, xlsx: 14 },
-  { header: 'Tujuan', width: 21, xlsx: 45 },
-  { header: 'Hal', width: 24, xlsx: 50 },
+  { header: 'Tujuan', width: 20, xlsx: 45 },
+  { header: 'Hal', width: 22, xlsx: 50 },
   { header: 'Sifat', width: 8, xlsx: 18 },
   { header: 'Penandatangan', width: 13, xlsx: 30 },
-  { header: 'Keterangan', width: 8, xlsx: 22 },
+  { header: 'Keterangan', width: 11, xlsx: 22 },
 ];
 
 const letterDay = (v: Date | string | null) => (v === null ? '-' : tanggalWib(v));
