@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { AuditService } from '@naskah/audit';
 import { Http, startApi } from '@naskah/testing';
@@ -189,5 +193,23 @@ describe('disposition tree at KPU Provinsi NTB', () => {
     expect(raw.rawPayload.equals(again.rawPayload)).toBe(true);
     expect(bytes(a).length).toBeGreaterThan(1000);
     expect((await http.request('GET', `/api/deliveries/${letter.deliveryId}/disposition-sheet`, { token: await as('staf.umum.3201') })).status).toBe(404);
+    // what poppler reads from it: the whole tree in order, with the names of who gave, received and reported
+    const path = join(mkdtempSync(join(tmpdir(), 'sheet-e2e-')), 'lembar.pdf');
+    writeFileSync(path, raw.rawPayload);
+    const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+    let at = 0;
+    for (const part of [
+      'KOMISI PEMILIHAN UMUM PROVINSI NUSA TENGGARA BARAT', 'LEMBAR DISPOSISI', 'Rapat koordinasi pemutakhiran data pemilih', 'Diterima oleh', 'Ketua — Ketua 52 (demo)',
+      '1.', 'Dari: Ketua — Ketua 52 (demo)', 'Sekretaris', 'Rapat telah dikoordinasikan.', 'elektronik', 'Sekretaris 52 (demo)', 'Selesai',
+      '1.1.', 'Dari: Sekretaris — Sekretaris 52 (demo)', 'Jawaban disiapkan oleh staf.', 'Didisposisikan lanjut: 1.1.1', 'Sudah ditelaah.',
+      '1.1.1.', 'Konsep jawaban sudah disiapkan.', 'Staf Umum 52 (demo)',
+    ]) {
+      const i = text.indexOf(part, at);
+      expect([part, i >= 0]).toEqual([part, true]);
+      at = i + part.length;
+    }
+    expect(text).toContain('Halaman 1 dari');
+    const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim());
+    for (const f of fonts) expect(f.trim().split(/\s+/).slice(-5)[0]).toBe('yes');
   });
 });

@@ -31,6 +31,7 @@ import { IncomingController } from './correspondence/incoming.controller';
 import { DistributionListsController } from './correspondence/distribution-lists.controller';
 import { TrackingController } from './correspondence/tracking.controller';
 import { SearchController } from './correspondence/search.controller';
+import { AgendaController } from './correspondence/agenda.controller';
 import { DispositionsController } from './disposition/dispositions.controller';
 import { LetterDispositionsController } from './disposition/letter-dispositions.controller';
 import { PreparedDispositionsController } from './disposition/prepared-dispositions.controller';
@@ -66,7 +67,7 @@ import { MarksReadInterceptor } from './notification/marks-read';
   controllers: [AuthController, OrganisationController, AdminController, PolicyAdminController, MasterController, SendController, LettersController, VerifyController, InboxController, DeliveriesController, OutboxController, IncomingController,
     DispositionsController, LetterDispositionsController, PreparedDispositionsController, DispositionCalendarController, NotificationsController,
     ScheduleController, DossiersController, ProposalsController, HoldsController, RecordsOpsController,
-    DistributionListsController, TrackingController, WorklistController, SearchController],
+    DistributionListsController, TrackingController, WorklistController, SearchController, AgendaController],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: MarksReadInterceptor }],
 })
 export class ApiModule {}

@@ -8,3 +8,5 @@ export * from './logging/logging';
 export * from './http/body-guard';
 export * from './http/input-rules';
 export * from './http/input-decorators';
+export * from './pdf/fonts';
+export * from './pdf/pdf-layout';

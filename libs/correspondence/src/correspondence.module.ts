@@ -21,6 +21,7 @@ import { DistributionListMemberRecord, DistributionListRecord } from './distribu
 import { DistributionListsService } from './distribution-lists/distribution-lists.service';
 import { LetterTrackingService } from './tracking/letter-tracking.service';
 import { LetterSearchService } from './search/letter-search.service';
+import { AgendaRegisterService } from './agenda/agenda-register.service';
 
 import { LetterWorkNotices } from './worklist/letter-work-notices';
 import { LetterQueuesQuery } from './worklist/letter-queues';
@@ -29,7 +30,7 @@ export const CORRESPONDENCE_PROVIDERS = [
   LetterAccessService, LetterHoldingsService, MasterDataService, LettersRepository, LettersService, ReviewService, SigningService, VerificationService, documentSignerProvider,
   AttachmentsService, SendService, InboxService, DeliveriesService, OutboxViewService, IncomingService,
   RoutingPolicyService, NumberTemplatesService, DistributionListsService, LetterTrackingService, LetterWorkNotices, LetterQueuesQuery,
-  LetterSearchService,
+  LetterSearchService, AgendaRegisterService,
 ];
 
 /** Letters from draft to inbox. Job handlers (RenderLetterJob, DispatchJob) are registered by the worker. */

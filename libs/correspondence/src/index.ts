@@ -26,5 +26,8 @@ export * from './policy-admin';
 export * from './distribution-lists';
 export * from './tracking';
 export * from './search';
+export { AgendaRegisterService } from './agenda/agenda-register.service';
+export * from './agenda/agenda-range';
+export type { RegisterKind } from './agenda/agenda-documents';
 export * from './correspondence.module';
 export * from './worklist';

@@ -187,6 +187,46 @@ export interface paths {
         patch: operations["AdminController_updateUser"];
         trace?: never;
     };
+    "/api/agenda/incoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Buku agenda surat masuk satker untuk rentang tanggal (XLSX atau PDF)
+         * @description Satker Anda saja. Untuk pencatat surat (REGISTRAR), arsiparis (ARCHIVIST), dan pemegang (atau Plt./Plh.) jabatan Ketua, Anggota, Sekretaris Jenderal atau Sekretaris; selain itu 403. Hal surat T/R/SR yang tidak boleh Anda baca tidak dicetak (diganti "(Rahasia — hal tidak ditampilkan)"); metadata register tetap dicetak. XLSX: tanggal sebagai tanggal Excel dalam WIB. Paling banyak 5.000 surat per PDF dan 50.000 per XLSX (422 AGENDA_TOO_LARGE).
+         */
+        get: operations["AgendaController_incoming"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agenda/outgoing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Buku agenda surat keluar satker untuk rentang tanggal (XLSX atau PDF)
+         * @description Satker Anda saja. Untuk pencatat surat (REGISTRAR), arsiparis (ARCHIVIST), dan pemegang (atau Plt./Plh.) jabatan Ketua, Anggota, Sekretaris Jenderal atau Sekretaris; selain itu 403. Hal surat T/R/SR yang tidak boleh Anda baca tidak dicetak (diganti "(Rahasia — hal tidak ditampilkan)"); metadata register tetap dicetak. XLSX: tanggal sebagai tanggal Excel dalam WIB. Paling banyak 5.000 surat per PDF dan 50.000 per XLSX (422 AGENDA_TOO_LARGE).
+         */
+        get: operations["AgendaController_outgoing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -6196,6 +6236,132 @@ export interface operations {
             };
             /** @description Bertentangan dengan keadaan saat ini: status, versi, atau urutan (conflict with the current state) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Dapat dibaca tetapi tidak dapat diproses menurut aturan (unprocessable) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AgendaController_incoming: {
+        parameters: {
+            query: {
+                format?: "xlsx" | "pdf";
+                /** @description Hari pertama (WIB), termasuk */
+                from: string;
+                /** @description Hari terakhir (WIB), termasuk; tidak sebelum from, paling lama 366 hari */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Buku agenda surat masuk */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Masukan tidak sah; `details.fields` menyebut kolomnya (bad input, naming the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Belum masuk atau token tidak sah (not signed in) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Tidak berwenang (forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Dapat dibaca tetapi tidak dapat diproses menurut aturan (unprocessable) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AgendaController_outgoing: {
+        parameters: {
+            query: {
+                format?: "xlsx" | "pdf";
+                /** @description Hari pertama (WIB), termasuk */
+                from: string;
+                /** @description Hari terakhir (WIB), termasuk; tidak sebelum from, paling lama 366 hari */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Buku agenda surat keluar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Masukan tidak sah; `details.fields` menyebut kolomnya (bad input, naming the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Belum masuk atau token tidak sah (not signed in) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Tidak berwenang (forbidden) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

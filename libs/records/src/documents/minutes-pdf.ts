@@ -1,9 +1,13 @@
-import PDFDocument from 'pdfkit';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createPdf, drawKop, drawTable, finishPdf, PDF_FONT, PdfHandle } from '@naskah/core';
 
 /**
- * Lists (daftar) and minutes (berita acara) of transfer, destruction and handover as A4 PDF with
- * the standard PDF fonts: a heading, numbered paragraphs, a table of dossiers, an optional SHA-256
- * manifest and signature blocks. The output depends only on the input (dates come from it).
+ * Lists (daftar) and minutes (berita acara) of transfer, destruction and handover as A4 PDF on the
+ * shared layout engine (libs/core/src/pdf, embedded Noto Sans / DejaVu fonts): the office's kop,
+ * the title and number, numbered paragraphs, the list table with its header repeated on every
+ * page, an optional SHA-256 manifest, the signature blocks of the parties, "Halaman x dari y".
+ * The output depends only on the input (dates come from it).
  */
 export interface MinutesTable {
   columns: { header: string; width: number }[];
@@ -32,85 +36,76 @@ export function indonesianDate(at: Date): { text: string; day: string } {
   return { text: `${wib.getUTCDate()} ${MONTHS[wib.getUTCMonth()]} ${wib.getUTCFullYear()}`, day: DAYS[wib.getUTCDay()] };
 }
 
-const MARGIN = 50;
+let mono: Buffer | null = null;
+/** DejaVu Sans Mono (same npm package as the fallback font) for the manifest's digests, embedded like the rest. */
+function monoFont(): Buffer {
+  return (mono ??= readFileSync(join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf', 'DejaVuSansMono.ttf')));
+}
 
 export async function renderMinutesPdf(input: MinutesDocument): Promise<Buffer> {
-  const date = new Date(Math.floor(input.date.getTime() / 1000) * 1000);
-  const doc = new PDFDocument({
-    size: 'A4', margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }, bufferPages: true, pdfVersion: '1.7', lang: 'id-ID',
-    info: { Title: `${input.title}${input.number ? ` Nomor ${input.number}` : ''}`, Author: input.officeName, Creator: 'Naskah', Producer: 'Naskah (PDFKit)', CreationDate: date, ModDate: date },
+  const h = createPdf({
+    margins: { top: 48, bottom: 50, left: 60, right: 50 },
+    title: `${input.title}${input.number ? ` Nomor ${input.number}` : ''}`, author: input.officeName, subject: input.title, at: input.date,
   });
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const width = doc.page.width - 2 * MARGIN;
-  doc.font('Helvetica-Bold').fontSize(13).text(input.officeName.toUpperCase(), { align: 'center', width });
-  doc.moveDown(0.6).fontSize(12).text(input.title.toUpperCase(), { align: 'center', width });
-  if (input.number) doc.font('Helvetica').fontSize(10).text(`Nomor: ${input.number}`, { align: 'center', width });
-  doc.moveDown(1).font('Helvetica').fontSize(10);
-  for (const p of input.paragraphs) doc.text(p, { align: 'justify', width }).moveDown(0.5);
-  if (input.table) drawTable(doc, input.table, width);
-  for (const p of input.afterTable ?? []) doc.text(p, MARGIN, undefined, { align: 'justify', width }).moveDown(0.5);
-  if (input.manifest) {
-    doc.moveDown(0.5).font('Helvetica-Bold').text('Manifes SHA-256 isi yang dimusnahkan', MARGIN, undefined, { width });
-    doc.font('Helvetica').fontSize(8).text(`Digest manifes (SHA-256): ${input.manifest.digest}`, { width }).moveDown(0.3);
-    doc.font('Courier').fontSize(7);
-    for (const line of input.manifest.lines) doc.text(line, MARGIN, undefined, { width });
-    doc.font('Helvetica').fontSize(10);
-  }
-  drawSignatures(doc, input, width);
-  const pages = doc.bufferedPageRange();
-  for (let i = pages.start; i < pages.start + pages.count; i++) {
-    doc.switchToPage(i);
-    doc.page.margins.bottom = 0; // the footer sits in the margin; without this pdfkit would start a new page
-    doc.font('Helvetica').fontSize(7).text(`${input.title} — halaman ${i + 1} dari ${pages.count}`, MARGIN, doc.page.height - MARGIN + 15, { width, align: 'center', lineBreak: false });
-  }
-  doc.end();
-  return done;
-}
-
-function drawTable(doc: PDFKit.PDFDocument, table: MinutesTable, width: number): void {
-  const total = table.columns.reduce((a, c) => a + c.width, 0);
-  const widths = table.columns.map((c) => (c.width / total) * width);
-  const bottom = () => doc.page.height - MARGIN - 20;
-  const row = (cells: string[], bold: boolean) => {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8);
-    const h = Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: widths[i] - 6 }))) + 6;
-    if (doc.y + h > bottom()) {
-      doc.addPage();
-      if (!bold) row(table.columns.map((c) => c.header), true);
-      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8);
-    }
+  const { doc } = h;
+  drawKop(h, { name: input.officeName, lines: [input.city] });
+  doc.font(PDF_FONT.bold).fontSize(12).text(input.title.toUpperCase(), h.left, doc.y + 4, { width: h.width, align: 'center' });
+  if (input.number) doc.font(PDF_FONT.regular).fontSize(10).text(`Nomor: ${input.number}`, h.left, doc.y + 1, { width: h.width, align: 'center' });
+  doc.moveDown(1.2);
+  let n = 0;
+  const paragraph = (text: string) => {
+    n += 1;
+    doc.font(PDF_FONT.regular).fontSize(10);
     const y = doc.y;
-    let x = MARGIN;
-    cells.forEach((c, i) => {
-      doc.rect(x, y, widths[i], h).stroke();
-      doc.text(c || '', x + 3, y + 3, { width: widths[i] - 6 });
-      x += widths[i];
-    });
-    doc.x = MARGIN;
-    doc.y = y + h;
+    if (y + doc.heightOfString(text, { width: h.width - 22 }) > h.bottom && y > doc.page.margins.top + 100) doc.addPage();
+    const top = doc.y;
+    doc.text(`${n}.`, h.left, top, { width: 20, lineBreak: false });
+    doc.text(text, h.left + 22, top, { width: h.width - 22, align: 'justify', lineGap: 1.5 });
+    doc.moveDown(0.5);
   };
-  row(table.columns.map((c) => c.header), true);
-  for (const r of table.rows) row(r, false);
-  doc.font('Helvetica').fontSize(10).moveDown(0.8);
+  input.paragraphs.forEach(paragraph);
+  if (input.table) {
+    doc.moveDown(0.3);
+    drawTable(h, { columns: input.table.columns.map((c) => ({ ...c, align: c.header === 'No' || c.header === 'Jml' ? 'right' : 'left' })), rows: input.table.rows, fontSize: 8, headerFontSize: 8, empty: 'Tidak ada berkas.' });
+    doc.moveDown(0.8);
+  }
+  (input.afterTable ?? []).forEach(paragraph);
+  if (input.manifest) {
+    doc.moveDown(0.5).font(PDF_FONT.bold).fontSize(10).text('Manifes SHA-256 isi yang dimusnahkan', h.left, doc.y, { width: h.width });
+    doc.font(PDF_FONT.regular).fontSize(8).text(`Digest manifes (SHA-256): ${input.manifest.digest}`, h.left, doc.y, { width: h.width }).moveDown(0.3);
+    doc.registerFont('Naskah-Mono', monoFont());
+    doc.font('Naskah-Mono').fontSize(6.5);
+    for (const line of input.manifest.lines) {
+      if (doc.y + 9 > h.bottom) doc.addPage();
+      doc.text(line, h.left, doc.y, { width: h.width });
+    }
+  }
+  signatures(h, input);
+  return finishPdf(h, `${input.title}${input.number ? ` · Nomor ${input.number}` : ''}`);
 }
 
-function drawSignatures(doc: PDFKit.PDFDocument, input: MinutesDocument, width: number): void {
-  if (doc.y > doc.page.height - MARGIN - 140) doc.addPage();
-  doc.moveDown(1).font('Helvetica').fontSize(10).text(`${input.city}, ${indonesianDate(input.date).text}`, MARGIN, undefined, { width, align: 'right' });
+/** "Sumbawa, 5 Maret 2024", then the parties side by side (up to three a row): role, room for the signature, name. */
+function signatures(h: PdfHandle, input: MinutesDocument): void {
+  const { doc } = h;
   const per = Math.max(1, Math.min(3, input.signatures.length));
-  const colW = width / per;
-  let top = doc.y + 10;
+  const colW = h.width / per;
+  const blockH = 110;
+  const rows = Math.max(1, Math.ceil(input.signatures.length / per));
+  if (doc.y + 40 + Math.min(rows, 2) * blockH > h.bottom) doc.addPage();
+  doc.moveDown(1).font(PDF_FONT.regular).fontSize(10).text(`${input.city}, ${indonesianDate(input.date).text}`, h.left, doc.y, { width: h.width, align: 'right' });
+  let top = doc.y + 12;
   input.signatures.forEach((s, i) => {
     const col = i % per;
-    if (col === 0 && i > 0) top += 100;
-    const x = MARGIN + col * colW;
-    doc.font('Helvetica').fontSize(9).text(s.role, x, top, { width: colW - 10, align: 'center' });
-    doc.font('Helvetica-Bold').text(s.name, x, top + 60, { width: colW - 10, align: 'center' });
+    if (col === 0 && i > 0) top += blockH;
+    if (col === 0 && top + blockH > h.bottom) {
+      doc.addPage();
+      top = doc.y;
+    }
+    const x = h.left + col * colW;
+    doc.font(PDF_FONT.regular).fontSize(9).text(s.role, x + 4, top, { width: colW - 8, align: 'center' });
+    const name = s.name || '(.................................)';
+    doc.font(PDF_FONT.bold).fontSize(9.5).text(name, x + 4, top + 72, { width: colW - 8, align: 'center', underline: Boolean(s.name) });
   });
-  doc.x = MARGIN;
+  doc.x = h.left;
+  doc.y = top + blockH;
 }

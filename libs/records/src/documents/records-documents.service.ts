@@ -21,8 +21,8 @@ const TITLES = {
   REVIEW: { list: 'Daftar Arsip Usul Nilai Kembali', minutes: 'Berita Acara Penilaian Kembali', prefix: 'BA-NILAI' },
 } as const;
 const COLUMNS = [
-  { header: 'No', width: 4 }, { header: 'Kode', width: 10 }, { header: 'Uraian berkas', width: 34 }, { header: 'Unit', width: 18 },
-  { header: 'Kurun waktu', width: 16 }, { header: 'Jml', width: 5 }, { header: 'Retensi (th)', width: 7 }, { header: 'Keterangan', width: 22 },
+  { header: 'No', width: 5 }, { header: 'Kode', width: 10 }, { header: 'Uraian berkas', width: 33 }, { header: 'Unit', width: 17 },
+  { header: 'Kurun waktu', width: 15 }, { header: 'Jml', width: 5 }, { header: 'Retensi (th)', width: 9 }, { header: 'Keterangan', width: 20 },
 ];
 
 type Item = Awaited<ReturnType<ProposalsRepository['items']>>[number];
