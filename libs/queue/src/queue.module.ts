@@ -1,10 +1,10 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
-import IORedis from 'ioredis';
+import type IORedis from 'ioredis';
 import { AppConfig } from '@naskah/core';
 import { QueueName } from './queue-names';
 import { OutboxService } from './outbox.service';
-import { redisOptions } from './redis-connection';
+import { createRedis, redisOptions } from './redis-connection';
 import { PipelineStatusService } from './pipeline/pipeline-status.service';
 
 /** A shared ioredis client for everything that is not a queue (rate limits, notifications). */
@@ -17,7 +17,7 @@ const queues = Object.values(QueueName).map((name) => ({ name }));
   imports: [
     BullModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ connection: redisOptions(config.REDIS_URL), prefix: config.QUEUE_PREFIX }),
+      useFactory: (config: AppConfig) => ({ connection: redisOptions(config), prefix: config.QUEUE_PREFIX }),
     }),
     BullModule.registerQueue(...queues),
   ],
@@ -27,7 +27,7 @@ const queues = Object.values(QueueName).map((name) => ({ name }));
     {
       provide: REDIS,
       inject: [AppConfig],
-      useFactory: (c: AppConfig) => new IORedis({ ...(redisOptions(c.REDIS_URL) as object), maxRetriesPerRequest: 2, keyPrefix: `${c.QUEUE_PREFIX}:app:` }),
+      useFactory: (c: AppConfig) => createRedis(c, { maxRetriesPerRequest: 2, keyPrefix: `${c.QUEUE_PREFIX}:app:` }),
     },
   ],
   exports: [OutboxService, PipelineStatusService, BullModule, REDIS],
