@@ -44,7 +44,7 @@ export function redisOptions(settings: RedisSettings | string): RedisOptions {
       password: s.REDIS_PASSWORD || undefined,
       sentinelPassword: s.REDIS_SENTINEL_PASSWORD || undefined,
       sentinelRetryStrategy: retryStrategy,
-      reconnectOnError: (err) => (err.message.startsWith('READONLY') ? 2 : false),
+      reconnectOnError: (err: Error) => (err.message.startsWith('READONLY') ? 2 : false),
     };
   }
   const u = new URL(s.REDIS_URL);
