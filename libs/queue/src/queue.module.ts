@@ -1,4 +1,4 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import type IORedis from 'ioredis';
 import { AppConfig } from '@naskah/core';
@@ -27,7 +27,18 @@ const queues = Object.values(QueueName).map((name) => ({ name }));
     {
       provide: REDIS,
       inject: [AppConfig],
-      useFactory: (c: AppConfig) => createRedis(c, { maxRetriesPerRequest: 2, keyPrefix: `${c.QUEUE_PREFIX}:app:` }),
+      useFactory: (c: AppConfig) => {
+        const client = createRedis(c, { maxRetriesPerRequest: 2, keyPrefix: `${c.QUEUE_PREFIX}:app:` });
+        // ioredis prints an unhandled 'error' with its stack on every failed reconnection: one line, and only when the state changes
+        const logger = new Logger('Redis');
+        let last = '';
+        client.on('error', (err: Error) => {
+          if (err.message !== last) logger.warn({ err: err.message }, 'Redis connection error; reconnecting');
+          last = err.message;
+        });
+        client.on('ready', () => (last = ''));
+        return client;
+      },
     },
   ],
   exports: [OutboxService, PipelineStatusService, BullModule, REDIS],

@@ -47,6 +47,14 @@ export class AppConfig {
   @IsOptional() @IsString()
   REDIS_PASSWORD: string | undefined = undefined;
 
+  /**
+   * How many Redis replicas must hold the jobs the outbox relay hands to Redis before their outbox
+   * rows count as sent (Redis WAIT). 0: the primary's answer is enough (standalone Redis). With
+   * Sentinel set 1 (or more), so that a primary lost right after an enqueue cannot take jobs with it.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(16)
+  REDIS_WAIT_REPLICAS = 0;
+
   /** BullMQ key prefix; wrap in {} for Redis Cluster hash-tagging, e.g. {naskah}. */
   @Matches(/^[A-Za-z0-9_{}-]+$/, { message: 'QUEUE_PREFIX hanya huruf, angka, _ - { }' })
   QUEUE_PREFIX = 'naskah';
