@@ -115,6 +115,13 @@ export class RecordsDocumentsService {
     return { id: String(res.insertId), fileId: file.id, sha256: file.sha256, sizeBytes: file.sizeBytes };
   }
 
+  /** Like read(), as a stream checked against the recorded SHA-256 (for documents of any size). */
+  async readStream(proposalId: string, documentId: string) {
+    const [m] = /^\d+$/.test(documentId) ? await this.ds.query('SELECT file_id FROM records_minutes WHERE id = ? AND proposal_id = ?', [documentId, proposalId]) : [];
+    if (!m) throw notFound('Dokumen', documentId);
+    return this.files.readStream(String(m.file_id));
+  }
+
   async read(proposalId: string, documentId: string) {
     const [m] = /^\d+$/.test(documentId) ? await this.ds.query('SELECT file_id FROM records_minutes WHERE id = ? AND proposal_id = ?', [documentId, proposalId]) : [];
     if (!m) throw notFound('Dokumen', documentId);
