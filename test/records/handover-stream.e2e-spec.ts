@@ -83,7 +83,7 @@ describe('handover package streamed into storage under a bounded heap', () => {
     const mbps = r.totalBytes / 1024 / 1024 / (r.zipMs / 1000);
     console.log(`[handover-stream] ${FILES} files × ${FILE_MB} MB = ${TOTAL_MB} MB → zip ${(r.pkg.sizeBytes / 1024 / 1024).toFixed(1)} MB in ${r.zipMs} ms (${mbps.toFixed(1)} MB/s; files stored in ${r.genMs} ms); ` +
       `V8 heap limit ${r.heapLimitMB} MB, heap used ${r.baseHeapMB.toFixed(1)} → peak ${r.peakHeapMB.toFixed(1)} MB, RSS ${r.baseRssMB.toFixed(0)} → peak ${r.peakRssMB.toFixed(0)} MB, buffers peak ${r.peakExternalMB.toFixed(1)} MB`);
-    expect(r.heapLimitMB).toBeLessThanOrEqual(160);
+    expect(r.heapLimitMB).toBeLessThanOrEqual(192); // 128 MB old space + the young generation
     expect(r.peakHeapMB - r.baseHeapMB).toBeLessThan(64);
     expect(r.peakRssMB - r.baseRssMB).toBeLessThan(Math.min(128, TOTAL_MB / 2));
   }, 600_000);

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import type { Readable } from 'node:stream';
+import { Readable, Stream } from 'node:stream';
 import { ZipArchive } from 'archiver';
 
 /** Zips in-memory entries (name → bytes) into one buffer (small archives only: the handover package streams, zipStream). */
@@ -41,8 +41,10 @@ export function zipStream(sources: Iterable<ZipSource> | AsyncIterable<ZipSource
     for await (const s of sources) {
       const body = s.open ? await s.open() : s.data ?? Buffer.alloc(0);
       const written = once(zip, 'entry'); // rejects on the archive's 'error'
+      // archiver does not pass a source's error on: watch the source itself
+      const failed = body instanceof Stream ? once(body, 'error').then(([err]) => Promise.reject(err as Error)) : null;
       zip.append(body, { name: s.name, date: s.date, store: s.store });
-      await written;
+      await (failed ? Promise.race([written, failed]) : written);
     }
     await zip.finalize();
   })().catch((err: Error) => {
