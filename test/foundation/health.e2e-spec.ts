@@ -1,6 +1,6 @@
 import type IORedis from 'ioredis';
 import { REDIS } from '@naskah/queue';
-import { Http, startApi } from '@naskah/testing';
+import { Http, startApi, testServerUrls } from '@naskah/testing';
 
 describe('health, OpenAPI and the error shape', () => {
   let http: Http;
@@ -19,6 +19,8 @@ describe('health, OpenAPI and the error shape', () => {
     const res = await http.request('GET', '/health/ready');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } } });
+    // the Redis node that took the probe's write (with Sentinel: the current primary)
+    expect(res.body.info.redis.master).toBe(`127.0.0.1:${new URL(testServerUrls().redis).port}`);
   });
 
   it('serves the OpenAPI document and the docs page without a token', async () => {

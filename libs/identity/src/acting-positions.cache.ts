@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import IORedis from 'ioredis';
+import type IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig, Clock } from '@naskah/core';
-import { REDIS, redisOptions } from '@naskah/queue';
+import { createRedis, REDIS } from '@naskah/queue';
 import type { PositionKind } from '@naskah/organisation';
 import { jakartaToday } from './jakarta-today';
 import { Role, rolesOf } from './roles';
@@ -172,7 +172,7 @@ export class ActingPositionsCache implements OnModuleDestroy {
   private listen(): void {
     if (this.subscriber || this.closed) return;
     const channel = identityChangesChannel(this.config.QUEUE_PREFIX);
-    const sub = new IORedis({ ...(redisOptions(this.config.REDIS_URL) as object), lazyConnect: true });
+    const sub = createRedis(this.config, { lazyConnect: true });
     this.subscriber = sub;
     const down = () => {
       this.live = false;

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import IORedis from 'ioredis';
+import type IORedis from 'ioredis';
 import { AppConfig } from '@naskah/core';
-import { redisOptions } from '@naskah/queue';
+import { createRedis } from '@naskah/queue';
 import { notificationBusChannel } from './notification-bus';
 import type { NotificationEvent, NotificationView, WorklistHint } from './notification.types';
 
@@ -70,7 +70,7 @@ export class NotificationHub implements OnModuleDestroy {
   private connect(): Promise<void> {
     if (this.ready) return this.ready;
     const channel = notificationBusChannel(this.config.QUEUE_PREFIX);
-    const sub = new IORedis({ ...(redisOptions(this.config.REDIS_URL) as object), lazyConnect: true });
+    const sub = createRedis(this.config, { lazyConnect: true });
     sub.on('error', (err) => this.logger.warn({ err: err.message }, 'notification bus connection error'));
     sub.on('message', (_ch: string, raw: string) => this.dispatch(raw));
     this.subscriber = sub;

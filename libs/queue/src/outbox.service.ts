@@ -1,9 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '@naskah/core';
+import { AppConfig, Clock } from '@naskah/core';
 import { SqlStatement, sqlStatement } from '@naskah/db';
 import { DEFAULT_JOB_OPTIONS, JOB_QUEUE, JobName, JobPayloads, QueueName, jobIdFor } from './queue-names';
 import { outsideJob } from './worker/connection-discipline';
@@ -44,6 +44,7 @@ export class OutboxService {
     private readonly ds: DataSource,
     private readonly moduleRef: ModuleRef,
     private readonly clock: Clock,
+    @Optional() private readonly config?: AppConfig,
   ) {}
 
   async add<N extends JobName>(
@@ -110,6 +111,7 @@ export class OutboxService {
             },
           })),
         ));
+        await this.replicated(queueName, enqueueTimeoutMs);
       }
       await em.query(`UPDATE outbox SET sent_at = CURRENT_TIMESTAMP(3), attempts = attempts + 1 WHERE id IN (${rows.map(() => '?').join(',')})`, rows.map((r) => r.id));
       return rows.length;
@@ -147,6 +149,21 @@ export class OutboxService {
   async pendingCount(): Promise<number> {
     const [r] = await this.ds.query('SELECT COUNT(*) AS n FROM outbox WHERE sent_at IS NULL');
     return Number(r.n);
+  }
+
+  /**
+   * With REDIS_WAIT_REPLICAS > 0 (Sentinel deployments): the jobs just added count as handed over
+   * only once that many replicas hold them (Redis `WAIT` on the connection that wrote them).
+   * Replication is asynchronous, so without this a primary killed right after the enqueue takes
+   * the jobs with it while their outbox rows already say "sent". Too few replicas in time: the
+   * transaction rolls back and the rows are relayed again (the job ids make that a no-op).
+   */
+  private async replicated(queueName: QueueName, timeoutMs: number): Promise<void> {
+    const want = this.config?.REDIS_WAIT_REPLICAS ?? 0;
+    if (want <= 0) return;
+    const client = (await this.queue(queueName).getBackend().client) as unknown as { wait(replicas: number, timeoutMs: number): Promise<number> }; // ioredis underneath
+    const acked = Number(await client.wait(want, Math.min(timeoutMs, 5000)));
+    if (acked < want) throw new Error(`outbox relay: ${acked} of ${want} Redis replicas confirmed the jobs of "${queueName}" (WAIT); relayed again later`);
   }
 
   private queue(name: QueueName): Queue {

@@ -1,10 +1,10 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
-import IORedis from 'ioredis';
+import type IORedis from 'ioredis';
 import { AppConfig } from '@naskah/core';
 import { QueueName } from './queue-names';
 import { OutboxService } from './outbox.service';
-import { redisOptions } from './redis-connection';
+import { createRedis, redisOptions } from './redis-connection';
 import { PipelineStatusService } from './pipeline/pipeline-status.service';
 
 /** A shared ioredis client for everything that is not a queue (rate limits, notifications). */
@@ -17,7 +17,7 @@ const queues = Object.values(QueueName).map((name) => ({ name }));
   imports: [
     BullModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ connection: redisOptions(config.REDIS_URL), prefix: config.QUEUE_PREFIX }),
+      useFactory: (config: AppConfig) => ({ connection: redisOptions(config), prefix: config.QUEUE_PREFIX }),
     }),
     BullModule.registerQueue(...queues),
   ],
@@ -27,7 +27,18 @@ const queues = Object.values(QueueName).map((name) => ({ name }));
     {
       provide: REDIS,
       inject: [AppConfig],
-      useFactory: (c: AppConfig) => new IORedis({ ...(redisOptions(c.REDIS_URL) as object), maxRetriesPerRequest: 2, keyPrefix: `${c.QUEUE_PREFIX}:app:` }),
+      useFactory: (c: AppConfig) => {
+        const client = createRedis(c, { maxRetriesPerRequest: 2, keyPrefix: `${c.QUEUE_PREFIX}:app:` });
+        // ioredis prints an unhandled 'error' with its stack on every failed reconnection: one line, and only when the state changes
+        const logger = new Logger('Redis');
+        let last = '';
+        client.on('error', (err: Error) => {
+          if (err.message !== last) logger.warn({ err: err.message }, 'Redis connection error; reconnecting');
+          last = err.message;
+        });
+        client.on('ready', () => (last = ''));
+        return client;
+      },
     },
   ],
   exports: [OutboxService, PipelineStatusService, BullModule, REDIS],

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, notFound } from '@naskah/core';
 import { StoragePort } from './storage.port';
@@ -35,6 +36,50 @@ export class FilesService {
       key, hash, data.length, meta.mime, meta.originalName.slice(0, 255), meta.createdBy,
     ]);
     return { id: String(res.insertId), storageKey: key, sha256: hash, sizeBytes: data.length, mime: meta.mime, originalName: meta.originalName, deletedAt: null };
+  }
+
+  /**
+   * Like store(), for bytes of any size: streamed to the store (never whole in memory), the SHA-256
+   * and size taken on the way. The key's middle folder is random (the hash is known only at the end).
+   */
+  async storeStream(em: EntityManager, data: Readable, meta: { originalName: string; mime: string; createdBy: number | null }): Promise<StoredFile> {
+    const now = new Date();
+    const uuid = randomUUID();
+    const key = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${uuid.slice(0, 2)}/${uuid}`;
+    const { sha256: hash, sizeBytes } = await this.storage.putStream(key, data);
+    const res = await em.query('INSERT INTO files (storage_key, sha256, size_bytes, mime, original_name, created_by) VALUES (?, ?, ?, ?, ?, ?)', [
+      key, hash, sizeBytes, meta.mime, meta.originalName.slice(0, 255), meta.createdBy,
+    ]);
+    return { id: String(res.insertId), storageKey: key, sha256: hash, sizeBytes, mime: meta.mime, originalName: meta.originalName, deletedAt: null };
+  }
+
+  /**
+   * The bytes as a stream, checked against the recorded SHA-256 and size as they flow: a mismatch
+   * fails the stream at its end (FILE_CORRUPTED), so whatever consumed it (a zip, a download) fails
+   * too instead of passing on altered content. Inside a transaction pass its `em`.
+   */
+  async readStream(id: string, em?: EntityManager): Promise<{ file: StoredFile; stream: Readable }> {
+    const file = await this.find(id, em);
+    if (file.deletedAt) throw new DomainError('FILE_DESTROYED', 'NOT_FOUND', 'Berkas telah dimusnahkan (file destroyed)');
+    const source = await this.storage.getStream(file.storageKey).catch((err: NodeJS.ErrnoException) => {
+      if (err?.code !== 'ENOENT') throw err;
+      throw new DomainError('FILE_MISSING', 'CONFLICT', 'Isi berkas tidak ada di penyimpanan (file content missing)', { id });
+    });
+    const hash = createHash('sha256');
+    let size = 0;
+    const check = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        hash.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+      flush(done) {
+        const ok = hash.digest('hex') === file.sha256 && size === file.sizeBytes;
+        done(ok ? null : new DomainError('FILE_CORRUPTED', 'CONFLICT', 'Isi berkas tidak cocok dengan SHA-256 yang tercatat (integrity check failed)', { id }));
+      },
+    });
+    source.on('error', (err) => check.destroy(err));
+    return { file, stream: source.pipe(check) };
   }
 
   async find(id: string, em: EntityManager = this.ds.manager): Promise<StoredFile> {

@@ -1,10 +1,26 @@
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { StoragePort } from './storage.port';
+import { createHash, randomUUID } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { assertStorageKey, StoragePort, StoredBytes } from './storage.port';
 
-const SEGMENT = '[A-Za-z0-9_-][A-Za-z0-9_.-]*';
-const KEY = new RegExp(`^${SEGMENT}(/${SEGMENT})*$`);
+/** A pass-through that hashes (SHA-256) and counts what flows through it. */
+export function hashingStream(): Transform & { result(): StoredBytes } {
+  const hash = createHash('sha256');
+  let sizeBytes = 0;
+  const t = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      sizeBytes += chunk.length;
+      done(null, chunk);
+    },
+  }) as Transform & { result(): StoredBytes };
+  let digest: string | null = null;
+  t.result = () => ({ sizeBytes, sha256: (digest ??= hash.digest('hex')) });
+  return t;
+}
 
 export class LocalDiskStorage extends StoragePort {
   private readonly root: string;
@@ -15,8 +31,7 @@ export class LocalDiskStorage extends StoragePort {
 
   /** Keys are relative paths of plain segments (no '', '.', '..' or hidden names), so a key never leaves the root. */
   private pathOf(key: string): string {
-    if (key.length > 200 || !KEY.test(key)) throw new Error(`invalid storage key ${JSON.stringify(key)}`);
-    return join(this.root, key);
+    return join(this.root, assertStorageKey(key));
   }
 
   async put(key: string, data: Buffer): Promise<void> {
@@ -27,8 +42,28 @@ export class LocalDiskStorage extends StoragePort {
     await rename(tmp, path); // atomic: a reader never sees half a file
   }
 
+  async putStream(key: string, data: Readable): Promise<StoredBytes> {
+    const path = this.pathOf(key);
+    await mkdir(dirname(path), { recursive: true });
+    const tmp = `${path}.${randomUUID()}.tmp`;
+    const hashing = hashingStream();
+    try {
+      await pipeline(data, hashing, createWriteStream(tmp, { flags: 'wx' }));
+      await rename(tmp, path);
+    } catch (err) {
+      await rm(tmp, { force: true });
+      throw err;
+    }
+    return hashing.result();
+  }
+
   async get(key: string): Promise<Buffer> {
     return readFile(this.pathOf(key));
+  }
+
+  async getStream(key: string): Promise<Readable> {
+    const handle = await open(this.pathOf(key), 'r'); // ENOENT here, not later on the stream
+    return handle.createReadStream();
   }
 
   async remove(key: string): Promise<void> {

@@ -14,3 +14,4 @@ export * from './processes/servers';
 export * from './processes/template-db';
 export * from './processes/api-client';
 export * from './processes/reliability-env';
+export * from './processes/redis-sentinel';

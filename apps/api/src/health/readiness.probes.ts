@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import type IORedis from 'ioredis';
 import { Repository } from 'typeorm';
-import { probeRedisWrite, REDIS } from '@naskah/queue';
+import { probeRedisWrite, REDIS, redisAddress } from '@naskah/queue';
 import { HealthProbeRecord } from './health-probe.entity';
 
 /** Each probe gives up after this long: a hung server makes the process not ready, never a hung check. */
@@ -45,7 +45,9 @@ export class ReadinessProbes {
     const i = this.indicator.check('redis');
     try {
       await probeRedisWrite(this.client, `health:${whoAmI}`, PROBE_TIMEOUT_MS);
-      return i.up();
+      // the node that just took the write: with Sentinel, the current primary (it changes on failover)
+      const master = redisAddress(this.client);
+      return master ? i.up({ master }) : i.up();
     } catch (err) {
       return i.down({ message: messageOf(err) });
     }

@@ -126,7 +126,8 @@ export class ProposalsController {
   @ApiErrors(404, 410)
   async document(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('documentId') documentId: string, @Res() reply: BinaryReply) {
     await this.repo.loadVisible(await this.viewers.viewerOf(p), id);
-    const { file, data } = await this.documents.read(id, documentId);
-    sendFile(reply, data, file.mime, file.originalName, file.sha256);
+    // streamed (a handover package may be gigabytes), checked against its SHA-256 as it goes: a mismatch cuts the download short
+    const { file, stream } = await this.documents.readStream(id, documentId);
+    sendFile(reply, stream, file.mime, file.originalName, file.sha256, 'attachment', file.sizeBytes);
   }
 }

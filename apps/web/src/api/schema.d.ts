@@ -3171,6 +3171,8 @@ export interface components {
             recordedAt: string;
         };
         HealthIndicatorState: {
+            /** @example 10.0.0.5:6379 */
+            master?: string;
             message?: string;
             /** @enum {string} */
             status: "up" | "down";

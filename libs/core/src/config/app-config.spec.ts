@@ -77,6 +77,37 @@ describe('configuration validated at boot', () => {
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET_PATH: '/run/secrets/jwt' }).JWT_SECRET).toBeUndefined();
   });
 
+  it('takes Redis Sentinel (sentinels + master name) instead of REDIS_URL, and refuses one without the other', () => {
+    const c = loadConfig({ REDIS_SENTINELS: '10.0.0.1:26379,sentinel-2.kpu.local:26379', REDIS_SENTINEL_NAME: 'naskah', REDIS_PASSWORD: 'redis-pw' });
+    expect(c).toMatchObject({ REDIS_SENTINELS: '10.0.0.1:26379,sentinel-2.kpu.local:26379', REDIS_SENTINEL_NAME: 'naskah', REDIS_PASSWORD: 'redis-pw', REDIS_SENTINEL_PASSWORD: undefined });
+    expect(failure({ REDIS_SENTINELS: '10.0.0.1:26379' }).problems).toEqual([expect.stringMatching(/^REDIS_SENTINEL_NAME: wajib/)]);
+    expect(failure({ REDIS_SENTINEL_NAME: 'naskah' }).problems).toEqual([expect.stringMatching(/^REDIS_SENTINELS: wajib/)]);
+    for (const bad of ['10.0.0.1', '10.0.0.1:26379;10.0.0.2:26379', 'redis://10.0.0.1:26379', '10.0.0.1:26379,']) {
+      expect(failure({ REDIS_SENTINELS: bad, REDIS_SENTINEL_NAME: 'naskah' }).problems).toEqual([expect.stringMatching(/^REDIS_SENTINELS=.*host:port/)]);
+    }
+    expect(failure({ REDIS_SENTINELS: '10.0.0.1:26379', REDIS_SENTINEL_NAME: 'nama master' }).problems).toEqual([expect.stringMatching(/^REDIS_SENTINEL_NAME=/)]);
+  });
+
+  it('selects S3 storage with a bucket, and keys in pairs (the secret from the environment or a file, never both)', () => {
+    expect(loadConfig({}).STORAGE_DRIVER).toBe('local');
+    const c = loadConfig({ STORAGE_DRIVER: 's3', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'naskah-arsip', S3_FORCE_PATH_STYLE: 'true', S3_ACCESS_KEY_ID: 'AKIA1', S3_SECRET_ACCESS_KEY_FILE: '/run/secrets/s3' });
+    expect(c).toMatchObject({ STORAGE_DRIVER: 's3', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'naskah-arsip', S3_REGION: 'us-east-1', S3_FORCE_PATH_STYLE: 'true' });
+    expect(loadConfig({ STORAGE_DRIVER: 's3', S3_BUCKET: 'naskah-arsip' }).S3_ACCESS_KEY_ID).toBeUndefined(); // the SDK's own credential chain
+    expect(failure({ STORAGE_DRIVER: 's3' }).problems).toEqual([expect.stringMatching(/^S3_BUCKET: wajib/)]);
+    expect(failure({ STORAGE_DRIVER: 'minio' }).problems).toEqual([expect.stringMatching(/^STORAGE_DRIVER=/)]);
+    expect(failure({ STORAGE_DRIVER: 's3', S3_BUCKET: 'Naskah_Arsip' }).problems).toEqual([expect.stringMatching(/^S3_BUCKET=/)]);
+    expect(failure({ STORAGE_DRIVER: 's3', S3_BUCKET: 'b1x', S3_ENDPOINT: 'ftp://x' }).problems).toEqual([expect.stringMatching(/^S3_ENDPOINT=/)]);
+    expect(failure({ STORAGE_DRIVER: 's3', S3_BUCKET: 'b1x', S3_ACCESS_KEY_ID: 'AKIA1' }).problems).toEqual([expect.stringMatching(/^S3_SECRET_ACCESS_KEY: wajib/)]);
+    expect(failure({ STORAGE_DRIVER: 's3', S3_BUCKET: 'b1x', S3_SECRET_ACCESS_KEY: 'k' }).problems).toEqual([expect.stringMatching(/^S3_ACCESS_KEY_ID: wajib/)]);
+    expect(failure({ STORAGE_DRIVER: 's3', S3_BUCKET: 'b1x', S3_ACCESS_KEY_ID: 'A', S3_SECRET_ACCESS_KEY: 'k', S3_SECRET_ACCESS_KEY_FILE: '/f' }).problems).toEqual([expect.stringMatching(/^S3_SECRET_ACCESS_KEY_FILE: isi salah satu/)]);
+    expect(failure({ S3_FORCE_PATH_STYLE: 'ya' }).problems).toEqual([expect.stringMatching(/^S3_FORCE_PATH_STYLE=/)]);
+  });
+
+  it('never echoes a Redis or S3 secret', () => {
+    const err = failure({ REDIS_PASSWORD: 'redis-secret-pw', REDIS_SENTINEL_PASSWORD: 'sentinel-secret-pw', S3_SECRET_ACCESS_KEY: 'S3-SECRET-VALUE', STORAGE_DRIVER: 's3', S3_BUCKET: 'Bad_Bucket', PORT: 'x' });
+    expect(err.message).not.toMatch(/redis-secret-pw|sentinel-secret-pw|S3-SECRET-VALUE/);
+  });
+
   it('never echoes a secret in its message', () => {
     const err = failure({ NODE_ENV: 'production', JWT_SECRET: 'dev-only-but-typed-by-hand-0123456789' });
     expect(err.message).toContain('JWT_SECRET');

@@ -27,6 +27,34 @@ export class AppConfig {
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL harus berbentuk redis://host:port' })
   REDIS_URL = 'redis://127.0.0.1:36379';
 
+  /**
+   * Redis Sentinel instead of REDIS_URL: the sentinels as `host:port,host:port,…`. Every Redis client
+   * (BullMQ, caches, login limiter, pub/sub, health) then asks them for the current primary of
+   * REDIS_SENTINEL_NAME and follows a failover. Unset: the standalone REDIS_URL.
+   */
+  @IsOptional() @Matches(/^[A-Za-z0-9.-]+:\d{1,5}(,[A-Za-z0-9.-]+:\d{1,5})*$/, { message: 'REDIS_SENTINELS harus berbentuk host:port,host:port (comma-separated sentinels)' })
+  REDIS_SENTINELS: string | undefined = undefined;
+
+  /** The primary's name the sentinels monitor (`sentinel monitor <name> …`); required with REDIS_SENTINELS. */
+  @IsOptional() @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'REDIS_SENTINEL_NAME hanya huruf, angka, . _ - (master name)' })
+  REDIS_SENTINEL_NAME: string | undefined = undefined;
+
+  /** Password of the sentinels themselves (`requirepass` in their configuration), if any. */
+  @IsOptional() @IsString()
+  REDIS_SENTINEL_PASSWORD: string | undefined = undefined;
+
+  /** Password of the Redis primary and replicas with REDIS_SENTINELS (with REDIS_URL, the URL's own password wins). */
+  @IsOptional() @IsString()
+  REDIS_PASSWORD: string | undefined = undefined;
+
+  /**
+   * How many Redis replicas must hold the jobs the outbox relay hands to Redis before their outbox
+   * rows count as sent (Redis WAIT). 0: the primary's answer is enough (standalone Redis). With
+   * Sentinel set 1 (or more), so that a primary lost right after an enqueue cannot take jobs with it.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(16)
+  REDIS_WAIT_REPLICAS = 0;
+
   /** BullMQ key prefix; wrap in {} for Redis Cluster hash-tagging, e.g. {naskah}. */
   @Matches(/^[A-Za-z0-9_{}-]+$/, { message: 'QUEUE_PREFIX hanya huruf, angka, _ - { }' })
   QUEUE_PREFIX = 'naskah';
@@ -57,6 +85,36 @@ export class AppConfig {
 
   @IsString()
   STORAGE_DIR = '.data/dev/files';
+
+  /** Where file bytes live: `local` (STORAGE_DIR) or `s3` (an S3-compatible object store, the S3_* settings). */
+  @IsIn(['local', 's3'], { message: 'STORAGE_DRIVER harus local atau s3' })
+  STORAGE_DRIVER: 'local' | 's3' = 'local';
+
+  /** S3 endpoint of a non-AWS store (MinIO, Ceph RGW, …), e.g. `https://s3.kpu.go.id`; unset: AWS in S3_REGION. */
+  @IsOptional() @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'S3_ENDPOINT harus berbentuk http(s)://host[:port]' })
+  S3_ENDPOINT: string | undefined = undefined;
+
+  /** The bucket (exists already; the product never creates it). Required with STORAGE_DRIVER=s3. */
+  @IsOptional() @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET harus nama bucket S3 yang sah (3–63 huruf kecil, angka, . -)' })
+  S3_BUCKET: string | undefined = undefined;
+
+  @Matches(/^[a-z0-9-]{2,32}$/, { message: 'S3_REGION harus berbentuk seperti ap-southeast-3' })
+  S3_REGION = 'us-east-1';
+
+  /** Access key; unset with S3_SECRET_ACCESS_KEY(_FILE) unset: the SDK's own credential chain (instance role, AWS_* variables). */
+  @IsOptional() @IsString()
+  S3_ACCESS_KEY_ID: string | undefined = undefined;
+
+  @IsOptional() @IsString()
+  S3_SECRET_ACCESS_KEY: string | undefined = undefined;
+
+  /** A file holding the secret access key (a mounted secret), instead of S3_SECRET_ACCESS_KEY. */
+  @IsOptional() @IsString()
+  S3_SECRET_ACCESS_KEY_FILE: string | undefined = undefined;
+
+  /** `true` for stores addressed as endpoint/bucket/key (MinIO and most on-premises stores); `false`: bucket.endpoint/key. */
+  @IsIn(['true', 'false'], { message: 'S3_FORCE_PATH_STYLE harus true atau false' })
+  S3_FORCE_PATH_STYLE: 'true' | 'false' = 'false';
 
   /** The single Ed25519 key of installations from before key rotation: registered as the first key when present. */
   @IsString()
@@ -144,6 +202,17 @@ export class AppConfig {
   }
 }
 
+/** STORAGE_DRIVER=s3 needs a bucket and, if keys are given, both halves once. */
+function storageProblems(c: AppConfig): string[] {
+  const problems: string[] = [];
+  if (c.STORAGE_DRIVER !== 's3') return problems;
+  if (!c.S3_BUCKET) problems.push('S3_BUCKET: wajib diisi bila STORAGE_DRIVER=s3 (bucket required)');
+  if (c.S3_SECRET_ACCESS_KEY && c.S3_SECRET_ACCESS_KEY_FILE) problems.push('S3_SECRET_ACCESS_KEY_FILE: isi salah satu, S3_SECRET_ACCESS_KEY atau S3_SECRET_ACCESS_KEY_FILE (set only one)');
+  const secret = !!(c.S3_SECRET_ACCESS_KEY || c.S3_SECRET_ACCESS_KEY_FILE);
+  if (!!c.S3_ACCESS_KEY_ID !== secret) problems.push(`${c.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'}: wajib diisi bersama pasangannya (access key id and secret go together)`);
+  return problems;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Konfigurasi tidak valid / invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -159,7 +228,7 @@ export function isPlaceholderSecret(secret: string): boolean {
 }
 
 /** Variables whose value must never appear in a message or a log. */
-const SECRET_KEYS = new Set(['JWT_SECRET', 'METRICS_TOKEN']);
+const SECRET_KEYS = new Set(['JWT_SECRET', 'METRICS_TOKEN', 'REDIS_PASSWORD', 'REDIS_SENTINEL_PASSWORD', 'S3_SECRET_ACCESS_KEY', 'S3_ACCESS_KEY_ID']);
 
 /** The value as a message may show it: secrets hidden, a password inside a URL masked. */
 function shown(key: string, value: string | undefined): string {
@@ -185,6 +254,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (config.JWT_SECRET === undefined && picked.JWT_SECRET_PATH === undefined) problems.push('JWT_SECRET: wajib diisi di production, atau JWT_SECRET_PATH bersama (must be set in production)');
     else if (config.JWT_SECRET !== undefined && config.JWT_SECRET.length < 32) problems.push('JWT_SECRET: minimal 32 karakter di production (at least 32 characters in production)');
   }
+  if (config.REDIS_SENTINELS && !config.REDIS_SENTINEL_NAME) problems.push('REDIS_SENTINEL_NAME: wajib diisi bersama REDIS_SENTINELS (the monitored master name is required with REDIS_SENTINELS)');
+  if (config.REDIS_SENTINEL_NAME && !config.REDIS_SENTINELS) problems.push('REDIS_SENTINELS: wajib diisi bersama REDIS_SENTINEL_NAME (host:port,host:port)');
+  problems.push(...storageProblems(config));
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

@@ -46,7 +46,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
 
   private start(queue: QueueName): Worker {
     const worker = new Worker(queue, (job) => this.handle(job), {
-      connection: redisOptions(this.config.REDIS_URL),
+      connection: redisOptions(this.config),
       prefix: this.config.QUEUE_PREFIX,
       // any queue may use every slot while the others are idle; the shared slots bound the sum
       concurrency: this.slots.size,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, notFound } from '@naskah/core';
 import { FilesService } from '@naskah/storage';
@@ -98,6 +99,27 @@ export class RecordsDocumentsService {
       proposalId, kind, format, number, file.id, file.sha256, this.clock.now(),
     ]);
     return { id: String(res.insertId), fileId: file.id, sha256: file.sha256, data };
+  }
+
+  /**
+   * Like store(), for a document too large for memory (the handover package): `make` is called
+   * only when the document does not exist yet, and its stream goes straight to storage.
+   */
+  async storeStream(em: EntityManager, proposalId: string, kind: MinutesKind, format: MinutesFormat, number: string | null, make: () => Readable, filename: string) {
+    const [have] = await em.query('SELECT id, file_id, sha256 FROM records_minutes WHERE proposal_id = ? AND kind = ? AND format = ?', [proposalId, kind, format]);
+    if (have) return { id: String(have.id), fileId: String(have.file_id), sha256: String(have.sha256) };
+    const file = await this.files.storeStream(em, make(), { originalName: filename, mime: MIME[format], createdBy: null });
+    const res = await em.query('INSERT INTO records_minutes (proposal_id, kind, format, number, file_id, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      proposalId, kind, format, number, file.id, file.sha256, this.clock.now(),
+    ]);
+    return { id: String(res.insertId), fileId: file.id, sha256: file.sha256, sizeBytes: file.sizeBytes };
+  }
+
+  /** Like read(), as a stream checked against the recorded SHA-256 (for documents of any size). */
+  async readStream(proposalId: string, documentId: string) {
+    const [m] = /^\d+$/.test(documentId) ? await this.ds.query('SELECT file_id FROM records_minutes WHERE id = ? AND proposal_id = ?', [documentId, proposalId]) : [];
+    if (!m) throw notFound('Dokumen', documentId);
+    return this.files.readStream(String(m.file_id));
   }
 
   async read(proposalId: string, documentId: string) {

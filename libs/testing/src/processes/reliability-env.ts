@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { freePort, RELIABILITY_DIR, ROOT } from './util';
 import { ManagedProcess } from './managed-process';
 import { MariaDbServer, RedisServer } from './servers';
+import { RedisSentinelSet } from './redis-sentinel';
 import { pidAlive, templateDatadir } from './template-db';
 import { ApiClient } from './api-client';
 
@@ -13,6 +14,12 @@ import { ApiClient } from './api-client';
 export interface ReliabilityEnvOptions {
   /** Redis with an append-only file (so a Redis restart keeps what it had acknowledged). Default true. */
   redisPersistent?: boolean;
+  /**
+   * Redis Sentinel around the suite's Redis: two replicas and three sentinels (on `ports`: the
+   * replicas first, then the three sentinels; free ports when unset), and the apps configured with
+   * REDIS_SENTINELS (REDIS_WAIT_REPLICAS=1) instead of REDIS_URL.
+   */
+  sentinel?: { ports?: number[]; masterName?: string };
   /** Extra environment for every API and worker process. */
   appEnv?: Record<string, string>;
 }
@@ -58,6 +65,8 @@ export class ReliabilityEnv {
   readonly apps: ManagedProcess[] = [];
   private readonly sources: DataSource[] = [];
   readonly queuePrefix = 'rel';
+  /** With the `sentinel` option: the replica and the sentinels. */
+  sentinel: RedisSentinelSet | null = null;
 
   private constructor(
     readonly suite: string,
@@ -79,6 +88,12 @@ export class ReliabilityEnv {
     const env = new ReliabilityEnv(suite, dir, new MariaDbServer(dir, dbPort), new RedisServer(dir, redisPort, opts.redisPersistent ?? true), opts);
     try {
       await Promise.all([env.mariadb.start(), env.redis.start()]);
+      if (opts.sentinel) {
+        const ports = opts.sentinel.ports ?? [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+        env.sentinel = new RedisSentinelSet(dir, env.redis, ports.slice(0, 2), ports.slice(2, 5), opts.sentinel.masterName);
+        env.recordPids();
+        await env.sentinel.start();
+      }
     } catch (err) {
       await env.shutdown();
       throw err;
@@ -99,6 +114,7 @@ export class ReliabilityEnv {
       DATABASE_URL: this.databaseUrl,
       REDIS_URL: this.redis.url,
       QUEUE_PREFIX: this.queuePrefix,
+      ...(this.sentinel ? { REDIS_SENTINELS: this.sentinel.sentinelList, REDIS_SENTINEL_NAME: this.sentinel.masterName, REDIS_WAIT_REPLICAS: '1' } : {}),
       HOST: '127.0.0.1',
       STORAGE_DIR: join(this.dir, 'files'),
       SIGNING_KEY_PATH: join(this.dir, 'signing-key.pem'),
@@ -150,7 +166,7 @@ export class ReliabilityEnv {
   }
 
   recordPids(): void {
-    const pids = [this.mariadb.proc.pid, this.redis.proc.pid, ...this.apps.map((a) => a.pid)].filter((p): p is number => !!p);
+    const pids = [this.mariadb.proc.pid, this.redis.proc.pid, ...(this.sentinel?.processes ?? []).map((p) => p.pid), ...this.apps.map((a) => a.pid)].filter((p): p is number => !!p);
     writeFileSync(join(this.dir, 'pids.json'), JSON.stringify({ owner: process.pid, pids }));
   }
 
@@ -165,14 +181,14 @@ export class ReliabilityEnv {
 
   /** The tails of every log of this suite (apps and servers). */
   logs(lines = 30): string {
-    return [...this.apps.map((a) => a.tail(lines)), this.mariadb.tail(lines), this.redis.tail(lines)].join('\n');
+    return [...this.apps.map((a) => a.tail(lines)), this.mariadb.tail(lines), this.redis.tail(lines), ...(this.sentinel ? [this.sentinel.tail(lines)] : [])].join('\n');
   }
 
   /** Kills every app, closes our connections, stops the servers. Safe to call twice and after failures. */
   async shutdown(): Promise<void> {
     await Promise.allSettled(this.apps.map((a) => a.kill('SIGKILL')));
     await Promise.allSettled(this.sources.map((s) => (s.isInitialized ? s.destroy() : undefined)));
-    await Promise.allSettled([this.mariadb.stop(), this.redis.kill()]);
+    await Promise.allSettled([this.mariadb.stop(), this.redis.kill(), this.sentinel?.kill()]);
   }
 }
 

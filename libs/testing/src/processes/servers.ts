@@ -92,17 +92,19 @@ export class MariaDbServer {
 export class RedisServer {
   readonly proc: ManagedProcess;
 
-  constructor(readonly dir: string, readonly port: number, readonly persistent: boolean) {
-    mkdirSync(join(dir, 'redis'), { recursive: true });
+  /** `name` names its data directory and logs (a second server beside the first: e.g. 'redis-replica' with `--replicaof` in `extraArgs`). */
+  constructor(readonly dir: string, readonly port: number, readonly persistent: boolean, readonly name = 'redis', extraArgs: string[] = []) {
+    mkdirSync(join(dir, name), { recursive: true });
     this.proc = new ManagedProcess({
-      name: 'redis',
+      name,
       command: which('redis-server'),
       args: [
-        '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', persistent ? 'yes' : 'no', '--dir', join(dir, 'redis'),
-        '--daemonize', 'no', '--pidfile', join(dir, 'run', 'redis.pid'), '--logfile', join(dir, 'redis.log'), '--maxmemory-policy', 'noeviction',
+        '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', persistent ? 'yes' : 'no', '--dir', join(dir, name),
+        '--daemonize', 'no', '--pidfile', join(dir, 'run', `${name}.pid`), '--logfile', join(dir, `${name}.log`), '--maxmemory-policy', 'noeviction',
+        ...extraArgs,
       ],
       env: { ...process.env, NASKAH_RELIABILITY_DIR: dir }, // marks it for reapLeftovers (Redis rewrites its command line)
-      logFile: join(dir, 'redis.stdout.log'),
+      logFile: join(dir, `${name}.stdout.log`),
       ready: () => this.answers(),
       readyTimeoutMs: 30_000,
     });
@@ -131,7 +133,7 @@ export class RedisServer {
   }
 
   tail(lines = 30): string {
-    return `----- last lines of ${relative(ROOT, join(this.dir, 'redis.log'))} -----\n${tailOf(join(this.dir, 'redis.log'), lines)}`;
+    return `----- last lines of ${relative(ROOT, join(this.dir, `${this.name}.log`))} -----\n${tailOf(join(this.dir, `${this.name}.log`), lines)}`;
   }
 }
 

@@ -8,6 +8,8 @@ export class LiveStatus {
 export class HealthIndicatorState {
   @ApiProperty({ enum: ['up', 'down'] }) status: string;
   @ApiPropertyOptional() message?: string;
+  /** Redis only: `host:port` of the primary that took the probe's write (with Sentinel, the one currently promoted). */
+  @ApiPropertyOptional({ example: '10.0.0.5:6379' }) master?: string;
 }
 
 /** Terminus' report: every dependency (database, redis) by name, those up in `info`, those down in `error`. */

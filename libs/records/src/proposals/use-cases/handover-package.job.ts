@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '@naskah/core';
+import { Clock, DomainError } from '@naskah/core';
 import { AuditService, SYSTEM_ACTOR } from '@naskah/audit';
 import { JobHandler, JobName } from '@naskah/queue';
-import { FilesService, sha256Hex } from '@naskah/storage';
+import { FilesService } from '@naskah/storage';
 import { heldAmong } from '../../holds/hold-check';
 import { toIsoDate } from '../../retention/calendar';
 import { csvField } from '../../schedule/jra-csv';
 import { RecordsDocumentsService } from '../../documents/records-documents.service';
-import { zipEntries } from '../../documents/zip';
+import { dataEntry, fileEntry, handoverZip, HandoverEntry } from '../../documents/handover-zip';
 import { ProposalsRepository } from '../proposals.repository';
 import { ProposalJobPayload } from './destruction.job';
 import { DispositionRecordsService } from '@naskah/disposition';
@@ -18,7 +18,9 @@ const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120) ||
 /**
  * Builds the handover package (paket penyerahan arsip statis) of an approved handover: metadata as
  * JSON and CSV, every file of every record (checked against its SHA-256 on the way), the Berita
- * Acara Penyerahan, and a SHA-256 manifest of all of it, zipped and stored. The dossiers become
+ * Acara Penyerahan, and a SHA-256 manifest of all of it, zipped and stored. The zip is streamed
+ * into storage: each file is read from storage only when its turn comes, so the package of a dossier
+ * set of any size (gigabytes) never sits in memory. The dossiers become
  * HANDED_OVER only when the archive's receipt is recorded. Held dossiers are left out.
  */
 @Injectable()
@@ -48,7 +50,7 @@ export class HandoverPackageJob {
       const items = (await this.repo.items(proposalId, em)).filter((i: { outcome: string }) => i.outcome === 'PENDING');
       const now = this.clock.now();
       const office = await this.documents.office(em, p.officeId);
-      const entries: { name: string; data: Buffer; date: Date }[] = [];
+      const entries: HandoverEntry[] = [];
       const dossiers = [];
       const csv = [['berkas_id', 'kode_klasifikasi', 'uraian_berkas', 'kurun_waktu', 'naskah_id', 'nomor', 'tanggal', 'perihal', 'jenis', 'keamanan', 'berkas_digital'].join(',')];
       for (const d of items) {
@@ -58,22 +60,23 @@ export class HandoverPackageJob {
           const dir = `berkas/berkas-${d.dossierId}/naskah-${r.letterId}`;
           const paths: { path: string; sha256: string; sizeBytes: number; name: string }[] = [];
           for (const f of r.fileIds) {
-            const { file, data } = await this.files.read(f, em);
+            const file = await this.readable(f, em);
             const path = `${dir}/${file.id}-${safe(file.originalName)}`;
-            entries.push({ name: path, data, date: now });
+            entries.push(fileEntry(this.files, em, file, path, now));
             paths.push({ path, sha256: file.sha256, sizeBytes: file.sizeBytes, name: file.originalName });
           }
           const dispositions = await this.dispositionRecords.recordOf(r.letterId, p.officeId, em);
           for (const f of dispositions.flatMap((x) => [...x.fileIds, ...x.followUps.flatMap((u) => u.fileIds)])) {
-            const { file, data } = await this.files.read(f, em);
+            const file = await this.readable(f, em);
             const path = `${dir}/disposisi/${file.id}-${safe(file.originalName)}`;
-            entries.push({ name: path, data, date: now });
+            entries.push(fileEntry(this.files, em, file, path, now));
             paths.push({ path, sha256: file.sha256, sizeBytes: file.sizeBytes, name: file.originalName });
           }
           if (r.body) {
             const data = Buffer.from(r.body, 'utf8');
-            entries.push({ name: `${dir}/isi.txt`, data, date: now });
-            paths.push({ path: `${dir}/isi.txt`, sha256: sha256Hex(data), sizeBytes: data.length, name: 'isi.txt' });
+            const entry = dataEntry(`${dir}/isi.txt`, data, now);
+            entries.push(entry);
+            paths.push({ path: entry.name, sha256: entry.sha256, sizeBytes: data.length, name: 'isi.txt' });
           }
           out.push({ ...r.meta, dispositions, files: paths });
           csv.push([d.dossierId, d.classificationCode, d.title, `${d.periodStart}${d.periodEnd ? ` s.d. ${d.periodEnd}` : ''}`, r.letterId, r.meta.number, r.meta.date, r.meta.subject, r.meta.typeCode, r.meta.securityClass, paths.map((x) => x.path).join(';')].map(csvField).join(','));
@@ -85,15 +88,12 @@ export class HandoverPackageJob {
         afterTable: ['Arsip dinyatakan telah diserahkan setelah tanda terima dari lembaga kearsipan dicatat.'], items,
       });
       const metadata = { proposalId, office, createdAt: now.toISOString(), beritaAcara: minutes.number, dossiers };
-      entries.push({ name: 'metadata.json', data: Buffer.from(JSON.stringify(metadata, null, 2), 'utf8'), date: now });
-      entries.push({ name: 'metadata.csv', data: Buffer.from(`${csv.join('\n')}\n`, 'utf8'), date: now });
-      entries.push({ name: `berita-acara-penyerahan-${proposalId}.pdf`, data: minutes.pdf.data, date: now });
-      const manifest = entries.map((e) => `${sha256Hex(e.data)}  ${e.name}`).join('\n');
-      entries.push({ name: 'manifest-sha256.txt', data: Buffer.from(`${manifest}\n`, 'utf8'), date: now });
-      const zip = await zipEntries(entries);
-      const stored = await this.documents.store(em, proposalId, 'HANDOVER_PACKAGE', 'ZIP', minutes.number, zip, `paket-penyerahan-${proposalId}.zip`);
+      entries.push(dataEntry('metadata.json', Buffer.from(JSON.stringify(metadata, null, 2), 'utf8'), now));
+      entries.push(dataEntry('metadata.csv', Buffer.from(`${csv.join('\n')}\n`, 'utf8'), now));
+      entries.push(dataEntry(`berita-acara-penyerahan-${proposalId}.pdf`, minutes.pdf.data, now));
+      const stored = await this.documents.storeStream(em, proposalId, 'HANDOVER_PACKAGE', 'ZIP', minutes.number, () => handoverZip(entries, now), `paket-penyerahan-${proposalId}.zip`);
       await em.query(`UPDATE records_proposals SET status = 'PACKAGED', execution = ?, version = version + 1 WHERE id = ?`, [
-        JSON.stringify({ packageSha256: stored.sha256, dossiers: items.length, files: entries.length, skippedHeld: [...held] }), proposalId,
+        JSON.stringify({ packageSha256: stored.sha256, dossiers: items.length, files: entries.length + 1, skippedHeld: [...held] }), proposalId,
       ]);
       await this.audit.record(em, SYSTEM_ACTOR, {
         action: 'HANDOVER_PACKAGED', entityType: 'records_proposal', entityId: proposalId, officeId: p.officeId,
@@ -101,6 +101,13 @@ export class HandoverPackageJob {
       });
       return { packageSha256: stored.sha256, dossiers: items.length };
     });
+  }
+
+  /** A file's record, refused as files.read() refuses it when it was destroyed (its bytes are streamed later, checked). */
+  private async readable(id: string, em: EntityManager) {
+    const file = await this.files.find(id, em);
+    if (file.deletedAt) throw new DomainError('FILE_DESTROYED', 'NOT_FOUND', 'Berkas telah dimusnahkan (file destroyed)');
+    return file;
   }
 
   private async records(em: EntityManager, dossierId: string) {
