@@ -77,9 +77,9 @@ export function Attachments({ letterId, items, onItems, onVersionBump, editable 
 
   return (
     <div>
+      <section aria-label="Lampiran berkas">
       <List
         size="small"
-        aria-label="Lampiran berkas"
         locale={{ emptyText: <Typography.Text type="secondary">Belum ada lampiran berkas.</Typography.Text> }}
         dataSource={items}
         renderItem={(a) => (
@@ -99,6 +99,7 @@ export function Attachments({ letterId, items, onItems, onVersionBump, editable 
           </List.Item>
         )}
       />
+      </section>
       {progress && (
         <div aria-live="polite">
           <Typography.Text>Mengunggah {progress.name} …</Typography.Text>

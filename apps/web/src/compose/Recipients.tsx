@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Empty, Input, List, Radio, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Input, List, Radio, Select, Space, Spin, Tag, Typography } from 'antd';
 import { DeleteOutlined, UserAddOutlined } from '@ant-design/icons';
 import { api, unwrap } from '../api/client';
 import { RECIPIENT_KIND } from '../labels';
@@ -47,6 +47,7 @@ export function Recipients({ value = [], onChange, offices, positions, onPositio
   const [externalError, setExternalError] = useState<string | null>(null);
   const term = useDebounced(q.trim(), 250);
   const lists = useDistributionLists();
+  const byValue = useRef(new Map<string, Recipient>());
 
   const officeSearch = useQuery({
     queryKey: ['offices', 'search', term],
@@ -71,8 +72,14 @@ export function Recipients({ value = [], onChange, offices, positions, onPositio
     const t = norm(term);
     const words = t.split(' ').filter(Boolean);
     const matches = (hay: string) => words.length > 0 && words.every((w) => norm(hay).includes(w));
-    const opt = (r: Recipient, label: string, sub?: string) => ({
-      value: JSON.stringify(r),
+    // the value is what a screen reader announces for the option: the readable label, unique per search
+    byValue.current.clear();
+    const opt = (r: Recipient, label: string, sub?: string) => {
+      let value = label;
+      for (let n = 2; byValue.current.has(value); n++) value = `${label} (${n})`;
+      byValue.current.set(value, r);
+      return {
+      value,
       label: (
         <span>
           {label}
@@ -81,7 +88,8 @@ export function Recipients({ value = [], onChange, offices, positions, onPositio
       ),
       text: label,
       disabled: chosen.has(recipientKey({ ...r, kind })),
-    });
+      };
+    };
     const groups: ReturnType<typeof opt>[] = [];
     (['ALL_PROVINCES', 'ALL_KABKOTA'] as const).forEach((g) => {
       if (matches(GROUP_WORDS[g])) groups.push(opt({ kind, group: g }, recipientLabel({ kind, group: g }, ctx), 'kelompok, diperluas saat dikirim'));
@@ -127,6 +135,7 @@ export function Recipients({ value = [], onChange, offices, positions, onPositio
         </Radio.Group>
       </Space>
       <Select
+        id="cari-tujuan"
         showSearch={{ filterOption: false, onSearch: setQ, searchValue: q, autoClearSearchValue: true }}
         value={null}
         placeholder="Cari satker (nama/kode), jabatan, kelompok atau daftar distribusi"
@@ -135,13 +144,14 @@ export function Recipients({ value = [], onChange, offices, positions, onPositio
         options={options}
         notFoundContent={searching ? <Spin size="small" /> : term.length < 2 ? 'Ketik minimal 2 huruf, mis. "Sumbawa", "5204", "Sekretaris Jenderal", "semua provinsi"' : 'Tidak ditemukan'}
         onSelect={(v: string | null) => {
-          if (v) add(JSON.parse(v) as Recipient);
+          const r = v ? byValue.current.get(v) : undefined;
+          if (r) add(r);
           setQ('');
         }}
         status={invalid ? 'error' : undefined}
         popupMatchSelectWidth
       />
-      <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+      <div className="naskah-add-row" style={{ marginTop: 8 }}>
         <Input
           value={external}
           onChange={(e) => setExternal(e.target.value)}
@@ -153,22 +163,23 @@ export function Recipients({ value = [], onChange, offices, positions, onPositio
           placeholder="Pihak luar KPU, mis. Bupati Sumbawa"
           aria-label="Nama pihak luar KPU"
           status={externalError ? 'error' : undefined}
+          style={{ flex: '1 1 200px', minWidth: 0 }}
           aria-describedby={externalError ? 'pihak-luar-galat' : undefined}
         />
         <Button icon={<UserAddOutlined aria-hidden />} onClick={addExternal}>
           Tambah pihak luar
         </Button>
-      </Space.Compact>
+      </div>
       {externalError && (
         <div id="pihak-luar-galat" className="ant-form-item-explain-error" role="alert">
           {externalError}
         </div>
       )}
+      <section aria-label="Tujuan dan tembusan terpilih">
       <List
         size="small"
         className="naskah-recipient-list"
-        aria-label="Tujuan dan tembusan terpilih"
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Belum ada tujuan. Cari lalu pilih di atas." /> }}
+        locale={{ emptyText: <Typography.Text type="secondary">Belum ada tujuan. Cari lalu pilih di atas, atau tambahkan pihak luar.</Typography.Text> }}
         dataSource={[...value.filter((r) => r.kind === 'TO'), ...value.filter((r) => r.kind === 'CC')]}
         renderItem={(r) => {
           const label = recipientLabel(r, ctx);
@@ -184,6 +195,7 @@ export function Recipients({ value = [], onChange, offices, positions, onPositio
           );
         }}
       />
+      </section>
     </div>
   );
 }

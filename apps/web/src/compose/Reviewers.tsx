@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, List, Select, Space, Typography } from 'antd';
+import { Button, List, Select, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Position } from './directory';
 
@@ -20,9 +20,9 @@ export function Reviewers({ value = [], onChange, candidates, invalid }: { value
   };
   return (
     <div>
+      <section aria-label="Urutan pemeriksa">
       <List
         size="small"
-        aria-label="Urutan pemeriksa"
         locale={{ emptyText: <Typography.Text type="secondary">Tanpa pemeriksa: langsung ke penandatangan.</Typography.Text> }}
         dataSource={value}
         renderItem={(id, i) => {
@@ -43,21 +43,22 @@ export function Reviewers({ value = [], onChange, candidates, invalid }: { value
           );
         }}
       />
-      <Space.Compact style={{ width: '100%' }}>
+      </section>
+      <div className="naskah-add-row">
         <Select
           showSearch={{ optionFilterProp: 'label' }}
           value={pick}
           onChange={setPick}
           placeholder="Pilih jabatan pemeriksa"
           aria-label="Jabatan pemeriksa"
-          style={{ width: '100%' }}
+          style={{ flex: '1 1 200px', minWidth: 0 }}
           status={invalid ? 'error' : undefined}
           options={candidates.filter((p) => !value.includes(p.id)).map((p) => ({ value: p.id, label: named(p) }))}
         />
         <Button icon={<PlusOutlined aria-hidden />} onClick={add} disabled={!pick || value.length >= 10}>
           Tambah pemeriksa
         </Button>
-      </Space.Compact>
+      </div>
     </div>
   );
 }

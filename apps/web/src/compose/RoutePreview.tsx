@@ -64,7 +64,7 @@ export function RoutePreview({ recipients, labelOf }: { recipients: Recipient[];
                   )}
                   {item.hops.length > 0 && (
                     <div className="naskah-route-hops" aria-label="Rute">
-                      {item.hops.map((h) => h.name).join(' → ')}
+                      {item.hops.map((h) => h.name).filter((n, k, all) => k === 0 || n !== all[k - 1]).join(' → ')}
                     </div>
                   )}
                   {item.group && (

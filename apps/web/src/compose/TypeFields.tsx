@@ -27,6 +27,8 @@ const rangeProps = {
   normalize: (d?: [dayjs.Dayjs, dayjs.Dayjs] | null) => (d ? { start: d[0].format('YYYY-MM-DD'), end: d[1].format('YYYY-MM-DD') } : undefined),
 };
 
+/** Shown as the first; the others are accepted when typed (14/12/2026). */
+const DATE_FORMATS = ['dddd, D MMMM YYYY', 'D/M/YYYY', 'DD/MM/YYYY', 'D-M-YYYY'];
 const ALPHA = 'abcdefghijklmnopqrstuvwxyz';
 const ORDINAL = ['KESATU', 'KEDUA', 'KETIGA', 'KEEMPAT', 'KELIMA', 'KEENAM', 'KETUJUH', 'KEDELAPAN', 'KESEMBILAN', 'KESEPULUH'];
 
@@ -41,7 +43,7 @@ function TextList({ name, label, marker, addText, min = 1, rows = 2 }: { name: (
               <div key={f.key} className="naskah-list-row">
                 <span className="naskah-list-marker" aria-hidden>{marker(i)}</span>
                 <Form.Item name={f.name} rules={[required(`${label} ${marker(i)}`)]} style={{ flex: 1, marginBottom: 8 }}>
-                  <Input.TextArea autoSize={{ minRows: 1, maxRows: rows + 4 }} aria-label={`${label} ${marker(i)}`} />
+                  <Input.TextArea rows={rows} aria-label={`${label} ${marker(i)}`} />
                 </Form.Item>
                 <Button type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={`Hapus ${label} ${marker(i)}`} onClick={() => remove(f.name)} />
               </div>
@@ -126,7 +128,7 @@ function Invitation() {
                   <Row gutter={12}>
                     <Col xs={24} md={8}>
                       <Form.Item name={[f.name, 'date']} label="Hari/tanggal" rules={[{ required: true, message: 'Tanggal wajib diisi' }]} {...dateProps}>
-                        <DatePicker format="dddd, D MMMM YYYY" style={{ width: '100%' }} aria-label={`Tanggal acara ${i + 1}`} />
+                        <DatePicker format={DATE_FORMATS} style={{ width: '100%' }} aria-label={`Tanggal acara ${i + 1}`} />
                       </Form.Item>
                     </Col>
                     <Col xs={12} md={4}>
@@ -146,7 +148,7 @@ function Invitation() {
                     </Col>
                     <Col xs={24}>
                       <Form.Item name={[f.name, 'agenda']} label="Acara" rules={[required('Acara')]}>
-                        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} aria-label={`Agenda acara ${i + 1}`} maxLength={1000} />
+                        <Input.TextArea rows={2} aria-label={`Agenda acara ${i + 1}`} maxLength={1000} />
                       </Form.Item>
                     </Col>
                   </Row>
@@ -182,12 +184,12 @@ function Assignment() {
       <TextList name={[TF, 'basis']} label="Dasar" marker={(i) => `${i + 1}.`} addText="Tambah dasar" />
       <PeopleList name={[TF, 'assignees']} label="Yang ditugaskan" addText="Tambah pegawai" min={1} />
       <Form.Item name={[TF, 'task']} label="Untuk" rules={[required('Tugas (untuk)')]}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
+        <Input.TextArea rows={2} maxLength={5000} />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} md={12}>
           <Form.Item name={[TF, 'period']} label="Masa tugas" rules={[{ required: true, message: 'Masa tugas wajib diisi' }]} {...rangeProps}>
-            <DatePicker.RangePicker format="D MMMM YYYY" style={{ width: '100%' }} aria-label="Masa tugas" placeholder={['Mulai', 'Selesai']} />
+            <DatePicker.RangePicker format={['D MMMM YYYY', ...DATE_FORMATS.slice(1)]} style={{ width: '100%' }} aria-label="Masa tugas" placeholder={['Mulai', 'Selesai']} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
@@ -204,7 +206,7 @@ function Decree() {
   return (
     <>
       <Form.Item name={[TF, 'about']} label="Tentang" rules={[required('Tentang')]}>
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} placeholder="mis. Penetapan Daftar Pemilih Tetap …" />
+        <Input.TextArea rows={2} maxLength={1000} placeholder="mis. Penetapan Daftar Pemilih Tetap …" />
       </Form.Item>
       <TextList name={[TF, 'considering']} label="Menimbang" marker={(i) => `${ALPHA[i % 26]}.`} addText="Tambah pertimbangan" />
       <TextList name={[TF, 'observing']} label="Mengingat" marker={(i) => `${i + 1}.`} addText="Tambah dasar hukum" />
@@ -220,7 +222,7 @@ function Minutes() {
       <Row gutter={12}>
         <Col xs={24} md={12}>
           <Form.Item name={[TF, 'eventDate']} label="Tanggal kejadian" rules={[{ required: true, message: 'Tanggal wajib diisi' }]} {...dateProps}>
-            <DatePicker format="dddd, D MMMM YYYY" style={{ width: '100%' }} />
+            <DatePicker format={DATE_FORMATS} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>

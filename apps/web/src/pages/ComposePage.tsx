@@ -269,7 +269,7 @@ function ComposeForm({ letter }: { letter?: LetterView }) {
         <Alert
           type="info"
           title="Teks isi Anda sebelum dimuat ulang"
-          description={<Input.TextArea value={previousText} readOnly autoSize={{ minRows: 3, maxRows: 12 }} aria-label="Teks isi Anda sebelum dimuat ulang" />}
+          description={<Input.TextArea value={previousText} readOnly rows={6} aria-label="Teks isi Anda sebelum dimuat ulang" />}
           closable={{ 'aria-label': 'Tutup teks sebelumnya' }}
           onClose={() => setPreviousText(null)}
           style={{ marginBottom: 16 }}
@@ -299,10 +299,8 @@ function ComposeForm({ letter }: { letter?: LetterView }) {
         layout="vertical"
         initialValues={initial}
         onValuesChange={() => markDirty(true)}
-        requiredMark="optional"
         scrollToFirstError={false}
         aria-label={heading}
-        onFinish={() => void onSave()}
       >
         <section aria-labelledby="bagian-jenis" className="naskah-section">
           <Typography.Title level={2} id="bagian-jenis" className="naskah-section-title">
@@ -330,7 +328,7 @@ function ComposeForm({ letter }: { letter?: LetterView }) {
                   <Input maxLength={500} placeholder="Perihal naskah" />
                 </Form.Item>
                 <Form.Item name="summary" label="Ringkasan" extra="Untuk daftar dan pencarian; tidak dicetak.">
-                  <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={5000} />
+                  <Input.TextArea rows={2} maxLength={5000} />
                 </Form.Item>
                 <Row gutter={12}>
                   <Col xs={24} md={12}>
@@ -359,6 +357,7 @@ function ComposeForm({ letter }: { letter?: LetterView }) {
                 <Form.Item
                   name="bodyDoc"
                   label="Isi naskah"
+                  required
                   htmlFor="isi-naskah"
                   rules={[{ validator: async (_, v?: BodyDoc) => (v && !isEmptyDoc(v) ? undefined : Promise.reject(new Error('Isi naskah wajib diisi'))) }]}
                   help={undefined}
@@ -393,7 +392,7 @@ function ComposeForm({ letter }: { letter?: LetterView }) {
                 <Typography.Title level={2} id="bagian-tujuan" className="naskah-section-title">
                   Tujuan dan tembusan
                 </Typography.Title>
-                <Form.Item name="recipients" rules={[{ validator: async (_, v?: Recipient[]) => (v?.some((r) => r.kind === 'TO') ? undefined : Promise.reject(new Error('Tambahkan minimal satu tujuan (Kepada)'))) }]}>
+                <Form.Item name="recipients" label="Tujuan (Kepada) dan tembusan" required htmlFor="cari-tujuan" rules={[{ validator: async (_, v?: Recipient[]) => (v?.some((r) => r.kind === 'TO') ? undefined : Promise.reject(new Error('Tambahkan minimal satu tujuan (Kepada)'))) }]}>
                   <Recipients offices={offices.data} positions={positions} onPositionsSeen={onPositionsSeen} />
                 </Form.Item>
                 <RoutePreview recipients={recipients} labelOf={labelOf} />
@@ -416,15 +415,15 @@ function ComposeForm({ letter }: { letter?: LetterView }) {
         )}
 
         <div className="naskah-actions" role="group" aria-label="Tindakan naskah">
-          <Button type="primary" htmlType="submit" icon={<SaveOutlined aria-hidden />} loading={busy === 'save'} disabled={!!busy || !typeCode}>
+          <Button type="primary" icon={<SaveOutlined aria-hidden />} onClick={() => void onSave()} loading={busy === 'save'} disabled={!!busy || !typeCode}>
             Simpan konsep
           </Button>
           <Button icon={<SendOutlined aria-hidden />} loading={busy === 'submit'} disabled={!!busy || !typeCode} onClick={() => void onSubmit()}>
             Ajukan untuk diperiksa
           </Button>
-          <Link to="/naskah-keluar" className="ant-btn ant-btn-text">
+          <Button type="text" onClick={() => navigate('/naskah-keluar')}>
             Batal
-          </Link>
+          </Button>
           <Space style={{ marginLeft: 'auto' }}>
             <Typography.Text type="secondary" aria-live="polite">
               {isDirty ? 'Ada perubahan yang belum disimpan' : letterId ? 'Semua perubahan tersimpan' : ''}
