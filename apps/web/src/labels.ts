@@ -29,6 +29,8 @@ export const ROLE = {
 } as const;
 export const OFFICE_LEVEL = { RI: 'KPU RI', PROVINSI: 'KPU Provinsi', KABKOTA: 'KPU Kabupaten/Kota' } as const;
 export const REVIEW_DECISION = { APPROVE: 'Setujui', RETURN: 'Kembalikan' } as const;
+export const RECIPIENT_GROUP = { ALL_PROVINCES: 'Semua KPU Provinsi', ALL_KABKOTA: 'Semua KPU Kabupaten/Kota', KABKOTA_OF_PROVINCE: 'Semua KPU Kabupaten/Kota se-provinsi' } as const;
+export const ROUTE_MODE = { DIRECT: 'Langsung', VIA_PARENT: 'Melalui satker induk', FORBIDDEN: 'Tidak diizinkan' } as const;
 
 /** Which OpenAPI enum each map labels (the test reads these). */
 export const ENUM_SOURCES: { name: string; map: Record<string, string>; openapi: string }[] = [
@@ -41,6 +43,8 @@ export const ENUM_SOURCES: { name: string; map: Record<string, string>; openapi:
   { name: 'ROLE', map: ROLE, openapi: 'components.schemas.CreateUserDto.properties.grants.items' },
   { name: 'OFFICE_LEVEL', map: OFFICE_LEVEL, openapi: 'paths./api/offices.get.parameters[level]' },
   { name: 'REVIEW_DECISION', map: REVIEW_DECISION, openapi: 'components.schemas.ReviewDto.properties.decision' },
+  { name: 'RECIPIENT_GROUP', map: RECIPIENT_GROUP, openapi: 'components.schemas.RecipientGroup' },
+  { name: 'ROUTE_MODE', map: ROUTE_MODE, openapi: 'components.schemas.RoutePreviewItemDto.properties.mode' },
 ];
 
 /** Values the API answers with but does not (yet) declare as enums in OpenAPI (no response schemas). */
@@ -97,6 +101,11 @@ export const ERROR_MESSAGES: Record<string, string> = {
   ROUTING_FORBIDDEN: 'Tujuan ini tidak diizinkan oleh aturan rute naskah.',
   VERSION_CONFLICT: 'Data sudah diubah orang lain. Muat ulang lalu ulangi.',
   STALE_VERSION: 'Data sudah diubah orang lain. Muat ulang lalu ulangi.',
+  INVALID_SIGNER: 'Penandatangan harus pejabat penandatangan di satker yang sama.',
+  INVALID_REVIEWER: 'Pemeriksa harus jabatan di satker yang sama.',
+  UNKNOWN_CLASSIFICATION: 'Kode klasifikasi tidak ada.',
+  FILE_TYPE_NOT_ALLOWED: 'Jenis berkas tidak didukung: unggah PDF, PNG, JPEG, DOCX atau XLSX.',
+  TOO_MANY_ATTACHMENTS: 'Lampiran paling banyak 20 berkas.',
   NOT_A_PDF: 'Berkas yang diunggah bukan PDF.',
   FILE_TOO_LARGE: 'Berkas terlalu besar.',
   FILE_EMPTY: 'Berkas kosong.',

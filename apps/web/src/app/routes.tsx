@@ -9,6 +9,7 @@ import { OutboxPage } from '../pages/OutboxPage';
 import { VerifyPage } from '../pages/VerifyPage';
 import { NotificationsPage } from '../pages/NotificationsPage';
 import { NotFoundPage, RouteErrorPage } from '../pages/NotFoundPage';
+import { ComposePage } from '../pages/ComposePage';
 
 /** App paths (the API serves index.html for each; the old screens stay under /lama/ until part 2). */
 export const router = createBrowserRouter([
@@ -28,6 +29,7 @@ export const router = createBrowserRouter([
           { path: '/naskah-masuk/:id', element: <DeliveryPage /> },
           { path: '/naskah-keluar', element: <OutboxPage /> },
           { path: '/notifikasi', element: <NotificationsPage /> },
+          ...['/naskah/baru', '/naskah/:id/ubah'].map((path) => ({ path, element: <ComposePage /> })),
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button, Drawer, Dropdown, Grid, Input, Layout, Menu, Typography, type MenuProps } from 'antd';
-import { CheckOutlined, SendOutlined, SearchOutlined, HomeOutlined, InboxOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, UserOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { CheckOutlined, SendOutlined, SearchOutlined, HomeOutlined, InboxOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, UserOutlined, FolderOpenOutlined, FormOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth/AuthContext';
 import { Mark } from './Mark';
 import { NotificationBell } from './NotificationBell';
@@ -13,6 +13,7 @@ const NAV: { key: string; icon: React.ReactNode; label: string; href: string; ex
   { key: '/beranda', icon: <HomeOutlined aria-hidden />, label: 'Beranda', href: '/beranda' },
   { key: '/naskah-masuk', icon: <InboxOutlined aria-hidden />, label: 'Naskah masuk', href: '/naskah-masuk' },
   { key: '/naskah-keluar', icon: <SendOutlined aria-hidden />, label: 'Naskah keluar', href: '/naskah-keluar' },
+  { key: '/naskah/baru', icon: <FormOutlined aria-hidden />, label: 'Buat naskah', href: '/naskah/baru' },
   // not rebuilt yet (part 1 continues / part 2): the previous screens, kept working
   { key: '/lama/disposisi', icon: <FolderOpenOutlined aria-hidden />, label: 'Disposisi (lama)', href: '/lama/#/disposisi/masuk', external: true },
   { key: '/lama/arsip', icon: <FolderOpenOutlined aria-hidden />, label: 'Arsip (lama)', href: '/lama/#/arsip', external: true },

@@ -31,6 +31,8 @@ const INDONESIAN: Record<string, Say> = {
   arrayUnique: () => 'isinya tidak boleh ganda',
   minLength: first(/longer than or equal to (\d+)/, (n) => `minimal ${n} karakter`),
   maxLength: first(/shorter than or equal to (\d+)/, (n) => `maksimal ${n} karakter`),
+  // @Length(min, max) says only the bound that failed: "… longer than or equal to 3 characters" or "… shorter than …"
+  isLength: (e) => first(/longer than or equal to (\d+)/, (n) => `minimal ${n} karakter`)(e) ?? first(/shorter than or equal to (\d+)/, (n) => `maksimal ${n} karakter`)(e),
   min: first(/less than (-?[\d.]+)/, (n) => `tidak boleh kurang dari ${n}`),
   max: first(/greater than (-?[\d.]+)/, (n) => `tidak boleh lebih dari ${n}`),
   arrayMinSize: first(/at least (\d+) element/, (n) => `minimal ${n} isian`),

@@ -48,5 +48,8 @@ describe('validation reasons', () => {
   it('keeps a custom message that has no translation as it is', () => {
     expect(bilingualReason('isKnownClassification', 'kode klasifikasi tidak dikenal')).toBe('kode klasifikasi tidak dikenal');
     expect(bilingualReason('maxLength', 'title must be shorter than or equal to 10 characters')).toBe('maksimal 10 karakter (title must be shorter than or equal to 10 characters)');
+    // @Length(3, 500): the letter's "Hal" (subject) said only in English before
+    expect(bilingualReason('isLength', 'subject must be longer than or equal to 3 characters')).toBe('minimal 3 karakter (subject must be longer than or equal to 3 characters)');
+    expect(bilingualReason('isLength', 'subject must be shorter than or equal to 500 characters')).toBe('maksimal 500 karakter (subject must be shorter than or equal to 500 characters)');
   });
 });

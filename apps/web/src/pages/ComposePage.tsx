@@ -1,0 +1,436 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useBlocker, useNavigate, useParams } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Col, Form, Input, Row, Select, Skeleton, Space, TreeSelect, Typography } from 'antd';
+import { SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { api, unwrap } from '../api/client';
+import { ApiError, messageOf } from '../api/errors';
+import { useAuth } from '../auth/AuthContext';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useLetterTypes } from '../components/master';
+import { LETTER_STATUS, SECURITY_CLASS, URGENCY, label } from '../labels';
+import { BodyEditor } from '../compose/BodyEditor';
+import { Attachments, type Attachment } from '../compose/Attachments';
+import { Recipients } from '../compose/Recipients';
+import { Reviewers, SignerSelect } from '../compose/Reviewers';
+import { RoutePreview } from '../compose/RoutePreview';
+import { Appendices, TypeFields } from '../compose/TypeFields';
+import { apiFieldErrors } from '../compose/api-fields';
+import { fromLetter, initialValues, isEmptyDoc, keepLocal, toPayload, toPlainBody, type BodyDoc, type ComposeValues, type LetterView, type Recipient } from '../compose/content';
+import { SIGNING_KINDS, recipientLabel, useClassifications, useDistributionLists, useOfficePositions, useOffices, usePositions, type Classification, type Position } from '../compose/directory';
+import '../compose/compose.css';
+
+const EDITABLE = ['DRAFT', 'RETURNED'];
+
+/** /naskah/baru and /naskah/:id/ubah — compose a letter or edit a draft (issue 13, naskah keluar). */
+export function ComposePage() {
+  const { id } = useParams();
+  const letter = useQuery({
+    queryKey: ['letters', id],
+    enabled: !!id,
+    queryFn: () => unwrap<LetterView>(api.GET('/api/letters/{id}', { params: { path: { id: id! } } })),
+    staleTime: Infinity, // the form holds the draft; a reload is asked for explicitly
+    refetchOnWindowFocus: false,
+  });
+  const title = id ? 'Ubah konsep naskah' : 'Buat naskah';
+  if (id && letter.isPending) {
+    return (
+      <>
+        <Typography.Title level={1}>{title}</Typography.Title>
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </>
+    );
+  }
+  if (id && letter.isError) {
+    return (
+      <>
+        <Typography.Title level={1}>{title}</Typography.Title>
+        <ErrorAlert error={letter.error} retry={() => void letter.refetch()} title="Naskah tidak dapat dimuat" />
+        <Link to="/naskah-keluar">Kembali ke naskah keluar</Link>
+      </>
+    );
+  }
+  if (letter.data && !EDITABLE.includes(letter.data.status)) {
+    return (
+      <>
+        <Typography.Title level={1}>{letter.data.subject}</Typography.Title>
+        <Alert type="info" showIcon title={`Naskah ini berstatus ${label(LETTER_STATUS, letter.data.status).toLowerCase()} dan tidak dapat diubah lagi.`} />
+        <p style={{ marginTop: 16 }}>
+          <Link to="/naskah-keluar">Kembali ke naskah keluar</Link>
+        </p>
+      </>
+    );
+  }
+  return <ComposeForm key={letter.data?.id ?? 'baru'} letter={letter.data} />;
+}
+
+interface ClsNode {
+  value: string;
+  title: string;
+  selectable: boolean;
+  children?: ClsNode[];
+}
+function classificationTree(items: Classification[]): ClsNode[] {
+  const nodes = new Map<string, ClsNode>(items.map((c) => [c.code, { value: c.code, title: `${c.code} — ${c.title}`, selectable: true }]));
+  const roots: ClsNode[] = [];
+  for (const c of items) {
+    const n = nodes.get(c.code)!;
+    const parent = c.parentCode ? nodes.get(c.parentCode) : undefined;
+    if (parent) (parent.children ??= []).push(n);
+    else roots.push(n);
+  }
+  for (const n of nodes.values()) if (n.children?.length) n.selectable = false; // the lowest code only
+  return roots;
+}
+
+function BodyField(props: { value?: BodyDoc; onChange?: (d: BodyDoc) => void; id: string; editorKey: number }) {
+  const { status } = Form.Item.useStatus();
+  return <BodyEditor key={props.editorKey} id={props.id} value={props.value} onChange={props.onChange} invalid={status === 'error'} describedBy={status === 'error' ? 'isi-naskah-galat' : undefined} />;
+}
+
+function ComposeForm({ letter }: { letter?: LetterView }) {
+  const { me } = useAuth();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const { message, modal } = App.useApp();
+  const [form] = Form.useForm<ComposeValues>();
+  const initial = useMemo(() => (letter ? fromLetter(letter) : initialValues()), [letter]);
+
+  const [letterId, setLetterId] = useState(letter?.id);
+  const version = useRef(letter?.version);
+  const [attachments, setAttachments] = useState<Attachment[]>(letter?.attachments ?? []);
+  const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
+  const [banner, setBanner] = useState<{ error: unknown; extra: string[] } | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [previousText, setPreviousText] = useState<string | null>(null);
+  const [editorKey, setEditorKey] = useState(0);
+  const dirty = useRef(false);
+  const [isDirty, setIsDirty] = useState(false);
+  const markDirty = (v: boolean) => {
+    dirty.current = v;
+    setIsDirty(v);
+  };
+
+  const types = useLetterTypes();
+  const offices = useOffices();
+  const lists = useDistributionLists();
+  const classifications = useClassifications();
+  const own = useOfficePositions(me?.office?.id);
+  const typeCode = Form.useWatch('typeCode', form) ?? initial.typeCode;
+  const recipients = (Form.useWatch('recipients', form) ?? initial.recipients) as Recipient[];
+  const [seen, setSeen] = useState<Map<number, Position>>(new Map());
+  const onPositionsSeen = useCallback((ps: Position[]) => setSeen((m) => (ps.every((p) => m.has(p.id)) ? m : new Map([...m, ...ps.map((p) => [p.id, p] as const)]))), []);
+  const named = usePositions(recipients.filter((r) => r.positionId && !seen.has(r.positionId)).map((r) => r.positionId!));
+  const positions = useMemo(() => new Map([...seen, ...named]), [seen, named]);
+  const labelOf = (r: Recipient) => recipientLabel(r, { offices: offices.data, positions, lists: lists.data });
+  const tree = useMemo(() => classificationTree(classifications.data?.items ?? []), [classifications.data]);
+  const reviewerCandidates = (own.data ?? []).filter((p) => p.id !== me?.position?.id);
+  const signerCandidates = (own.data ?? []).filter((p) => (SIGNING_KINDS as readonly string[]).includes(p.kind));
+  const typeName = types.data?.find((t) => t.code === typeCode)?.name ?? '';
+
+  // unsaved changes: in-app navigation asks (React Router blocker), closing or reloading the tab too
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty.current && currentLocation.pathname !== nextLocation.pathname);
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    modal.confirm({
+      title: 'Tinggalkan halaman ini?',
+      content: 'Perubahan pada naskah ini belum disimpan dan akan hilang.',
+      okText: 'Tinggalkan',
+      okButtonProps: { danger: true },
+      cancelText: 'Tetap di sini',
+      onOk: () => blocker.proceed(),
+      onCancel: () => blocker.reset(),
+    });
+  }, [blocker, modal]);
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!dirty.current) return;
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
+
+  const showErrors = (err: unknown) => {
+    const { fields, rest } = apiFieldErrors(err);
+    if (fields.length) {
+      form.setFields(fields as Parameters<typeof form.setFields>[0]);
+      form.scrollToField(fields[0].name as never, { block: 'center', focus: true });
+    }
+    setBanner({ error: err, extra: rest });
+  };
+
+  /** Create or update (with the version read); the saved id, or null when it did not save. */
+  const save = async (): Promise<string | null> => {
+    setBanner(null);
+    try {
+      await form.validateFields();
+    } catch (e) {
+      const first = (e as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
+      if (first) form.scrollToField(first.name, { block: 'center', focus: true });
+      setBanner({ error: new Error('Periksa kembali isian yang ditandai.'), extra: [] });
+      return null;
+    }
+    const values = form.getFieldsValue(true) as ComposeValues;
+    const payload = toPayload(values);
+    try {
+      const saved = letterId
+        ? await unwrap<LetterView>(api.PATCH('/api/letters/{id}', { params: { path: { id: letterId } }, body: { ...payload, version: version.current! } }))
+        : await unwrap<LetterView>(api.POST('/api/letters', { body: payload }));
+      keepLocal(saved.id, values); // bodyDoc/typeFields: sent once the API accepts them
+      version.current = saved.version;
+      markDirty(false);
+      setConflict(false);
+      if (!letterId) {
+        setLetterId(saved.id);
+        qc.setQueryData(['letters', saved.id], saved);
+        navigate(`/naskah/${saved.id}/ubah`, { replace: true });
+      } else qc.setQueryData(['letters', saved.id], saved);
+      void qc.invalidateQueries({ queryKey: ['outbox'] });
+      return saved.id;
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409 && (err.code === 'STALE_VERSION' || err.code === 'VERSION_CONFLICT')) {
+        setConflict(true);
+        return null;
+      }
+      showErrors(err);
+      return null;
+    }
+  };
+
+  const onSave = async () => {
+    setBusy('save');
+    try {
+      if (await save()) message.success('Konsep naskah disimpan.');
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onSubmit = async () => {
+    setBusy('submit');
+    try {
+      const id = dirty.current || !letterId ? await save() : letterId;
+      if (!id) return;
+      try {
+        await unwrap<LetterView>(api.POST('/api/letters/{id}/submit', { params: { path: { id } } }));
+      } catch (err) {
+        showErrors(err);
+        return;
+      }
+      markDirty(false);
+      void qc.invalidateQueries({ queryKey: ['outbox'] });
+      qc.removeQueries({ queryKey: ['letters', id] });
+      message.success('Naskah diajukan untuk diperiksa.');
+      navigate('/naskah-keluar?box=in-review');
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  /** 409: load what the other person saved; the user's own body text stays on screen to copy from. */
+  const reloadLatest = async () => {
+    if (!letterId) return;
+    try {
+      const latest = await unwrap<LetterView>(api.GET('/api/letters/{id}', { params: { path: { id: letterId } } }));
+      setPreviousText(toPlainBody((form.getFieldsValue(true) as ComposeValues).bodyDoc));
+      qc.setQueryData(['letters', letterId], latest);
+      form.resetFields();
+      form.setFieldsValue(fromLetter(latest));
+      version.current = latest.version;
+      setAttachments(latest.attachments);
+      setEditorKey((k) => k + 1);
+      setConflict(false);
+      markDirty(false);
+      setBanner(null);
+    } catch (err) {
+      setBanner({ error: err, extra: [] });
+    }
+  };
+
+  const heading = letter ? `Ubah konsep: ${letter.subject}` : 'Buat naskah';
+  return (
+    <div className="naskah-compose">
+      <Typography.Title level={1}>{heading}</Typography.Title>
+      {letter?.status === 'RETURNED' && <Alert type="warning" showIcon title="Naskah dikembalikan pemeriksa" description={letter.reviews.filter((r) => r.decision === 'RETURN').at(-1)?.note ?? undefined} style={{ marginBottom: 16 }} />}
+      {conflict && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          title="Naskah telah diubah orang lain"
+          description="Isian Anda belum disimpan dan tetap ada di halaman ini. Muat ulang versi terbaru untuk melanjutkan; teks isi Anda akan ditampilkan agar dapat disalin kembali."
+          action={<Button onClick={() => void reloadLatest()}>Muat ulang versi terbaru</Button>}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {previousText !== null && (
+        <Alert
+          type="info"
+          title="Teks isi Anda sebelum dimuat ulang"
+          description={<Input.TextArea value={previousText} readOnly rows={6} aria-label="Teks isi Anda sebelum dimuat ulang" />}
+          closable={{ 'aria-label': 'Tutup teks sebelumnya' }}
+          onClose={() => setPreviousText(null)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {banner && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title="Naskah belum tersimpan"
+          description={
+            <>
+              {messageOf(banner.error)}
+              {banner.extra.map((x) => (
+                <div key={x}>{x}</div>
+              ))}
+            </>
+          }
+          closable={{ 'aria-label': 'Tutup pesan' }}
+          onClose={() => setBanner(null)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Form<ComposeValues>
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onValuesChange={() => markDirty(true)}
+        scrollToFirstError={false}
+        aria-label={heading}
+      >
+        <section aria-labelledby="bagian-jenis" className="naskah-section">
+          <Typography.Title level={2} id="bagian-jenis" className="naskah-section-title">
+            Jenis naskah
+          </Typography.Title>
+          <Form.Item name="typeCode" label="Jenis naskah" rules={[{ required: true, message: 'Pilih jenis naskah' }]} extra={!typeCode ? 'Jenis menentukan isian naskah: pilih terlebih dahulu.' : undefined}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="Pilih jenis naskah"
+              loading={types.isPending}
+              options={(types.data ?? []).map((t) => ({ value: t.code, label: t.name }))}
+              notFoundContent={types.isError ? 'Daftar jenis naskah gagal dimuat' : undefined}
+            />
+          </Form.Item>
+        </section>
+
+        {typeCode && (
+          <Row gutter={16}>
+            <Col xs={24} xl={15}>
+              <section aria-labelledby="bagian-naskah" className="naskah-section">
+                <Typography.Title level={2} id="bagian-naskah" className="naskah-section-title">
+                  Naskah
+                </Typography.Title>
+                <Form.Item name="subject" label="Hal" rules={[{ required: true, whitespace: true, message: 'Hal wajib diisi' }]}>
+                  <Input maxLength={500} placeholder="Perihal naskah" />
+                </Form.Item>
+                <Form.Item name="summary" label="Ringkasan" extra="Untuk daftar dan pencarian; tidak dicetak.">
+                  <Input.TextArea rows={2} maxLength={5000} />
+                </Form.Item>
+                <Row gutter={12}>
+                  <Col xs={24} md={12}>
+                    <Form.Item name="securityClass" label="Klasifikasi keamanan" rules={[{ required: true }]}>
+                      <Select options={Object.entries(SECURITY_CLASS).map(([value, l]) => ({ value, label: l }))} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={12}>
+                    <Form.Item name="urgency" label="Sifat (kesegeraan)" rules={[{ required: true }]}>
+                      <Select options={Object.entries(URGENCY).map(([value, l]) => ({ value, label: l }))} />
+                    </Form.Item>
+                  </Col>
+                </Row>
+                <Form.Item name="classificationCode" label="Kode klasifikasi arsip" rules={[{ required: true, message: 'Pilih kode klasifikasi' }]} extra="Ketik kode atau judul; pilih kode terendah.">
+                  <TreeSelect
+                    showSearch={{ treeNodeFilterProp: 'title' }}
+                    treeData={tree}
+                    placeholder="Cari kode klasifikasi, mis. PY.01 atau pemutakhiran"
+                    loading={classifications.isPending}
+                    popupMatchSelectWidth={false}
+                    styles={{ popup: { root: { maxWidth: 'min(640px, 95vw)' } } }}
+                    listHeight={360}
+                    notFoundContent={classifications.isError ? 'Daftar klasifikasi gagal dimuat' : 'Tidak ditemukan'}
+                  />
+                </Form.Item>
+                <Form.Item
+                  name="bodyDoc"
+                  label="Isi naskah"
+                  required
+                  htmlFor="isi-naskah"
+                  rules={[{ validator: async (_, v?: BodyDoc) => (v && !isEmptyDoc(v) ? undefined : Promise.reject(new Error('Isi naskah wajib diisi'))) }]}
+                  help={undefined}
+                >
+                  <BodyField id="isi-naskah" editorKey={editorKey} />
+                </Form.Item>
+              </section>
+
+              <TypeFields typeCode={typeCode} typeName={typeName} />
+
+              <section aria-labelledby="bagian-lampiran" className="naskah-section">
+                <Typography.Title level={2} id="bagian-lampiran" className="naskah-section-title">
+                  Lampiran
+                </Typography.Title>
+                <Form.Item label="Halaman lampiran (dicetak setelah naskah)">
+                  <Appendices />
+                </Form.Item>
+                <Form.Item label="Lampiran berkas">
+                  <Attachments
+                    letterId={letterId}
+                    items={attachments}
+                    onItems={setAttachments}
+                    onVersionBump={() => (version.current = (version.current ?? 0) + 1)}
+                    editable
+                  />
+                </Form.Item>
+              </section>
+            </Col>
+
+            <Col xs={24} xl={9}>
+              <section aria-labelledby="bagian-tujuan" className="naskah-section">
+                <Typography.Title level={2} id="bagian-tujuan" className="naskah-section-title">
+                  Tujuan dan tembusan
+                </Typography.Title>
+                <Form.Item name="recipients" label="Tujuan (Kepada) dan tembusan" required htmlFor="cari-tujuan" rules={[{ validator: async (_, v?: Recipient[]) => (v?.some((r) => r.kind === 'TO') ? undefined : Promise.reject(new Error('Tambahkan minimal satu tujuan (Kepada)'))) }]}>
+                  <Recipients offices={offices.data} positions={positions} onPositionsSeen={onPositionsSeen} />
+                </Form.Item>
+                <RoutePreview recipients={recipients} labelOf={labelOf} />
+              </section>
+
+              <section aria-labelledby="bagian-pemeriksa" className="naskah-section">
+                <Typography.Title level={2} id="bagian-pemeriksa" className="naskah-section-title">
+                  Pemeriksa dan penandatangan
+                </Typography.Title>
+                {own.isError && <ErrorAlert error={own.error} retry={() => void own.refetch()} title="Jabatan satker Anda gagal dimuat" />}
+                <Form.Item name="reviewerPositionIds" label="Pemeriksa (berurutan)" extra={`Jabatan di ${me?.office?.name ?? 'satker Anda'}; paraf satu per satu sesuai urutan.`}>
+                  <Reviewers candidates={reviewerCandidates} />
+                </Form.Item>
+                <Form.Item name="signerPositionId" label="Penandatangan" rules={[{ required: true, message: 'Pilih penandatangan' }]} extra="Ketua, Sekretaris/Sekretaris Jenderal, Kepala Biro atau Kepala Bagian di satker Anda.">
+                  <SignerSelect candidates={signerCandidates} />
+                </Form.Item>
+              </section>
+            </Col>
+          </Row>
+        )}
+
+        <div className="naskah-actions" role="group" aria-label="Tindakan naskah">
+          <Button type="primary" icon={<SaveOutlined aria-hidden />} onClick={() => void onSave()} loading={busy === 'save'} disabled={!!busy || !typeCode}>
+            Simpan konsep
+          </Button>
+          <Button icon={<SendOutlined aria-hidden />} loading={busy === 'submit'} disabled={!!busy || !typeCode} onClick={() => void onSubmit()}>
+            Ajukan untuk diperiksa
+          </Button>
+          <Button type="text" onClick={() => navigate('/naskah-keluar')}>
+            Batal
+          </Button>
+          <Space style={{ marginLeft: 'auto' }}>
+            <Typography.Text type="secondary" aria-live="polite">
+              {isDirty ? 'Ada perubahan yang belum disimpan' : letterId ? 'Semua perubahan tersimpan' : ''}
+            </Typography.Text>
+          </Space>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,257 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, fixture, shot, signIn, test } from './support';
+
+/**
+ * Naskah keluar — compose (issue 13): kasubbag.umum.5204 drafts in the browser; the API, the
+ * database and the route planner are the real ones (scripts/web-test-server.ts).
+ */
+const DRAFTER = 'kasubbag.umum.5204';
+// a whole letter typed key by key on a shared 2-core machine takes longer than the suite's 60 s default
+test.describe.configure({ timeout: 180_000 });
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/** The antd form item whose label is `label` (its errors and controls are inside). */
+const item = (page: Page, label: string | RegExp) => page.locator('.ant-form-item').filter({ has: page.locator('label', { hasText: label }) }).first();
+
+async function choose(page: Page, field: Locator, search: string | null, option: string | RegExp) {
+  await field.click();
+  if (search !== null) await field.fill(search);
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** The archive classification, searched in the tree and picked (the lowest code). */
+async function classify(page: Page, search: string, node: string) {
+  const cls = page.getByRole('combobox', { name: 'Kode klasifikasi arsip' });
+  await cls.click();
+  await cls.fill(search);
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-node-content-wrapper', { hasText: node });
+  await expect(option).toHaveCount(1);
+  await option.click();
+  await expect(item(page, 'Kode klasifikasi arsip')).toContainText(node);
+}
+
+async function serious(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+async function startLetter(page: Page, type: string) {
+  await page.goto('/naskah/baru');
+  await signIn(page, DRAFTER); // each test has a browser context of its own
+  await expect(page.getByRole('heading', { level: 1, name: 'Buat naskah' })).toBeVisible();
+  await choose(page, page.getByRole('combobox', { name: 'Jenis naskah' }), type, new RegExp(`^${type}$`));
+  await expect(page.getByLabel('Hal')).toBeVisible();
+}
+
+async function addSigner(page: Page) {
+  await choose(page, page.getByRole('combobox', { name: 'Penandatangan' }), null, /^Ketua — /);
+}
+
+test('kasubbag composes a Surat Dinas to the Sekretaris Jenderal: body, classification, attachment, route, reviewers, signer; saved, reloaded, submitted', async ({ page }) => {
+  await page.goto('/naskah/baru');
+  await signIn(page, DRAFTER);
+  await expect(page.getByRole('heading', { level: 1, name: 'Buat naskah' })).toBeVisible();
+  await choose(page, page.getByRole('combobox', { name: 'Jenis naskah' }), 'Surat', /^Surat Dinas$/);
+
+  const subject = 'Permohonan petunjuk teknis pemutakhiran data pemilih berkelanjutan';
+  await page.getByLabel('Hal').fill(subject);
+  await page.getByLabel('Ringkasan').fill('Petunjuk teknis PDPB semester II');
+  await choose(page, page.getByRole('combobox', { name: 'Sifat (kesegeraan)' }), null, /^Segera$/);
+
+  // classification: searched by its title in the tree, the lowest code picked
+  await classify(page, 'Laporan Keuangan', 'PY.01.2 — Laporan Keuangan');
+
+  // the body: a bold word, a numbered list of two, a 2 × 3 table
+  const editor = page.getByRole('textbox', { name: 'Isi naskah' });
+  await editor.click();
+  await page.keyboard.type('Dengan hormat, bersama ini kami mohon petunjuk ');
+  await page.getByRole('button', { name: 'Tebal' }).click();
+  await page.keyboard.type('segera');
+  await page.getByRole('button', { name: 'Tebal' }).click();
+  await page.keyboard.type(' atas hal berikut:');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Daftar bernomor' }).click();
+  await page.keyboard.type('Jadwal coklit ulang');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Format berita acara rekapitulasi');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter'); // leaves the list
+  await page.keyboard.type('Data per kecamatan:');
+  await page.getByRole('button', { name: 'Sisipkan tabel 2 × 3' }).click();
+  for (const [i, cell] of ['Kecamatan', 'Pemilih', 'TPS', 'Alas', '12.345', '41'].entries()) {
+    if (i) await page.keyboard.press('Tab'); // Tab in the last cell would add a row
+    await page.keyboard.type(cell);
+  }
+  await expect(editor.locator('strong')).toHaveText('segera');
+  await expect(editor.locator('ol > li')).toHaveCount(2);
+  await expect(editor.locator('table tr')).toHaveCount(2);
+  await expect(editor.locator('table th, table td')).toHaveCount(6);
+
+  // the addressee by search; the route preview says it goes through the province
+  const search = page.getByRole('combobox', { name: 'Cari tujuan atau tembusan' });
+  await search.click();
+  await search.fill('Sekretaris Jenderal');
+  await page.locator('.ant-select-item-option', { hasText: 'Sekretaris Jenderal Komisi Pemilihan Umum Republik Indonesia' }).first().click();
+  await expect(page.getByRole('region', { name: 'Tujuan dan tembusan terpilih' })).toContainText('Sekretaris Jenderal Komisi Pemilihan Umum Republik Indonesia');
+  await expect(page.locator('.naskah-route')).toContainText(/melalui KPU Provinsi Nusa Tenggara Barat/);
+
+  // two reviewers in order, the signer
+  const reviewer = page.getByRole('combobox', { name: 'Jabatan pemeriksa' });
+  await choose(page, reviewer, null, /^Kepala Subbagian Teknis/);
+  await page.getByRole('button', { name: 'Tambah pemeriksa' }).click();
+  await choose(page, reviewer, null, /^Sekretaris — /);
+  await page.getByRole('button', { name: 'Tambah pemeriksa' }).click();
+  await addSigner(page);
+
+  await expect(page.getByText('Simpan konsep terlebih dahulu')).toBeVisible();
+  await page.getByRole('button', { name: 'Simpan konsep' }).click();
+  await expect(page).toHaveURL(/\/naskah\/[^/]+\/ubah$/);
+  await expect(page.getByText('Semua perubahan tersimpan')).toBeVisible();
+
+  // the attachment, once the draft exists
+  await page.locator('input[type=file]').setInputFiles({ name: 'daftar-pemilih-alas.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await expect(page.getByRole('region', { name: 'Lampiran berkas' })).toContainText('daftar-pemilih-alas.pdf');
+  await shot(page, '20-buat-naskah-surat-dinas');
+
+  // reload: everything comes back
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: `Ubah konsep: ${subject}` })).toBeVisible();
+  await expect(page.getByLabel('Hal')).toHaveValue(subject);
+  await expect(item(page, 'Jenis naskah')).toContainText('Surat Dinas');
+  await expect(item(page, 'Sifat (kesegeraan)')).toContainText('Segera');
+  await expect(item(page, 'Kode klasifikasi arsip')).toContainText('PY.01.2 — Laporan Keuangan');
+  const again = page.getByRole('textbox', { name: 'Isi naskah' });
+  await expect(again.locator('strong')).toHaveText('segera');
+  await expect(again.locator('ol > li')).toHaveText(['Jadwal coklit ulang', 'Format berita acara rekapitulasi']);
+  await expect(again.locator('table th, table td')).toHaveText(['Kecamatan', 'Pemilih', 'TPS', 'Alas', '12.345', '41']);
+  await expect(page.getByRole('region', { name: 'Tujuan dan tembusan terpilih' })).toContainText('Sekretaris Jenderal Komisi Pemilihan Umum Republik Indonesia');
+  await expect(page.locator('.naskah-route')).toContainText(/melalui KPU Provinsi Nusa Tenggara Barat/);
+  const reviewers = page.getByRole('region', { name: 'Urutan pemeriksa' }).locator('.ant-list-item');
+  await expect(reviewers).toHaveCount(2);
+  await expect(reviewers.nth(0)).toContainText('1. Kepala Subbagian Teknis');
+  await expect(reviewers.nth(1)).toContainText('2. Sekretaris');
+  await expect(item(page, 'Penandatangan')).toContainText('Ketua');
+  await expect(page.getByRole('region', { name: 'Lampiran berkas' })).toContainText('daftar-pemilih-alas.pdf');
+  await shot(page, '21-konsep-dimuat-ulang');
+
+  // submitted for review: it leaves the drafts for "dalam pemeriksaan"
+  await page.getByRole('button', { name: 'Ajukan untuk diperiksa' }).click();
+  await expect(page).toHaveURL(/\/naskah-keluar\?box=in-review/);
+  await expect(page.getByText(subject)).toBeVisible();
+});
+
+test('an Undangan with two events; the events come back after a reload', async ({ page }) => {
+  await startLetter(page, 'Undangan');
+  await page.getByLabel('Hal').fill('Undangan rapat koordinasi pemutakhiran data pemilih');
+  await classify(page, 'PY.01.3', 'PY.01.3 — ');
+  await page.getByRole('textbox', { name: 'Isi naskah' }).click();
+  await page.keyboard.type('Dengan hormat, kami mengundang Saudara pada acara berikut.');
+
+  const events = [
+    { date: '14/12/2026', shown: 'Senin, 14 Desember 2026', start: '09.00', end: '12.00', place: 'Aula KPU Kabupaten Sumbawa', agenda: 'Rapat koordinasi PDPB' },
+    { date: '15/12/2026', shown: 'Selasa, 15 Desember 2026', start: '13.30', end: '', place: 'Ruang rapat Sekretariat', agenda: 'Bimbingan teknis operator Sidalih' },
+  ];
+  for (const [i, e] of events.entries()) {
+    await page.getByRole('button', { name: 'Tambah acara' }).click();
+    const n = i + 1;
+    await page.getByLabel(`Tanggal acara ${n}`).fill(e.date);
+    await page.getByLabel(`Tanggal acara ${n}`).press('Enter');
+    await page.getByLabel(`Jam mulai acara ${n}`).fill(e.start);
+    await page.getByLabel(`Jam mulai acara ${n}`).press('Enter');
+    if (e.end) {
+      await page.getByLabel(`Jam selesai acara ${n}`).fill(e.end);
+      await page.getByLabel(`Jam selesai acara ${n}`).press('Enter');
+    }
+    await page.getByLabel(`Tempat acara ${n}`).fill(e.place);
+    await page.getByLabel(`Agenda acara ${n}`).fill(e.agenda);
+  }
+  await page.getByLabel('Nama pihak luar KPU').fill('Bupati Sumbawa');
+  await page.getByRole('button', { name: 'Tambah pihak luar' }).click();
+  await addSigner(page);
+  await page.getByRole('button', { name: 'Simpan konsep' }).click();
+  await expect(page).toHaveURL(/\/naskah\/[^/]+\/ubah$/);
+  await expect(page.getByText('Semua perubahan tersimpan')).toBeVisible();
+  await shot(page, '22-undangan-dua-acara');
+
+  await page.reload();
+  await expect(page.getByLabel('Hal')).toHaveValue('Undangan rapat koordinasi pemutakhiran data pemilih');
+  for (const [i, e] of events.entries()) {
+    const n = i + 1;
+    await expect(page.getByLabel(`Tanggal acara ${n}`)).toHaveValue(e.shown);
+    await expect(page.getByLabel(`Jam mulai acara ${n}`)).toHaveValue(e.start);
+    await expect(page.getByLabel(`Jam selesai acara ${n}`)).toHaveValue(e.end);
+    await expect(page.getByLabel(`Tempat acara ${n}`)).toHaveValue(e.place);
+    await expect(page.getByLabel(`Agenda acara ${n}`)).toHaveValue(e.agenda);
+  }
+  await expect(page.getByRole('region', { name: 'Tujuan dan tembusan terpilih' })).toContainText('Bupati Sumbawa');
+});
+
+test('the API refuses a field: its reason is shown at that field and nothing typed is lost; a 409 offers a reload', async ({ page, request }) => {
+  await startLetter(page, 'Nota Dinas');
+  await page.getByLabel('Hal').fill('Ab'); // the API wants 3 to 500 characters
+  await classify(page, 'PY.01.4', 'PY.01.4 — ');
+  await page.getByRole('textbox', { name: 'Isi naskah' }).click();
+  await page.keyboard.type('Mohon arahan tindak lanjut.');
+  const search = page.getByRole('combobox', { name: 'Cari tujuan atau tembusan' });
+  await search.click();
+  await search.fill('5204');
+  await page.locator('.ant-select-item-option', { hasText: 'Ketua KPU Kabupaten Sumbawa' }).first().click();
+  await addSigner(page);
+  await page.getByRole('button', { name: 'Simpan konsep' }).click();
+
+  await expect(item(page, 'Hal').locator('.ant-form-item-explain-error')).toContainText(/karakter/);
+  await expect(item(page, 'Hal').locator('.ant-form-item-explain-error')).not.toContainText(/characters/); // no English on screen
+  await expect(page.getByRole('alert').filter({ hasText: 'Naskah belum tersimpan' })).toBeVisible();
+  await expect(page.getByLabel('Hal')).toHaveValue('Ab');
+  await expect(page.getByRole('textbox', { name: 'Isi naskah' })).toContainText('Mohon arahan tindak lanjut.');
+  await expect(page).toHaveURL(/\/naskah\/baru$/);
+  await shot(page, '23-galat-di-kolom');
+
+  await page.getByLabel('Hal').fill('Arahan tindak lanjut hasil rapat pleno');
+  await page.getByRole('button', { name: 'Simpan konsep' }).click();
+  await expect(page).toHaveURL(/\/naskah\/[^/]+\/ubah$/);
+  const id = page.url().split('/').at(-2)!;
+
+  // someone else saves the same draft in between
+  const login = await request.post('/api/auth/login', { data: { username: DRAFTER, password: fixture().password } });
+  const token = (await login.json()).accessToken as string;
+  const current = await (await request.get(`/api/letters/${id}`, { headers: { authorization: `Bearer ${token}` } })).json();
+  const patched = await request.patch(`/api/letters/${id}`, { headers: { authorization: `Bearer ${token}` }, data: { version: current.version, summary: 'diubah di tab lain' } });
+  expect(patched.status()).toBe(200);
+
+  await page.getByRole('textbox', { name: 'Isi naskah' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Tambahan dari saya.');
+  await page.getByRole('button', { name: 'Simpan konsep' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Naskah telah diubah orang lain' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Isi naskah' })).toContainText('Tambahan dari saya.');
+  await page.getByRole('button', { name: 'Muat ulang versi terbaru' }).click();
+  await expect(page.getByLabel('Ringkasan')).toHaveValue('diubah di tab lain');
+  await expect(page.getByLabel('Teks isi Anda sebelum dimuat ulang')).toHaveValue(/Tambahan dari saya\./);
+});
+
+test.describe('390 px phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  test('the compose page fits a phone', async ({ page }) => {
+    await startLetter(page, 'Surat Tugas');
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+    await page.getByRole('button', { name: 'Tambah pegawai' }).click();
+    await page.getByLabel('NIP yang ditugaskan 1').fill('19850101');
+    await page.getByLabel('Nama yang ditugaskan 1').fill('Ahmad Fauzi');
+    await expect(page.getByText('NIP terdiri atas 18 angka')).toBeVisible();
+    expect(await fits()).toBe(true);
+    await expect(page.getByRole('toolbar', { name: 'Format isi naskah' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Simpan konsep' })).toBeInViewport();
+    await shot(page, '24-ponsel-buat-naskah');
+  });
+});
+
+test('axe-core: the compose page has no serious or critical violation', async ({ page }) => {
+  await startLetter(page, 'Keputusan');
+  await page.getByRole('button', { name: 'Tambah pertimbangan' }).click();
+  await page.getByRole('button', { name: 'Tambah diktum' }).click();
+  await expect(page.locator('.ant-skeleton')).toHaveCount(0);
+  await shot(page, '25-keputusan');
+  expect(await serious(page), '/naskah/baru').toEqual([]);
+});
