@@ -3,7 +3,7 @@ import { AuditService } from '@naskah/audit';
 import { OrganisationService } from '@naskah/organisation';
 import { FilesService } from '@naskah/storage';
 import { DOCUMENT_SIGNER } from '../../libs/correspondence/src/signature';
-import { LettersRepository, LetterWorkNotices, RenderLetterJob } from '@naskah/correspondence';
+import { LettersRepository, LetterWorkNotices, PadesSigner, RenderLetterJob } from '@naskah/correspondence';
 import { countRows, Http, startApi } from '@naskah/testing';
 
 describe('a letter from draft to signed PDF (KPU Kabupaten Sumbawa)', () => {
@@ -16,7 +16,7 @@ describe('a letter from draft to signed PDF (KPU Kabupaten Sumbawa)', () => {
   beforeAll(async () => {
     http = await startApi();
     const app = http.app;
-    render = new RenderLetterJob(http.ds, app.get(LettersRepository), app.get(OrganisationService), app.get(FilesService), app.get(AuditService), app.get(AppConfig), app.get(DOCUMENT_SIGNER), app.get(LetterWorkNotices));
+    render = new RenderLetterJob(http.ds, app.get(LettersRepository), app.get(OrganisationService), app.get(FilesService), app.get(AuditService), app.get(AppConfig), app.get(DOCUMENT_SIGNER), app.get(LetterWorkNotices), app.get(PadesSigner));
     for (const u of ['kasubbag.umum.5204', 'sekretaris.5204', 'ketua.5204', 'staf.umum.5204', 'kasubbag.teknis.5204', 'staf.umum.5271']) T[u] = await http.login(u);
     const rows = await http.ds.query("SELECT p.code, p.id FROM positions p JOIN offices o ON o.id = p.office_id WHERE o.code = '5204'");
     pos = Object.fromEntries(rows.map((r: { code: string; id: number }) => [r.code, Number(r.id)]));

@@ -8,7 +8,7 @@ import { AppConfig } from '@naskah/core';
 import { AuditService } from '@naskah/audit';
 import { OrganisationService } from '@naskah/organisation';
 import { FilesService } from '@naskah/storage';
-import { LettersRepository, LetterWorkNotices, RenderLetterJob } from '@naskah/correspondence';
+import { LettersRepository, LetterWorkNotices, PadesSigner, RenderLetterJob } from '@naskah/correspondence';
 import { DOCUMENT_SIGNER } from '../../libs/correspondence/src/signature';
 import { Http, startApi } from '@naskah/testing';
 import { insertSignedLetterFixture } from '../../libs/testing/src/letters-fixture';
@@ -41,7 +41,7 @@ describe('public verification of signed letters', () => {
   beforeAll(async () => {
     http = await startApi();
     const app = http.app;
-    render = new RenderLetterJob(http.ds, app.get(LettersRepository), app.get(OrganisationService), app.get(FilesService), app.get(AuditService), app.get(AppConfig), app.get(DOCUMENT_SIGNER), app.get(LetterWorkNotices));
+    render = new RenderLetterJob(http.ds, app.get(LettersRepository), app.get(OrganisationService), app.get(FilesService), app.get(AuditService), app.get(AppConfig), app.get(DOCUMENT_SIGNER), app.get(LetterWorkNotices), app.get(PadesSigner));
     drafter = await http.login('kasubbag.umum.5204'); // drafter (KASUBBAG-KUL) of the 5204 fixtures
   });
   afterAll(() => http.close());

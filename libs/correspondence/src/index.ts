@@ -21,3 +21,4 @@ export * from './tracking';
 export * from './search';
 export * from './correspondence.module';
 export * from './worklist';
+export { PadesSigner } from './signature/pades';
