@@ -9,6 +9,7 @@ export * from './letters/letters.service';
 export * from './letters/review.service';
 export * from './letters/signing.service';
 export * from './letters/verification.service';
+export { EMBEDDED_SIGNATURE_VERDICTS, type EmbeddedSignatureVerdict } from './letters/verification-disclosure';
 export * from './letters/attachments.service';
 export * from './letters/render-letter.job';
 export * from './numbering';
