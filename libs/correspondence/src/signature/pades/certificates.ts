@@ -1,4 +1,5 @@
-import { createPrivateKey, generateKeyPairSync, randomBytes, X509Certificate, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPair, randomBytes, X509Certificate, type KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
 import forge from 'node-forge';
 
 /** Every certificate the local CA makes says, in its subject, that it is not a certified signature. */
@@ -53,8 +54,11 @@ function serialNumber(): string {
   return b.toString('hex');
 }
 
-function rsaKeyPair(): { privateKeyPem: string; publicKeyPem: string } {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: LOCAL_KEY_BITS });
+const generateRsa = promisify(generateKeyPair);
+
+/** A new RSA key pair, generated off the event loop (~1 s for 3072 bits: it must not stall the worker's other jobs). */
+async function rsaKeyPair(): Promise<{ privateKeyPem: string; publicKeyPem: string }> {
+  const { privateKey, publicKey } = await generateRsa('rsa', { modulusLength: LOCAL_KEY_BITS });
   return {
     privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
@@ -72,8 +76,8 @@ function newCertificate(publicKeyPem: string, subject: Subject, now: Date, days:
 }
 
 /** A self-signed local CA (basicConstraints CA, path length 0; keyCertSign, cRLSign). */
-export function createLocalCa(now = new Date()): IssuedCertificate {
-  const keys = rsaKeyPair();
+export async function createLocalCa(now = new Date()): Promise<IssuedCertificate> {
+  const keys = await rsaKeyPair();
   const cert = newCertificate(keys.publicKeyPem, { commonName: LOCAL_CA_CN }, now, LOCAL_CA_VALIDITY_DAYS);
   cert.setIssuer(cert.subject.attributes);
   cert.setExtensions([
@@ -86,8 +90,8 @@ export function createLocalCa(now = new Date()): IssuedCertificate {
 }
 
 /** A signing certificate for one signer position, issued by the local CA (digitalSignature + nonRepudiation, not a CA). */
-export function issueSignerCertificate(ca: IssuedCertificate, subject: Subject, now = new Date()): IssuedCertificate {
-  const keys = rsaKeyPair();
+export async function issueSignerCertificate(ca: IssuedCertificate, subject: Subject, now = new Date()): Promise<IssuedCertificate> {
+  const keys = await rsaKeyPair();
   const caCert = forge.pki.certificateFromPem(ca.certificatePem);
   const cert = newCertificate(keys.publicKeyPem, subject, now, SIGNER_VALIDITY_DAYS);
   cert.setIssuer(caCert.subject.attributes);

@@ -103,7 +103,7 @@ export class PadesSigner {
       return validFor(cert, this.now(), RENEW_DAYS) && cnOf(cert) === cn && cert.checkIssued(ca.chain[0]) && cert.verify(ca.chain[0].publicKey);
     };
     if (!usable(row)) {
-      const issued = issueSignerCertificate({ certificatePem: ca.chain[0].toString(), privateKeyPem: exportKey(ca.privateKey) }, { commonName: cn, locality: who.city }, this.now());
+      const issued = await issueSignerCertificate({ certificatePem: ca.chain[0].toString(), privateKeyPem: exportKey(ca.privateKey) }, { commonName: cn, locality: who.city }, this.now());
       row = await this.insertOrRead(owner, issued, { positionId: who.positionId, trusted: false, replace: row });
     }
     const creds: SigningCredentials = { privateKey: this.privateKey(row), chain: [new X509Certificate(row.certificate_pem), ca.chain[0]] };
@@ -141,7 +141,7 @@ export class PadesSigner {
 
   private async localCa(): Promise<SigningCredentials> {
     let row = await this.row(LOCAL_CA);
-    if (!row) row = await this.insertOrRead(LOCAL_CA, createLocalCa(this.now()), { positionId: null, trusted: true, replace: null });
+    if (!row) row = await this.insertOrRead(LOCAL_CA, await createLocalCa(this.now()), { positionId: null, trusted: true, replace: null });
     const cert = new X509Certificate(row.certificate_pem);
     return { privateKey: this.privateKey(row), chain: [cert] };
   }

@@ -73,8 +73,8 @@ const signingTime = new Date('2026-03-04T18:31:05.000Z');
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'naskah-pades-'));
-  ca = createLocalCa();
-  position = issueSignerCertificate(ca, { commonName: 'Ketua KPU Kabupaten Sumbawa', locality: 'Sumbawa' });
+  ca = await createLocalCa();
+  position = await issueSignerCertificate(ca, { commonName: 'Ketua KPU Kabupaten Sumbawa', locality: 'Sumbawa' });
   pdf = await renderLetterPdf(letter());
   signed = await signPdf(pdf, credentialsOf(position, ca), { reason: PADES_REASON, name: 'Ṣalāḥ Nyoman Ayu Ketut', location: 'Sumbawa', signingTime });
 });
@@ -111,7 +111,7 @@ describe('PAdES signature inside a pdfkit PDF', () => {
 
   it('chains to the local CA, as openssl (another independent tool) checks, and not to another CA', async () => {
     expect(await opensslVerifies(signed, ca.certificatePem)).toBe(true);
-    expect(await opensslVerifies(signed, createLocalCa().certificatePem)).toBe(false);
+    expect(await opensslVerifies(signed, (await createLocalCa()).certificatePem)).toBe(false);
     writeFileSync(join(dir, 'chain.p7s'), embeddedCms(signed)!.cms);
     const { stdout: printed } = await run('openssl', ['pkcs7', '-inform', 'DER', '-in', 'chain.p7s', '-print_certs', '-noout'], { cwd: dir });
     // the signer's certificate and the local CA's, the signer's issued by the CA
@@ -155,7 +155,7 @@ describe('PAdES signature inside a pdfkit PDF', () => {
     const appended = Buffer.concat([signed, Buffer.from('\n% ditambahkan\n')]);
     expect(await pdfsig(appended)).not.toContain('Total document signed');
     expect(checkPdfSignature(appended, [new X509Certificate(ca.certificatePem)])).toMatchObject({ valid: false, failure: 'PARTIAL' });
-    expect(checkPdfSignature(signed, [new X509Certificate(createLocalCa().certificatePem)])).toMatchObject({ valid: false, failure: 'UNTRUSTED' });
+    expect(checkPdfSignature(signed, [new X509Certificate((await createLocalCa()).certificatePem)])).toMatchObject({ valid: false, failure: 'UNTRUSTED' });
     expect(checkPdfSignature(pdf, [new X509Certificate(ca.certificatePem)])).toMatchObject({ valid: false, failure: 'ABSENT' });
     // a signature swapped in from another signed PDF does not fit this one
     const other = await signPdf(await renderLetterPdf(letter({ subject: 'Surat lain' })), credentialsOf(position, ca), { reason: PADES_REASON, name: 'X', location: 'Sumbawa', signingTime });
@@ -170,9 +170,9 @@ describe('PAdES signature inside a pdfkit PDF', () => {
 
 describe('a PKCS#12 from configuration (a real CA)', () => {
   /** A CA and an RSA signer as a PKCS#12 made with node-forge, like a BSrE export. */
-  function forgeP12(password: string): { p12: Buffer; caPem: string } {
-    const realCa = createLocalCa();
-    const signer = issueSignerCertificate(realCa, { commonName: 'Dr. Ṣalāḥ Nyoman (BSrE uji)' });
+  async function forgeP12(password: string): Promise<{ p12: Buffer; caPem: string }> {
+    const realCa = await createLocalCa();
+    const signer = await issueSignerCertificate(realCa, { commonName: 'Dr. Ṣalāḥ Nyoman (BSrE uji)' });
     const asn1 = forge.pkcs12.toPkcs12Asn1(
       forge.pki.privateKeyFromPem(createPrivateKey(signer.privateKeyPem).export({ type: 'pkcs1', format: 'pem' }).toString()),
       [forge.pki.certificateFromPem(signer.certificatePem), forge.pki.certificateFromPem(realCa.certificatePem)],
@@ -183,7 +183,7 @@ describe('a PKCS#12 from configuration (a real CA)', () => {
   }
 
   it('signs with the PKCS#12 certificate and chains to its CA (RSA, made by node-forge)', async () => {
-    const { p12, caPem } = forgeP12('kata sandi rahasia');
+    const { p12, caPem } = await forgeP12('kata sandi rahasia');
     const creds = readP12(p12, 'kata sandi rahasia');
     expect(creds.chain).toHaveLength(2);
     const out = await signPdf(pdf, creds, { reason: PADES_REASON, name: 'Dr. Ṣalāḥ', location: 'Jakarta', signingTime });
@@ -208,8 +208,8 @@ describe('a PKCS#12 from configuration (a real CA)', () => {
     expect(checkPdfSignature(out, creds.chain)).toMatchObject({ valid: true });
   });
 
-  it('refuses a wrong password or a file that is not PKCS#12, without echoing the password', () => {
-    const { p12 } = forgeP12('benar');
+  it('refuses a wrong password or a file that is not PKCS#12, without echoing the password', async () => {
+    const { p12 } = await forgeP12('benar');
     expect(() => readP12(p12, 'salah-sekali')).toThrow(P12Error);
     expect(() => readP12(p12, 'salah-sekali')).toThrow(/kata sandi salah/);
     try {
