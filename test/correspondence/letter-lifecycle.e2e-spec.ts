@@ -74,7 +74,10 @@ describe('a letter from draft to signed PDF (KPU Kabupaten Sumbawa)', () => {
     await render.run({ letterId: id });
     const { verificationToken } = (await http.request('GET', `/api/letters/${id}`, { token: T['kasubbag.umum.5204'] })).body;
     const v = await http.request('GET', `/api/verify/${verificationToken}`);
-    expect(v.body).toMatchObject({ valid: true, number: signed.body.number, signatureKind: 'ed25519-uncertified' });
+    expect(v.body).toMatchObject({ valid: true, number: signed.body.number, signatureKind: 'ed25519-uncertified', unaltered: true, embeddedSignature: 'VALID' });
+    // the PDF is signed inside (PAdES) by the signer position's certificate, issued by the local CA
+    expect(v.body.certificateSubject).toContain('CN=Ketua KPU Kabupaten Sumbawa');
+    expect(v.body.certificateIssuer).toContain('TIDAK TERSERTIFIKASI');
     const pdf = await http.app.inject({ method: 'GET', url: `/api/letters/${id}/pdf`, headers: { authorization: `Bearer ${T['kasubbag.umum.5204']}` } });
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const upload = async (bytes: Buffer) => {
@@ -86,7 +89,7 @@ describe('a letter from draft to signed PDF (KPU Kabupaten Sumbawa)', () => {
     expect(await upload(pdf.rawPayload)).toMatchObject({ valid: true, letterId: id });
     const tampered = Buffer.from(pdf.rawPayload);
     tampered[tampered.length - 20] ^= 1;
-    expect(await upload(tampered)).toMatchObject({ valid: false });
+    expect(await upload(tampered)).toMatchObject({ valid: false, unaltered: false, embeddedSignature: 'ALTERED' });
 
     const history = await http.request('GET', `/api/letters/${id}/history`, { token: T['kasubbag.umum.5204'] });
     expect(history.body.map((e: { action: string }) => e.action)).toEqual([
