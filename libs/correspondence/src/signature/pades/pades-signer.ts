@@ -100,13 +100,15 @@ export class PadesSigner {
     const usable = (r: CertificateRow | null): r is CertificateRow => {
       if (!r) return false;
       const cert = new X509Certificate(r.certificate_pem);
-      return validFor(cert, this.now(), RENEW_DAYS) && cnOf(cert) === cn && cert.checkIssued(ca.chain[0]) && cert.verify(ca.chain[0].publicKey);
+      return validFor(cert, this.now(), RENEW_DAYS) && cnOf(cert) === cn && cert.checkIssued(ca.cert) && cert.verify(ca.cert.publicKey);
     };
     if (!usable(row)) {
-      const issued = await issueSignerCertificate({ certificatePem: ca.chain[0].toString(), privateKeyPem: exportKey(ca.privateKey) }, { commonName: cn, locality: who.city }, this.now());
+      // the CA's private key is read only here, to issue: a worker that only signs needs the positions' keys
+      const issuer = { certificatePem: ca.cert.toString(), privateKeyPem: exportKey(this.privateKey(ca.row)) };
+      const issued = await issueSignerCertificate(issuer, { commonName: cn, locality: who.city }, this.now());
       row = await this.insertOrRead(owner, issued, { positionId: who.positionId, trusted: false, replace: row });
     }
-    const creds: SigningCredentials = { privateKey: this.privateKey(row), chain: [new X509Certificate(row.certificate_pem), ca.chain[0]] };
+    const creds: SigningCredentials = { privateKey: this.privateKey(row), chain: [new X509Certificate(row.certificate_pem), ca.cert] };
     this.credentials.set(who.positionId, creds);
     return creds;
   }
@@ -139,11 +141,11 @@ export class PadesSigner {
     return this.anchors;
   }
 
-  private async localCa(): Promise<SigningCredentials> {
+  /** The local CA (created on first use): its certificate, and its row to read the private key from when issuing. */
+  private async localCa(): Promise<{ cert: X509Certificate; row: CertificateRow }> {
     let row = await this.row(LOCAL_CA);
     if (!row) row = await this.insertOrRead(LOCAL_CA, await createLocalCa(this.now()), { positionId: null, trusted: true, replace: null });
-    const cert = new X509Certificate(row.certificate_pem);
-    return { privateKey: this.privateKey(row), chain: [cert] };
+    return { cert: new X509Certificate(row.certificate_pem), row };
   }
 
   /** The configured certificates become trust anchors, recorded so the letters they signed keep verifying after the file is replaced. */

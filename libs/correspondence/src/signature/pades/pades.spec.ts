@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import forge from 'node-forge';
+import { AppConfig, ConfigError } from '@naskah/core';
+import { padesSignerProvider } from '../../letters/document-signer.provider';
 import { renderLetterPdf } from '../../rendering';
 import type { LetterRenderInput } from '../../rendering/letter-render-input';
 import { createLocalCa, issueSignerCertificate, LOCAL_CA_CN, UNCERTIFIED_OU, type IssuedCertificate } from './certificates';
@@ -206,6 +208,19 @@ describe('a PKCS#12 from configuration (a real CA)', () => {
     expect(report).toContain('Signer Certificate Common Name: Penanda Tangan EC');
     expect(report).toContain('Signature Validation: Signature is Valid.');
     expect(checkPdfSignature(out, creds.chain)).toMatchObject({ valid: true });
+  });
+
+  it('stops the boot of the API or the worker when the configured PKCS#12 cannot be opened, naming the variable', async () => {
+    const { p12 } = await forgeP12('benar');
+    writeFileSync(join(dir, 'boot.p12'), p12);
+    writeFileSync(join(dir, 'boot.password'), 'keliru\n', { mode: 0o600 });
+    const config = Object.assign(new AppConfig(), { SIGNING_P12_PATH: join(dir, 'boot.p12'), SIGNING_P12_PASSWORD_FILE: join(dir, 'boot.password'), SIGNING_KEYS_DIR: dir });
+    const boot = () => padesSignerProvider.useFactory({} as never, config);
+    expect(boot).toThrow(ConfigError);
+    expect(boot).toThrow(/SIGNING_P12_PATH=".*boot\.p12": berkas PKCS#12 tidak dapat dibuka: kata sandi salah/);
+    writeFileSync(join(dir, 'boot.password'), 'benar\n');
+    expect(boot().mode).toBe('configured');
+    expect(padesSignerProvider.useFactory({} as never, Object.assign(new AppConfig(), { SIGNING_KEYS_DIR: dir })).mode).toBe('local-ca');
   });
 
   it('refuses a wrong password or a file that is not PKCS#12, without echoing the password', async () => {
