@@ -109,6 +109,9 @@ describe('PAdES signature inside a pdfkit PDF', () => {
     expect(text).toContain(`/Reason (${PADES_REASON})`);
     expect(text).toContain('/Location (Sumbawa)');
     expect(text).toMatch(/\/M \(D:20260304/); // the claimed signing time lives in the dictionary (PAdES B-B)
+    // the signer's name with its diacritics, as a UTF-16 text string (what a reader's signature panel shows)
+    const name = /\/Name <FEFF([0-9A-F]+)>/.exec(text);
+    expect(Buffer.from(name![1], 'hex').swap16().toString('utf16le')).toBe('Ṣalāḥ Nyoman Ayu Ketut');
   });
 
   it('chains to the local CA, as openssl (another independent tool) checks, and not to another CA', async () => {

@@ -1,4 +1,4 @@
-import { createHash, X509Certificate } from 'node:crypto';
+import { createHash, randomBytes, X509Certificate } from 'node:crypto';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { SignPdf } from '@signpdf/signpdf';
 import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
@@ -42,18 +42,50 @@ function placeholderBytes(credentials: SigningCredentials): number {
  * every byte of the result except the signature's own hex string.
  */
 export async function signPdf(pdf: Buffer, credentials: SigningCredentials, info: PdfSignatureInfo): Promise<Buffer> {
-  const withPlaceholder = plainAddPlaceholder({
+  const text = new PdfTextStrings();
+  let withPlaceholder = plainAddPlaceholder({
     pdfBuffer: pdf,
-    reason: info.reason,
-    name: info.name,
-    location: info.location,
-    contactInfo: info.contactInfo ?? '',
+    reason: text.field(info.reason),
+    name: text.field(info.name),
+    location: text.field(info.location),
+    contactInfo: text.field(info.contactInfo ?? ''),
     signingTime: info.signingTime,
     signatureLength: placeholderBytes(credentials),
     subFilter: SUBFILTER_ETSI_CADES_DETACHED,
     appName: 'Naskah',
   });
+  withPlaceholder = text.fill(withPlaceholder);
   return new SignPdf().sign(withPlaceholder, new CadesSigner(credentials));
+}
+
+/**
+ * Text outside ASCII in the signature dictionary (/Name "Ṣalāḥ …", a city): placeholder-plain
+ * writes the UTF-16 bytes of such a string through a UTF-8 conversion, which garbles them. So a
+ * non-ASCII value goes in as an ASCII marker exactly as long as its PDF hex string `<FEFF…>` (a
+ * literal `(marker)` is two bytes longer than the marker, like `<hex>` is than the hex), and the
+ * marker is swapped for the hex string afterwards — same length, so every xref offset still holds.
+ */
+class PdfTextStrings {
+  private readonly swaps: { marker: string; hex: string }[] = [];
+
+  field(value: string): string {
+    if (/^[\x20-\x7e]*$/.test(value)) return value;
+    const clean = value.replace(/[\u0000-\u001f\u007f]/g, ' ');
+    const hex = Buffer.from(`\ufeff${clean}`, 'utf16le').swap16().toString('hex').toUpperCase();
+    const marker = randomBytes(Math.ceil(hex.length / 2)).toString('hex').slice(0, hex.length);
+    this.swaps.push({ marker, hex });
+    return marker;
+  }
+
+  fill(pdf: Buffer): Buffer {
+    for (const { marker, hex } of this.swaps) {
+      const literal = Buffer.from(`(${marker})`, 'latin1');
+      const at = pdf.indexOf(literal);
+      if (at < 0 || pdf.indexOf(literal, at + 1) >= 0) throw new Error('signature dictionary text marker not found exactly once');
+      Buffer.from(`<${hex}>`, 'latin1').copy(pdf, at);
+    }
+    return pdf;
+  }
 }
 
 /** Why an embedded signature does not hold (null when it does). */
@@ -134,7 +166,12 @@ export function checkPdfSignature(pdf: Buffer, anchors: readonly X509Certificate
   if (found.count !== 1 || c + d !== pdf.length) return fail('PARTIAL', cmsSha256, check.signer);
   if (!check.digestMatches) return fail('ALTERED', cmsSha256, check.signer);
   if (!check.signatureValid || !check.signer) return fail('SIGNATURE', cmsSha256, check.signer);
-  const anchor = chainTo(check.signer, check.certificates, anchors);
+  let anchor: X509Certificate | null = null;
+  try {
+    anchor = chainTo(check.signer, check.certificates, anchors);
+  } catch {
+    anchor = null; // a certificate node cannot check (an unusual key or signature algorithm): not chained
+  }
   if (!anchor) return fail('UNTRUSTED', cmsSha256, check.signer);
   return { valid: true, failure: null, cmsSha256, signer: check.signer, anchor };
 }
