@@ -3,7 +3,7 @@ import { AuditService } from '@naskah/audit';
 import { OrganisationService } from '@naskah/organisation';
 import { FilesService } from '@naskah/storage';
 import { DOCUMENT_SIGNER } from '../../libs/correspondence/src/signature';
-import { LettersRepository, LetterWorkNotices, RenderLetterJob } from '@naskah/correspondence';
+import { LettersRepository, LetterWorkNotices, PadesSigner, RenderLetterJob } from '@naskah/correspondence';
 import { countRows, Http, startApi } from '@naskah/testing';
 
 describe('a letter from draft to signed PDF (KPU Kabupaten Sumbawa)', () => {
@@ -16,7 +16,7 @@ describe('a letter from draft to signed PDF (KPU Kabupaten Sumbawa)', () => {
   beforeAll(async () => {
     http = await startApi();
     const app = http.app;
-    render = new RenderLetterJob(http.ds, app.get(LettersRepository), app.get(OrganisationService), app.get(FilesService), app.get(AuditService), app.get(AppConfig), app.get(DOCUMENT_SIGNER), app.get(LetterWorkNotices));
+    render = new RenderLetterJob(http.ds, app.get(LettersRepository), app.get(OrganisationService), app.get(FilesService), app.get(AuditService), app.get(AppConfig), app.get(DOCUMENT_SIGNER), app.get(LetterWorkNotices), app.get(PadesSigner));
     for (const u of ['kasubbag.umum.5204', 'sekretaris.5204', 'ketua.5204', 'staf.umum.5204', 'kasubbag.teknis.5204', 'staf.umum.5271']) T[u] = await http.login(u);
     const rows = await http.ds.query("SELECT p.code, p.id FROM positions p JOIN offices o ON o.id = p.office_id WHERE o.code = '5204'");
     pos = Object.fromEntries(rows.map((r: { code: string; id: number }) => [r.code, Number(r.id)]));
@@ -74,7 +74,10 @@ describe('a letter from draft to signed PDF (KPU Kabupaten Sumbawa)', () => {
     await render.run({ letterId: id });
     const { verificationToken } = (await http.request('GET', `/api/letters/${id}`, { token: T['kasubbag.umum.5204'] })).body;
     const v = await http.request('GET', `/api/verify/${verificationToken}`);
-    expect(v.body).toMatchObject({ valid: true, number: signed.body.number, signatureKind: 'ed25519-uncertified' });
+    expect(v.body).toMatchObject({ valid: true, number: signed.body.number, signatureKind: 'ed25519-uncertified', unaltered: true, embeddedSignature: 'VALID' });
+    // the PDF is signed inside (PAdES) by the signer position's certificate, issued by the local CA
+    expect(v.body.certificateSubject).toContain('CN=Ketua KPU Kabupaten Sumbawa');
+    expect(v.body.certificateIssuer).toContain('TIDAK TERSERTIFIKASI');
     const pdf = await http.app.inject({ method: 'GET', url: `/api/letters/${id}/pdf`, headers: { authorization: `Bearer ${T['kasubbag.umum.5204']}` } });
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const upload = async (bytes: Buffer) => {
@@ -86,7 +89,7 @@ describe('a letter from draft to signed PDF (KPU Kabupaten Sumbawa)', () => {
     expect(await upload(pdf.rawPayload)).toMatchObject({ valid: true, letterId: id });
     const tampered = Buffer.from(pdf.rawPayload);
     tampered[tampered.length - 20] ^= 1;
-    expect(await upload(tampered)).toMatchObject({ valid: false });
+    expect(await upload(tampered)).toMatchObject({ valid: false, unaltered: false, embeddedSignature: 'ALTERED' });
 
     const history = await http.request('GET', `/api/letters/${id}/history`, { token: T['kasubbag.umum.5204'] });
     expect(history.body.map((e: { action: string }) => e.action)).toEqual([

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { inflateSync } from 'node:zlib';
@@ -8,7 +9,7 @@ import { AppConfig } from '@naskah/core';
 import { AuditService } from '@naskah/audit';
 import { OrganisationService } from '@naskah/organisation';
 import { FilesService } from '@naskah/storage';
-import { LettersRepository, LetterWorkNotices, RenderLetterJob } from '@naskah/correspondence';
+import { LettersRepository, LetterWorkNotices, PadesSigner, RenderLetterJob } from '@naskah/correspondence';
 import { DOCUMENT_SIGNER } from '../../libs/correspondence/src/signature';
 import { Http, startApi } from '@naskah/testing';
 import { insertSignedLetterFixture } from '../../libs/testing/src/letters-fixture';
@@ -41,7 +42,7 @@ describe('public verification of signed letters', () => {
   beforeAll(async () => {
     http = await startApi();
     const app = http.app;
-    render = new RenderLetterJob(http.ds, app.get(LettersRepository), app.get(OrganisationService), app.get(FilesService), app.get(AuditService), app.get(AppConfig), app.get(DOCUMENT_SIGNER), app.get(LetterWorkNotices));
+    render = new RenderLetterJob(http.ds, app.get(LettersRepository), app.get(OrganisationService), app.get(FilesService), app.get(AuditService), app.get(AppConfig), app.get(DOCUMENT_SIGNER), app.get(LetterWorkNotices), app.get(PadesSigner));
     drafter = await http.login('kasubbag.umum.5204'); // drafter (KASUBBAG-KUL) of the 5204 fixtures
   });
   afterAll(() => http.close());
@@ -130,8 +131,8 @@ describe('public verification of signed letters', () => {
     const byUpload = await upload(await pdfOf(secret.letterId));
     for (const res of [byToken, byUpload]) {
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ valid: true, authentic: true, unaltered: true, restricted: true });
-      expect(Object.keys(res.body).sort()).toEqual(['authentic', 'reason', 'restricted', 'signatureKind', 'unaltered', 'valid']);
+      expect(res.body).toMatchObject({ valid: true, authentic: true, unaltered: true, embeddedSignature: 'VALID', restricted: true });
+      expect(Object.keys(res.body).sort()).toEqual(['authentic', 'embeddedSignature', 'reason', 'restricted', 'signatureKind', 'unaltered', 'valid']);
       const text = JSON.stringify(res.body);
       for (const leak of [row.number, row.signer_name, row.signer_title, row.classification_code, row.office, 'XYZZY', row.document_sha256, row.signature, row.signature_key_id]) {
         expect(text).not.toContain(String(leak));
@@ -140,7 +141,56 @@ describe('public verification of signed letters', () => {
     // a tampered copy is reported as not matching, still without details
     const tampered = Buffer.from(await pdfOf(secret.letterId));
     tampered[tampered.length - 20] ^= 1;
-    expect((await upload(tampered)).body).toMatchObject({ valid: false, unaltered: false });
+    const answer = (await upload(tampered)).body;
+    expect(answer).toMatchObject({ valid: false, unaltered: false, embeddedSignature: 'ALTERED' });
+    expect(Object.keys(answer).sort()).toEqual(['authentic', 'embeddedSignature', 'reason', 'restricted', 'signatureKind', 'unaltered', 'valid']);
+    for (const leak of [row.number, row.signer_name, row.signer_title, row.office, 'XYZZY', row.document_sha256, 'Ketua']) expect(JSON.stringify(answer)).not.toContain(String(leak));
+  });
+
+  it('stores a PDF signed inside (PAdES) that pdfsig accepts, and checks both that signature and the recorded hash', async () => {
+    const biasa = await signedLetter('B', 'Surat bertanda tangan PAdES');
+    const pdf = await pdfOf(biasa.letterId);
+    const [row] = await http.ds.query('SELECT l.document_sha256, l.embedded_signature_sha256, o.name AS office FROM letters l JOIN offices o ON o.id = l.office_id WHERE l.id = ?', [biasa.letterId]);
+    // the recorded hash is the hash of the stored, signed bytes
+    expect(row.document_sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
+    expect(row.embedded_signature_sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    // pdfsig (poppler), which did not make it: present, valid, the whole document, the position's certificate
+    const dir = mkdtempSync(join(tmpdir(), 'naskah-pdfsig-'));
+    const pdfsig = async (bytes: Buffer) => {
+      writeFileSync(join(dir, 'n.pdf'), bytes);
+      return run('pdfsig', [join(dir, 'n.pdf')]).then((r) => r.stdout, (e: { stdout?: string }) => String(e.stdout ?? ''));
+    };
+    const report = await pdfsig(pdf);
+    expect(report).toContain('Signature #1:');
+    expect(report).toContain('Signature Validation: Signature is Valid.');
+    expect(report).toContain('Total document signed');
+    expect(report).toContain('Signature Type: ETSI.CAdES.detached');
+    expect(report).toContain(`Signer Certificate Common Name: Sekretaris ${row.office}`); // the fixture's signer position, its office
+    expect(report).toContain('OU=Tanda Tangan Elektronik Tidak Tersertifikasi');
+
+    // both checks reported, by token and by upload, with the certificate for a Biasa letter
+    for (const res of [await http.request('GET', `/api/verify/${biasa.token}`), await upload(pdf)]) {
+      expect(res.body).toMatchObject({ valid: true, authentic: true, unaltered: true, embeddedSignature: 'VALID', letterId: biasa.letterId });
+      expect(res.body.certificateIssuer).toContain('CN=Naskah CA Lokal - TIDAK TERSERTIFIKASI');
+      expect(res.body.certificateSubject).toContain(`CN=Sekretaris ${row.office}`);
+      expect(res.body.reason).toContain('tanda tangan di dalam PDF sah');
+    }
+
+    // one byte changed inside the signed range (the page content, far from the signature): both checks fail, and say so
+    const tampered = Buffer.from(pdf);
+    tampered[Math.floor(pdf.indexOf('/ByteRange') / 2)] ^= 0x01;
+    expect(await pdfsig(tampered)).toContain('Signature Validation: Digest Mismatch.');
+    const answer = await upload(tampered);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ valid: false, authentic: false, unaltered: false, embeddedSignature: 'ALTERED' });
+    expect(answer.body.reason).toBe('Tidak sah: tanda tangan di dalam PDF tidak sah: isi dokumen berubah setelah ditandatangani; hash SHA-256 dokumen tidak cocok dengan yang dicatat saat penandatanganan.');
+    expect(JSON.stringify(answer.body)).not.toContain(biasa.number); // a changed document learns nothing about the letter
+
+    // a PDF without any signature inside: no letter, and it says the signature is missing
+    const plain = await upload(Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'));
+    expect(plain.body).toMatchObject({ valid: false, embeddedSignature: 'ABSENT' });
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('finds an uploaded PDF by its SHA-256 (not by the id it claims): a Biasa letter answers in full', async () => {

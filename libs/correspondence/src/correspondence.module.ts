@@ -8,7 +8,7 @@ import { LettersService } from './letters/letters.service';
 import { ReviewService } from './letters/review.service';
 import { SigningService } from './letters/signing.service';
 import { VerificationService } from './letters/verification.service';
-import { documentSignerProvider } from './letters/document-signer.provider';
+import { documentSignerProvider, padesSignerProvider } from './letters/document-signer.provider';
 import { AttachmentsService } from './letters/attachments.service';
 import { SendService } from './dispatch/send.service';
 import { InboxService } from './inbox/inbox.service';
@@ -27,7 +27,7 @@ import { LetterWorkNotices } from './worklist/letter-work-notices';
 import { LetterQueuesQuery } from './worklist/letter-queues';
 
 export const CORRESPONDENCE_PROVIDERS = [
-  LetterAccessService, LetterHoldingsService, MasterDataService, LettersRepository, LettersService, ReviewService, SigningService, VerificationService, documentSignerProvider,
+  LetterAccessService, LetterHoldingsService, MasterDataService, LettersRepository, LettersService, ReviewService, SigningService, VerificationService, documentSignerProvider, padesSignerProvider,
   AttachmentsService, SendService, InboxService, DeliveriesService, OutboxViewService, IncomingService,
   RoutingPolicyService, NumberTemplatesService, DistributionListsService, LetterTrackingService, LetterWorkNotices, LetterQueuesQuery,
   LetterSearchService, AgendaRegisterService,

@@ -5188,7 +5188,16 @@ export interface components {
             /** @description the authentic signature verifies with the key that signed */
             authentic: boolean;
             capacity?: string;
+            /** @description issuer of the PDF signature's certificate: the local CA (TIDAK TERSERTIFIKASI) or a configured CA */
+            certificateIssuer?: string;
+            /** @description subject of the PDF signature's certificate (when that signature is valid) */
+            certificateSubject?: string;
             documentSha256?: string;
+            /**
+             * @description the signature inside the PDF (PAdES): VALID; LEGACY = letter rendered before PDFs were signed; ABSENT = none; MALFORMED = unreadable; PARTIAL = does not cover the whole file; ALTERED = a signed byte changed; SIGNATURE = does not verify with its certificate; UNTRUSTED = certificate not from the local CA or a configured CA; MISMATCH = not the signature recorded for the letter
+             * @enum {string}
+             */
+            embeddedSignature: "VALID" | "LEGACY" | "ABSENT" | "MALFORMED" | "PARTIAL" | "ALTERED" | "SIGNATURE" | "UNTRUSTED" | "MISMATCH";
             keyId?: string;
             letterId?: string;
             number?: string;
@@ -5203,7 +5212,7 @@ export interface components {
             signedAt?: string;
             signerName?: string;
             signerTitle?: string;
-            /** @description the PDF's SHA-256 is the signed one */
+            /** @description the PDF's SHA-256 is the one recorded at signing */
             unaltered: boolean;
             valid: boolean;
         };

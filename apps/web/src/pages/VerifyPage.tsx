@@ -13,6 +13,9 @@ interface Verdict {
   reason?: string;
   authentic?: boolean;
   unaltered?: boolean;
+  embeddedSignature?: string;
+  certificateSubject?: string | null;
+  certificateIssuer?: string | null;
   restricted?: boolean;
   number?: string | null;
   signedAt?: string | null;
@@ -24,6 +27,18 @@ interface Verdict {
   keyId?: string | null;
   letterId?: string | null;
 }
+/** The check of the signature inside the PDF (PAdES), as the API names it. */
+const EMBEDDED_TEXT: Record<string, string> = {
+  VALID: 'Sah, mencakup seluruh dokumen',
+  LEGACY: 'Tidak ada (naskah dibuat sebelum PDF ditandatangani di dalamnya)',
+  ABSENT: 'Tidak ada',
+  MALFORMED: 'Rusak / tidak dapat dibaca',
+  PARTIAL: 'Tidak mencakup seluruh dokumen',
+  ALTERED: 'Tidak sah: isi berubah setelah ditandatangani',
+  SIGNATURE: 'Tidak sah untuk sertifikatnya',
+  UNTRUSTED: 'Sertifikat tidak dipercaya',
+  MISMATCH: 'Bukan tanda tangan naskah ini',
+};
 const CAPACITY_TEXT: Record<string, string> = { SENDIRI: 'Pejabat definitif', PLT: 'Pelaksana Tugas (Plt.)', PLH: 'Pelaksana Harian (Plh.)', AN: 'Atas nama (a.n.)' };
 
 /** Public: is this letter genuine? By the QR code's token (?t=) or by uploading the PDF. No sign-in. */
@@ -131,6 +146,9 @@ function VerdictCard({ v }: { v: Verdict }) {
   const rows = [
     { key: 'a', label: 'Tanda tangan asli', children: yes(v.authentic) },
     { key: 'u', label: 'Isi dokumen utuh', children: yes(v.unaltered) },
+    v.embeddedSignature && { key: 'e', label: 'Tanda tangan di dalam PDF', children: EMBEDDED_TEXT[v.embeddedSignature] ?? v.embeddedSignature },
+    v.certificateSubject && { key: 'cs', label: 'Sertifikat penanda tangan', children: v.certificateSubject },
+    v.certificateIssuer && { key: 'ci', label: 'Penerbit sertifikat', children: v.certificateIssuer },
     v.number && { key: 'n', label: 'Nomor naskah', children: v.number },
     v.signedAt && { key: 's', label: 'Ditandatangani', children: dateTime(v.signedAt) },
     v.signerName && { key: 'sn', label: 'Penandatangan', children: v.signerName },

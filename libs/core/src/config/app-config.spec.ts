@@ -1,3 +1,6 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AppConfig, ConfigError, loadConfig } from './app-config';
 
 /** What loadConfig threw, so a test can look at the message and the problems. */
@@ -52,6 +55,28 @@ describe('configuration validated at boot', () => {
     expect(err.name).toBe('ConfigError');
     expect(err.message).toContain(`${name}=`);
     expect(err.problems).toHaveLength(1);
+  });
+
+  it('takes a PKCS#12 signing certificate only with its password file, both readable files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'naskah-p12-'));
+    const p12 = join(dir, 'bsre.p12');
+    const pwd = join(dir, 'bsre.password');
+    writeFileSync(p12, 'x');
+    writeFileSync(pwd, 'rahasia\n', { mode: 0o600 });
+    expect(loadConfig({ SIGNING_P12_PATH: p12, SIGNING_P12_PASSWORD_FILE: pwd })).toMatchObject({ SIGNING_P12_PATH: p12, SIGNING_P12_PASSWORD_FILE: pwd });
+    expect(loadConfig({}).SIGNING_P12_PATH).toBeUndefined();
+    expect(failure({ SIGNING_P12_PATH: p12 }).problems).toEqual([expect.stringMatching(/^SIGNING_P12_PASSWORD_FILE: wajib diisi/)]);
+    expect(failure({ SIGNING_P12_PASSWORD_FILE: pwd }).problems).toEqual([expect.stringMatching(/^SIGNING_P12_PATH: wajib diisi/)]);
+    const missing = failure({ SIGNING_P12_PATH: join(dir, 'tidak-ada.p12'), SIGNING_P12_PASSWORD_FILE: pwd });
+    expect(missing.problems).toEqual([`SIGNING_P12_PATH="${join(dir, 'tidak-ada.p12')}": berkas tidak ada (berkas sertifikat PKCS#12; file not found)`]);
+    expect(failure({ SIGNING_P12_PATH: dir, SIGNING_P12_PASSWORD_FILE: pwd }).problems).toEqual([expect.stringMatching(/^SIGNING_P12_PATH=.*: bukan berkas/)]);
+    if (process.getuid?.() !== 0) {
+      chmodSync(pwd, 0o000);
+      expect(failure({ SIGNING_P12_PATH: p12, SIGNING_P12_PASSWORD_FILE: pwd }).problems).toEqual([expect.stringMatching(/^SIGNING_P12_PASSWORD_FILE=.*: berkas tidak dapat dibaca/)]);
+    }
+    // the message names the file, never the password in it
+    expect(failure({ SIGNING_P12_PATH: p12 }).message).not.toContain('rahasia');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('names every bad variable at once', () => {

@@ -1,3 +1,4 @@
+import { constants, accessSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
@@ -123,6 +124,17 @@ export class AppConfig {
   /** Private signing keys, one `<keyId>.pem` per key; shared by every worker. Empty: `signing-keys/` beside SIGNING_KEY_PATH. */
   @IsString()
   SIGNING_KEYS_DIR = '';
+
+  /**
+   * A signing certificate from a real CA (BSrE/PSrE) as a PKCS#12 file: signs every letter's PDF
+   * (PAdES) instead of the local CA's uncertified certificates. Needs SIGNING_P12_PASSWORD_FILE.
+   */
+  @IsOptional() @IsString()
+  SIGNING_P12_PATH: string | undefined = undefined;
+
+  /** A file holding the PKCS#12's password (its first line; keep it 0600). Never the password itself in the environment. */
+  @IsOptional() @IsString()
+  SIGNING_P12_PASSWORD_FILE: string | undefined = undefined;
 
   @IsString()
   PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
@@ -257,6 +269,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.REDIS_SENTINELS && !config.REDIS_SENTINEL_NAME) problems.push('REDIS_SENTINEL_NAME: wajib diisi bersama REDIS_SENTINELS (the monitored master name is required with REDIS_SENTINELS)');
   if (config.REDIS_SENTINEL_NAME && !config.REDIS_SENTINELS) problems.push('REDIS_SENTINELS: wajib diisi bersama REDIS_SENTINEL_NAME (host:port,host:port)');
   problems.push(...storageProblems(config));
+  problems.push(...signingP12Problems(config));
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** SIGNING_P12_PATH and SIGNING_P12_PASSWORD_FILE: both or neither, each a readable file (the PKCS#12 itself is opened when the signer starts). */
+function signingP12Problems(c: AppConfig): string[] {
+  const p12 = c.SIGNING_P12_PATH;
+  const pwd = c.SIGNING_P12_PASSWORD_FILE;
+  if (!p12 && !pwd) return [];
+  if (!p12) return ['SIGNING_P12_PATH: wajib diisi bersama SIGNING_P12_PASSWORD_FILE (both must be set)'];
+  if (!pwd) return ['SIGNING_P12_PASSWORD_FILE: wajib diisi bersama SIGNING_P12_PATH, berkas berisi kata sandi PKCS#12 (both must be set)'];
+  return [
+    ['SIGNING_P12_PATH', p12, 'berkas sertifikat PKCS#12'],
+    ['SIGNING_P12_PASSWORD_FILE', pwd, 'berkas kata sandi PKCS#12'],
+  ].flatMap(([key, path, what]) => {
+    try {
+      if (!statSync(path).isFile()) return [`${key}=${JSON.stringify(path)}: bukan berkas (${what}; not a file)`];
+      accessSync(path, constants.R_OK);
+      return [];
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      return [`${key}=${JSON.stringify(path)}: ${code === 'ENOENT' ? 'berkas tidak ada' : 'berkas tidak dapat dibaca'} (${what}; ${code === 'ENOENT' ? 'file not found' : 'file not readable'})`];
+    }
+  });
 }

@@ -6,6 +6,7 @@ import { OrganisationService } from '@naskah/organisation';
 import { JobHandler, JobName } from '@naskah/queue';
 import { FilesService } from '@naskah/storage';
 import { DOCUMENT_SIGNER, DocumentSigner, newVerificationToken, sha256Hex, verificationUrl } from '../signature';
+import { PadesSigner, type SigningCredentials } from '../signature/pades';
 import { renderLetterPdf } from '../rendering';
 import { LettersRepository } from './letters.repository';
 import type { LetterView } from './letter.types';
@@ -14,8 +15,10 @@ import { LetterWorkNotices } from '../worklist/letter-work-notices';
 const PREFIX: Record<string, '' | 'Plt. ' | 'Plh. '> = { SENDIRI: '', PLT: 'Plt. ', PLH: 'Plh. ' };
 
 /**
- * Renders a signed letter to PDF, stores it with its SHA-256 and signs (number, date, signer, hash)
- * with the current key, recording which key signed. The PDF's QR code carries the letter's
+ * Renders a signed letter to PDF, signs the PDF itself (PAdES: a signature every PDF reader shows,
+ * with the signer position's certificate), stores it with its SHA-256 — of the final signed bytes,
+ * which are unique per render (the signing time) — and signs (number, date, signer, hash) with the
+ * current Ed25519 key, recording which key signed. The PDF's QR code carries the letter's
  * unguessable verification token, created here. Idempotent. A letter not sent yet is then ready to
  * send: READY_TO_SEND, in the same transaction (a send waits for the document, so not before).
  */
@@ -30,18 +33,30 @@ export class RenderLetterJob {
     private readonly config: AppConfig,
     @Inject(DOCUMENT_SIGNER) private readonly signer: DocumentSigner,
     private readonly work: LetterWorkNotices,
+    private readonly pades: PadesSigner,
   ) {}
 
   @JobHandler(JobName.RENDER_LETTER)
   async run({ letterId }: { letterId: string }): Promise<{ sha256: string } | { skipped: string }> {
     await this.signer.prepare?.(); // once per process, on a connection of its own: before the transaction, never inside it
-    const done = await this.render(letterId);
+    // The signer position's certificate (the local CA's, created on first use and committed at
+    // once; or the configured PKCS#12): also before the transaction, on connections of its own.
+    const credentials = await this.padesCredentials(letterId);
+    const done = await this.render(letterId, credentials);
     if ('sha256' in done) this.work.changed(done.letter, true);
     return 'sha256' in done ? { sha256: done.sha256 } : done;
   }
 
   // Everything below reads and writes through `em`: a job holds one connection at a time (issue 16).
-  private async render(letterId: string): Promise<{ sha256: string; letter: LetterView } | { skipped: string }> {
+  private async padesCredentials(letterId: string): Promise<SigningCredentials | null> {
+    const [row] = await this.ds.query('SELECT office_id, signer_position_id FROM letters WHERE id = ? AND document_sha256 IS NULL', [letterId]);
+    if (!row?.signer_position_id) return null; // rendered already, or not a letter to render: render() says why
+    const office = await this.org.getOffice(Number(row.office_id));
+    const position = await this.org.getPosition(Number(row.signer_position_id));
+    return this.pades.credentialsFor({ positionId: position.id, positionName: `${position.title} ${office.name}`, city: office.city });
+  }
+
+  private async render(letterId: string, credentials: SigningCredentials | null): Promise<{ sha256: string; letter: LetterView } | { skipped: string }> {
     return this.ds.transaction(async (em) => {
       const [row] = await em.query('SELECT status, document_sha256, verification_token FROM letters WHERE id = ? FOR UPDATE', [letterId]);
       if (!row) return { skipped: 'letter not found' };
@@ -55,7 +70,7 @@ export class RenderLetterJob {
       const [type] = await em.query('SELECT name FROM letter_types WHERE code = ?', [l.typeCode]);
       const signerPosition = await this.org.getPosition(l.signerPositionId, em);
       const token: string = row.verification_token ?? newVerificationToken();
-      const pdf = await renderLetterPdf({
+      const rendered = await renderLetterPdf({
         letterId,
         office: { name: office.name.toUpperCase().replace(/^KPU /, 'KOMISI PEMILIHAN UMUM ').replace(/^KIP /, 'KOMISI INDEPENDEN PEMILIHAN '), city: office.city },
         number: l.number!,
@@ -71,6 +86,8 @@ export class RenderLetterJob {
         signature: { capacityPrefix: PREFIX[l.signedCapacity ?? 'SENDIRI'] ?? '', positionTitle: signerPosition.title.toUpperCase(), signerName: l.signerName ?? '' },
         verificationUrl: verificationUrl(this.config.PUBLIC_BASE_URL, token),
       });
+      if (!credentials) throw new Error(`letter ${letterId}: no signer position to sign the PDF with`);
+      const { pdf, cmsSha256 } = await this.pades.sign(rendered, credentials, { signerName: l.signerName ?? '', city: office.city });
       const sha256 = sha256Hex(pdf);
       const { signature, keyId } = await this.signer.sign({
         letterId, number: l.number!, signedAt: new Date(l.signedAt!).toISOString(), signerName: l.signerName ?? '', signerPosition: l.signerTitle ?? '',
@@ -78,10 +95,10 @@ export class RenderLetterJob {
       }, em);
       const file = await this.files.store(em, pdf, { originalName: `naskah-${letterId}.pdf`, mime: 'application/pdf', createdBy: null });
       await em.query(
-        'UPDATE letters SET document_file_id = ?, document_sha256 = ?, signature = ?, signature_key_id = ?, verification_token = ? WHERE id = ?',
-        [file.id, sha256, signature, keyId, token, letterId],
+        'UPDATE letters SET document_file_id = ?, document_sha256 = ?, embedded_signature_sha256 = ?, signature = ?, signature_key_id = ?, verification_token = ? WHERE id = ?',
+        [file.id, sha256, cmsSha256, signature, keyId, token, letterId],
       );
-      await this.audit.record(em, SYSTEM_ACTOR, { action: 'LETTER_RENDERED', entityType: 'letter', entityId: letterId, officeId: l.officeId, after: { sha256, keyId } });
+      await this.audit.record(em, SYSTEM_ACTOR, { action: 'LETTER_RENDERED', entityType: 'letter', entityId: letterId, officeId: l.officeId, after: { sha256, keyId, embeddedSignature: cmsSha256, certificate: credentials.chain[0].fingerprint256 } });
       if (row.status === 'SIGNED') await this.work.readyToSend(em, l);
       return { sha256, letter: l };
     });

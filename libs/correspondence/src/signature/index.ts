@@ -17,3 +17,4 @@ export { generateSigningKey, keyIdOf, loadOrCreateSigningKey, parseSigningKey, t
 export { SigningKeyRecord } from './signing-key.entity';
 export { NoSigningKeyError, SigningKeyStore, type RotationResult, type SigningKeyStoreOptions } from './signing-key-store';
 export { isVerificationTokenShape, newVerificationToken, VERIFICATION_TOKEN_BYTES, verificationUrl } from './verification-token';
+export { P12Error, PadesSigner, PadesKeyMissingError, checkPdfSignature, readP12, type EmbeddedSignatureCheck, type SignerIdentity, type SigningCredentials } from './pades';

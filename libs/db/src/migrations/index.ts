@@ -18,6 +18,7 @@ import { RecipientGroups1764001800000 } from './1764001800000-recipient-groups';
 import { PolicyAsData1764001900000 } from './1764001900000-policy-as-data';
 import { LetterSearch1764002000000 } from './1764002000000-letter-search';
 import { LetterContent1764002100000 } from './1764002100000-letter-content';
+import { PadesCertificates1764002200000 } from './1764002200000-pades-certificates';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const ALL_MIGRATIONS = [
@@ -41,4 +42,5 @@ export const ALL_MIGRATIONS = [
   PolicyAsData1764001900000,
   LetterSearch1764002000000,
   LetterContent1764002100000,
+  PadesCertificates1764002200000,
 ];

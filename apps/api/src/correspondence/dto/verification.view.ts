@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type * as C from '@naskah/correspondence';
+import { EMBEDDED_SIGNATURE_VERDICTS } from '@naskah/correspondence';
 
 /** The key as a JWK (RFC 8037). */
 export class PublicKeyJwk {
@@ -42,7 +43,15 @@ export class PublishedKeys implements C.PublishedKeys {
 export class VerificationResult implements C.VerificationResult {
   @ApiProperty() valid: boolean;
   @ApiProperty({ description: 'the authentic signature verifies with the key that signed' }) authentic: boolean;
-  @ApiProperty({ description: "the PDF's SHA-256 is the signed one" }) unaltered: boolean;
+  @ApiProperty({ description: "the PDF's SHA-256 is the one recorded at signing" }) unaltered: boolean;
+  @ApiProperty({
+    enum: EMBEDDED_SIGNATURE_VERDICTS,
+    description:
+      'the signature inside the PDF (PAdES): VALID; LEGACY = letter rendered before PDFs were signed; ABSENT = none; MALFORMED = unreadable; ' +
+      'PARTIAL = does not cover the whole file; ALTERED = a signed byte changed; SIGNATURE = does not verify with its certificate; ' +
+      'UNTRUSTED = certificate not from the local CA or a configured CA; MISMATCH = not the signature recorded for the letter',
+  })
+  embeddedSignature: C.EmbeddedSignatureVerdict;
   @ApiProperty() reason: string;
   @ApiProperty({ description: 'R/SR letter: verdict only' }) restricted: boolean;
   @ApiProperty() signatureKind: string;
@@ -56,4 +65,6 @@ export class VerificationResult implements C.VerificationResult {
   @ApiPropertyOptional() documentSha256?: string;
   @ApiPropertyOptional() keyId?: string;
   @ApiPropertyOptional({ description: 'Ed25519, base64url without padding' }) signature?: string;
+  @ApiPropertyOptional({ description: "subject of the PDF signature's certificate (when that signature is valid)" }) certificateSubject?: string;
+  @ApiPropertyOptional({ description: "issuer of the PDF signature's certificate: the local CA (TIDAK TERSERTIFIKASI) or a configured CA" }) certificateIssuer?: string;
 }
