@@ -48,3 +48,65 @@ export function registerPdfFonts(doc: PDFKit.PDFDocument): void {
   for (const [name, bytes] of Object.entries(pdfFontFiles())) doc.registerFont(name, bytes);
   doc.font(PDF_FONT.regular);
 }
+
+/** A stretch of text that one font can print. */
+export interface GlyphRun {
+  text: string;
+  font: PdfFontName;
+}
+
+const FALLBACK_OF: Record<PdfFontName, PdfFontName> = {
+  [PDF_FONT.regular]: PDF_FONT.fallback,
+  [PDF_FONT.italic]: PDF_FONT.fallback,
+  [PDF_FONT.bold]: PDF_FONT.fallbackBold,
+  [PDF_FONT.boldItalic]: PDF_FONT.fallbackBold,
+  [PDF_FONT.fallback]: PDF_FONT.fallback,
+  [PDF_FONT.fallbackBold]: PDF_FONT.fallbackBold,
+};
+
+/** The DejaVu face that stands in for a Noto face (DejaVu has no italic here: the upright one). */
+export function fallbackFontOf(font: PdfFontName): PdfFontName {
+  return FALLBACK_OF[font];
+}
+
+type GlyphCoverage = { hasGlyphForCodePoint(cp: number): boolean };
+const coverage = new Map<PdfFontName, GlyphCoverage>();
+
+/** The font program behind a registered name (fontkit, through PDFKit's embedded font). */
+function coverageOf(doc: PDFKit.PDFDocument, font: PdfFontName): GlyphCoverage {
+  const known = coverage.get(font);
+  if (known) return known;
+  const previous = (doc as unknown as { _font: unknown })._font;
+  doc.font(font);
+  const fk = (doc as unknown as { _font: { font: GlyphCoverage } })._font.font;
+  (doc as unknown as { _font: unknown })._font = previous;
+  coverage.set(font, fk);
+  return fk;
+}
+
+/**
+ * Splits `text` into runs by glyph coverage: characters `font` (a Noto face) has print in it, the
+ * others in its DejaVu fallback when DejaVu has them (else in `font`, which shows .notdef — never
+ * the case for text a user can type in Latin, Greek or Cyrillic). Combining marks stay with the
+ * character they modify. Call after `registerPdfFonts(doc)`.
+ */
+export function glyphRuns(doc: PDFKit.PDFDocument, text: string, font: PdfFontName): GlyphRun[] {
+  const primary = coverageOf(doc, font);
+  const fallbackName = fallbackFontOf(font);
+  const fallback = coverageOf(doc, fallbackName);
+  const runs: GlyphRun[] = [];
+  let current: PdfFontName | null = null;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const combining = /\p{M}/u.test(ch);
+    let f: PdfFontName;
+    if (combining && current) f = current;
+    else if (primary.hasGlyphForCodePoint(cp) || cp === 0x20) f = font;
+    else if (fallback.hasGlyphForCodePoint(cp)) f = fallbackName;
+    else f = font;
+    if (f === current) runs[runs.length - 1].text += ch;
+    else runs.push({ text: ch, font: f });
+    current = f;
+  }
+  return runs;
+}
