@@ -84,11 +84,14 @@ function coverageOf(doc: PDFKit.PDFDocument, font: PdfFontName): GlyphCoverage {
   return fk;
 }
 
+/** Printed for a character neither font has (PDF/A forbids referring to the .notdef glyph). */
+export const MISSING_GLYPH = '\uFFFD';
+
 /**
  * Splits `text` into runs by glyph coverage: characters `font` (a Noto face) has print in it, the
- * others in its DejaVu fallback when DejaVu has them (else in `font`, which shows .notdef — never
- * the case for text a user can type in Latin, Greek or Cyrillic). Combining marks stay with the
- * character they modify. Call after `registerPdfFonts(doc)`.
+ * others in its DejaVu fallback when DejaVu has them; a character neither has (CJK, emoji — never
+ * Latin with diacritics, Greek or Cyrillic) prints as U+FFFD from DejaVu, so no .notdef glyph is
+ * ever used. Combining marks stay with the character they modify. Call after `registerPdfFonts(doc)`.
  */
 export function glyphRuns(doc: PDFKit.PDFDocument, text: string, font: PdfFontName): GlyphRun[] {
   const primary = coverageOf(doc, font);
@@ -99,13 +102,19 @@ export function glyphRuns(doc: PDFKit.PDFDocument, text: string, font: PdfFontNa
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     const combining = /\p{M}/u.test(ch);
+    const inCurrent = current !== null && (current === font ? primary : fallback).hasGlyphForCodePoint(cp);
     let f: PdfFontName;
-    if (combining && current) f = current;
+    let printed = ch;
+    if (combining && inCurrent) f = current!;
     else if (primary.hasGlyphForCodePoint(cp) || cp === 0x20) f = font;
     else if (fallback.hasGlyphForCodePoint(cp)) f = fallbackName;
-    else f = font;
-    if (f === current) runs[runs.length - 1].text += ch;
-    else runs.push({ text: ch, font: f });
+    else if (combining) continue; // a mark neither font draws: dropped rather than a box
+    else {
+      f = fallbackName;
+      printed = MISSING_GLYPH;
+    }
+    if (f === current) runs[runs.length - 1].text += printed;
+    else runs.push({ text: printed, font: f });
     current = f;
   }
   return runs;

@@ -202,7 +202,7 @@ function cellNaturalWidths(flow: Flow, spansList: Span[][], size: number): { min
 export function drawTable(flow: Flow, table: BodyTable, style: BodyStyle): void {
   const rows = table.content.filter((r) => r.content.length > 0);
   if (rows.length === 0) return;
-  const size = style.size - 1;
+  const size = style.size - 2;
   const cols = Math.max(...rows.map((r) => r.content.length));
   const min = new Array<number>(cols).fill(2 * CELL_PAD + 8);
   const pref = new Array<number>(cols).fill(2 * CELL_PAD + 8);
