@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@naskah/core';
 import { AuditService, SYSTEM_ACTOR } from '@naskah/audit';
-import { OrganisationService } from '@naskah/organisation';
+import { OrganisationService, readLetterhead } from '@naskah/organisation';
 import { JobHandler, JobName } from '@naskah/queue';
 import { FilesService } from '@naskah/storage';
 import { DOCUMENT_SIGNER, DocumentSigner, newVerificationToken, sha256Hex, verificationUrl } from '../signature';
@@ -49,6 +49,7 @@ export class RenderLetterJob {
       if (!['SIGNED', 'SENT'].includes(row.status)) return { skipped: `status ${row.status}` };
       const l = await this.repo.load(letterId, em);
       const office = await this.org.getOffice(l.officeId, em);
+      const kop = await readLetterhead(em, l.officeId);
       // "Ketua <office>", "<position> <office>", the external party, a group ("Ketua KPU Kabupaten/Kota se-…") or a list's name
       const to = l.addressees.filter((a) => a.kind === 'TO').map((a) => a.label);
       const cc = l.addressees.filter((a) => a.kind === 'CC').map((a) => a.label);
@@ -57,10 +58,18 @@ export class RenderLetterJob {
       const token: string = row.verification_token ?? newVerificationToken();
       const pdf = await renderLetterPdf({
         letterId,
-        office: { name: office.name.toUpperCase().replace(/^KPU /, 'KOMISI PEMILIHAN UMUM ').replace(/^KIP /, 'KOMISI INDEPENDEN PEMILIHAN '), city: office.city },
+        office: {
+          name: office.name.toUpperCase().replace(/^KPU /, 'KOMISI PEMILIHAN UMUM ').replace(/^KIP /, 'KOMISI INDEPENDEN PEMILIHAN '),
+          city: office.city,
+          address: kop.address ?? undefined,
+          phone: kop.phone ?? undefined,
+          email: kop.email ?? undefined,
+          website: kop.website ?? undefined,
+        },
         number: l.number!,
         date: l.signedAt!,
         typeName: type?.name ?? l.typeCode,
+        typeCode: l.typeCode,
         securityClass: l.securityClass,
         urgency: l.urgency,
         attachmentsCount: l.attachments.length,
@@ -68,6 +77,10 @@ export class RenderLetterJob {
         addressees: to,
         copies: cc,
         body: l.body,
+        // TODO(content): pass the letter's rich body and typed fields once the content model is stored
+        // (bodyDoc: BodyDoc, typeFields: LetterTypeFields from letter-content.ts, e.g. via the content
+        // engineer's reader of the letter row); with typeFields.onBehalfOfPositionId/throughPositionId,
+        // fill signature.onBehalfOf/throughTitle from those positions' titles. Until then the plain body prints.
         signature: { capacityPrefix: PREFIX[l.signedCapacity ?? 'SENDIRI'] ?? '', positionTitle: signerPosition.title.toUpperCase(), signerName: l.signerName ?? '' },
         verificationUrl: verificationUrl(this.config.PUBLIC_BASE_URL, token),
       });
