@@ -1,5 +1,10 @@
 import { countRows, Http, startApi } from '@naskah/testing';
-import { RenderLetterJob } from '@naskah/correspondence';
+import { AppConfig } from '@naskah/core';
+import { AuditService } from '@naskah/audit';
+import { OrganisationService } from '@naskah/organisation';
+import { FilesService } from '@naskah/storage';
+import { LettersRepository, LetterWorkNotices, RenderLetterJob } from '@naskah/correspondence';
+import { DOCUMENT_SIGNER } from '../../libs/correspondence/src/signature';
 import { insertSignedLetterFixture } from '../../libs/testing/src/letters-fixture';
 import { pdfText } from '../../libs/correspondence/src/rendering/pdf-tools';
 
@@ -64,7 +69,9 @@ describe('office letterhead (kop surat)', () => {
   it('prints the kop surat at the head of the letters the office signs afterwards', async () => {
     await patch({ address: 'Jalan Bersih, Cibinong, Kabupaten Bogor 16914', phone: '(021) 8790 7070', email: 'kab-bogor@kpu.go.id', website: 'https://kab-bogor.kpu.go.id' });
     const { letterId } = await insertSignedLetterFixture(http.ds, { office: OFFICE, to: [{ office: '32' }], rendered: false, subject: 'Uji kop surat' });
-    await http.app.get(RenderLetterJob).run({ letterId });
+    const app = http.app;
+    const render = new RenderLetterJob(http.ds, app.get(LettersRepository), app.get(OrganisationService), app.get(FilesService), app.get(AuditService), app.get(AppConfig), app.get(DOCUMENT_SIGNER), app.get(LetterWorkNotices));
+    await render.run({ letterId });
     const drafter = await http.login('kasubbag.umum.3201');
     const pdf = (await http.app.inject({ method: 'GET', url: `/api/letters/${letterId}/pdf`, headers: { authorization: `Bearer ${drafter}` } })).rawPayload;
     const lines = pdfText(pdf).split('\n').map((l) => l.trim()).filter(Boolean);
