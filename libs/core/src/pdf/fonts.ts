@@ -43,9 +43,33 @@ export function pdfFontFiles(): Record<PdfFontName, Buffer> {
   return cache;
 }
 
+/** A parsed font program (fontkit, as PDFKit uses it). */
+type FontProgram = { layout: (...args: unknown[]) => unknown };
+let programs: Record<PdfFontName, FontProgram> | null = null;
+
+/**
+ * The fonts parsed once per process. Parsing Noto Sans and building its layout tables takes
+ * ~150 ms a face; PDFKit accepts a parsed font (anything with `layout`) as a font source, and
+ * each document still makes its own subset, so sharing the parsed fonts changes no byte.
+ */
+function pdfFontPrograms(): Record<PdfFontName, FontProgram> {
+  if (programs) return programs;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const PDFDocument = require('pdfkit') as typeof import('pdfkit');
+  const parsed = {} as Record<PdfFontName, FontProgram>;
+  const scratch = new PDFDocument({ autoFirstPage: false });
+  for (const [name, bytes] of Object.entries(pdfFontFiles()) as [PdfFontName, Buffer][]) {
+    scratch.registerFont(name, bytes);
+    scratch.font(name);
+    parsed[name] = (scratch as unknown as { _font: { font: FontProgram } })._font.font;
+  }
+  programs = parsed;
+  return programs;
+}
+
 /** Registers the embedded fonts on a PDFKit document and selects the regular one. */
 export function registerPdfFonts(doc: PDFKit.PDFDocument): void {
-  for (const [name, bytes] of Object.entries(pdfFontFiles())) doc.registerFont(name, bytes);
+  for (const [name, program] of Object.entries(pdfFontPrograms())) doc.registerFont(name, program as never);
   doc.font(PDF_FONT.regular);
 }
 
@@ -70,18 +94,10 @@ export function fallbackFontOf(font: PdfFontName): PdfFontName {
 }
 
 type GlyphCoverage = { hasGlyphForCodePoint(cp: number): boolean };
-const coverage = new Map<PdfFontName, GlyphCoverage>();
 
-/** The font program behind a registered name (fontkit, through PDFKit's embedded font). */
-function coverageOf(doc: PDFKit.PDFDocument, font: PdfFontName): GlyphCoverage {
-  const known = coverage.get(font);
-  if (known) return known;
-  const previous = (doc as unknown as { _font: unknown })._font;
-  doc.font(font);
-  const fk = (doc as unknown as { _font: { font: GlyphCoverage } })._font.font;
-  (doc as unknown as { _font: unknown })._font = previous;
-  coverage.set(font, fk);
-  return fk;
+/** The glyph coverage of a face, from the parsed fonts (never through a document: that would change its font numbering). */
+function coverageOf(font: PdfFontName): GlyphCoverage {
+  return pdfFontPrograms()[font] as unknown as GlyphCoverage;
 }
 
 /** Printed for a character neither font has (PDF/A forbids referring to the .notdef glyph). */
@@ -91,12 +107,12 @@ export const MISSING_GLYPH = '\uFFFD';
  * Splits `text` into runs by glyph coverage: characters `font` (a Noto face) has print in it, the
  * others in its DejaVu fallback when DejaVu has them; a character neither has (CJK, emoji — never
  * Latin with diacritics, Greek or Cyrillic) prints as U+FFFD from DejaVu, so no .notdef glyph is
- * ever used. Combining marks stay with the character they modify. Call after `registerPdfFonts(doc)`.
+ * ever used. Combining marks stay with the character they modify.
  */
-export function glyphRuns(doc: PDFKit.PDFDocument, text: string, font: PdfFontName): GlyphRun[] {
-  const primary = coverageOf(doc, font);
+export function glyphRuns(text: string, font: PdfFontName): GlyphRun[] {
+  const primary = coverageOf(font);
   const fallbackName = fallbackFontOf(font);
-  const fallback = coverageOf(doc, fallbackName);
+  const fallback = coverageOf(fallbackName);
   const runs: GlyphRun[] = [];
   let current: PdfFontName | null = null;
   for (const ch of text) {

@@ -180,6 +180,8 @@ export interface SignatureOptions {
   above?: string[];
   /** The QR code with its caption (false on lampiran pages: name and title only). */
   qr?: boolean;
+  /** Name the office after the signer's own title (default true; a Nota Dinas is internal: false). */
+  withOffice?: boolean;
 }
 
 interface SignatureLayout {
@@ -200,7 +202,7 @@ function layoutSignature(flow: Flow, input: LetterRenderInput, opts: SignatureOp
   const width = flow.width * 0.5;
   const x = flow.left + flow.width - width;
   const above = (opts.above ?? []).flatMap((t) => layoutText(doc, plain(t), width, { size: S, align: 'left' }));
-  const title = signatureLines(signature, officeName(input)).flatMap((t) => layoutText(doc, plain(t), width, { size: S, align: 'left' }));
+  const title = signatureLines(signature, opts.withOffice === false ? '' : officeName(input)).flatMap((t) => layoutText(doc, plain(t), width, { size: S, align: 'left' }));
   const caption = layoutText(doc, [{ text: verificationCaption(verificationUrl), italic: true }], width - QR_SIZE - 8, { size: 7, leading: 1.15, align: 'left' });
   const name = [
     ...layoutText(doc, [{ text: signature.signerName, bold: true }], width, { size: S, align: 'left' }),

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { renderLetterPdf } from './letter-pdf';
 import type { LetterRenderInput } from './letter-render-input';
@@ -35,6 +37,18 @@ describe('renderLetterPdf', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it('gives the same bytes in a fresh process (no state carried between documents)', async () => {
+    await renderLetterPdf(sampleLetter({ bodyDoc: richBody })); // warm this process's caches first
+    const here = sha256(await renderLetterPdf(suratTugas()));
+    const script = [
+      "const { renderLetterPdf } = require('./libs/correspondence/src/rendering/letter-pdf.ts');",
+      "const { suratTugas } = require('./libs/correspondence/src/rendering/letter-fixtures.ts');",
+      "renderLetterPdf(suratTugas()).then((b) => process.stdout.write(require('node:crypto').createHash('sha256').update(b).digest('hex')));",
+    ].join('\n');
+    const fresh = execFileSync(process.execPath, ['-r', '@swc-node/register', '-e', script], { cwd: join(__dirname, '..', '..', '..', '..'), encoding: 'utf8' });
+    expect(fresh).toBe(here);
   });
 
   it('changes when anything printed changes', async () => {

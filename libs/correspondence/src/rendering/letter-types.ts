@@ -137,7 +137,7 @@ function notaDinas(flow: Flow, input: LetterRenderInput): void {
   drawTitle(flow, 'NOTA DINAS', input.number);
   const style = { size: S, labelWidth: 76, align: 'left' as const };
   const list = (items: string[]) => (items.length <= 1 ? items.join('') || '-' : items.map((a, i) => `${i + 1}. ${a}`).join('\n'));
-  const from = signatureLines(input.signature, input.office.name.toUpperCase())
+  const from = signatureLines(input.signature, '')
     .filter((l) => l !== 'u.b.')
     .pop()!
     .replace(/,$/, '');
@@ -157,8 +157,9 @@ function notaDinas(flow: Flow, input: LetterRenderInput): void {
   flow.y += 4;
   flow.rule(1);
   flow.y += S;
-  drawBody(flow, bodyOf(input), signatureHeight(flow, input));
-  drawSignatureBlock(flow, input, { above: [] });
+  const sign = { above: [], withOffice: false };
+  drawBody(flow, bodyOf(input), signatureHeight(flow, input, sign));
+  drawSignatureBlock(flow, input, sign);
 }
 
 function titled(flow: Flow, input: LetterRenderInput, title: string, about: string | undefined, how: 'date' | 'ditetapkan'): void {

@@ -90,7 +90,7 @@ function toWords(doc: Doc, spans: Span[], size: number): (Word | 'br')[] {
         continue;
       }
       if (!word) word = { parts: [], width: 0, spaceAfter: 0, underlineSpace: false };
-      for (const run of glyphRuns(doc, piece, font)) {
+      for (const run of glyphRuns(piece, font)) {
         const width = measure(doc, run.text, run.font, size);
         word.parts.push({ text: run.text, font: run.font, width, underline: !!span.underline });
         word.width += width;
