@@ -105,6 +105,7 @@ export const suratTugas = (): LetterRenderInput =>
   baseLetter({
     typeCode: 'ST',
     typeName: 'Surat Tugas',
+    date: new Date('2026-12-01T02:00:00.000Z'), // 1 Desember 2026, 09:00 WIB
     number: '15/SDM.02-ST/5304/2026',
     urgency: 'BIASA',
     subject: 'Penugasan Pencocokan dan Penelitian Data Pemilih',
@@ -129,6 +130,7 @@ export const undangan = (): LetterRenderInput =>
   baseLetter({
     typeCode: 'Und',
     typeName: 'Undangan',
+    date: new Date('2026-12-01T02:00:00.000Z'),
     number: '88/PL.01.2-Und/5304/2026',
     urgency: 'SEGERA',
     subject: 'Undangan Rapat Koordinasi Pemutakhiran Data Pemilih',

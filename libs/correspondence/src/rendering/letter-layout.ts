@@ -151,6 +151,11 @@ export function withOffice(title: string, office: string): string {
   return `${t} ${office}`;
 }
 
+/** An 18-digit NIP in its printed groups: birth date, appointment month, sex, number ('19780101 200501 1 002'). */
+export function formatNip(nip: string): string {
+  return /^\d{18}$/.test(nip) ? `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}` : nip;
+}
+
 const withComma = (t: string) => (t.trim().endsWith(',') ? t.trim() : `${t.trim()},`);
 
 /**
@@ -206,7 +211,7 @@ function layoutSignature(flow: Flow, input: LetterRenderInput, opts: SignatureOp
   const caption = layoutText(doc, [{ text: verificationCaption(verificationUrl), italic: true }], width - QR_SIZE - 8, { size: 7, leading: 1.15, align: 'left' });
   const name = [
     ...layoutText(doc, [{ text: signature.signerName, bold: true }], width, { size: S, align: 'left' }),
-    ...(signature.signerNip ? layoutText(doc, plain(`NIP ${signature.signerNip}`), width, { size: S }) : []),
+    ...(signature.signerNip ? layoutText(doc, plain(`NIP ${formatNip(signature.signerNip)}`), width, { size: S }) : []),
   ];
   const qr = opts.qr ?? true;
   const middle = qr ? Math.max(QR_SIZE, linesHeight(caption)) + 12 : 52;

@@ -150,11 +150,11 @@ describe('renderLetterPdf', () => {
       '2 Nyoman Ayu',
       '3 Nguyễn',
       'Untuk : Melaksanakan pencocokan dan penelitian data pemilih di wilayah Kabupaten Sumbawa pada tanggal 7 s.d. 9 Desember 2026 di Kecamatan Sumbawa, Moyo Hilir dan Alas.',
-      'Sumbawa, 5 Maret 2024',
+      'Sumbawa, 1 Desember 2026',
       'a.n. KETUA KOMISI PEMILIHAN UMUM KABUPATEN SUMBAWA,',
       'SEKRETARIS,',
       'Ahmad Fauzi, S.H.',
-      'NIP 197801012005011002',
+      'NIP 19780101 200501 1 002',
     ]);
     // every person once, in order; each row whole on one page; the header row on every page with rows
     let seen = 0;
@@ -223,6 +223,7 @@ describe('renderLetterPdf', () => {
     const text = pdfText(await renderLetterPdf(undangan()));
     expectInOrder(text, [
       'Nomor : 88/PL.01.2-Und/5304/2026',
+      'Sumbawa, 1 Desember 2026',
       'Hal : Undangan Rapat Koordinasi',
       'Yth.',
       '1. Ketua PPK se-Kabupaten Sumbawa',

@@ -222,8 +222,10 @@ function suratTugas(flow: Flow, input: LetterRenderInput): void {
   flow.y += S;
   const task = [f.task ?? input.subject];
   if (f.period) task[0] = `${task[0].replace(/[.;]\s*$/, '')} pada tanggal ${period(f.period.start, f.period.end)}${f.place ? ` di ${f.place}` : ''}.`;
-  drawLabelledList(flow, 'Untuk', task, () => '');
   const sign = { above: signatureAbove(input, 'date') };
+  // 'Untuk' is the last clause when there is no body: it stays on the page of the signature
+  if (isEmptyDoc(bodyOf(input))) flow.ensure(S * 1.22 * 3 + signatureHeight(flow, input, sign));
+  drawLabelledList(flow, 'Untuk', task, () => '');
   drawBody(flow, bodyOf(input), signatureHeight(flow, input, sign));
   drawSignatureBlock(flow, input, sign);
   drawCopies(flow, input.copies);
