@@ -144,7 +144,7 @@ describe('renderLetterPdf', () => {
       '2. Peraturan Komisi Pemilihan Umum Nomor 7 Tahun 2023',
       '3. Surat Ketua Komisi Pemilihan Umum Provinsi',
       'MEMBERI TUGAS',
-      'Kepada',
+      'Kepada :',
       'No. Nama NIP Pangkat/Gol. Jabatan',
       '1 Ṣalāḥ ad-Dīn',
       '2 Nyoman Ayu',

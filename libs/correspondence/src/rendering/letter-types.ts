@@ -212,11 +212,12 @@ function suratTugas(flow: Flow, input: LetterRenderInput): void {
   const f = fields(input);
   drawLetterhead(flow, input.office);
   drawTitle(flow, 'SURAT TUGAS', input.number);
-  drawLabelledList(flow, 'Dasar', f.basis ?? [], (i) => `${i + 1}.`);
+  const LABEL = 64; // Dasar, Kepada, Untuk
+  drawLabelledList(flow, 'Dasar', f.basis ?? [], (i) => `${i + 1}.`, LABEL);
   flow.ensure(S * 8);
   flow.text([{ text: 'MEMBERI TUGAS', bold: true }], { size: S, align: 'center' });
   flow.y += S / 2;
-  flow.text(plain('Kepada'), { size: S });
+  flow.fieldRow(plain('Kepada'), [], { size: S, labelWidth: LABEL });
   flow.y += 4;
   drawPeopleTable(flow, f.assignees ?? []);
   flow.y += S;
@@ -225,7 +226,7 @@ function suratTugas(flow: Flow, input: LetterRenderInput): void {
   const sign = { above: signatureAbove(input, 'date') };
   // 'Untuk' is the last clause when there is no body: it stays on the page of the signature
   if (isEmptyDoc(bodyOf(input))) flow.ensure(S * 1.22 * 3 + signatureHeight(flow, input, sign));
-  drawLabelledList(flow, 'Untuk', task, () => '');
+  drawLabelledList(flow, 'Untuk', task, () => '', LABEL);
   drawBody(flow, bodyOf(input), signatureHeight(flow, input, sign));
   drawSignatureBlock(flow, input, sign);
   drawCopies(flow, input.copies);
