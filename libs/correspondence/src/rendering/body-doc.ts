@@ -202,18 +202,30 @@ function cellNaturalWidths(flow: Flow, spansList: Span[][], size: number): { min
 export function drawTable(flow: Flow, table: BodyTable, style: BodyStyle): void {
   const rows = table.content.filter((r) => r.content.length > 0);
   if (rows.length === 0) return;
-  const size = style.size - 2;
   const cols = Math.max(...rows.map((r) => r.content.length));
-  const min = new Array<number>(cols).fill(2 * CELL_PAD + 8);
-  const pref = new Array<number>(cols).fill(2 * CELL_PAD + 8);
   const spans = rows.map((r) => r.content.map((c) => cellSpans(c)));
-  spans.forEach((row) =>
-    row.forEach((cell, c) => {
-      const w = cellNaturalWidths(flow, cell, size);
-      min[c] = Math.max(min[c], w.min);
-      pref[c] = Math.max(pref[c], w.pref);
-    }),
-  );
+  const natural = (size: number) => {
+    const min = new Array<number>(cols).fill(2 * CELL_PAD + 8);
+    const pref = new Array<number>(cols).fill(2 * CELL_PAD + 8);
+    spans.forEach((row) =>
+      row.forEach((cell, c) => {
+        const w = cellNaturalWidths(flow, cell, size);
+        min[c] = Math.max(min[c], w.min);
+        pref[c] = Math.max(pref[c], w.pref);
+      }),
+    );
+    return { min, pref };
+  };
+  // tables print 2 pt under the body; a table whose longest words do not fit side by side prints
+  // smaller (down to 7 pt) before any word has to break
+  let size = style.size - 2;
+  let { min, pref } = natural(size);
+  const minSum = min.reduce((a, b) => a + b, 0);
+  if (minSum > style.width) {
+    const pads = cols * 2 * CELL_PAD;
+    size = Math.max(7, Math.floor(size * ((style.width - pads) / (minSum - pads)) * 0.98 * 10) / 10);
+    ({ min, pref } = natural(size));
+  }
   const widths = columnWidths(min, pref, style.width);
   const laid: LaidCell[][] = rows.map((r, i) =>
     r.content.map((cell, c) => ({
@@ -254,7 +266,9 @@ export function drawTable(flow: Flow, table: BodyTable, style: BodyStyle): void 
 
   // the header and the first body row start together
   const first = laid[headerCount];
-  flow.ensure(headerHeight + (first ? Math.min(rowHeight(first), flow.bottom - flow.top - headerHeight) : 0));
+  const firstHeight = first ? rowHeight(first) : 0;
+  // (a first row taller than a page starts where it is, with a few of its lines)
+  flow.ensure(headerHeight + (firstHeight <= flow.bottom - flow.top - headerHeight ? firstHeight : size * 4 + 2 * CELL_PAD));
   drawHeader();
   for (let i = headerCount; i < laid.length; i++) {
     const row = laid[i];

@@ -334,6 +334,32 @@ describe('renderLetterPdf', () => {
     expectInOrder(pdfText(pdf, 3), ['LAMPIRAN II', 'JADWAL', 'Senin s.d. Jumat.']);
   });
 
+  it('survives the edges of the content model: a cell taller than a page, a word wider than the line, 12 columns, 4 levels, empty paragraphs', async () => {
+    const para = (text: string) => ({ type: 'paragraph' as const, content: text ? [{ type: 'text' as const, text }] : [] });
+    const cell = (text: string, type: 'tableCell' | 'tableHeader' = 'tableCell') => ({ type, content: [para(text)] });
+    const long = Array.from({ length: 400 }, (_, i) => `kata${i}`).join(' ');
+    const nested = (depth: number): never =>
+      ({ type: 'orderedList', content: [{ type: 'listItem', content: depth > 0 ? [para(`tingkat ${4 - depth}`), nested(depth - 1)] : [para('tingkat 4')] }] }) as never;
+    const body = doc(
+      para(''),
+      para(`Tautan: https://jdih.kpu.go.id/${'a'.repeat(300)}`),
+      { type: 'table', content: [{ type: 'tableRow', content: [cell('Uraian', 'tableHeader'), cell('Isi', 'tableHeader')] }, { type: 'tableRow', content: [cell('Panjang'), cell([long, long, long].join(' '))] }] },
+      { type: 'table', content: [{ type: 'tableRow', content: Array.from({ length: 12 }, (_, i) => cell(`Kolom${i + 1}`, 'tableHeader')) }, { type: 'tableRow', content: Array.from({ length: 12 }, (_, i) => cell(String(i * 1000))) }] },
+      nested(3),
+      { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'bulletList', content: [{ type: 'listItem', content: [para('butir dalam butir')] }] }] }] },
+      para('Penutup.'),
+    );
+    const pdf = await renderLetterPdf(sampleLetter({ bodyDoc: body }));
+    const pages = pdfPages(pdf);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    const text = flat(pdfText(pdf));
+    expectInOrder(text, ['Tautan: https://jdih.kpu.go.id/aaaa', 'Uraian Isi', 'kata0 kata1', 'kata399', 'Kolom1', 'Kolom12', '11000', '1. tingkat 1', 'a. tingkat 2', '1) tingkat 3', 'a) tingkat 4', '– butir dalam butir', 'Penutup.', 'Dra. Siti Aminah']);
+    // every word of the split cell is printed, once per repetition
+    expect(text.match(/kata399\b/g)).toHaveLength(3);
+    // the header row repeats on the pages the split row continues on
+    expect(flat(pdfText(pdf, 2))).toContain('Uraian Isi');
+  });
+
   it('embeds the letter id so an uploaded PDF names its letter', async () => {
     const pdf = await renderLetterPdf(sampleLetter({ letterId: '12345' }));
     expect(extractEmbeddedVerification(pdf)).toBe('12345');
