@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@naskah/core';
 import { dataSourceOptions } from '@naskah/db';
-import { seedOrganisation } from '@naskah/organisation';
+import { seedDemoLetterheads, seedOrganisation } from '@naskah/organisation';
 import { DEMO_PASSWORD, seedDemoUsers } from '@naskah/identity';
 import { seedMasterData } from '@naskah/correspondence';
 
@@ -22,6 +22,8 @@ export async function runSeed(ds: DataSource, config: AppConfig, log: (line: str
     return { demoUsers: [] };
   }
   const users = await seedDemoUsers(ds);
+  const kop = await seedDemoLetterheads(ds);
+  if (kop > 0) log(`kop surat demo: ${kop} satker (alamat, telepon, pos-el, laman)`);
   log(`\nAkun demo (kata sandi semua akun: ${DEMO_PASSWORD}):`);
   for (const u of users) log(`  ${u.username.padEnd(24)} ${u.office.padEnd(5)} ${u.position}`);
   return { demoUsers: users.map((u) => u.username) };

@@ -1,6 +1,12 @@
 import { AuditService } from '@naskah/audit';
 import { letterContentForRender, letterContentSha256 } from '@naskah/correspondence';
 import { Http, startApi } from '@naskah/testing';
+import { AppConfig } from '@naskah/core';
+import { OrganisationService } from '@naskah/organisation';
+import { FilesService } from '@naskah/storage';
+import { LettersRepository, LetterWorkNotices, PadesSigner, RenderLetterJob } from '@naskah/correspondence';
+import { DOCUMENT_SIGNER } from '../../libs/correspondence/src/signature';
+import { firstOutOfOrder, pdfText } from '../../libs/correspondence/src/rendering/pdf-tools';
 
 /**
  * Letters carry typed data per type and a rich but safe body (issue 12 item 8, issue 14 item 2):
@@ -13,6 +19,8 @@ describe('letter content: body document and typed fields', () => {
   const T: Record<string, string> = {};
   const pos: Record<string, Record<string, number>> = {};
   const tok = `lc${Date.now().toString(36)}`;
+  /** Letters signed by the tests below whose PDFs the last test renders. */
+  const signedIds: Record<string, string> = {};
 
   const text = (t: string, marks?: string[]) => ({ type: 'text', text: t, ...(marks ? { marks: marks.map((m) => ({ type: m })) } : {}) });
   const para = (...content: unknown[]) => ({ type: 'paragraph', content });
@@ -237,6 +245,7 @@ describe('letter content: body document and typed fields', () => {
     // what the PDF layouts get
     const content = await letterContentForRender(http.ds.manager, signed.body);
     expect(content).toEqual({ bodyDoc: signed.body.bodyDoc, typeFields: kpt, onBehalfOfTitle: null, throughTitle: null });
+    signedIds.kpt = id;
   });
 
   // --- a.n. / u.b. ------------------------------------------------------------------------------
@@ -263,6 +272,9 @@ describe('letter content: body document and typed fields', () => {
     const ub = await post('kabag.umum.52', base({ ...ntb, typeFields: { onBehalfOfPositionId: q.KETUA, throughPositionId: q.SEKRETARIS } }));
     expect(ub.status).toBe(201);
     expect(await letterContentForRender(http.ds.manager, ub.body)).toMatchObject({ onBehalfOfTitle: 'Ketua Komisi Pemilihan Umum Provinsi Nusa Tenggara Barat', throughTitle: 'Sekretaris' });
+    expect((await http.request('POST', `/api/letters/${ub.body.id}/submit`, as('kabag.umum.52'))).body.status).toBe('APPROVED');
+    expect((await http.request('POST', `/api/letters/${ub.body.id}/sign`, { ...as('kabag.umum.52'), body: { password: 'Naskah#2026' } })).status).toBe(201);
+    signedIds.ub = ub.body.id;
     const inverted = await post('kabag.umum.52', base({ ...ntb, typeFields: { onBehalfOfPositionId: q.SEKRETARIS, throughPositionId: q.KETUA } }));
     expect([inverted.status, inverted.body.details.fields?.[0]?.field]).toEqual([400, 'typeFields.throughPositionId']);
     const alone = await post('kabag.umum.52', base({ ...ntb, typeFields: { throughPositionId: q.SEKRETARIS } }));
@@ -304,5 +316,30 @@ describe('letter content: body document and typed fields', () => {
     expect(by.SD).toMatchObject({ fields: null, requiredFields: [] });
     expect(Object.keys(by.SD.fieldsSchema.properties).sort()).toEqual(['appendices', 'closing', 'onBehalfOfPositionId', 'throughPositionId']);
     expect(by.ST.fieldsSchema.properties.assignees.items.properties.nip.pattern).toBe('^[0-9]{18}$');
+  });
+  // --- what the signed PDF prints ------------------------------------------------------------------
+
+  it('the signed PDF prints the typed fields in the type\'s layout and the a.n./u.b. lines', async () => {
+    const app = http.app;
+    const job = new RenderLetterJob(http.ds, app.get(LettersRepository), app.get(OrganisationService), app.get(FilesService), app.get(AuditService), app.get(AppConfig), app.get(DOCUMENT_SIGNER), app.get(LetterWorkNotices), app.get(PadesSigner));
+    const pdfOf = async (id: string, user: string) => {
+      await job.run({ letterId: id });
+      const res = await app.inject({ method: 'GET', url: `/api/letters/${id}/pdf`, headers: { authorization: `Bearer ${T[user] ?? (T[user] = await http.login(user))}` } });
+      expect(res.statusCode).toBe(200);
+      return pdfText(res.rawPayload).replace(/\s+/g, ' ');
+    };
+    // Keputusan: title, Menimbang a./b., Mengingat 1./2., Memperhatikan, MEMUTUSKAN, diktum KESATU/KEDUA, lampiran with its table
+    const kpt = await pdfOf(signedIds.kpt, DRAFTER);
+    expect(firstOutOfOrder(kpt, [
+      'TENTANG', 'PENETAPAN ANGGOTA PANITIA PEMILIHAN KECAMATAN SE-KABUPATEN SUMBAWA',
+      'Menimbang', 'bahwa untuk melaksanakan tahapan pemilihan perlu dibentuk PPK;',
+      'Mengingat', 'Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum;',
+      'Memperhatikan', 'MEMUTUSKAN', 'KESATU', 'Menetapkan Anggota PPK sebagaimana tercantum dalam Lampiran.',
+      'KEDUA', 'Keputusan ini mulai berlaku pada tanggal ditetapkan.',
+      'LAMPIRAN', 'Nyoman Ayu Ketut', 'Ṣalāḥ',
+    ])).toBeNull();
+    // a.n. the Ketua, u.b. the Sekretaris, signed by the Kabag
+    const ub = await pdfOf(signedIds.ub, 'kabag.umum.52');
+    expect(firstOutOfOrder(ub, ['a.n. KETUA KOMISI PEMILIHAN UMUM PROVINSI NUSA TENGGARA BARAT,', 'SEKRETARIS,', 'u.b.', 'KEPALA BAGIAN'])).toBeNull();
   });
 });

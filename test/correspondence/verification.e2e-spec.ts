@@ -4,7 +4,6 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { inflateSync } from 'node:zlib';
 import { AppConfig } from '@naskah/core';
 import { AuditService } from '@naskah/audit';
 import { OrganisationService } from '@naskah/organisation';
@@ -13,23 +12,13 @@ import { LettersRepository, LetterWorkNotices, PadesSigner, RenderLetterJob } fr
 import { DOCUMENT_SIGNER } from '../../libs/correspondence/src/signature';
 import { Http, startApi } from '@naskah/testing';
 import { insertSignedLetterFixture } from '../../libs/testing/src/letters-fixture';
+import { pdfText } from '../../libs/correspondence/src/rendering/pdf-tools';
 
 const run = promisify(execFile);
 
-/** The text printed on a PDF's pages (pdfkit writes TJ hex strings in deflated streams), whitespace removed so wrapped lines join. */
+/** The text printed on a PDF's pages (read back with pdftotext), whitespace removed so wrapped lines join. */
 function printedText(pdf: Buffer): string {
-  return [...pdf.toString('latin1').matchAll(/stream\n([\s\S]*?)\nendstream/g)]
-    .map((m) => {
-      try {
-        return inflateSync(Buffer.from(m[1], 'latin1')).toString('latin1');
-      } catch {
-        return m[1];
-      }
-    })
-    .flatMap((s) => [...s.matchAll(/\[([^\]]*)\] TJ/g)])
-    .map((m) => [...m[1].matchAll(/<([0-9a-f]*)>/gi)].map((x) => Buffer.from(x[1], 'hex').toString('latin1')).join(''))
-    .join('')
-    .replace(/\s+/g, '');
+  return pdfText(pdf).replace(/\s+/g, '');
 }
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 

@@ -5,3 +5,4 @@ export * from './organisation.module';
 export { seedOrganisation, readRegions } from './seed/org-seed';
 export { STRUCTURE } from './seed/org-structure';
 export * from './positions-admin.service';
+export * from './office-letterhead.service';

@@ -2,9 +2,10 @@ import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestj
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DelegationsService, Principal, UsersService } from '@naskah/identity';
-import { PositionsAdminService } from '@naskah/organisation';
+import { OfficeLetterheadService, PositionsAdminService } from '@naskah/organisation';
 import { actorOf, CurrentPrincipal, RequireRoles } from '../common/principal.decorator';
-import { CreateDelegationDto, CreatePositionDto, CreateUserDto, DelegationQueryDto, UpdatePositionDto, UpdateUserDto, UserQueryDto } from './admin.dto';
+import { CreateDelegationDto, CreatePositionDto, CreateUserDto, DelegationQueryDto, UpdateOfficeLetterheadDto, UpdatePositionDto, UpdateUserDto, UserQueryDto } from './admin.dto';
+import { OfficeLetterheadView } from './dto/office-letterhead.view';
 import { ApiErrors } from '../common/api-errors';
 import { DelegationView, UserPage, UserView } from './dto/user.view';
 import { PositionView } from '../organisation/dto/organisation.view';
@@ -20,6 +21,7 @@ export class AdminController {
     private readonly users: UsersService,
     private readonly positions: PositionsAdminService,
     private readonly delegations: DelegationsService,
+    private readonly letterheads: OfficeLetterheadService,
   ) {}
 
   @Get('users')
@@ -62,6 +64,21 @@ export class AdminController {
   @ApiErrors(400, 404, 409, 422)
   updatePosition(@CurrentPrincipal() p: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdatePositionDto) {
     return this.positions.update(actorOf(p), id, dto);
+  }
+
+  @Get('offices/:id/letterhead')
+  @ApiOkResponse({ type: OfficeLetterheadView })
+  @ApiErrors(400, 404)
+  getLetterhead(@Param('id', ParseIdPipe) id: number) {
+    return this.letterheads.get(id);
+  }
+
+  /** The office's kop surat (address, telephone, e-mail, website); audited. Letters rendered afterwards print it. */
+  @Patch('offices/:id/letterhead')
+  @ApiOkResponse({ type: OfficeLetterheadView })
+  @ApiErrors(400, 404)
+  updateLetterhead(@CurrentPrincipal() p: Principal, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateOfficeLetterheadDto) {
+    return this.letterheads.update(actorOf(p), id, dto);
   }
 
   @Get('delegations')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { CleanText, IsCalendarDate, IsEntityId, QueryId } from '@naskah/core';
 import { ALL_ROLES, type Role } from '@naskah/identity';
 
@@ -116,4 +116,31 @@ export class DelegationQueryDto {
 
   @ApiPropertyOptional() @IsOptional() @QueryId()
   positionId?: number;
+}
+
+/** Present, not null and not '': the rules apply; null or '' clears the field, absent leaves it. */
+const given = (_o: object, v: unknown) => v !== undefined && v !== null && v !== '';
+
+/** Kop surat of an office. Each field optional; null or '' clears it. */
+export class UpdateOfficeLetterheadDto {
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Jalan Garuda Nomor 1, Sumbawa Besar, Nusa Tenggara Barat 84312' })
+  @ValidateIf(given) @CleanText() @Length(5, 300)
+  address?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '(0371) 21234', description: 'digits, spaces and + - ( ) only' })
+  @ValidateIf(given)
+  @IsString()
+  @Matches(/^(?=(?:\D*\d){5})[0-9 +()-]{5,40}$/, { message: 'phone: nomor telepon hanya angka, spasi dan + - ( ), 5–40 karakter dengan sedikitnya 5 angka (digits, spaces and +-() only)' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'kab-sumbawa@kpu.go.id' })
+  @ValidateIf(given) @IsString() @MaxLength(254) @IsEmail({}, { message: 'email: alamat pos-el tidak sah (invalid e-mail address)' })
+  email?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'https://kab-sumbawa.kpu.go.id' })
+  @ValidateIf(given)
+  @IsString()
+  @MaxLength(200)
+  @IsUrl({ protocols: ['https'], require_protocol: true, require_tld: true, allow_underscores: false }, { message: 'website: alamat laman harus URL https:// yang sah (must be an https URL)' })
+  website?: string | null;
 }

@@ -71,6 +71,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/offices/{id}/letterhead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminController_getLetterhead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["AdminController_updateLetterhead"];
+        trace?: never;
+    };
     "/api/admin/positions": {
         parameters: {
             query?: never;
@@ -3851,6 +3867,23 @@ export interface components {
             updatedAt: string | null;
             updatedByUserId: number | null;
         };
+        OfficeLetterheadView: {
+            address: string | null;
+            /**
+             * @description printed before the date
+             * @example Sumbawa
+             */
+            city: string;
+            /** @example kab-sumbawa@kpu.go.id */
+            email: string | null;
+            /** @example Komisi Pemilihan Umum Kabupaten Sumbawa */
+            name: string;
+            officeId: number;
+            /** @example (0371) 21234 */
+            phone: string | null;
+            /** @example https://kab-sumbawa.kpu.go.id */
+            website: string | null;
+        };
         /** @enum {string} */
         OfficeLevel: "RI" | "PROVINSI" | "KABKOTA";
         OfficeNameRef: {
@@ -5143,6 +5176,19 @@ export interface components {
             /** @description versi yang dibaca (pemeriksaan perubahan bersamaan) */
             version: number;
         };
+        UpdateOfficeLetterheadDto: {
+            /** @example Jalan Garuda Nomor 1, Sumbawa Besar, Nusa Tenggara Barat 84312 */
+            address?: string | null;
+            /** @example kab-sumbawa@kpu.go.id */
+            email?: string | null;
+            /**
+             * @description digits, spaces and + - ( ) only
+             * @example (0371) 21234
+             */
+            phone?: string | null;
+            /** @example https://kab-sumbawa.kpu.go.id */
+            website?: string | null;
+        };
         UpdatePositionDto: {
             isActive?: boolean;
             title?: string;
@@ -5639,6 +5685,124 @@ export interface operations {
             };
             /** @description Dapat dibaca tetapi tidak dapat diproses menurut aturan (unprocessable) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AdminController_getLetterhead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeLetterheadView"];
+                };
+            };
+            /** @description Masukan tidak sah; `details.fields` menyebut kolomnya (bad input, naming the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Belum masuk atau token tidak sah (not signed in) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Tidak berwenang (forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Tidak ditemukan, atau tidak boleh dilihat (not found, or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    AdminController_updateLetterhead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOfficeLetterheadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeLetterheadView"];
+                };
+            };
+            /** @description Masukan tidak sah; `details.fields` menyebut kolomnya (bad input, naming the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Belum masuk atau token tidak sah (not signed in) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Tidak berwenang (forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Tidak ditemukan, atau tidak boleh dilihat (not found, or not visible to you) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

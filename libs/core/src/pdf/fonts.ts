@@ -43,8 +43,95 @@ export function pdfFontFiles(): Record<PdfFontName, Buffer> {
   return cache;
 }
 
+/** A parsed font program (fontkit, as PDFKit uses it). */
+type FontProgram = { layout: (...args: unknown[]) => unknown };
+let programs: Record<PdfFontName, FontProgram> | null = null;
+
+/**
+ * The fonts parsed once per process. Parsing Noto Sans and building its layout tables takes
+ * ~150 ms a face; PDFKit accepts a parsed font (anything with `layout`) as a font source, and
+ * each document still makes its own subset, so sharing the parsed fonts changes no byte.
+ */
+function pdfFontPrograms(): Record<PdfFontName, FontProgram> {
+  if (programs) return programs;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const PDFDocument = require('pdfkit') as typeof import('pdfkit');
+  const parsed = {} as Record<PdfFontName, FontProgram>;
+  const scratch = new PDFDocument({ autoFirstPage: false });
+  for (const [name, bytes] of Object.entries(pdfFontFiles()) as [PdfFontName, Buffer][]) {
+    scratch.registerFont(name, bytes);
+    scratch.font(name);
+    parsed[name] = (scratch as unknown as { _font: { font: FontProgram } })._font.font;
+  }
+  programs = parsed;
+  return programs;
+}
+
 /** Registers the embedded fonts on a PDFKit document and selects the regular one. */
 export function registerPdfFonts(doc: PDFKit.PDFDocument): void {
-  for (const [name, bytes] of Object.entries(pdfFontFiles())) doc.registerFont(name, bytes);
+  for (const [name, program] of Object.entries(pdfFontPrograms())) doc.registerFont(name, program as never);
   doc.font(PDF_FONT.regular);
+}
+
+/** A stretch of text that one font can print. */
+export interface GlyphRun {
+  text: string;
+  font: PdfFontName;
+}
+
+const FALLBACK_OF: Record<PdfFontName, PdfFontName> = {
+  [PDF_FONT.regular]: PDF_FONT.fallback,
+  [PDF_FONT.italic]: PDF_FONT.fallback,
+  [PDF_FONT.bold]: PDF_FONT.fallbackBold,
+  [PDF_FONT.boldItalic]: PDF_FONT.fallbackBold,
+  [PDF_FONT.fallback]: PDF_FONT.fallback,
+  [PDF_FONT.fallbackBold]: PDF_FONT.fallbackBold,
+};
+
+/** The DejaVu face that stands in for a Noto face (DejaVu has no italic here: the upright one). */
+export function fallbackFontOf(font: PdfFontName): PdfFontName {
+  return FALLBACK_OF[font];
+}
+
+type GlyphCoverage = { hasGlyphForCodePoint(cp: number): boolean };
+
+/** The glyph coverage of a face, from the parsed fonts (never through a document: that would change its font numbering). */
+function coverageOf(font: PdfFontName): GlyphCoverage {
+  return pdfFontPrograms()[font] as unknown as GlyphCoverage;
+}
+
+/** Printed for a character neither font has (PDF/A forbids referring to the .notdef glyph). */
+export const MISSING_GLYPH = '\uFFFD';
+
+/**
+ * Splits `text` into runs by glyph coverage: characters `font` (a Noto face) has print in it, the
+ * others in its DejaVu fallback when DejaVu has them; a character neither has (CJK, emoji — never
+ * Latin with diacritics, Greek or Cyrillic) prints as U+FFFD from DejaVu, so no .notdef glyph is
+ * ever used. Combining marks stay with the character they modify.
+ */
+export function glyphRuns(text: string, font: PdfFontName): GlyphRun[] {
+  const primary = coverageOf(font);
+  const fallbackName = fallbackFontOf(font);
+  const fallback = coverageOf(fallbackName);
+  const runs: GlyphRun[] = [];
+  let current: PdfFontName | null = null;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const combining = /\p{M}/u.test(ch);
+    const inCurrent = current !== null && (current === font ? primary : fallback).hasGlyphForCodePoint(cp);
+    let f: PdfFontName;
+    let printed = ch;
+    if (combining && inCurrent) f = current!;
+    else if (primary.hasGlyphForCodePoint(cp) || cp === 0x20) f = font;
+    else if (fallback.hasGlyphForCodePoint(cp)) f = fallbackName;
+    else if (combining) continue; // a mark neither font draws: dropped rather than a box
+    else {
+      f = fallbackName;
+      printed = MISSING_GLYPH;
+    }
+    if (f === current) runs[runs.length - 1].text += printed;
+    else runs.push({ text: printed, font: f });
+    current = f;
+  }
+  return runs;
 }

@@ -2,13 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@naskah/core';
 import { AuditService, SYSTEM_ACTOR } from '@naskah/audit';
-import { OrganisationService } from '@naskah/organisation';
+import { OrganisationService, readLetterhead } from '@naskah/organisation';
 import { JobHandler, JobName } from '@naskah/queue';
 import { FilesService } from '@naskah/storage';
 import { DOCUMENT_SIGNER, DocumentSigner, newVerificationToken, sha256Hex, verificationUrl } from '../signature';
 import { PadesSigner, type SigningCredentials } from '../signature/pades';
 import { renderLetterPdf } from '../rendering';
 import { LettersRepository } from './letters.repository';
+import { letterContentForRender } from './letter-content-render';
 import type { LetterView } from './letter.types';
 import { LetterWorkNotices } from '../worklist/letter-work-notices';
 
@@ -64,18 +65,29 @@ export class RenderLetterJob {
       if (!['SIGNED', 'SENT'].includes(row.status)) return { skipped: `status ${row.status}` };
       const l = await this.repo.load(letterId, em);
       const office = await this.org.getOffice(l.officeId, em);
+      const kop = await readLetterhead(em, l.officeId);
       // "Ketua <office>", "<position> <office>", the external party, a group ("Ketua KPU Kabupaten/Kota se-…") or a list's name
       const to = l.addressees.filter((a) => a.kind === 'TO').map((a) => a.label);
       const cc = l.addressees.filter((a) => a.kind === 'CC').map((a) => a.label);
       const [type] = await em.query('SELECT name FROM letter_types WHERE code = ?', [l.typeCode]);
       const signerPosition = await this.org.getPosition(l.signerPositionId, em);
       const token: string = row.verification_token ?? newVerificationToken();
+      // the rich body, the type's fields and the a.n./u.b. titles (letter-content-render.ts)
+      const content = await letterContentForRender(em, l);
       const rendered = await renderLetterPdf({
         letterId,
-        office: { name: office.name.toUpperCase().replace(/^KPU /, 'KOMISI PEMILIHAN UMUM ').replace(/^KIP /, 'KOMISI INDEPENDEN PEMILIHAN '), city: office.city },
+        office: {
+          name: office.name.toUpperCase().replace(/^KPU /, 'KOMISI PEMILIHAN UMUM ').replace(/^KIP /, 'KOMISI INDEPENDEN PEMILIHAN '),
+          city: office.city,
+          address: kop.address ?? undefined,
+          phone: kop.phone ?? undefined,
+          email: kop.email ?? undefined,
+          website: kop.website ?? undefined,
+        },
         number: l.number!,
         date: l.signedAt!,
         typeName: type?.name ?? l.typeCode,
+        typeCode: l.typeCode,
         securityClass: l.securityClass,
         urgency: l.urgency,
         attachmentsCount: l.attachments.length,
@@ -83,7 +95,18 @@ export class RenderLetterJob {
         addressees: to,
         copies: cc,
         body: l.body,
-        signature: { capacityPrefix: PREFIX[l.signedCapacity ?? 'SENDIRI'] ?? '', positionTitle: signerPosition.title.toUpperCase(), signerName: l.signerName ?? '' },
+        bodyDoc: content.bodyDoc,
+        ...(content.typeFields ? { typeFields: content.typeFields } : {}),
+        signature: content.onBehalfOfTitle
+          ? {
+              // a.n. (and u.b.): the one signed for, then the signer's own title, Plt./Plh. before it when acting
+              capacityPrefix: 'a.n. ',
+              onBehalfOf: content.onBehalfOfTitle.toUpperCase(),
+              ...(content.throughTitle ? { throughTitle: content.throughTitle.toUpperCase() } : {}),
+              positionTitle: `${PREFIX[l.signedCapacity ?? 'SENDIRI'] ?? ''}${signerPosition.title.toUpperCase()}`,
+              signerName: l.signerName ?? '',
+            }
+          : { capacityPrefix: PREFIX[l.signedCapacity ?? 'SENDIRI'] ?? '', positionTitle: signerPosition.title.toUpperCase(), signerName: l.signerName ?? '' },
         verificationUrl: verificationUrl(this.config.PUBLIC_BASE_URL, token),
       });
       if (!credentials) throw new Error(`letter ${letterId}: no signer position to sign the PDF with`);

@@ -5,7 +5,9 @@ export {
   terbilang,
   urgencyLabel,
 } from './indonesian-text';
-export { signatureLines, verificationCaption } from './letter-layout';
+export { signatureLines, verificationCaption, withOffice } from './letter-layout';
+export { diktum, hariTanggal, period, pukul } from './letter-types';
+export { orderedMarker, plainBodyDoc } from './body-doc';
 export { renderLetterPdf } from './letter-pdf';
 export type {
   CapacityPrefix,

@@ -1,104 +1,176 @@
-import { attachmentsLabel, formatIndonesianDate, securityClassLabel } from './indonesian-text';
+import { PDF_FONT } from '../../../core/src/pdf/fonts';
+import type { AssignedPerson, BodyDoc } from '../letters/letter-content';
+import { BODY_SIZE, drawBodyDoc, drawTextTable, isEmptyDoc, plainBodyDoc } from './body-doc';
+import { attachmentsLabel, formatIndonesianDate, securityClassLabel, urgencyLabel } from './indonesian-text';
 import type { LetterRenderInput, LetterSignatureBlock } from './letter-render-input';
 import { drawQrCode } from './qr-code';
+import { drawLine, Flow, layoutText, type Line, linesHeight, plain, type Span } from './text-flow';
+
+/**
+ * Naskah dinas layouts, after the Tata Naskah Dinas of KPU (PKPU 2/2021 as amended by PKPU 8/2021,
+ * which follows Perka ANRI 2/2014 — the rules SRIKANDI applies). The rules applied here:
+ *
+ * - Paper A4, portrait; margins 3 cm left, 2 cm top, right and bottom (the ANRI defaults).
+ * - One typeface throughout (Noto Sans, embedded, standing in for the Arial the rules name: a free
+ *   font with every Latin diacritic, Greek and Cyrillic), body 12 pt, single spacing, paragraphs
+ *   justified; kop 16/14 pt bold, its address and contact line 10/9 pt.
+ * - Kop surat: the office's name centred in capitals ("KOMISI PEMILIHAN UMUM" over the region),
+ *   its address, then telephone, e-mail (pos-el) and website (laman) when the office has them, and a
+ *   thick-and-thin double rule. (The KPU logo is not printed: the product holds no artwork.)
+ * - Surat Dinas, Surat Undangan: place and date at the right on the line of "Nomor"; Nomor, Sifat,
+ *   Lampiran and Hal at the left with initial capitals; "Yth." and the addressees (numbered when
+ *   more than one) under Hal; the body; the signature block in the right half; "Tembusan:" with the
+ *   numbered copies at the bottom left. Urgency (Segera / Amat Segera) boxed above the date.
+ * - Nota Dinas: "NOTA DINAS" and its number centred, then the table Yth./Dari/Tembusan/Tanggal/Sifat/
+ *   Lampiran/Hal, a rule, the body and the signature (no tembusan at the foot: it is in the table).
+ * - Surat Edaran, Pengumuman, Surat Tugas, Surat Keterangan, Berita Acara, Keputusan: the type's
+ *   name centred in capitals, "NOMOR …" under it (and "TENTANG" + the subject in capitals for
+ *   Surat Edaran, Pengumuman and Keputusan); place and date go over the signature block, for
+ *   Surat Edaran and Keputusan as "Ditetapkan di … / pada tanggal …".
+ * - Keputusan: "KEPUTUSAN KOMISI PEMILIHAN UMUM …" when the Ketua decides (the commission's
+ *   collegial decision, as in KPU's own keputusan), "KEPUTUSAN <TITLE> …" for any other official;
+ *   the deciding official's title with a comma; Menimbang a., b., …; Mengingat 1., 2., …;
+ *   Memperhatikan; "MEMUTUSKAN:" centred; "Menetapkan :" with the decree's title; the diktum
+ *   KESATU, KEDUA, … numbered by the layout.
+ * - Surat Tugas: Dasar 1., 2., …; "MEMBERI TUGAS" centred; Kepada: the table No/Nama/NIP/Pangkat-
+ *   Gol./Jabatan; Untuk: the task with its period and place.
+ * - Signature block: [a.n. PRINCIPAL,] [Plt./Plh.] TITLE, [u.b. / TITLE,] then the space of the
+ *   signature — here the QR code of the verification link with its caption (tanda tangan elektronik)
+ *   — and the signer's name (and NIP when given). An official signing in their own capacity is
+ *   named with the office ("KETUA KOMISI PEMILIHAN UMUM KABUPATEN …"); under a.n. the second line is
+ *   the signer's own title as given.
+ * - Lampiran: each appendix on a new page, headed at the right with "LAMPIRAN [I, II …]", the
+ *   letter's kind and official, NOMOR and TANGGAL, then its title centred and its body, closed by the
+ *   signer's title and name.
+ * - "Halaman x dari y" at the foot of every page of a letter of more than one page; Rahasia and
+ *   Sangat Rahasia letters marked in capitals at the top and the foot of every page.
+ */
 
 type Doc = PDFKit.PDFDocument;
 
 /** A4 with the margins of Indonesian official letters: 3 cm left, 2 cm elsewhere. */
-export const PAGE = { size: 'A4', margins: { top: 57, bottom: 57, left: 85, right: 57 } } as const;
+export const PAGE = { size: 'A4', margins: { top: 57, bottom: 62, left: 85, right: 57 } } as const;
 
-export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' } as const;
-const BODY_SIZE = 11;
-const LINE_GAP = 2;
 const QR_SIZE = 72;
 const KPU = 'KOMISI PEMILIHAN UMUM';
+const KIP = 'KOMISI INDEPENDEN PEMILIHAN';
+const S = BODY_SIZE;
 
-const left = (doc: Doc) => doc.page.margins.left;
-const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
+const bold = (text: string): Span[] => [{ text, bold: true }];
 
-/** Kop surat: office name centred in bold, the address, then a thick and a thin rule. */
-export function drawLetterhead(doc: Doc, office: LetterRenderInput['office']): void {
+/** Kop surat: office name centred in bold, the address and contacts, then a thick and a thin rule. */
+export function drawLetterhead(flow: Flow, office: LetterRenderInput['office'], withContacts = true): void {
   const name = office.name.trim().toUpperCase();
-  const rest = name.startsWith(`${KPU} `) ? name.slice(KPU.length + 1) : '';
-  const opts = { align: 'center' as const, width: contentWidth(doc) };
-  doc.x = left(doc);
-  if (rest) {
-    doc.font(FONT.bold).fontSize(16).text(KPU, opts);
-    doc.fontSize(14).text(rest, opts);
+  const head = [KPU, KIP].find((h) => name.startsWith(`${h} `));
+  const center = { align: 'center' as const };
+  if (head) {
+    flow.text(bold(head), { size: 16, ...center, leading: 1.15 });
+    flow.text(bold(name.slice(head.length + 1)), { size: 14, ...center, leading: 1.15 });
   } else {
-    doc.font(FONT.bold).fontSize(15).text(name, opts);
+    flow.text(bold(name), { size: 15, ...center, leading: 1.15 });
   }
-  if (office.address) doc.font(FONT.regular).fontSize(9).text(office.address, { ...opts, lineGap: 1 });
-  const y = doc.y + 4;
-  const x2 = left(doc) + contentWidth(doc);
-  doc.save().lineWidth(2).moveTo(left(doc), y).lineTo(x2, y).stroke();
-  doc.lineWidth(0.6).moveTo(left(doc), y + 3.2).lineTo(x2, y + 3.2).stroke().restore();
-  doc.x = left(doc);
-  doc.y = y + 18;
+  if (withContacts) {
+    if (office.address) flow.text(plain(office.address), { size: 10, ...center, leading: 1.2 });
+    const contacts = [
+      office.phone ? `Telepon ${office.phone}` : '',
+      office.email ? `Pos-el ${office.email}` : '',
+      office.website ? `Laman ${office.website}` : '',
+    ].filter(Boolean);
+    if (contacts.length > 0) flow.text(plain(contacts.join('   ')), { size: 9, ...center, leading: 1.2 });
+  }
+  flow.y += 4;
+  flow.rule(2.2);
+  flow.y += 3;
+  flow.rule(0.7);
+  flow.y += 16;
 }
 
-/** Place and date on the right, then Nomor / Sifat / Lampiran / Hal. */
-export function drawHeaderFields(doc: Doc, input: LetterRenderInput): void {
-  doc.font(FONT.regular).fontSize(BODY_SIZE);
-  doc.text(`${input.office.city}, ${formatIndonesianDate(input.date)}`, left(doc), doc.y, {
-    align: 'right',
-    width: contentWidth(doc),
-  });
-  doc.moveDown(0.5);
-  const valueWidth = contentWidth(doc) * 0.62;
-  labelRow(doc, 'Nomor', input.number, valueWidth);
-  labelRow(doc, 'Sifat', securityClassLabel(input.securityClass), valueWidth);
-  labelRow(doc, 'Lampiran', attachmentsLabel(input.attachmentsCount), valueWidth);
-  labelRow(doc, 'Hal', input.subject, valueWidth);
-  doc.moveDown(1);
+/** 'SEGERA' / 'AMAT SEGERA' in a box at the right; nothing for Biasa. */
+export function drawUrgencyMark(flow: Flow, label: string | null): void {
+  if (!label) return;
+  const text = label.toUpperCase();
+  const [line] = layoutText(flow.doc, bold(text), 400, { size: 10 });
+  const w = line.placed.reduce((m, p) => Math.max(m, p.x + p.width), 0) + 12;
+  const x = flow.left + flow.width - w;
+  flow.doc.save().lineWidth(1).rect(x, flow.y, w, 17).stroke().restore();
+  drawLine(flow.doc, line, x + 6, flow.y + 2, 10);
+  flow.y += 25;
 }
 
-function labelRow(doc: Doc, label: string, value: string, valueWidth: number): void {
-  const y = doc.y;
-  const x = left(doc);
-  doc.text(label, x, y, { width: 60, lineGap: LINE_GAP });
-  doc.text(':', x + 62, y, { width: 8, lineGap: LINE_GAP });
-  doc.text(value, x + 72, y, { width: valueWidth - 72, lineGap: LINE_GAP });
-  doc.x = x;
+/** Place and date: 'Sumbawa, 5 Maret 2024'. */
+export const placeAndDate = (input: LetterRenderInput) => `${input.office.city}, ${formatIndonesianDate(input.date)}`;
+
+/** Place and date at the right on the line of Nomor, then Nomor / Sifat / Lampiran / Hal. */
+export function drawHeaderFields(flow: Flow, input: LetterRenderInput): void {
+  const dateLine = layoutText(flow.doc, plain(placeAndDate(input)), flow.width * 0.4, { size: S, align: 'right' });
+  const y = flow.y;
+  drawLine(flow.doc, dateLine[0], flow.left + flow.width * 0.6, y, S);
+  const style = { size: S, labelWidth: 64, width: flow.width * 0.6, align: 'left' as const };
+  flow.fieldRow(plain('Nomor'), plain(input.number), style);
+  flow.fieldRow(plain('Sifat'), plain(securityClassLabel(input.securityClass)), style);
+  flow.fieldRow(plain('Lampiran'), plain(attachmentsLabel(input.attachmentsCount)), style);
+  flow.fieldRow(plain('Hal'), plain(input.subject), style);
+  flow.y += S;
 }
 
 /** 'Yth.' followed by the addressees, numbered when there is more than one. */
-export function drawAddressees(doc: Doc, addressees: string[]): void {
+export function drawAddressees(flow: Flow, addressees: string[]): void {
   if (addressees.length === 0) return;
-  doc.font(FONT.regular).fontSize(BODY_SIZE);
-  const x = left(doc);
+  const width = flow.width * 0.62;
   if (addressees.length === 1) {
-    hanging(doc, 'Yth.', addressees[0], x, 30, contentWidth(doc) * 0.7);
+    flow.hanging(plain('Yth.'), plain(addressees[0]), { size: S, x: flow.left, indent: 32, width, align: 'left' });
   } else {
-    const y = doc.y;
-    doc.text('Yth.', x, y, { width: 30, lineGap: LINE_GAP });
-    doc.y = y;
-    addressees.forEach((a, i) => hanging(doc, `${i + 1}.`, a, x + 30, 18, contentWidth(doc) * 0.7 - 30));
+    flow.text(plain('Yth.'), { size: S });
+    addressees.forEach((a, i) => flow.hanging(plain(`${i + 1}.`), plain(a), { size: S, x: flow.left, indent: 22, width, align: 'left' }));
   }
-  doc.x = x;
-  doc.moveDown(1);
+  flow.y += S;
 }
 
-/** Body paragraphs (separated by blank lines), justified. */
-export function drawBody(doc: Doc, body: string): void {
-  const paragraphs = body
-    .replace(/\r\n?/g, '\n')
-    .split(/\n[ \t]*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0);
-  doc.font(FONT.regular).fontSize(BODY_SIZE);
-  for (const paragraph of paragraphs) {
-    doc.text(paragraph, left(doc), doc.y, { width: contentWidth(doc), align: 'justify', lineGap: LINE_GAP });
-    doc.moveDown(0.6);
-  }
-  doc.moveDown(0.8);
+/** The body: the rich document when given, else the legacy plain text. */
+export function bodyOf(input: LetterRenderInput): BodyDoc {
+  return input.bodyDoc ?? plainBodyDoc(input.body);
 }
 
-/** Signature lines: 'a.n. KETUA …,' then 'SEKRETARIS,'; otherwise 'Plt. KETUA …,'. */
-export function signatureLines(s: LetterSignatureBlock): string[] {
-  const withComma = (t: string) => (t.trim().endsWith(',') ? t.trim() : `${t.trim()},`);
-  if (s.capacityPrefix === 'a.n. ' && s.onBehalfOf) return [withComma(`a.n. ${s.onBehalfOf}`), withComma(s.positionTitle)];
-  return [withComma(`${s.capacityPrefix}${s.positionTitle}`)];
+/** The body; `keepWithLast` points (the signature block) stay on the page of its last paragraph. */
+export function drawBody(flow: Flow, doc: BodyDoc, keepWithLast = 0): void {
+  if (isEmptyDoc(doc)) return;
+  drawBodyDoc(flow, doc, { x: flow.left, width: flow.width, size: S }, keepWithLast + S);
+  flow.y += S;
+}
+
+/** The office's name as it follows a title: 'KOMISI PEMILIHAN UMUM KABUPATEN SUMBAWA'. */
+function officeName(input: LetterRenderInput): string {
+  return input.office.name.trim().toUpperCase();
+}
+
+/** A title with the office named when it does not name one: 'KETUA' → 'KETUA KOMISI PEMILIHAN UMUM …'. */
+export function withOffice(title: string, office: string): string {
+  const t = title.trim().replace(/,$/, '');
+  const upper = t.toUpperCase();
+  if (!office || upper.includes(office.toUpperCase()) || upper.includes('KOMISI') || /\bKPU\b|\bKIP\b/.test(upper)) return t;
+  return `${t} ${office}`;
+}
+
+/** An 18-digit NIP in its printed groups: birth date, appointment month, sex, number ('19780101 200501 1 002'). */
+export function formatNip(nip: string): string {
+  return /^\d{18}$/.test(nip) ? `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}` : nip;
+}
+
+const withComma = (t: string) => (t.trim().endsWith(',') ? t.trim() : `${t.trim()},`);
+
+/**
+ * Signature lines: 'a.n. KETUA …,' then 'SEKRETARIS,' (with u.b.: then 'u.b.' and the signer's
+ * title); otherwise '[Plt. |Plh. ]TITLE,'. `office` names the office after a title of the signer's
+ * own capacity that does not name one.
+ */
+export function signatureLines(s: LetterSignatureBlock, office = ''): string[] {
+  if (s.capacityPrefix === 'a.n. ' && s.onBehalfOf) {
+    const lines = [withComma(`a.n. ${withOffice(s.onBehalfOf, office)}`)];
+    if (s.throughTitle) lines.push(withComma(s.throughTitle), 'u.b.');
+    lines.push(withComma(s.positionTitle));
+    return lines;
+  }
+  return [withComma(`${s.capacityPrefix}${withOffice(s.positionTitle, office)}`)];
 }
 
 export function verificationCaption(url: string): string {
@@ -108,65 +180,131 @@ export function verificationCaption(url: string): string {
   );
 }
 
+export interface SignatureOptions {
+  /** Lines printed above the title (place and date, 'Ditetapkan di …', 'Hormat kami,'). */
+  above?: string[];
+  /** The QR code with its caption (false on lampiran pages: name and title only). */
+  qr?: boolean;
+  /** Name the office after the signer's own title (default true; a Nota Dinas is internal: false). */
+  withOffice?: boolean;
+}
+
+interface SignatureLayout {
+  x: number;
+  width: number;
+  above: Line[];
+  title: Line[];
+  caption: Line[];
+  name: Line[];
+  middle: number;
+  total: number;
+  qr: boolean;
+}
+
+function layoutSignature(flow: Flow, input: LetterRenderInput, opts: SignatureOptions): SignatureLayout {
+  const { signature, verificationUrl } = input;
+  const doc = flow.doc;
+  const width = flow.width * 0.5;
+  const x = flow.left + flow.width - width;
+  const above = (opts.above ?? []).flatMap((t) => layoutText(doc, plain(t), width, { size: S, align: 'left' }));
+  const title = signatureLines(signature, opts.withOffice === false ? '' : officeName(input)).flatMap((t) => layoutText(doc, plain(t), width, { size: S, align: 'left' }));
+  const caption = layoutText(doc, [{ text: verificationCaption(verificationUrl), italic: true }], width - QR_SIZE - 8, { size: 7, leading: 1.15, align: 'left' });
+  const name = [
+    ...layoutText(doc, [{ text: signature.signerName, bold: true }], width, { size: S, align: 'left' }),
+    ...(signature.signerNip ? layoutText(doc, plain(`NIP ${formatNip(signature.signerNip)}`), width, { size: S }) : []),
+  ];
+  const qr = opts.qr ?? true;
+  const middle = qr ? Math.max(QR_SIZE, linesHeight(caption)) + 12 : 52;
+  const total = linesHeight(above) + linesHeight(title) + middle + linesHeight(name);
+  return { x, width, above, title, caption, name, middle, total, qr };
+}
+
+/** The height the signature block takes (to keep the closing paragraph with it). */
+export function signatureHeight(flow: Flow, input: LetterRenderInput, opts: SignatureOptions = {}): number {
+  return layoutSignature(flow, input, opts).total + 6;
+}
+
 /** Signature block in the right half: position, QR code with caption, signer's name. Never split. */
-export function drawSignatureBlock(doc: Doc, signature: LetterSignatureBlock, verificationUrl: string): void {
-  const width = contentWidth(doc) * 0.52;
-  const x = left(doc) + contentWidth(doc) - width;
-  const lines = signatureLines(signature).join('\n');
-  const caption = verificationCaption(verificationUrl);
-  const captionWidth = width - QR_SIZE - 8;
-
-  doc.font(FONT.bold).fontSize(BODY_SIZE);
-  const linesHeight = doc.heightOfString(lines, { width, align: 'center', lineGap: LINE_GAP });
-  const nameHeight = doc.heightOfString(signature.signerName, { width, align: 'center' });
-  doc.font(FONT.italic).fontSize(7);
-  const captionHeight = doc.heightOfString(caption, { width: captionWidth, lineGap: 0.5 });
-  const total = linesHeight + 8 + Math.max(QR_SIZE, captionHeight) + 8 + nameHeight;
-  if (doc.y + total > doc.page.height - doc.page.margins.bottom) doc.addPage();
-
-  doc.font(FONT.bold).fontSize(BODY_SIZE).text(lines, x, doc.y, { width, align: 'center', lineGap: LINE_GAP });
-  const top = doc.y + 8;
-  drawQrCode(doc, verificationUrl, x, top, QR_SIZE);
-  doc.font(FONT.italic).fontSize(7).text(caption, x + QR_SIZE + 8, top, { width: captionWidth, lineGap: 0.5 });
-  doc.y = top + Math.max(QR_SIZE, captionHeight) + 8;
-  doc.font(FONT.bold).fontSize(BODY_SIZE).text(signature.signerName, x, doc.y, { width, align: 'center' });
-  doc.x = left(doc);
-  doc.moveDown(1.5);
+export function drawSignatureBlock(flow: Flow, input: LetterRenderInput, opts: SignatureOptions = {}): void {
+  const doc = flow.doc;
+  const l = layoutSignature(flow, input, opts);
+  flow.ensure(l.total + 6);
+  let y = flow.y;
+  for (const line of [...l.above, ...l.title]) {
+    drawLine(doc, line, l.x, y, S);
+    y += line.height;
+  }
+  if (l.qr) {
+    const top = y + 6;
+    drawQrCode(doc, input.verificationUrl, l.x, top, QR_SIZE);
+    let cy = top;
+    for (const line of l.caption) {
+      drawLine(doc, line, l.x + QR_SIZE + 8, cy, 7);
+      cy += line.height;
+    }
+  }
+  y += l.middle;
+  for (const line of l.name) {
+    drawLine(doc, line, l.x, y, S);
+    y += line.height;
+  }
+  flow.y = y + S / 2;
 }
 
 /** 'Tembusan:' and the copies, numbered when there is more than one. */
-export function drawCopies(doc: Doc, copies: string[]): void {
+export function drawCopies(flow: Flow, copies: string[]): void {
   if (copies.length === 0) return;
-  const x = left(doc);
-  doc.font(FONT.regular).fontSize(10).text('Tembusan:', x, doc.y, { lineGap: 1 });
-  if (copies.length === 1) {
-    doc.text(copies[0], x, doc.y, { width: contentWidth(doc), lineGap: 1 });
-  } else {
-    copies.forEach((c, i) => hanging(doc, `${i + 1}.`, c, x, 18, contentWidth(doc)));
+  const size = S - 1;
+  flow.ensure(size * 1.22 * 2);
+  flow.text(plain('Tembusan:'), { size });
+  if (copies.length === 1) flow.text(plain(copies[0]), { size, align: 'left' });
+  else copies.forEach((c, i) => flow.hanging(plain(`${i + 1}.`), plain(c), { size, x: flow.left, indent: 20, align: 'left' }));
+}
+
+/** The type's name centred in bold capitals with 'NOMOR …' under it, and 'TENTANG' + the subject. */
+export function drawTitle(flow: Flow, title: string, number: string | null, about?: string): void {
+  flow.text(bold(title.toUpperCase()), { size: S + 1, align: 'center' });
+  if (number) flow.text(plain(`NOMOR ${number.replace(/^nomor\s*:?\s*/i, '')}`), { size: S, align: 'center' });
+  if (about) {
+    flow.text(plain('TENTANG'), { size: S, align: 'center' });
+    flow.text(plain(about.toUpperCase()), { size: S, align: 'center', x: flow.left + 30, width: flow.width - 60 });
   }
-  doc.x = x;
+  flow.y += S;
 }
 
-/** A label (Yth., 1., 2.) with text hanging beside it. */
-function hanging(doc: Doc, label: string, text: string, x: number, indent: number, width: number): void {
-  if (doc.y + doc.currentLineHeight(true) > doc.page.height - doc.page.margins.bottom) doc.addPage();
-  const y = doc.y;
-  doc.text(label, x, y, { width: indent, lineGap: LINE_GAP });
-  doc.text(text, x + indent, y, { width: width - indent, lineGap: LINE_GAP });
+/** Labelled rows (Menimbang / Mengingat / Dasar / Untuk) whose value is an enumerated list. */
+export function drawLabelledList(flow: Flow, label: string, items: string[], marker: (i: number) => string, labelWidth = 104): void {
+  if (items.length === 0) return;
+  const x = flow.left;
+  const colon = 10;
+  const valueX = x + labelWidth + colon;
+  const valueWidth = flow.width - labelWidth - colon;
+  items.forEach((item, i) => {
+    const body = layoutText(flow.doc, plain(item), valueWidth - (items.length > 1 ? 22 : 0), { size: S, align: 'justify' });
+    flow.ensure(linesHeight(body.slice(0, 2)));
+    if (i === 0) {
+      drawLine(flow.doc, layoutText(flow.doc, plain(label), labelWidth, { size: S })[0], x, flow.y, S);
+      drawLine(flow.doc, layoutText(flow.doc, plain(':'), colon, { size: S })[0], x + labelWidth, flow.y, S);
+    }
+    if (items.length > 1) drawLine(flow.doc, layoutText(flow.doc, plain(marker(i)), 22, { size: S })[0], valueX, flow.y, S);
+    flow.lines(body, valueX + (items.length > 1 ? 22 : 0), S);
+    flow.y += 3;
+  });
+  flow.y += S / 2;
 }
 
-/** 'SEGERA' / 'AMAT SEGERA' in a box at the right, above the date; nothing for Biasa. */
-export function drawUrgencyMark(doc: Doc, label: string | null): void {
-  if (!label) return;
-  const text = label.toUpperCase();
-  doc.font(FONT.bold).fontSize(10);
-  const w = doc.widthOfString(text) + 12;
-  const x = left(doc) + contentWidth(doc) - w;
-  const y = doc.y;
-  doc.save().lineWidth(1).rect(x, y, w, 16).stroke().restore();
-  doc.text(text, x, y + 4, { width: w, align: 'center', lineBreak: false });
-  doc.x = left(doc);
-  doc.y = y + 24;
+/** A person as table cells: Nama, NIP, Pangkat/Gol., Jabatan ('-' for what is not given). */
+export function personCells(p: AssignedPerson): string[] {
+  return [p.name, p.nip ?? '-', p.rank ?? '-', p.position];
+}
+
+export function drawPeopleTable(flow: Flow, people: AssignedPerson[], x = flow.left, width = flow.width): void {
+  drawTextTable(
+    flow,
+    ['No.', 'Nama', 'NIP', 'Pangkat/Gol.', 'Jabatan'],
+    people.map((p, i) => [String(i + 1), ...personCells(p)]),
+    { x, width, size: S },
+  );
 }
 
 /** On every page: the security marking (Rahasia / Sangat Rahasia) top and bottom, and page numbers. */
@@ -174,20 +312,20 @@ export function drawPageDecorations(doc: Doc, marking: string | null): void {
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0; // writing in the margin must not start a new page
-    const x = left(doc);
-    const width = contentWidth(doc);
-    const footerY = doc.page.height - 38;
+    const x = doc.page.margins.left;
+    const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+    const footerY = doc.page.height - 40;
     if (marking) {
-      doc.font(FONT.bold).fontSize(10);
-      doc.text(marking.toUpperCase(), x, 28, { width, align: 'center', lineBreak: false });
-      doc.text(marking.toUpperCase(), x, footerY, { width, align: 'center', lineBreak: false });
+      const [line] = layoutText(doc, bold(marking.toUpperCase()), width, { size: 11, align: 'center' });
+      drawLine(doc, line, x, 24, 11);
+      drawLine(doc, line, x, footerY, 11);
     }
     if (count > 1) {
-      doc.font(FONT.regular).fontSize(8);
-      doc.text(`Halaman ${i - start + 1} dari ${count}`, x, footerY + 1, { width, align: 'right', lineBreak: false });
+      const [line] = layoutText(doc, plain(`Halaman ${i - start + 1} dari ${count}`), width, { size: 9, align: 'right' });
+      drawLine(doc, line, x, footerY + 1, 9);
     }
-    doc.page.margins.bottom = bottom;
   }
+  doc.font(PDF_FONT.regular);
 }
+
+export { urgencyLabel };

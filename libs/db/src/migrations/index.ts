@@ -19,6 +19,7 @@ import { PolicyAsData1764001900000 } from './1764001900000-policy-as-data';
 import { LetterSearch1764002000000 } from './1764002000000-letter-search';
 import { LetterContent1764002100000 } from './1764002100000-letter-content';
 import { PadesCertificates1764002200000 } from './1764002200000-pades-certificates';
+import { OfficeLetterhead1764002300000 } from './1764002300000-office-letterhead';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const ALL_MIGRATIONS = [
@@ -43,4 +44,5 @@ export const ALL_MIGRATIONS = [
   LetterSearch1764002000000,
   LetterContent1764002100000,
   PadesCertificates1764002200000,
+  OfficeLetterhead1764002300000,
 ];
