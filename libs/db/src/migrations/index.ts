@@ -17,6 +17,7 @@ import { WorklistIndexes1764001700000 } from './1764001700000-worklist-indexes';
 import { RecipientGroups1764001800000 } from './1764001800000-recipient-groups';
 import { PolicyAsData1764001900000 } from './1764001900000-policy-as-data';
 import { LetterSearch1764002000000 } from './1764002000000-letter-search';
+import { ReplicaHeartbeat1764002500000 } from './1764002500000-replica-heartbeat';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const ALL_MIGRATIONS = [
@@ -39,4 +40,5 @@ export const ALL_MIGRATIONS = [
   RecipientGroups1764001800000,
   PolicyAsData1764001900000,
   LetterSearch1764002000000,
+  ReplicaHeartbeat1764002500000,
 ];
