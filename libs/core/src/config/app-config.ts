@@ -187,6 +187,16 @@ function shown(key: string, value: string | undefined): string {
   return JSON.stringify(value.replace(/((?:^|,)\s*[a-z][a-z0-9+.-]*:\/\/[^:/@\s,]*:)[^@\s,]*@/gi, '$1***@'));
 }
 
+/** A mysql:// URL with a host, an optional numeric port and one database name. */
+function isDatabaseUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'mysql:' && u.hostname !== '' && /^\/[A-Za-z0-9_$]+$/.test(u.pathname) && (u.port === '' || /^\d+$/.test(u.port));
+  } catch {
+    return false;
+  }
+}
+
 /** Reads and validates configuration from an env-like object. Throws ConfigError naming each bad variable (once, with every reason). */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const picked: Record<string, string> = {};
@@ -197,6 +207,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
   const problems = errors.map((e) => `${e.property}=${shown(e.property, picked[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  if (picked.DATABASE_REPLICA_URLS !== undefined && !errors.some((e) => e.property === 'DATABASE_REPLICA_URLS')) {
+    const bad = config.replicaUrls.filter((u) => !isDatabaseUrl(u));
+    if (bad.length) problems.push(`DATABASE_REPLICA_URLS=${shown('DATABASE_REPLICA_URLS', picked.DATABASE_REPLICA_URLS)}: tidak valid: ${bad.map((u) => shown('DATABASE_REPLICA_URLS', u)).join(', ')} (each must be mysql://user:pass@host:port/db)`);
+  }
   if (config.JWT_SECRET !== undefined && isPlaceholderSecret(config.JWT_SECRET)) {
     // in every mode: anyone can read a placeholder in the repository and sign an ADMIN token with it
     problems.push('JWT_SECRET: nilai contoh tidak boleh dipakai; hapus agar dibuat otomatis, atau isi dengan `openssl rand -hex 32` (placeholder refused)');
