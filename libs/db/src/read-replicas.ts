@@ -290,6 +290,6 @@ export class ReadReplicas implements OnApplicationBootstrap, OnApplicationShutdo
     } catch (err) {
       Object.assign(r.status, { up: false, lagSeconds: null, inUse: false, skippedBecause: 'UNREACHABLE', detail: messageOf(err), checkedAt: new Date() });
     }
-    if (was !== r.status.inUse) this.logger.warn({ replica: r.status.name, lagSeconds: r.status.lagSeconds, skippedBecause: r.status.skippedBecause, detail: r.status.detail }, r.status.inUse ? 'replica in use again' : 'replica skipped');
+    if (was !== r.status.inUse) this.logger.warn({ replica: r.status.name, lagSeconds: r.status.lagSeconds, skippedBecause: r.status.skippedBecause, detail: r.status.detail }, r.status.inUse ? 'replica in use' : 'replica skipped');
   }
 }
