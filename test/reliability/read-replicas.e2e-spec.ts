@@ -162,7 +162,7 @@ describe('reliability: read replicas (MariaDB primary + binlog replica)', () => 
     expect(String(metrics.body)).toMatch(/naskah_db_replica_lag_seconds\{replica="127\.0\.0\.1:\d+\/naskah"\} [0-9.]+/);
     Object.assign(figures, {
       'a. reads of a user who did not write': `inbox 20/20 from the replica, search and worklist too (${reads} reads on the replica)`,
-      'a. writer (read-your-writes)': `outbox from the primary right after the send, from the replica ${ryw} ms later (window ${MAX_LAG + 3} s)`,
+      'a. writer (read-your-writes)': `outbox from the primary right after their write (a new draft), from the replica ${ryw} ms later (window ${MAX_LAG + 3} s)`,
     });
   }), 90_000);
 
