@@ -122,8 +122,10 @@ class Replica {
  *  - no replica is configured, or none is healthy now (down, lagging beyond
  *    DATABASE_REPLICA_MAX_LAG_SECONDS, or not checked in the last 3 s);
  *  - the user wrote in the last DATABASE_REPLICA_MAX_LAG_SECONDS + 3 s (read-your-writes: a write
- *    marks the user in this process and in Redis, so every API process sees it; a replica within
- *    the bound has every write older than that);
+ *    marks the user in this process and in Redis, so every API process sees it). Why that window
+ *    suffices: a replica in use was at most MAX_LAG behind when checked (the measured lag never
+ *    underestimates: the replica's newest beat is at most as new as what it applied), and the
+ *    check is at most 3 s old, so it holds every write older than MAX_LAG + 3 s;
  *  - whether the user wrote cannot be told (Redis does not answer within 250 ms).
  * Everything else (writes, transactions, numbering, access checks) never asks: it uses the primary
  * DataSource as before.
@@ -178,7 +180,7 @@ export class ReadReplicas implements OnApplicationBootstrap, OnApplicationShutdo
       if (this.stopped) return;
       this.checking = this.check().finally(() => {
         this.checking = null;
-        if (!this.stopped) this.timer = setTimeout(loop, REPLICA_CHECK_MS);
+        if (!this.stopped) this.timer = setTimeout(loop, REPLICA_CHECK_MS).unref();
       });
     };
     loop();
