@@ -141,11 +141,15 @@ start_mariadb() {
     mv "$DATADIR.tmp" "$DATADIR"   # only a complete datadir gets the real name
   fi
   rm -f "$DB_PID"
+  # Its own temporary directory: internal temporary tables never live in the machine's shared /tmp,
+  # where another program's clean-up removed one under a running query ("Error on delete of
+  # '/tmp/#sql-temptable-…MAI'", seen in a bench run on 2026-12-04).
+  mkdir -p "$DATA/tmp"
   # setsid + nohup: own session, so Ctrl-C in the caller's terminal does not reach it.
   # 9>&- : do not hand our lock file descriptor to the server.
   setsid nohup mariadbd --no-defaults --user=root --datadir="$DATADIR" --socket="$DB_SOCK" \
     --port="$DB_PORT" --bind-address=127.0.0.1 --skip-log-bin --pid-file="$DB_PID" \
-    --log-error="$DB_LOG" --innodb-buffer-pool-size=1G --max-connections=600 \
+    --log-error="$DB_LOG" --tmpdir="$DATA/tmp" --innodb-buffer-pool-size=1G --max-connections=600 \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
     --innodb-flush-log-at-trx-commit="$flush" --sync-binlog="$sync_binlog" </dev/null >>"$DB_LOG" 2>&1 9>&- &
   pid=$!

@@ -84,9 +84,13 @@ export async function discardRenderJobs(ds: DataSource): Promise<number> {
  * outbox (leftovers of earlier benches would otherwise run under the measurement). Returns the
  * discarded count per job name.
  */
-export async function discardPendingJobs(ds: DataSource): Promise<Record<string, number>> {
-  const rows: { job_name: string; n: string }[] = await ds.query('SELECT job_name, COUNT(*) AS n FROM outbox WHERE sent_at IS NULL GROUP BY job_name');
-  if (rows.length) await ds.query('UPDATE outbox SET sent_at = CURRENT_TIMESTAMP(3) WHERE sent_at IS NULL');
+export async function discardPendingJobs(ds: DataSource, keepRenderOf: string[] = []): Promise<Record<string, number>> {
+  // the render jobs of `keepRenderOf` stay pending (those letters cannot be sent before their PDF exists)
+  const keep = keepRenderOf.length
+    ? ` AND NOT (job_name = 'render-letter' AND JSON_VALUE(payload, '$.letterId') IN (${keepRenderOf.map(() => '?').join(',')}))`
+    : '';
+  const rows: { job_name: string; n: string }[] = await ds.query(`SELECT job_name, COUNT(*) AS n FROM outbox WHERE sent_at IS NULL${keep} GROUP BY job_name`, keepRenderOf);
+  if (rows.length) await ds.query(`UPDATE outbox SET sent_at = CURRENT_TIMESTAMP(3) WHERE sent_at IS NULL${keep}`, keepRenderOf);
   return Object.fromEntries(rows.map((r) => [r.job_name, Number(r.n)]));
 }
 

@@ -58,7 +58,8 @@ async function seed(ctx: BenchContext, inbox: InboxSeed): Promise<SearchSeed> {
     [lo, hi],
   );
   // the letters' dates spread over the seeded period (one a 500 s), so a day holds ~170 of them
-  await ctx.pool.query('UPDATE letters SET sent_at = TIMESTAMPADD(SECOND, (id - ?) * ?, sent_at), created_at = sent_at WHERE id BETWEEN ? AND ?', [
+  // (sent letters only: a bench that ran earlier may have left drafts or signed letters in the range)
+  await ctx.pool.query('UPDATE letters SET sent_at = TIMESTAMPADD(SECOND, (id - ?) * ?, sent_at), created_at = sent_at WHERE id BETWEEN ? AND ? AND sent_at IS NOT NULL', [
     lo, Math.round(inbox.deliveries / inbox.letters), lo, hi,
   ]);
   // the oldest letter the measured office may see gets the word nobody else has

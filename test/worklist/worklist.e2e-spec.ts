@@ -204,6 +204,29 @@ describe('work queues and their notifications', () => {
     expect(JSON.stringify(unknown.body)).toContain('queue');
   });
 
+  it('a copy the office no longer holds (destroyed there) leaves its "belum dibaca" count and list alike', async () => {
+    // this suite's letter as delivered to the Sekretaris Jenderal, made unread again for the check
+    const user = 'sekjen.ri';
+    const [d] = await ds.query('SELECT id, letter_id, office_id, read_at FROM deliveries WHERE letter_id = ? AND position_id = ?', [letterId, pos.SEKJEN]);
+    await ds.query('UPDATE deliveries SET read_at = NULL WHERE id = ?', [d.id]);
+    try {
+      const before = await expectCountIsList(http, T[user], 'unread');
+      expect(before.map((i) => i.id)).toContain(String(d.id));
+      // the state the records context leaves when KPU RI destroys its copy (records-ownership covers the destruction itself)
+      await ds.query("INSERT INTO letter_holdings_ended (letter_id, office_id, reason, ended_at) VALUES (?, ?, 'DESTROYED', NOW(3))", [d.letter_id, d.office_id]);
+      try {
+        const after = await expectCountIsList(http, T[user], 'unread');
+        expect(after.length).toBe(before.length - 1);
+        expect(after.map((i) => i.id)).not.toContain(String(d.id));
+      } finally {
+        await ds.query('DELETE FROM letter_holdings_ended WHERE letter_id = ? AND office_id = ?', [d.letter_id, d.office_id]);
+      }
+      expect((await countOf(http, T[user], 'unread')).count).toBe(before.length);
+    } finally {
+      await ds.query('UPDATE deliveries SET read_at = ? WHERE id = ?', [d.read_at, d.id]);
+    }
+  });
+
   it('counts every queue in one cheap request (reports p50 on this database)', async () => {
     const token = T['sekretaris.52'];
     const times: number[] = [];

@@ -38,9 +38,9 @@ export class LetterQueuesQuery {
   /** Every count in one round trip. */
   async counts(s: WorkScope): Promise<Record<LetterQueue, QueueCount>> {
     if (!s.viewer.positionIds.length) return Object.fromEntries(LETTER_QUEUES.map((q) => [q, { count: 0 }])) as Record<LetterQueue, QueueCount>;
-    const parts = LETTER_QUEUES.map((q) => this.source(q, s));
+    const parts = LETTER_QUEUES.map((q) => (q === 'unread' || q === 'to-forward' ? this.deliveryCount(q, s) : { ...this.source(q, s), counted: false }));
     const [row] = await (s.db ?? this.ds).query(
-      `SELECT ${parts.map((p, i) => `(SELECT COUNT(*) FROM (${p.sql}) q) AS c${i}`).join(', ')}`,
+      `SELECT ${parts.map((p, i) => (p.counted ? `(${p.sql}) AS c${i}` : `(SELECT COUNT(*) FROM (${p.sql}) q) AS c${i}`)).join(', ')}`,
       parts.flatMap((p) => p.params),
     );
     return Object.fromEntries(LETTER_QUEUES.map((q, i) => [q, { count: Number(row[`c${i}`]) }])) as Record<LetterQueue, QueueCount>;
@@ -57,6 +57,27 @@ export class LetterQueuesQuery {
       items: kept.map((r) => (isDelivery ? deliveryItem(r) : letterItem(r, s.viewer.positionIds))),
       hasMore,
       nextCursor: hasMore ? cursorOf(kept[kept.length - 1]) : null,
+    };
+  }
+
+  /**
+   * The count of a delivery queue ("belum dibaca", "perlu diteruskan") as one scalar expression, the
+   * same rows as `source` counts: the waiting range of the position's index, read from the index
+   * alone, less the deliveries of letters whose holding the office has ended (destroyed copies: few,
+   * reached from letter_holdings_ended by letter). Checking "holding not ended" row by row instead
+   * reads every waiting delivery's row — 30× slower for an inbox with 10,000 unread (bench
+   * worklist-counts-p99).
+   */
+  private deliveryCount(queue: 'unread' | 'to-forward', s: WorkScope): SqlPart & { counted: true } {
+    const ids = s.viewer.positionIds;
+    const cond = queue === 'unread' ? 'd.read_at IS NULL' : "d.to_be_forwarded = 1 AND d.status IN ('DELIVERED','READ')";
+    const index = queue === 'unread' ? 'ix_deliveries_inbox_unread' : 'ix_deliveries_forward';
+    return {
+      counted: true,
+      sql: `(SELECT COUNT(*) FROM deliveries d FORCE INDEX (${index}) WHERE d.position_id IN (${marks(ids)}) AND ${cond})
+        - (SELECT COUNT(*) FROM letter_holdings_ended e JOIN deliveries d FORCE INDEX (ix_deliveries_letter) ON d.letter_id = e.letter_id AND d.office_id = e.office_id
+           WHERE d.position_id IN (${marks(ids)}) AND ${cond})`,
+      params: [...ids, ...ids],
     };
   }
 
