@@ -46,13 +46,17 @@ export class MariaDbServer {
     const sock = join(dir, 'run', 'mariadb.sock');
     this.socket = sock.length > 100 ? `/tmp/naskah-rel-${createHash('md5').update(dir).digest('hex').slice(0, 8)}-mariadb.sock` : sock;
     mkdirSync(join(dir, 'run'), { recursive: true });
+    // its own temporary directory, as scripts/services.sh: a clean-up of the machine's shared /tmp
+    // removed an internal temporary table under a running query and mariadbd died (SIGSEGV in
+    // ha_maria::drop_table, seen in the read-replicas suite on 2026-12-04)
+    mkdirSync(join(dir, 'tmp'), { recursive: true });
     this.proc = new ManagedProcess({
       name: opts.name ?? 'mariadb',
       command: which('mariadbd'),
       // --no-defaults must come first (NOTES.md); the rest mirrors scripts/services.sh.
       args: [
         '--no-defaults', '--user=root', `--datadir=${this.datadir}`, `--socket=${this.socket}`, `--port=${port}`, '--bind-address=127.0.0.1',
-        ...(binlog ? [] : ['--skip-log-bin']), `--pid-file=${join(dir, 'run', 'mariadb.pid')}`, `--log-error=${join(dir, 'mariadb.log')}`,
+        ...(binlog ? [] : ['--skip-log-bin']), `--pid-file=${join(dir, 'run', 'mariadb.pid')}`, `--log-error=${join(dir, 'mariadb.log')}`, `--tmpdir=${join(dir, 'tmp')}`,
         '--innodb-buffer-pool-size=256M', '--innodb-log-file-size=16M', '--max-connections=600', '--innodb-flush-log-at-trx-commit=2',
         '--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci', '--innodb-print-all-deadlocks=ON',
         ...extra,
