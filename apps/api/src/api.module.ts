@@ -44,6 +44,7 @@ import { HoldsController } from './records/holds.controller';
 import { RecordsOpsController } from './records/records-ops.controller';
 import { WorklistController } from './worklist/worklist.controller';
 import { MarksReadInterceptor } from './notification/marks-read';
+import { MarksWritesInterceptor, RedisRecentWrites } from './common/recent-writes';
 
 /** The API's composition root: infrastructure, domain libraries, controllers. */
 @Module({
@@ -68,6 +69,6 @@ import { MarksReadInterceptor } from './notification/marks-read';
     DispositionsController, LetterDispositionsController, PreparedDispositionsController, DispositionCalendarController, NotificationsController,
     ScheduleController, DossiersController, ProposalsController, HoldsController, RecordsOpsController,
     DistributionListsController, TrackingController, WorklistController, SearchController, AgendaController],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: MarksReadInterceptor }],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: MarksReadInterceptor }, { provide: APP_INTERCEPTOR, useClass: MarksWritesInterceptor }, RedisRecentWrites],
 })
 export class ApiModule {}

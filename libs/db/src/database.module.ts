@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@naskah/core';
 import { BatchSql } from './batch-sql';
 import { dataSourceOptions } from './data-source-options';
+import { ReadReplicas } from './read-replicas';
 
 @Global()
 @Module({
@@ -17,7 +18,7 @@ import { dataSourceOptions } from './data-source-options';
       }),
     }),
   ],
-  providers: [BatchSql],
-  exports: [BatchSql],
+  providers: [BatchSql, ReadReplicas],
+  exports: [BatchSql, ReadReplicas],
 })
 export class DatabaseModule {}

@@ -6,3 +6,4 @@ export * from './batch-sql';
 export * from './db-errors';
 export * from './like';
 export * from './keyset';
+export * from './read-replicas';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, DomainError } from '@naskah/core';
-import { decodeCursor, WorkSort } from '@naskah/db';
+import { decodeCursor, ReadReplicas, WorkSort } from '@naskah/db';
 import type { Principal } from '@naskah/identity';
 import { LETTER_QUEUES, LetterAccessService, LetterQueue, LetterQueuesQuery, QueueCount, WORK_QUEUES, WorkPage, WorkQueue, WorkScope } from '@naskah/correspondence';
 import { DISPOSITION_QUEUES, DispositionFilter, DispositionQueue, DispositionQueuesQuery } from '@naskah/disposition';
@@ -65,11 +65,14 @@ export class WorklistService {
     private readonly records: RecordsQueuesQuery,
     private readonly recordsViewers: RecordsViewerService,
     private readonly clock: Clock,
+    private readonly replicas: ReadReplicas,
   ) {}
 
   async counts(p: Principal): Promise<WorklistCounts> {
-    const [scope, rv] = await Promise.all([this.scope(p), this.recordsViewers.viewerOf(p)]);
-    const [l, d, r] = await Promise.all([this.letters.counts(scope), this.dispositions.counts(scope), this.records.counts(rv)]);
+    // who acts for which position comes from the primary; the counts tolerate a few seconds of
+    // staleness and are read from a healthy replica unless this user wrote a moment ago
+    const [scope, rv, db] = await Promise.all([this.scope(p), this.recordsViewers.viewerOf(p), this.replicas.reader(p)]);
+    const [l, d, r] = await Promise.all([this.letters.counts({ ...scope, db }), this.dispositions.counts({ ...scope, db }), this.records.counts(rv, db)]);
     const applies = this.records.applies(rv);
     const any = scope.viewer.positionIds.length > 0;
     const all: Record<WorkQueue, QueueCount> = { ...l, ...d, ...r };

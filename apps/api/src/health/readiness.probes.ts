@@ -5,6 +5,7 @@ import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus'
 import type IORedis from 'ioredis';
 import { Repository } from 'typeorm';
 import { probeRedisWrite, REDIS, redisAddress } from '@naskah/queue';
+import { ReadReplicas } from '@naskah/db';
 import { HealthProbeRecord } from './health-probe.entity';
 
 /** Each probe gives up after this long: a hung server makes the process not ready, never a hung check. */
@@ -23,7 +24,16 @@ export class ReadinessProbes {
     private readonly indicator: HealthIndicatorService,
     @InjectRepository(HealthProbeRecord) private readonly probes: Repository<HealthProbeRecord>,
     @Inject(REDIS) private readonly client: IORedis,
+    private readonly readReplicas: ReadReplicas,
   ) {}
+
+  /** Never down (a replica down or lagging sends reads to the primary): says how many take reads, and why the others are skipped. */
+  replicas(): HealthIndicatorResult {
+    const all = this.readReplicas.status();
+    const used = all.filter((r) => r.inUse).length;
+    const skipped = all.filter((r) => !r.inUse).map((r) => `${r.name} ${r.skippedBecause}${r.lagSeconds !== null ? ` (lag ${r.lagSeconds.toFixed(1)} s)` : ''}`);
+    return this.indicator.check('replicas').up({ message: `${used} dari ${all.length} replika dipakai${skipped.length ? `; dilewati: ${skipped.join(', ')}` : ''}` });
+  }
 
   async database(): Promise<HealthIndicatorResult> {
     const i = this.indicator.check('database');

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { PipelineStatus, PipelineStatusService } from '@naskah/queue';
+import { ReadReplicas } from '@naskah/db';
 
 /** The mysql2 pool under TypeORM (private fields of mysql2 3.x: read defensively, absent → no sample). */
 interface Mysql2PoolInternals {
@@ -31,6 +32,7 @@ export class MetricsService implements OnModuleInit {
     private readonly adapterHost: HttpAdapterHost,
     private readonly pipeline: PipelineStatusService,
     private readonly ds: DataSource,
+    private readonly replicas: ReadReplicas,
   ) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
@@ -79,6 +81,21 @@ export class MetricsService implements OnModuleInit {
         this.set({ state: 'in_use' }, p._allConnections.length - p._freeConnections.length);
         this.set({ state: 'idle' }, p._freeConnections.length);
         if (p.config?.connectionLimit) this.set({ state: 'limit' }, p.config.connectionLimit);
+      },
+    });
+    const replicaStates = () => this.replicas.status();
+    new Gauge({
+      name: 'naskah_db_replica_lag_seconds', help: "How far each read replica is behind the primary's heartbeat (absent while unknown: unreachable)", labelNames: ['replica'], registers,
+      collect() {
+        this.reset();
+        for (const r of replicaStates()) if (r.lagSeconds !== null) this.set({ replica: r.name }, r.lagSeconds);
+      },
+    });
+    new Gauge({
+      name: 'naskah_db_replica_in_use', help: '1 when the read replica takes reads, 0 when skipped (down, lagging beyond DATABASE_REPLICA_MAX_LAG_SECONDS)', labelNames: ['replica'], registers,
+      collect() {
+        this.reset();
+        for (const r of replicaStates()) this.set({ replica: r.name }, r.inUse ? 1 : 0);
       },
     });
     new Gauge({

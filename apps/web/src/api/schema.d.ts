@@ -2171,6 +2171,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/replicas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_replicaStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4521,6 +4537,41 @@ export interface components {
             officeName: string;
             positionId: number;
             positionTitle: string;
+        };
+        ReplicasStatus: {
+            /** @description DATABASE_REPLICA_MAX_LAG_SECONDS */
+            maxLagSeconds: number;
+            /** @description reads this process sent to the primary because the user had just written */
+            readYourWritesReads: number;
+            /** @description after a user's write, their reads stay on the primary this long (seconds) */
+            readYourWritesSeconds: number;
+            replicas: components["schemas"]["ReplicaStatusView"][];
+        };
+        ReplicaStatusView: {
+            /** Format: date-time */
+            checkedAt: string | null;
+            /** @description the server's or the check's own words when skipped */
+            detail: string | null;
+            /** @description of those, answered by the primary after the replica failed them */
+            fallbacks: number;
+            /** @description takes reads now (up, lag within maxLagSeconds, checked in the last 3 s) */
+            inUse: boolean;
+            /** @description how far its copy of the primary's heartbeat is behind (seconds); null when unknown */
+            lagSeconds: number | null;
+            /**
+             * @description host:port/database (never the credentials)
+             * @example 10.0.0.12:3306/naskah
+             */
+            name: string;
+            /** @description reads this process sent to it */
+            reads: number;
+            /**
+             * @description why it is skipped; null when in use
+             * @enum {string|null}
+             */
+            skippedBecause: "UNREACHABLE" | "LAGGING" | "PRIMARY_UNREACHABLE" | "NOT_CHECKED" | null;
+            /** @description answered the last check */
+            up: boolean;
         };
         ReplyLetterDrafted: {
             dispositionId: string;
@@ -13547,6 +13598,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    HealthController_replicaStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplicasStatus"];
                 };
             };
         };

@@ -50,6 +50,11 @@ describe('configuration validated at boot', () => {
     ['JWT_SECRET', 'short'],
     ['OUTBOX_RETENTION_DAYS', '0'],
     ['OUTBOX_RETENTION_DAYS', 'seminggu'],
+    ['DATABASE_REPLICA_URLS', 'mysql://r1@10.0.0.2:3306/naskah;mysql://r2@10.0.0.3:3306/naskah'],
+    ['DATABASE_REPLICA_URLS', 'mysql://r1@10.0.0.2:3306/naskah,postgres://r2@10.0.0.3/naskah'],
+    ['DATABASE_REPLICA_URLS', 'mysql://r1@10.0.0.2:3306/naskah,'],
+    ['DATABASE_REPLICA_MAX_LAG_SECONDS', '0'],
+    ['DATABASE_REPLICA_MAX_LAG_SECONDS', 'lima'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     const err = failure({ [name]: value });
     expect(err.name).toBe('ConfigError');
@@ -77,6 +82,21 @@ describe('configuration validated at boot', () => {
     // the message names the file, never the password in it
     expect(failure({ SIGNING_P12_PATH: p12 }).message).not.toContain('rahasia');
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads the read replicas as a list, none by default, with a lag bound of 5 s', () => {
+    expect(loadConfig({}).replicaUrls).toEqual([]);
+    expect(loadConfig({}).DATABASE_REPLICA_MAX_LAG_SECONDS).toBe(5);
+    const c = loadConfig({ DATABASE_REPLICA_URLS: 'mysql://ro:pw@10.0.0.2:3306/naskah,mysql://ro:pw@10.0.0.3:3306/naskah', DATABASE_REPLICA_MAX_LAG_SECONDS: '2' });
+    expect(c.replicaUrls).toEqual(['mysql://ro:pw@10.0.0.2:3306/naskah', 'mysql://ro:pw@10.0.0.3:3306/naskah']);
+    expect(c.DATABASE_REPLICA_MAX_LAG_SECONDS).toBe(2);
+  });
+
+  it('masks the password of every replica URL in its message', () => {
+    const err = failure({ DATABASE_REPLICA_URLS: 'mysql://ro:first-pw@10.0.0.2:3306/naskah,mysql://ro:second-pw@10.0.0.3:3306/naskah,http://x' });
+    expect(err.message).toContain('DATABASE_REPLICA_URLS=');
+    expect(err.message).not.toContain('first-pw');
+    expect(err.message).not.toContain('second-pw');
   });
 
   it('names every bad variable at once', () => {

@@ -25,6 +25,20 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(500)
   DATABASE_POOL_SIZE = 40;
 
+  /**
+   * Read replicas of DATABASE_URL, comma-separated mysql:// URLs (empty: none). Lists that tolerate a
+   * few seconds of staleness (inbox, outbox, worklist counts, search, records reports) read from a
+   * healthy one; everything else stays on the primary (libs/db/src/read-replicas.ts). Each has its
+   * own pool of DATABASE_POOL_SIZE connections per process.
+   */
+  @IsOptional()
+  @Matches(/^mysql:\/\/[^\s,]+(,mysql:\/\/[^\s,]+)*$/, { message: 'DATABASE_REPLICA_URLS harus daftar mysql://user:pass@host:port/db dipisah koma (comma-separated mysql:// URLs)' })
+  DATABASE_REPLICA_URLS: string | undefined = undefined;
+
+  /** A replica further behind the primary than this (or unreachable) is skipped; reads go to the primary. Also the read-your-writes window's base. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  DATABASE_REPLICA_MAX_LAG_SECONDS = 5;
+
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL harus berbentuk redis://host:port' })
   REDIS_URL = 'redis://127.0.0.1:36379';
 
@@ -209,6 +223,11 @@ export class AppConfig {
     return this.SIGNING_KEYS_DIR || join(dirname(this.SIGNING_KEY_PATH), 'signing-keys');
   }
 
+  /** DATABASE_REPLICA_URLS as a list (empty when unset). */
+  get replicaUrls(): string[] {
+    return (this.DATABASE_REPLICA_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  }
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -246,7 +265,17 @@ const SECRET_KEYS = new Set(['JWT_SECRET', 'METRICS_TOKEN', 'REDIS_PASSWORD', 'R
 function shown(key: string, value: string | undefined): string {
   if (value === undefined) return '(default)';
   if (SECRET_KEYS.has(key)) return '"(rahasia / hidden)"';
-  return JSON.stringify(value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)[^@\s]*@/i, '$1***@'));
+  return JSON.stringify(value.replace(/((?:^|,)\s*[a-z][a-z0-9+.-]*:\/\/[^:/@\s,]*:)[^@\s,]*@/gi, '$1***@'));
+}
+
+/** A mysql:// URL with a host, an optional numeric port and one database name. */
+function isDatabaseUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'mysql:' && u.hostname !== '' && /^\/[A-Za-z0-9_$]+$/.test(u.pathname) && (u.port === '' || /^\d+$/.test(u.port));
+  } catch {
+    return false;
+  }
 }
 
 /** Reads and validates configuration from an env-like object. Throws ConfigError naming each bad variable (once, with every reason). */
@@ -259,6 +288,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
   const problems = errors.map((e) => `${e.property}=${shown(e.property, picked[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  if (picked.DATABASE_REPLICA_URLS !== undefined && !errors.some((e) => e.property === 'DATABASE_REPLICA_URLS')) {
+    const bad = config.replicaUrls.filter((u) => !isDatabaseUrl(u));
+    if (bad.length) problems.push(`DATABASE_REPLICA_URLS=${shown('DATABASE_REPLICA_URLS', picked.DATABASE_REPLICA_URLS)}: tidak valid: ${bad.map((u) => shown('DATABASE_REPLICA_URLS', u)).join(', ')} (each must be mysql://user:pass@host:port/db)`);
+  }
   if (config.JWT_SECRET !== undefined && isPlaceholderSecret(config.JWT_SECRET)) {
     // in every mode: anyone can read a placeholder in the repository and sign an ADMIN token with it
     problems.push('JWT_SECRET: nilai contoh tidak boleh dipakai; hapus agar dibuat otomatis, atau isi dengan `openssl rand -hex 32` (placeholder refused)');

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Queryable, ReadReplicas } from '@naskah/db';
 import { DomainError } from '@naskah/core';
 import { Principal } from '@naskah/identity';
 import { LetterAccessService } from '../access/letter-access.service';
@@ -28,6 +29,7 @@ export class InboxService {
   constructor(
     private readonly ds: DataSource,
     private readonly access: LetterAccessService,
+    private readonly replicas: ReadReplicas,
   ) {}
 
   async list(p: Principal, filters: InboxFilters & { positionId?: number }): Promise<InboxPage> {
@@ -44,14 +46,17 @@ export class InboxService {
     const page = f.before ? 1 : Math.max(f.page ?? 1, 1);
     if (!positionIds.length) return { items: [], page, pageSize, hasMore: false, nextBefore: null, positionIds };
     const words = f.q ? indexedWords(f.q, positionIds, await this.fullTextLimits()) : [];
+    // a list tolerates a few seconds of staleness: a healthy replica answers it (the positions it
+    // covers were read from the primary above), unless this user wrote a moment ago
+    const db = await this.replicas.reader(p);
     let rows: Row[];
     // Only a text with no word for the index leaves a window behind: the page says where to go on.
     let windowFloor: string | undefined;
-    if (!f.q) rows = await this.query(inboxPageQuery(positionIds, f));
-    else if (words.length) rows = await this.indexedSearch(positionIds, f, words, pageSize, offset);
+    if (!f.q) rows = await this.query(db, inboxPageQuery(positionIds, f));
+    else if (words.length) rows = await this.indexedSearch(db, positionIds, f, words, pageSize, offset);
     else {
-      windowFloor = await this.searchFloor(positionIds, f.before, SEARCH_WINDOW);
-      rows = await this.query(inboxPageQuery(positionIds, f, windowFloor));
+      windowFloor = await this.searchFloor(db, positionIds, f.before, SEARCH_WINDOW);
+      rows = await this.query(db, inboxPageQuery(positionIds, f, windowFloor));
     }
     const full = rows.length > pageSize;
     const items = (full ? rows.slice(0, pageSize) : rows).map(toInboxItem);
@@ -66,30 +71,30 @@ export class InboxService {
    * frequent word would make the index hand over thousands of candidates); the rest comes from the
    * FULLTEXT index. A page number (offset) asks the index alone.
    */
-  private async indexedSearch(positionIds: number[], f: InboxFilters, words: string[], pageSize: number, offset: number): Promise<Row[]> {
-    if (offset) return this.query(inboxIndexedSearchQuery(positionIds, f, words, pageSize + 1, offset));
+  private async indexedSearch(db: Queryable, positionIds: number[], f: InboxFilters, words: string[], pageSize: number, offset: number): Promise<Row[]> {
+    if (offset) return this.query(db, inboxIndexedSearchQuery(positionIds, f, words, pageSize + 1, offset));
     const want = pageSize + 1;
-    let floor = await this.searchFloor(positionIds, f.before, SEARCH_SCAN_ROWS);
-    let rows = await this.query(inboxPageQuery(positionIds, f, floor));
+    let floor = await this.searchFloor(db, positionIds, f.before, SEARCH_SCAN_ROWS);
+    let rows = await this.query(db, inboxPageQuery(positionIds, f, floor));
     if (floor === undefined || rows.length >= want) return rows;
     const more = rows.length ? Math.ceil((1.5 * (want - rows.length) * SEARCH_SCAN_ROWS) / rows.length) : Infinity;
     if (more <= SEARCH_MORE_ROWS) {
       const below = floor;
-      floor = await this.searchFloor(positionIds, below, more);
-      rows = rows.concat(await this.query(inboxPageQuery(positionIds, { ...f, before: below, pageSize: want - rows.length }, floor)));
+      floor = await this.searchFloor(db, positionIds, below, more);
+      rows = rows.concat(await this.query(db, inboxPageQuery(positionIds, { ...f, before: below, pageSize: want - rows.length }, floor)));
       if (floor === undefined || rows.length >= want) return rows.slice(0, want);
     }
-    return rows.concat(await this.query(inboxIndexedSearchQuery(positionIds, { ...f, before: floor }, words, want - rows.length)));
+    return rows.concat(await this.query(db, inboxIndexedSearchQuery(positionIds, { ...f, before: floor }, words, want - rows.length)));
   }
 
-  private query(q: { sql: string; params: unknown[] }): Promise<Row[]> {
-    return this.ds.query(q.sql, q.params);
+  private query(db: Queryable, q: { sql: string; params: unknown[] }): Promise<Row[]> {
+    return db.query(q.sql, q.params);
   }
 
   /** The lowest id the direct part of a text search looks at (undefined: every position has fewer rows than that). */
-  private async searchFloor(positionIds: number[], before: string | undefined, rows: number): Promise<string | undefined> {
+  private async searchFloor(db: Queryable, positionIds: number[], before: string | undefined, rows: number): Promise<string | undefined> {
     const w = searchWindowQuery(positionIds, before, rows);
-    const found: { id: string }[] = await this.ds.query(w.sql, w.params);
+    const found: { id: string }[] = await db.query(w.sql, w.params);
     if (!found.length) return undefined;
     return found.map((r) => BigInt(r.id)).reduce((a, b) => (a > b ? a : b)).toString();
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Queryable, ReadReplicas } from '@naskah/db';
 import { Principal } from '@naskah/identity';
 import { LetterAccessService } from '../access/letter-access.service';
 import { DeliveryStatus } from './delivery-view';
@@ -65,8 +65,8 @@ const list = (ids: number[]) => ids.map(() => '?').join(', ');
 @Injectable()
 export class OutboxViewService {
   constructor(
-    private readonly ds: DataSource,
     private readonly access: LetterAccessService,
+    private readonly replicas: ReadReplicas,
   ) {}
 
   /** Newest first; `before` (a letter id, the previous page's `nextBefore`) pages by keyset and takes precedence over `page`. */
@@ -76,11 +76,13 @@ export class OutboxViewService {
     const { positionIds: mine } = await this.access.viewerOf(p);
     if (!mine.length) return { box, items: [], page, pageSize, hasMore: false, nextBefore: null };
     const { where, params } = boxFilter(box, mine);
+    // a list tolerates a few seconds of staleness: a healthy replica, unless this user wrote a moment ago (their new letter is on the primary)
+    const db = await this.replicas.reader(p);
     const q = paging.q?.trim() || undefined;
     const nameQuery = q ? officeNameQuery(q) : null;
-    const names = nameQuery ? ((await this.ds.query(nameQuery.sql, nameQuery.params)) as { id: number }[]).map((r) => Number(r.id)) : [];
+    const names = nameQuery ? ((await db.query(nameQuery.sql, nameQuery.params)) as { id: number }[]).map((r) => Number(r.id)) : [];
     const filters = letterFilterSql({ ...paging, q }, names);
-    const rows = await this.ds.query(
+    const rows = await db.query(
       `SELECT ${COLS} FROM letters l ${box === 'awaiting-review' ? 'JOIN letter_reviews r ON r.letter_id = l.id AND r.round = l.review_round AND r.step = l.current_step' : ''}
        WHERE ${where}${filters.sql ? ` AND ${filters.sql}` : ''}${paging.before ? ' AND l.id < ?' : ''} ORDER BY l.id DESC LIMIT ? OFFSET ?`,
       [...params, ...filters.params, ...(paging.before ? [paging.before] : []), pageSize + 1, (page - 1) * pageSize],
@@ -91,22 +93,22 @@ export class OutboxViewService {
       signerPositionId: r.signer_position_id === null ? null : Number(r.signer_position_id), currentStep: r.current_step === null ? null : Number(r.current_step),
       updatedAt: r.updated_at as Date, sentAt: (r.sent_at as Date) ?? null,
     }));
-    if (box === 'sent') await this.attachDeliveries(items);
+    if (box === 'sent') await this.attachDeliveries(db, items);
     const hasMore = rows.length > pageSize;
     return { box, items, page, pageSize, hasMore, nextBefore: hasMore ? items[items.length - 1].id : null };
   }
 
-  private async attachDeliveries(items: OutboxItem[]): Promise<void> {
+  private async attachDeliveries(db: Queryable, items: OutboxItem[]): Promise<void> {
     for (const item of items) {
       const [rows, counts] = await Promise.all([
-        this.ds.query(
+        db.query(
           `SELECT d.id, t.kind AS arrived_by, d.kind, d.office_id, o.name AS office_name, d.position_id, pos.title AS position_title, d.status, d.to_be_forwarded,
                   d.created_at, d.read_at, d.acted_at, d.act_note
            FROM deliveries d JOIN transmissions t ON t.id = d.transmission_id JOIN offices o ON o.id = d.office_id JOIN positions pos ON pos.id = d.position_id
            WHERE d.letter_id = ? ORDER BY d.id LIMIT ${DELIVERY_LIMIT}`,
           [item.id],
         ),
-        this.ds.query('SELECT status, COUNT(*) AS n FROM deliveries WHERE letter_id = ? GROUP BY status', [item.id]),
+        db.query('SELECT status, COUNT(*) AS n FROM deliveries WHERE letter_id = ? GROUP BY status', [item.id]),
       ]);
       item.deliveries = rows.map((r: Record<string, unknown>) => ({
         id: String(r.id), arrivedBy: r.arrived_by as OutboxDelivery['arrivedBy'], kind: r.kind as 'TO' | 'CC',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Queryable, ReadReplicas } from '@naskah/db';
 import { escapeLike } from '@naskah/db';
 import { Principal } from '@naskah/identity';
 import { AccessViewer, SecurityClass } from '../access/access-policy';
@@ -50,6 +51,7 @@ export class LetterSearchService {
   constructor(
     private readonly ds: DataSource,
     private readonly access: LetterAccessService,
+    private readonly replicas: ReadReplicas,
   ) {}
 
   async search(p: Principal, filters: LetterSearchFilters): Promise<LetterSearchPage> {
@@ -58,7 +60,10 @@ export class LetterSearchService {
     const want = pageSize + 1;
     const viewer = await this.access.viewerOf(p);
     if (viewer.officeId === null && !viewer.positionIds.length) return { items: [], pageSize, hasMore: false, nextBefore: null };
-    const scope = await this.scopeOf(viewer, f.q);
+    // the positions searched are read from the primary (they decide what is seen); the letters, a
+    // list that tolerates a few seconds of staleness, from a healthy replica unless this user wrote a moment ago
+    const db = await this.replicas.reader(p);
+    const scope = await this.scopeOf(db, viewer, f.q);
     const words = f.q ? letterIndexWords(f.q) : [];
     const indexed = Boolean(f.q) && indexCovers(scope, words);
 
@@ -68,13 +73,13 @@ export class LetterSearchService {
     let size = SEARCH_SCAN_ROWS;
     let nextBefore: string | null = null;
     for (;;) {
-      const floor = await this.floor(scope, before, size);
-      rows = rows.concat(await this.query(windowPageQuery(scope, f, want - rows.length, before, floor)));
+      const floor = await this.floor(db, scope, before, size);
+      rows = rows.concat(await this.query(db, windowPageQuery(scope, f, want - rows.length, before, floor)));
       if (rows.length >= want || floor === undefined) break;
       scanned += size;
       before = floor;
       if (indexed) {
-        rows = rows.concat(await this.query(indexedPageQuery(scope, f, words, want - rows.length, floor)));
+        rows = rows.concat(await this.query(db, indexedPageQuery(scope, f, words, want - rows.length, floor)));
         break;
       }
       if (scanned >= SEARCH_WINDOW) {
@@ -90,7 +95,7 @@ export class LetterSearchService {
   }
 
   /** The window's other sources (positions outside the caller's office: Plt/Plh and those below them) and the offices the text names. */
-  private async scopeOf(viewer: AccessViewer, q: string | undefined): Promise<SearchScope> {
+  private async scopeOf(db: Queryable, viewer: AccessViewer, q: string | undefined): Promise<SearchScope> {
     const mine = viewer.positionIds;
     const paths = viewer.positionPaths;
     const positions: { id: number; office_id: number }[] = mine.length
@@ -100,20 +105,20 @@ export class LetterSearchService {
         )
       : [];
     const otherPositionIds = positions.filter((r) => Number(r.office_id) !== viewer.officeId).map((r) => Number(r.id));
-    const nameOfficeIds = q ? (await this.query(officeNameQuery(q))).map((r) => Number(r.id)) : [];
+    const nameOfficeIds = q ? (await this.query(db, officeNameQuery(q))).map((r) => Number(r.id)) : [];
     return { viewer, otherPositionIds, nameOfficeIds };
   }
 
-  private async floor(scope: SearchScope, before: string | undefined, rows: number): Promise<string | undefined> {
+  private async floor(db: Queryable, scope: SearchScope, before: string | undefined, rows: number): Promise<string | undefined> {
     const w = windowFloorQuery(scope, before, rows);
     if (!w.sql) return undefined;
-    const found: { letter_id: string }[] = await this.ds.query(w.sql, w.params);
+    const found: { letter_id: string }[] = await db.query(w.sql, w.params);
     if (!found.length) return undefined;
     return found.map((r) => BigInt(r.letter_id)).reduce((a, b) => (a > b ? a : b)).toString();
   }
 
-  private query(q: Sql): Promise<Row[]> {
-    return this.ds.query(q.sql, q.params);
+  private query(db: Queryable, q: Sql): Promise<Row[]> {
+    return db.query(q.sql, q.params);
   }
 }
 

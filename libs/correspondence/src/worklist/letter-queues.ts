@@ -39,7 +39,7 @@ export class LetterQueuesQuery {
   async counts(s: WorkScope): Promise<Record<LetterQueue, QueueCount>> {
     if (!s.viewer.positionIds.length) return Object.fromEntries(LETTER_QUEUES.map((q) => [q, { count: 0 }])) as Record<LetterQueue, QueueCount>;
     const parts = LETTER_QUEUES.map((q) => (q === 'unread' || q === 'to-forward' ? this.deliveryCount(q, s) : { ...this.source(q, s), counted: false }));
-    const [row] = await this.ds.query(
+    const [row] = await (s.db ?? this.ds).query(
       `SELECT ${parts.map((p, i) => (p.counted ? `(${p.sql}) AS c${i}` : `(SELECT COUNT(*) FROM (${p.sql}) q) AS c${i}`)).join(', ')}`,
       parts.flatMap((p) => p.params),
     );

@@ -1,5 +1,5 @@
 import type { Role } from '@naskah/identity';
-import type { WorkCursor, WorkSort } from '@naskah/db';
+import type { Queryable, WorkCursor, WorkSort } from '@naskah/db';
 import type { AccessViewer } from '../access/access-policy';
 import type { Urgency } from '../letters/letter.types';
 
@@ -16,6 +16,8 @@ export interface WorkScope {
   officeId: number | null;
   roles: Role[];
   viewer: AccessViewer;
+  /** Where counts are read (ReadReplicas.reader: a healthy replica or the primary); absent: the primary. */
+  db?: Queryable;
 }
 
 /** A page request: sort, keyset cursor, size, optional text (escaped for LIKE by the queries). */

@@ -20,6 +20,7 @@ import { LetterSearch1764002000000 } from './1764002000000-letter-search';
 import { LetterContent1764002100000 } from './1764002100000-letter-content';
 import { PadesCertificates1764002200000 } from './1764002200000-pades-certificates';
 import { OfficeLetterhead1764002300000 } from './1764002300000-office-letterhead';
+import { ReplicaHeartbeat1764002500000 } from './1764002500000-replica-heartbeat';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const ALL_MIGRATIONS = [
@@ -45,4 +46,5 @@ export const ALL_MIGRATIONS = [
   LetterContent1764002100000,
   PadesCertificates1764002200000,
   OfficeLetterhead1764002300000,
+  ReplicaHeartbeat1764002500000,
 ];

@@ -46,7 +46,7 @@ export class DispositionQueuesQuery {
     const horizon = await this.horizon();
     const nf = this.source('no-follow-up', s);
     const dp = this.source('dispositions', s);
-    const [r] = await this.ds.query(
+    const [r] = await (s.db ?? this.ds).query(
       `SELECT a.nf, b.n, b.unread, b.due_soon, b.overdue FROM (SELECT COUNT(*) AS nf FROM (${nf.sql}) q) a
        CROSS JOIN (SELECT COUNT(*) AS n, COALESCE(SUM(q.status = 'UNREAD'), 0) AS unread, COALESCE(SUM(q.due_at > ? AND q.deadline <= ?), 0) AS due_soon,
          COALESCE(SUM(q.due_at <= ?), 0) AS overdue FROM (${dp.sql}) q) b`,

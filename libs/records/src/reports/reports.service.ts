@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { ReadReplicas } from '@naskah/db';
 import { Principal } from '@naskah/identity';
 import { notAllowed } from '../records.errors';
 import { RecordsViewerService } from '../access/records-viewer.service';
@@ -20,7 +20,7 @@ const COLUMNS = [
 @Injectable()
 export class ReportsService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly replicas: ReadReplicas,
     private readonly viewers: RecordsViewerService,
     private readonly rules: RetentionRulesService,
   ) {}
@@ -35,12 +35,14 @@ export class ReportsService {
   async dossierList(p: Principal, kind: 'AKTIF' | 'INAKTIF', unitId?: number): Promise<{ data: Buffer; filename: string }> {
     const officeId = await this.officeOf(p);
     const statuses = kind === 'AKTIF' ? ['ACTIVE', 'CLOSED'] : ['INACTIVE', 'REVIEW'];
-    const rows = await this.ds.query(
+    // reports tolerate a few seconds of staleness: a healthy replica (who may read them was decided on the primary above)
+    const db = await this.replicas.reader(p);
+    const rows = await db.query(
       `SELECT d.*, u.name AS unit_name, o.name AS office_name FROM dossiers d JOIN units u ON u.id = d.unit_id JOIN offices o ON o.id = d.office_id
        WHERE d.office_id = ? AND d.status IN (?, ?)${unitId ? ' AND d.unit_id = ?' : ''} ORDER BY u.id, d.classification_code, d.period_start, d.id LIMIT 100000`,
       [officeId, ...statuses, ...(unitId ? [unitId] : [])],
     );
-    const [office] = await this.ds.query('SELECT name FROM offices WHERE id = ?', [officeId]);
+    const [office] = await db.query('SELECT name FROM offices WHERE id = ?', [officeId]);
     const byUnit = new Map<string, Record<string, unknown>[]>();
     for (const r of rows) byUnit.set(String(r.unit_name), [...(byUnit.get(String(r.unit_name)) ?? []), r]);
     const title = `Daftar Arsip ${kind === 'AKTIF' ? 'Aktif' : 'Inaktif'}`;
@@ -61,17 +63,18 @@ export class ReportsService {
     const officeId = await this.officeOf(p);
     const today = this.rules.today();
     const { month, quarter } = periodsOf(today);
+    const db = await this.replicas.reader(p);
     const [due, byFinal, byStatus, holds, proposals, flagged, current] = await Promise.all([
-      this.ds.query(
+      db.query(
         `SELECT kind, SUM(due BETWEEN ? AND ?) AS month, SUM(due BETWEEN ? AND ?) AS quarter, SUM(due < ?) AS overdue
          FROM (SELECT ${KIND_SQL} AS kind, CASE WHEN status = 'CLOSED' THEN active_until ELSE inactive_until END AS due FROM dossiers WHERE office_id = ? AND status IN ('CLOSED', 'INACTIVE')) x GROUP BY kind`,
         [month[0], month[1], quarter[0], quarter[1], today, officeId],
       ),
-      this.ds.query(`SELECT final_action, COUNT(*) AS n FROM dossiers WHERE office_id = ? AND status NOT IN ('DESTROYED', 'HANDED_OVER') GROUP BY final_action`, [officeId]),
-      this.ds.query('SELECT status, COUNT(*) AS n FROM dossiers WHERE office_id = ? GROUP BY status', [officeId]),
-      this.ds.query(`SELECT COUNT(*) AS holds, (SELECT COUNT(*) FROM dossiers WHERE office_id = ? AND hold_count > 0) AS held FROM records_holds WHERE office_id = ? AND status <> 'LIFTED'`, [officeId, officeId]),
-      this.ds.query(`SELECT kind, status, COUNT(*) AS n FROM records_proposals WHERE office_id = ? AND status NOT IN ('EXECUTED', 'REJECTED', 'CANCELLED') GROUP BY kind, status`, [officeId]),
-      this.ds.query(`SELECT COUNT(*) AS n FROM dossiers WHERE office_id = ? AND reappraisal_needed = 1 AND status NOT IN ('DESTROYED', 'HANDED_OVER')`, [officeId]),
+      db.query(`SELECT final_action, COUNT(*) AS n FROM dossiers WHERE office_id = ? AND status NOT IN ('DESTROYED', 'HANDED_OVER') GROUP BY final_action`, [officeId]),
+      db.query('SELECT status, COUNT(*) AS n FROM dossiers WHERE office_id = ? GROUP BY status', [officeId]),
+      db.query(`SELECT COUNT(*) AS holds, (SELECT COUNT(*) FROM dossiers WHERE office_id = ? AND hold_count > 0) AS held FROM records_holds WHERE office_id = ? AND status <> 'LIFTED'`, [officeId, officeId]),
+      db.query(`SELECT kind, status, COUNT(*) AS n FROM records_proposals WHERE office_id = ? AND status NOT IN ('EXECUTED', 'REJECTED', 'CANCELLED') GROUP BY kind, status`, [officeId]),
+      db.query(`SELECT COUNT(*) AS n FROM dossiers WHERE office_id = ? AND reappraisal_needed = 1 AND status NOT IN ('DESTROYED', 'HANDED_OVER')`, [officeId]),
       this.rules.current(),
     ]);
     const kinds = ['TRANSFER', 'DESTROY', 'HANDOVER', 'REVIEW'];

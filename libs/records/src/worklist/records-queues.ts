@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { cursorOf, keysetInMemory, keysetPage, likeContains, SqlPart } from '@naskah/db';
+import { cursorOf, keysetInMemory, keysetPage, likeContains, Queryable, SqlPart } from '@naskah/db';
 import { BLANK_ITEM, QueueCount, WorkItem, WorkPage, WorkPageQuery } from '@naskah/correspondence';
 import { isArchivistOf, RecordsViewer } from '../access/dossier-access';
 import { nextStep, requiredSteps, stepsHeldBy, ApprovalStep } from '../retention/approval-requirements';
@@ -56,12 +56,13 @@ export class RecordsQueuesQuery {
     return { proposals: this.approvalOffices(v).length > 0, unfiled: v.officeId !== null && isArchivistOf(v, v.officeId) };
   }
 
-  async counts(v: RecordsViewer): Promise<Record<RecordsQueue, QueueCount>> {
+  /** `db`: where the counts are read (ReadReplicas.reader); the primary when absent. */
+  async counts(v: RecordsViewer, db: Queryable = this.ds): Promise<Record<RecordsQueue, QueueCount>> {
     const since = this.since();
     const applies = this.applies(v);
     const [proposals, unfiled] = await Promise.all([
-      applies.proposals ? this.waitingProposals(v) : [],
-      applies.unfiled ? this.ds.query(`SELECT COUNT(*) AS n FROM (${this.unfiledSource(v).sql}) q`, this.unfiledSource(v).params) : [{ n: 0 }],
+      applies.proposals ? this.waitingProposals(v, undefined, db) : [],
+      applies.unfiled ? db.query(`SELECT COUNT(*) AS n FROM (${this.unfiledSource(v).sql}) q`, this.unfiledSource(v).params) : [{ n: 0 }],
     ]);
     return { proposals: { count: proposals.length }, unfiled: { count: Number(unfiled[0].n), since } };
   }
@@ -107,10 +108,10 @@ export class RecordsQueuesQuery {
     return [...new Set(v.positions.filter((p) => stepsHeldBy(p, p.officeId).length > 0).map((p) => p.officeId))];
   }
 
-  private async waitingProposals(v: RecordsViewer, text?: string): Promise<ProposalWaiting[]> {
+  private async waitingProposals(v: RecordsViewer, text?: string, db: Queryable = this.ds): Promise<ProposalWaiting[]> {
     const offices = this.approvalOffices(v);
     if (!offices.length) return [];
-    const rows: Record<string, unknown>[] = await this.ds.query(
+    const rows: Record<string, unknown>[] = await db.query(
       `SELECT p.id, p.office_id, p.kind, p.title, COALESCE(p.submitted_at, p.created_at) AS at,
          (SELECT COALESCE(MAX(i.retention_years), 0) FROM records_proposal_items i WHERE i.proposal_id = p.id AND i.outcome <> 'REJECTED') AS max_years,
          (SELECT GROUP_CONCAT(a.step) FROM records_proposal_approvals a WHERE a.proposal_id = p.id AND a.decision = 'APPROVED') AS approved

@@ -22,6 +22,10 @@ export interface ReliabilityEnvOptions {
   sentinel?: { ports?: number[]; masterName?: string };
   /** Extra environment for every API and worker process. */
   appEnv?: Record<string, string>;
+  /** Extra options of the suite's MariaDB (e.g. `--log-bin=…` for a primary with replicas). */
+  mariadbArgs?: string[];
+  /** Port of the suite's MariaDB (default: a free one). */
+  mariadbPort?: number;
 }
 
 /**
@@ -63,6 +67,8 @@ function reapLeftovers(dir: string): void {
 
 export class ReliabilityEnv {
   readonly apps: ManagedProcess[] = [];
+  /** Read replicas started by `replica()`. */
+  readonly replicas: MariaDbServer[] = [];
   private readonly sources: DataSource[] = [];
   readonly queuePrefix = 'rel';
   /** With the `sentinel` option: the replica and the sentinels. */
@@ -84,8 +90,8 @@ export class ReliabilityEnv {
     mkdirSync(join(dir, 'run'), { recursive: true });
     const template = await templateDatadir();
     cpSync(template, join(dir, 'mysql'), { recursive: true });
-    const [dbPort, redisPort] = [await freePort(), await freePort()];
-    const env = new ReliabilityEnv(suite, dir, new MariaDbServer(dir, dbPort), new RedisServer(dir, redisPort, opts.redisPersistent ?? true), opts);
+    const [dbPort, redisPort] = [opts.mariadbPort ?? (await freePort()), await freePort()];
+    const env = new ReliabilityEnv(suite, dir, new MariaDbServer(dir, dbPort, { args: opts.mariadbArgs }), new RedisServer(dir, redisPort, opts.redisPersistent ?? true), opts);
     try {
       await Promise.all([env.mariadb.start(), env.redis.start()]);
       if (opts.sentinel) {
@@ -100,6 +106,22 @@ export class ReliabilityEnv {
     }
     env.recordPids();
     return env;
+  }
+
+  /**
+   * A second MariaDB in `<suite>/<name>` on a copy of the same template data directory (so it holds
+   * exactly what the suite's MariaDB held when it started: the replica of a cloned primary), started
+   * with `args` (e.g. `--server-id=2 --read-only=1`). The caller points it at the primary.
+   */
+  async replica(name: string, args: string[], port?: number): Promise<MariaDbServer> {
+    const dir = join(this.dir, name);
+    mkdirSync(join(dir, 'run'), { recursive: true });
+    cpSync(await templateDatadir(), join(dir, 'mysql'), { recursive: true });
+    const server = new MariaDbServer(dir, port ?? (await freePort()), { name, args });
+    this.replicas.push(server);
+    await server.start();
+    this.recordPids();
+    return server;
   }
 
   get databaseUrl(): string {
@@ -166,7 +188,7 @@ export class ReliabilityEnv {
   }
 
   recordPids(): void {
-    const pids = [this.mariadb.proc.pid, this.redis.proc.pid, ...(this.sentinel?.processes ?? []).map((p) => p.pid), ...this.apps.map((a) => a.pid)].filter((p): p is number => !!p);
+    const pids = [this.mariadb.proc.pid, this.redis.proc.pid, ...this.replicas.map((r) => r.proc.pid), ...(this.sentinel?.processes ?? []).map((p) => p.pid), ...this.apps.map((a) => a.pid)].filter((p): p is number => !!p);
     writeFileSync(join(this.dir, 'pids.json'), JSON.stringify({ owner: process.pid, pids }));
   }
 
@@ -181,14 +203,14 @@ export class ReliabilityEnv {
 
   /** The tails of every log of this suite (apps and servers). */
   logs(lines = 30): string {
-    return [...this.apps.map((a) => a.tail(lines)), this.mariadb.tail(lines), this.redis.tail(lines), ...(this.sentinel ? [this.sentinel.tail(lines)] : [])].join('\n');
+    return [...this.apps.map((a) => a.tail(lines)), this.mariadb.tail(lines), ...this.replicas.map((r) => r.tail(lines)), this.redis.tail(lines), ...(this.sentinel ? [this.sentinel.tail(lines)] : [])].join('\n');
   }
 
   /** Kills every app, closes our connections, stops the servers. Safe to call twice and after failures. */
   async shutdown(): Promise<void> {
     await Promise.allSettled(this.apps.map((a) => a.kill('SIGKILL')));
     await Promise.allSettled(this.sources.map((s) => (s.isInitialized ? s.destroy() : undefined)));
-    await Promise.allSettled([this.mariadb.stop(), this.redis.kill(), this.sentinel?.kill()]);
+    await Promise.allSettled([this.mariadb.stop(), ...this.replicas.map((r) => r.stop()), this.redis.kill(), this.sentinel?.kill()]);
   }
 }
 

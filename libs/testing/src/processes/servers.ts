@@ -26,26 +26,40 @@ export async function tcpAnswers(port: number, send: string, expect: RegExp, tim
   });
 }
 
+/** Options of a MariaDB server beyond the defaults: its name in logs, extra server options (e.g. binlog or replica settings). */
+export interface MariaDbOptions {
+  name?: string;
+  /** Appended to the defaults; a `--log-bin…` option replaces the default `--skip-log-bin`. */
+  args?: string[];
+}
+
 /** A private MariaDB server (root, empty password, TCP on 127.0.0.1:port). */
 export class MariaDbServer {
   readonly proc: ManagedProcess;
   readonly datadir: string;
   readonly socket: string;
 
-  constructor(readonly dir: string, readonly port: number) {
+  constructor(readonly dir: string, readonly port: number, opts: MariaDbOptions = {}) {
+    const extra = opts.args ?? [];
+    const binlog = extra.some((a) => a.startsWith('--log-bin'));
     this.datadir = join(dir, 'mysql');
     const sock = join(dir, 'run', 'mariadb.sock');
     this.socket = sock.length > 100 ? `/tmp/naskah-rel-${createHash('md5').update(dir).digest('hex').slice(0, 8)}-mariadb.sock` : sock;
     mkdirSync(join(dir, 'run'), { recursive: true });
+    // its own temporary directory, as scripts/services.sh: a clean-up of the machine's shared /tmp
+    // removed an internal temporary table under a running query and mariadbd died (SIGSEGV in
+    // ha_maria::drop_table, seen in the read-replicas suite on 2026-12-04)
+    mkdirSync(join(dir, 'tmp'), { recursive: true });
     this.proc = new ManagedProcess({
-      name: 'mariadb',
+      name: opts.name ?? 'mariadb',
       command: which('mariadbd'),
       // --no-defaults must come first (NOTES.md); the rest mirrors scripts/services.sh.
       args: [
         '--no-defaults', '--user=root', `--datadir=${this.datadir}`, `--socket=${this.socket}`, `--port=${port}`, '--bind-address=127.0.0.1',
-        '--skip-log-bin', `--pid-file=${join(dir, 'run', 'mariadb.pid')}`, `--log-error=${join(dir, 'mariadb.log')}`,
+        ...(binlog ? [] : ['--skip-log-bin']), `--pid-file=${join(dir, 'run', 'mariadb.pid')}`, `--log-error=${join(dir, 'mariadb.log')}`, `--tmpdir=${join(dir, 'tmp')}`,
         '--innodb-buffer-pool-size=256M', '--innodb-log-file-size=16M', '--max-connections=600', '--innodb-flush-log-at-trx-commit=2',
         '--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci', '--innodb-print-all-deadlocks=ON',
+        ...extra,
       ],
       env: { ...process.env, NASKAH_RELIABILITY_DIR: dir }, // marks it for reapLeftovers
       logFile: join(dir, 'mariadb.stdout.log'),

@@ -89,6 +89,7 @@ export async function templateDatadir(): Promise<string> {
       await db.stop();
     }
     rmSync(join(work, 'run'), { recursive: true, force: true });
+    rmSync(join(work, 'tmp'), { recursive: true, force: true });
     for (const f of readdirSync(base)) if (f !== `${key}.lock` && !f.includes('.tmp-')) rmSync(join(base, f), { recursive: true, force: true }); // older templates
     renameSync(work, final);
     return join(final, 'mysql');

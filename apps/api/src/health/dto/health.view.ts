@@ -19,3 +19,25 @@ export class ReadyStatus {
   @ApiPropertyOptional({ type: 'object', additionalProperties: { $ref: '#/components/schemas/HealthIndicatorState' } }) error?: Record<string, HealthIndicatorState>;
   @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/HealthIndicatorState' } }) details: Record<string, HealthIndicatorState>;
 }
+
+/** One read replica (DATABASE_REPLICA_URLS) as this API process sees it. */
+export class ReplicaStatusView {
+  @ApiProperty({ description: 'host:port/database (never the credentials)', example: '10.0.0.12:3306/naskah' }) name: string;
+  @ApiProperty({ description: 'answered the last check' }) up: boolean;
+  @ApiProperty({ type: Number, nullable: true, description: "how far its copy of the primary's heartbeat is behind (seconds); null when unknown" }) lagSeconds: number | null;
+  @ApiProperty({ description: 'takes reads now (up, lag within maxLagSeconds, checked in the last 3 s)' }) inUse: boolean;
+  @ApiProperty({ type: String, nullable: true, enum: ['UNREACHABLE', 'LAGGING', 'PRIMARY_UNREACHABLE', 'NOT_CHECKED'], description: 'why it is skipped; null when in use' })
+  skippedBecause: 'UNREACHABLE' | 'LAGGING' | 'PRIMARY_UNREACHABLE' | 'NOT_CHECKED' | null;
+  @ApiProperty({ type: String, nullable: true, description: "the server's or the check's own words when skipped" }) detail: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) checkedAt: Date | null;
+  @ApiProperty({ description: 'reads this process sent to it' }) reads: number;
+  @ApiProperty({ description: 'of those, answered by the primary after the replica failed them' }) fallbacks: number;
+}
+
+/** The read replicas and the routing bounds; `replicas` is empty when none is configured. */
+export class ReplicasStatus {
+  @ApiProperty({ description: 'DATABASE_REPLICA_MAX_LAG_SECONDS' }) maxLagSeconds: number;
+  @ApiProperty({ description: "after a user's write, their reads stay on the primary this long (seconds)" }) readYourWritesSeconds: number;
+  @ApiProperty({ description: 'reads this process sent to the primary because the user had just written' }) readYourWritesReads: number;
+  @ApiProperty({ type: [ReplicaStatusView] }) replicas: ReplicaStatusView[];
+}
