@@ -131,6 +131,9 @@ describe('configuration validated at boot', () => {
       expect(failure({ REDIS_SENTINELS: bad, REDIS_SENTINEL_NAME: 'naskah' }).problems).toEqual([expect.stringMatching(/^REDIS_SENTINELS=.*host:port/)]);
     }
     expect(failure({ REDIS_SENTINELS: '10.0.0.1:26379', REDIS_SENTINEL_NAME: 'nama master' }).problems).toEqual([expect.stringMatching(/^REDIS_SENTINEL_NAME=/)]);
+    expect(loadConfig({}).REDIS_WAIT_REPLICAS).toBe(0);
+    expect(loadConfig({ REDIS_WAIT_REPLICAS: '1' }).REDIS_WAIT_REPLICAS).toBe(1);
+    expect(failure({ REDIS_WAIT_REPLICAS: 'satu' }).problems).toEqual([expect.stringMatching(/^REDIS_WAIT_REPLICAS=/)]);
   });
 
   it('selects S3 storage with a bucket, and keys in pairs (the secret from the environment or a file, never both)', () => {
