@@ -9,6 +9,9 @@ import { OutboxPage } from '../pages/OutboxPage';
 import { VerifyPage } from '../pages/VerifyPage';
 import { NotificationsPage } from '../pages/NotificationsPage';
 import { NotFoundPage, RouteErrorPage } from '../pages/NotFoundPage';
+import { LetterPage } from '../pages/LetterPage';
+import { LetterQueuePage } from '../pages/LetterQueuePage';
+import { RegisterIncomingPage } from '../pages/RegisterIncomingPage';
 
 /** App paths (the API serves index.html for each; the old screens stay under /lama/ until part 2). */
 export const router = createBrowserRouter([
@@ -25,7 +28,10 @@ export const router = createBrowserRouter([
           { index: true, element: <Navigate to="/beranda" replace /> },
           { path: '/beranda', element: <BerandaPage /> },
           { path: '/naskah-masuk', element: <InboxPage /> },
+          { path: '/naskah-masuk/registrasi', element: <RegisterIncomingPage /> },
           { path: '/naskah-masuk/:id', element: <DeliveryPage /> },
+          { path: '/naskah/:id', element: <LetterPage /> },
+          { path: '/antrean/:queue', element: <LetterQueuePage /> },
           { path: '/naskah-keluar', element: <OutboxPage /> },
           { path: '/notifikasi', element: <NotificationsPage /> },
           { path: '*', element: <NotFoundPage /> },
