@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Alert, App, Form, Modal, Radio, Select, Skeleton, Space, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../api/client';
+import { api } from '../api/client';
 import { messageOf } from '../api/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
-import type { DossierSuggestions, DossierSummary } from './api';
+import { ok } from './api';
 
 type Ref = { letterId: string } | { deliveryId: string };
-type Filed = { dossierId: string; itemId: string };
 
 /**
  * Filing a letter into a dossier (berkas) of the office: the dossiers the API suggests (same
@@ -23,12 +22,12 @@ export function FileDialog({ open, target, onClose }: { open: boolean; target: R
   const key = 'letterId' in target ? `l${target.letterId}` : `d${target.deliveryId}`;
   const sug = useQuery({
     queryKey: ['dossier-suggest', key],
-    queryFn: () => unwrap<DossierSuggestions>(api.GET('/api/records/dossiers/suggest', { params: { query: target } })),
+    queryFn: () => ok(api.GET('/api/records/dossiers/suggest', { params: { query: target } })),
     enabled: open,
   });
   const found = useQuery({
     queryKey: ['dossiers', 'active', search],
-    queryFn: () => unwrap<{ items: DossierSummary[] }>(api.GET('/api/records/dossiers', { params: { query: { status: 'ACTIVE', q: search || undefined, limit: 20 } } })),
+    queryFn: () => ok(api.GET('/api/records/dossiers', { params: { query: { status: 'ACTIVE', q: search || undefined, limit: 20 } } })),
     enabled: open,
   });
   const suggestions = sug.data?.suggestions ?? [];
@@ -36,7 +35,7 @@ export function FileDialog({ open, target, onClose }: { open: boolean; target: R
   const others = (found.data?.items ?? []).filter((d) => !suggestions.some((s) => s.id === d.id));
 
   const m = useMutation({
-    mutationFn: (dossierId: string) => unwrap<Filed>(api.POST('/api/records/dossiers/{id}/items', { params: { path: { id: dossierId } }, body: target })),
+    mutationFn: (dossierId: string) => ok(api.POST('/api/records/dossiers/{id}/items', { params: { path: { id: dossierId } }, body: target })),
     onSuccess: (r) => {
       const title = suggestions.find((s) => s.id === r.dossierId)?.title ?? found.data?.items.find((d) => d.id === r.dossierId)?.title ?? `#${r.dossierId}`;
       message.success(`Naskah diberkaskan ke berkas "${title}".`);

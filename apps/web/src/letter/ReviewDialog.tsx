@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../api/client';
+import { api } from '../api/client';
 import { formFieldErrors, messageOf } from '../api/errors';
-import { letterKey, type Letter } from './api';
+import { ok, letterKey, type Letter } from './api';
 
 export type ReviewDecision = 'APPROVE' | 'RETURN';
 
@@ -19,7 +19,7 @@ export function ReviewDialog({ letter, decision, onClose }: { letter: Letter; de
   const returning = decision === 'RETURN';
   const m = useMutation({
     mutationFn: (v: { note?: string }) =>
-      unwrap<Letter>(
+      ok(
         api.POST('/api/letters/{id}/review', {
           params: { path: { id: letter.id } },
           body: { decision: decision!, ...(v.note?.trim() ? { note: v.note.trim() } : {}) },

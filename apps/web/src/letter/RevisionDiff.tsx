@@ -2,12 +2,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { Empty, Select, Skeleton, Space, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { diffArrays, diffWordsWithSpace } from 'diff';
-import { api, unwrap } from '../api/client';
+import { api } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { RECIPIENT_KIND, SECURITY_CLASS, URGENCY, label } from '../labels';
 import { dateTime } from '../lib/format';
 import { bodyParagraphs } from './body-text';
-import type { FieldChange, LetterRecipient, LetterRevision, RevisionComparison } from './api';
+import { ok, type FieldChange, type LetterRecipient, type LetterRevision } from './api';
 import './letter.css';
 
 /** The fields of a revision, in the order a drafter reads a letter. */
@@ -49,7 +49,7 @@ export function RevisionDiff({ letterId, revisions, names }: { letterId: string;
   const ready = from !== undefined && to !== undefined && from !== to;
   const q = useQuery({
     queryKey: ['letter', letterId, 'compare', from, to],
-    queryFn: () => unwrap<RevisionComparison>(api.GET('/api/letters/{id}/revisions/compare', { params: { path: { id: letterId }, query: { from: from!, to: to! } } })),
+    queryFn: () => ok(api.GET('/api/letters/{id}/revisions/compare', { params: { path: { id: letterId }, query: { from: from!, to: to! } } })),
     enabled: ready,
   });
   if (nums.length < 2) return <Typography.Text type="secondary">Baru ada satu revisi; perbandingan tersedia setelah naskah diubah.</Typography.Text>;

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Descriptions, Form, Input, Modal, Result, Space, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../api/client';
+import { api } from '../api/client';
 import { ApiError, messageOf } from '../api/errors';
 import { useAuth } from '../auth/AuthContext';
 import { dateTime } from '../lib/format';
-import { letterKey, type Letter } from './api';
+import { ok, letterKey, type Letter } from './api';
 import { PdfButton } from './PdfButton';
 
 /**
@@ -39,7 +39,10 @@ export function SignDialog({ letter, open, onClose }: { letter: Letter; open: bo
     if (!waitUntil) return;
     const t = setInterval(() => {
       setNow(Date.now());
-      if (Date.now() >= waitUntil) setWaitUntil(null);
+      if (Date.now() >= waitUntil) {
+        setWaitUntil(null);
+        setError('Waktu tunggu selesai; silakan masukkan kata sandi lagi.');
+      }
     }, 1000);
     return () => clearInterval(t);
   }, [waitUntil]);
@@ -48,14 +51,14 @@ export function SignDialog({ letter, open, onClose }: { letter: Letter; open: bo
   // after signing, the worker renders the PDF: the letter is read again until its document exists
   const rendered = useQuery({
     queryKey: letterKey(letter.id),
-    queryFn: () => unwrap<Letter>(api.GET('/api/letters/{id}', { params: { path: { id: letter.id } } })),
+    queryFn: () => ok(api.GET('/api/letters/{id}', { params: { path: { id: letter.id } } })),
     enabled: Boolean(signed),
     refetchInterval: (q) => (q.state.data?.documentFileId ? false : 1500),
   });
   const doc = signed ? (rendered.data?.documentFileId ? rendered.data : null) : null;
 
   const m = useMutation({
-    mutationFn: (v: { password: string }) => unwrap<Letter>(api.POST('/api/letters/{id}/sign', { params: { path: { id: letter.id } }, body: { password: v.password } })),
+    mutationFn: (v: { password: string }) => ok(api.POST('/api/letters/{id}/sign', { params: { path: { id: letter.id } }, body: { password: v.password } })),
     onSuccess: (fresh) => {
       setError(null);
       setSigned(fresh);

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Grid, Input, List, Modal, Row, Select, Space, Statistic, Table, Tag, Typography, type TableProps } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../api/client';
+import { api } from '../api/client';
 import { messageOf } from '../api/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { OFFICE_LEVEL, RECIPIENT_KIND, TRACKING_STATUS, label } from '../labels';
 import { shortDateTime, dateTime } from '../lib/format';
-import type { TrackedDelivery, TrackingPage, TrackingStatus, UnreadReminder } from './api';
+import { ok, type TrackedDelivery, type TrackingStatus } from './api';
 
 const PAGE = 25;
 const STATUS_COLOR: Record<TrackingStatus, string | undefined> = { UNREAD: 'orange', READ: 'blue', FORWARDED: 'geekblue', DISPOSED: 'purple', ACTED: 'green', RETURNED: 'red' };
@@ -48,7 +48,7 @@ export function TrackingPanel({ letterId }: { letterId: string }) {
     queryKey: ['letter', letterId, 'tracking', { status, level, kind, q }],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      unwrap<TrackingPage>(
+      ok(
         api.GET('/api/letters/{id}/tracking', { params: { path: { id: letterId }, query: { status, level, kind, q: q || undefined, limit: PAGE, after: pageParam } } }),
       ),
     getNextPageParam: (last) => last.nextAfter ?? undefined,
@@ -58,7 +58,7 @@ export function TrackingPanel({ letterId }: { letterId: string }) {
   const rows = t.data?.pages.flatMap((p) => p.items) ?? [];
 
   const remind = useMutation({
-    mutationFn: () => unwrap<UnreadReminder>(api.POST('/api/letters/{id}/tracking/remind-unread', { params: { path: { id: letterId } } })),
+    mutationFn: () => ok(api.POST('/api/letters/{id}/tracking/remind-unread', { params: { path: { id: letterId } } })),
     onSuccess: (r) => {
       setConfirming(false);
       setRemindError(null);
@@ -146,7 +146,11 @@ export function TrackingPanel({ letterId }: { letterId: string }) {
       </Space>
       {t.error && <ErrorAlert error={t.error} retry={() => void t.refetch()} title="Pelacakan gagal dimuat" />}
       <Typography.Paragraph className="muted" aria-live="polite">
-        {t.isPending ? 'Memuat…' : `${rows.length} dari ${status ? counts?.[status] : (counts?.total ?? 0)} pengiriman ditampilkan${status ? ` (${TRACKING_STATUS[status].toLowerCase()})` : ''}.`}
+        {t.isPending
+          ? 'Memuat…'
+          : rows.length === 0
+            ? `Tidak ada pengiriman${status ? ` berstatus ${TRACKING_STATUS[status].toLowerCase()}` : ''}${q || level || kind ? ' yang cocok dengan saringan' : ''}.`
+            : `${rows.length} dari ${status ? counts?.[status] : (counts?.total ?? 0)} pengiriman ditampilkan${status ? ` (${TRACKING_STATUS[status].toLowerCase()})` : ''}.`}
       </Typography.Paragraph>
       {phone ? (
         <List

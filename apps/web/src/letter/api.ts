@@ -30,14 +30,14 @@ export type SendResult = S['SendResultDto'];
 export const letterKey = (id: string) => ['letter', id] as const;
 
 export function useLetter(id: string) {
-  return useQuery({ queryKey: letterKey(id), queryFn: () => unwrap<Letter>(api.GET('/api/letters/{id}', { params: { path: { id } } })) });
+  return useQuery({ queryKey: letterKey(id), queryFn: () => ok(api.GET('/api/letters/{id}', { params: { path: { id } } })) });
 }
 
 /** A position's title and holder (cached for the session: positions rarely change while a page is open). */
 export function usePosition(id: number | null | undefined) {
   return useQuery({
     queryKey: ['position', id],
-    queryFn: () => unwrap<PositionView>(api.GET('/api/positions/{id}', { params: { path: { id: id! } } })),
+    queryFn: () => ok(api.GET('/api/positions/{id}', { params: { path: { id: id! } } })),
     enabled: typeof id === 'number' && id > 0,
     staleTime: Infinity,
   });
@@ -47,7 +47,7 @@ export function usePosition(id: number | null | undefined) {
 export function useOfficePositions(officeId: number | null | undefined) {
   return useQuery({
     queryKey: ['office', officeId, 'positions'],
-    queryFn: () => unwrap<PositionView[]>(api.GET('/api/offices/{id}/positions', { params: { path: { id: officeId! } } })),
+    queryFn: () => ok(api.GET('/api/offices/{id}/positions', { params: { path: { id: officeId! } } })),
     enabled: typeof officeId === 'number' && officeId > 0,
     staleTime: 10 * 60_000,
   });
@@ -68,4 +68,9 @@ export async function postMultipart<T>(path: string, form: FormData): Promise<T>
   const body = await res.json().catch(() => null);
   if (!res.ok) throw new ApiError(res.status, body, res.headers.get('retry-after'));
   return body as T;
+}
+
+/** The answer of a typed call, its type inferred from the OpenAPI document (so a wrong shape fails to compile). */
+export function ok<D>(call: Promise<{ data?: D; error?: unknown; response: Response }>): Promise<D> {
+  return unwrap<D>(call);
 }

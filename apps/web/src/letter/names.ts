@@ -1,11 +1,9 @@
 import { useMemo } from 'react';
 import { useQueries } from '@tanstack/react-query';
-import { api, unwrap } from '../api/client';
-import type { components } from '../api/schema';
-import { useOfficePositions, type Letter, type LetterRevision, type PositionView } from './api';
+import { api } from '../api/client';
+import { ok, useOfficePositions, type Letter, type LetterRevision, type PositionView } from './api';
 import type { Names } from './RevisionDiff';
 
-type Office = components['schemas']['OfficeView'];
 
 /**
  * Names of the positions and offices a letter mentions (drafter, reviewers, signer, recipients, in
@@ -34,7 +32,7 @@ export function useLetterNames(letter: Letter | undefined, revisions: LetterRevi
   const extra = useQueries({
     queries: missing.map((id) => ({
       queryKey: ['position', id],
-      queryFn: () => unwrap<PositionView>(api.GET('/api/positions/{id}', { params: { path: { id } } })),
+      queryFn: () => ok(api.GET('/api/positions/{id}', { params: { path: { id } } })),
       staleTime: Infinity,
     })),
   });
@@ -44,7 +42,7 @@ export function useLetterNames(letter: Letter | undefined, revisions: LetterRevi
       .sort((a, b) => a - b)
       .map((id) => ({
         queryKey: ['office', id],
-        queryFn: () => unwrap<Office>(api.GET('/api/offices/{id}', { params: { path: { id } } })),
+        queryFn: () => ok(api.GET('/api/offices/{id}', { params: { path: { id } } })),
         staleTime: Infinity,
       })),
   });

@@ -3,14 +3,14 @@ import { Alert, App, Button, Card, Col, Descriptions, Empty, Modal, Row, Skeleto
 import { CheckOutlined, EditOutlined, FolderAddOutlined, RollbackOutlined, SendOutlined, SignatureOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api, unwrap } from '../api/client';
+import { api } from '../api/client';
 import { messageOf } from '../api/errors';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { typeName, useLetterTypes } from '../components/master';
 import { CAPACITY, HISTORY_ACTION, LETTER_STATUS, RECIPIENT_KIND, REVIEW_STEP, SECURITY_CLASS, URGENCY, label } from '../labels';
-import { dateTime, fileSize } from '../lib/format';
-import { letterKey, useLetter, type AuditEvent, type Letter, type LetterRevision, type SendResult } from '../letter/api';
+import { date, dateTime, fileSize } from '../lib/format';
+import { ok, letterKey, useLetter, type AuditEvent, type Letter } from '../letter/api';
 import { bodyParagraphs } from '../letter/body-text';
 import { FileDialog } from '../letter/FileDialog';
 import { useLetterNames } from '../letter/names';
@@ -44,7 +44,7 @@ export function LetterPage() {
   useQuery({
     queryKey: [...letterKey(id), 'sending'],
     queryFn: async () => {
-      const fresh = await unwrap<Letter>(api.GET('/api/letters/{id}', { params: { path: { id } } }));
+      const fresh = await ok(api.GET('/api/letters/{id}', { params: { path: { id } } }));
       qc.setQueryData(letterKey(id), fresh);
       return fresh.delivery?.state ?? null;
     },
@@ -53,12 +53,12 @@ export function LetterPage() {
   });
   const revisions = useQuery({
     queryKey: ['letter', id, 'revisions', l.data?.revision],
-    queryFn: () => unwrap<LetterRevision[]>(api.GET('/api/letters/{id}/revisions', { params: { path: { id } } })),
+    queryFn: () => ok(api.GET('/api/letters/{id}/revisions', { params: { path: { id } } })),
     enabled: l.isSuccess,
   });
   const history = useQuery({
     queryKey: ['letter', id, 'history', l.data?.version],
-    queryFn: () => unwrap<AuditEvent[]>(api.GET('/api/letters/{id}/history', { params: { path: { id } } })),
+    queryFn: () => ok(api.GET('/api/letters/{id}/history', { params: { path: { id } } })),
     enabled: l.isSuccess && tab === 'riwayat',
   });
   const names = useLetterNames(l.data, revisions.data);
@@ -76,7 +76,7 @@ export function LetterPage() {
     void qc.invalidateQueries({ queryKey: ['worklist'] });
   };
   const submit = useMutation({
-    mutationFn: () => unwrap<Letter>(api.POST('/api/letters/{id}/submit', { params: { path: { id } } })),
+    mutationFn: () => ok(api.POST('/api/letters/{id}/submit', { params: { path: { id } } })),
     onSuccess: (fresh) => {
       refreshAll(fresh);
       message.success(fresh.status === 'APPROVED' ? 'Naskah diajukan; tanpa pemeriksa, langsung menunggu tanda tangan.' : 'Naskah diajukan ke pemeriksa.');
@@ -84,7 +84,7 @@ export function LetterPage() {
     onError: (err) => message.error(messageOf(err)),
   });
   const send = useMutation({
-    mutationFn: () => unwrap<SendResult>(api.POST('/api/letters/{id}/send', { params: { path: { id } } })),
+    mutationFn: () => ok(api.POST('/api/letters/{id}/send', { params: { path: { id } } })),
     onSuccess: (r) => {
       setSendConfirm(false);
       setSendError(null);
@@ -121,6 +121,7 @@ export function LetterPage() {
   const canFile = v.status === 'SENT' && roles.some((r) => ['ARCHIVIST', 'LEADER', 'DRAFTER', 'REGISTRAR'].includes(r));
   const lastReturn = v.status === 'RETURNED' ? v.reviews.filter((r) => r.decision === 'RETURNED').sort((a, b) => b.round - a.round)[0] : undefined;
   const paragraphs = bodyParagraphs(v.body);
+  const external = v.origin === 'EXTERNAL';
 
   const tabItems = [
     {
@@ -165,8 +166,17 @@ export function LetterPage() {
                   { key: 'class', label: 'Kode klasifikasi', children: v.classificationCode },
                   { key: 'sec', label: 'Keamanan', children: label(SECURITY_CLASS, v.securityClass) },
                   { key: 'urg', label: 'Sifat', children: label(URGENCY, v.urgency) },
-                  { key: 'drafter', label: 'Konseptor', children: names.position(v.drafterPositionId) },
-                  { key: 'signer', label: 'Penandatangan', children: names.position(v.signerPositionId) },
+                  ...(external
+                    ? [
+                        { key: 'ext-from', label: 'Pengirim', children: v.external?.sender ?? '—' },
+                        { key: 'ext-no', label: 'Nomor surat pengirim', children: v.external?.number ?? '—' },
+                        { key: 'ext-date', label: 'Tanggal surat', children: date(v.external?.date) },
+                        { key: 'reg', label: 'Dicatat oleh', children: names.position(v.drafterPositionId) },
+                      ]
+                    : [
+                        { key: 'drafter', label: 'Konseptor', children: names.position(v.drafterPositionId) },
+                        { key: 'signer', label: 'Penandatangan', children: names.position(v.signerPositionId) },
+                      ]),
                   {
                     key: 'to',
                     label: 'Kepada',
@@ -187,12 +197,12 @@ export function LetterPage() {
         </Row>
       ),
     },
-    {
+    ...(external ? [] : [{
       key: 'pemeriksaan',
       label: 'Rute pemeriksaan',
       children: <ReviewRoute letter={v} names={names} />,
-    },
-    {
+    }]),
+    ...(external ? [] : [{
       key: 'revisi',
       label: `Revisi (${v.revision})`,
       children: revisions.error ? (
@@ -204,7 +214,7 @@ export function LetterPage() {
           <RevisionDiff letterId={v.id} revisions={revisions.data} names={names} />
         </Card>
       ),
-    },
+    }]),
     {
       key: 'riwayat',
       label: 'Riwayat',
@@ -238,14 +248,14 @@ export function LetterPage() {
 
   return (
     <>
-      <Link to="/naskah-keluar">‹ Naskah keluar</Link>
+      {external ? <Link to="/naskah-masuk">‹ Naskah masuk</Link> : <Link to="/naskah-keluar">‹ Naskah keluar</Link>}
       <Typography.Title level={1} style={{ fontSize: 24, marginTop: 8 }}>
         {v.subject}
       </Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Tag color={STATUS_COLOR[v.status]}>{label(LETTER_STATUS, v.status)}</Tag>
+        {external ? <Tag>Surat masuk eksternal</Tag> : <Tag color={STATUS_COLOR[v.status]}>{label(LETTER_STATUS, v.status)}</Tag>}
         {v.number && <Tag>{v.number}</Tag>}
-        <Tag>Revisi {v.revision}</Tag>
+        {!external && <Tag>Revisi {v.revision}</Tag>}
         {v.urgency !== 'BIASA' && <Tag color="volcano">{label(URGENCY, v.urgency)}</Tag>}
         {v.securityClass !== 'B' && <Tag color="purple">{label(SECURITY_CLASS, v.securityClass)}</Tag>}
       </Space>
@@ -310,9 +320,9 @@ export function LetterPage() {
         </Space>
       </div>
       <Tabs activeKey={tab} onChange={(k) => setParams(k === 'naskah' ? {} : { tab: k }, { replace: true })} items={tabItems} />
-      <ReviewDialog letter={v} decision={review} onClose={() => setReview(null)} />
-      {canSign && <SignDialog letter={v} open={signing} onClose={() => setSigning(false)} />}
-      <FileDialog open={filing} target={{ letterId: v.id }} onClose={() => setFiling(false)} />
+      {myTurn && <ReviewDialog letter={v} decision={review} onClose={() => setReview(null)} />}
+      {(canSign || signing) && <SignDialog letter={v} open={signing} onClose={() => setSigning(false)} />}
+      {canFile && <FileDialog open={filing} target={{ letterId: v.id }} onClose={() => setFiling(false)} />}
       <Modal
         open={sendConfirm}
         title="Kirim naskah"

@@ -1,14 +1,14 @@
 import { Button, Grid, List, Radio, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api, unwrap } from '../api/client';
+import { api } from '../api/client';
 import type { components } from '../api/schema';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { typeName, useLetterTypes } from '../components/master';
 import { LETTER_STATUS, SECURITY_CLASS, URGENCY, label } from '../labels';
 import { shortDateTime } from '../lib/format';
-import type { WorkItem, WorkPage } from '../letter/api';
+import { ok, type WorkItem } from '../letter/api';
 import { NotFoundPage } from './NotFoundPage';
 
 type Queue = components['schemas']['WorkQueue'];
@@ -37,7 +37,7 @@ export function LetterQueuePage() {
   const q = useInfiniteQuery({
     queryKey: ['worklist', queue, sort, actingFor],
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => unwrap<WorkPage>(api.GET('/api/worklist/{queue}', { params: { path: { queue: queue as Queue }, query: { sort, cursor: pageParam, pageSize: PAGE } } })),
+    queryFn: ({ pageParam }) => ok(api.GET('/api/worklist/{queue}', { params: { path: { queue: queue as Queue }, query: { sort, cursor: pageParam, pageSize: PAGE } } })),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: Boolean(meta),
   });

@@ -4,16 +4,14 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router';
-import { api, unwrap } from '../api/client';
+import { api } from '../api/client';
 import { formFieldErrors, messageOf } from '../api/errors';
-import type { components } from '../api/schema';
 import { useAuth } from '../auth/AuthContext';
 import { useLetterTypes } from '../components/master';
 import { SECURITY_CLASS, URGENCY } from '../labels';
 import { fileSize } from '../lib/format';
-import { postMultipart, useOfficePositions, type IncomingRegistered } from '../letter/api';
+import { ok, postMultipart, useOfficePositions, type IncomingRegistered } from '../letter/api';
 
-type Classification = components['schemas']['ClassificationView'];
 interface Values {
   senderName: string;
   externalNumber: string;
@@ -49,7 +47,7 @@ export function RegisterIncomingPage() {
   const positions = useOfficePositions(me?.office?.id);
   const classes = useQuery({
     queryKey: ['master', 'classifications', classQ],
-    queryFn: () => unwrap<Classification[]>(api.GET('/api/master/classifications', { params: { query: { q: classQ || undefined, leavesOnly: true } } })),
+    queryFn: () => ok(api.GET('/api/master/classifications', { params: { query: { q: classQ || undefined, leavesOnly: true } } })),
     staleTime: 10 * 60_000,
   });
   const m = useMutation({
@@ -201,7 +199,7 @@ export function RegisterIncomingPage() {
                   loading={classes.isFetching}
                   placeholder="Cari kode atau nama klasifikasi"
                   notFoundContent={classes.isFetching ? 'Memuat…' : 'Tidak ditemukan.'}
-                  options={(classes.data ?? []).slice(0, 50).map((c) => ({ value: c.code, label: `${c.code} — ${c.title}` }))}
+                  options={(classes.data?.items ?? []).slice(0, 50).map((c) => ({ value: c.code, label: `${c.code} — ${c.title}` }))}
                 />
               </Form.Item>
               <Row gutter={12}>
