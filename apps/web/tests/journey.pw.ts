@@ -14,7 +14,7 @@ import { expect, fixture, shot, signIn, test } from './support';
 test.describe.configure({ mode: 'serial' });
 
 const BODY_1 = 'Dengan hormat,\n\nBersama ini kami sampaikan laporan pelaksanaan rekapitulasi suara tingkat kabupaten.\n\nDemikian disampaikan.';
-const BODY_2 = 'Dengan hormat,\n\nBersama ini kami sampaikan laporan akhir pelaksanaan rekapitulasi suara tingkat kabupaten beserta berita acaranya.\n\nAtas perhatian Bapak, kami ucapkan terima kasih.\n\nDemikian disampaikan.';
+const BODY_2 = 'Dengan hormat,\n\nBersama ini kami sampaikan laporan akhir pelaksanaan rekapitulasi suara tingkat kabupaten beserta berita acaranya.\n\nAtas perhatian Bapak, kami ucapkan terima kasih.\n\nDemikian kami sampaikan.';
 const SUBJECT = 'Laporan rekapitulasi suara Kabupaten Sumbawa';
 
 const state: { letterId: string; number: string } = { letterId: '', number: '' };
@@ -101,7 +101,8 @@ test('review with a return and a resubmit, counters, sign, registrar dispatch, N
   await expect(diff.locator('ins.diff-add', { hasText: '(akhir)' })).toBeVisible();
   await expect(diff.locator('ins.diff-add', { hasText: 'akhir' }).nth(1)).toBeVisible();
   await expect(diff.locator('ins.diff-add', { hasText: 'Atas perhatian Bapak, kami ucapkan terima kasih.' })).toBeVisible();
-  await expect(diff.locator('.diff-block-change')).toContainText('beserta berita acaranya');
+  await expect(diff.locator('.diff-block-change').first()).toContainText('beserta berita acaranya');
+  await expect(diff.locator('del.diff-del', { hasText: 'disampaikan' })).toBeVisible();
   await expect(diff.getByText('Hal', { exact: true })).toBeVisible();
   await expect(diff.getByText('Isi naskah', { exact: true })).toBeVisible();
   await shot(page, 'w02-revisi-diff');

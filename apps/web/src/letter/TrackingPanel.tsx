@@ -86,7 +86,7 @@ export function TrackingPanel({ letterId }: { letterId: string }) {
       ),
     },
     { title: 'Status', key: 'status', width: 150, render: (_: unknown, d) => <Tag color={STATUS_COLOR[d.status]}>{label(TRACKING_STATUS, d.status)}</Tag> },
-    { title: 'Waktu', key: 'times', render: (_: unknown, d) => <span style={{ fontSize: 13 }}>{times(d)}</span> },
+    { title: 'Waktu (WIB)', key: 'times', render: (_: unknown, d) => <span style={{ fontSize: 13 }}>{times(d)}</span> },
   ];
 
   const unread = counts?.UNREAD ?? 0;
@@ -104,7 +104,16 @@ export function TrackingPanel({ letterId }: { letterId: string }) {
           </Col>
           {STATUSES.map((s) => (
             <Col key={s} xs={8} sm={6} md={3}>
-              <Card size="small" hoverable onClick={() => setStatus(status === s ? undefined : s)} className={status === s ? 'ant-card-bordered selected-count' : undefined}>
+              <Card size="small" hoverable onClick={() => setStatus(status === s ? undefined : s)} className={status === s ? 'selected-count' : undefined}
+                aria-pressed={status === s}
+                role="button"
+                tabIndex={0}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    setStatus(status === s ? undefined : s);
+                  }
+                }}>
                 <Statistic title={TRACKING_STATUS[s]} value={counts[s]} />
               </Card>
             </Col>
@@ -137,7 +146,7 @@ export function TrackingPanel({ letterId }: { letterId: string }) {
           value={kind}
           onChange={setKind}
           options={(['TO', 'CC'] as const).map((k) => ({ value: k, label: RECIPIENT_KIND[k] }))}
-          style={{ width: 190 }}
+          style={{ width: 200 }}
         />
         <Input.Search aria-label="Cari satker tujuan" placeholder="Nama atau kode satker" allowClear onSearch={(v) => setQ(v.trim())} style={{ width: 220 }} />
         <Button icon={<BellOutlined aria-hidden />} onClick={() => setConfirming(true)} disabled={!counts || unread === 0}>

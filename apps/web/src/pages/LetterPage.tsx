@@ -274,6 +274,7 @@ export function LetterPage() {
       {v.status === 'SIGNED' && !v.documentFileId && <Alert className="letter-notice" type="info" showIcon role="status" title="PDF bertanda tangan elektronik sedang dibuat…" />}
       {v.status === 'SIGNED' && v.documentFileId && !canSend && <Alert className="letter-notice" type="info" showIcon title="Naskah siap dikirim oleh konseptor atau pencatat surat." />}
       <DispatchState letter={v} />
+      {(canSubmit || myTurn || canSign || canSend || canFile || v.documentFileId || v.verificationToken) && (
       <div className="letter-actions" role="group" aria-label="Tindakan">
         <Space wrap>
           {canSubmit && (
@@ -319,6 +320,7 @@ export function LetterPage() {
           )}
         </Space>
       </div>
+      )}
       <Tabs activeKey={tab} onChange={(k) => setParams(k === 'naskah' ? {} : { tab: k }, { replace: true })} items={tabItems} />
       {myTurn && <ReviewDialog letter={v} decision={review} onClose={() => setReview(null)} />}
       {(canSign || signing) && <SignDialog letter={v} open={signing} onClose={() => setSigning(false)} />}

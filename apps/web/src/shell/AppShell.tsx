@@ -14,7 +14,7 @@ const NAV: { key: string; icon: React.ReactNode; label: string; href: string; ex
   { key: '/naskah-masuk', icon: <InboxOutlined aria-hidden />, label: 'Naskah masuk', href: '/naskah-masuk' },
   { key: '/naskah-keluar', icon: <SendOutlined aria-hidden />, label: 'Naskah keluar', href: '/naskah-keluar' },
   { key: '/antrean/ready-to-send', icon: <SendOutlined aria-hidden />, label: 'Siap dikirim', href: '/antrean/ready-to-send', roles: ['REGISTRAR'] },
-  { key: '/naskah-masuk/registrasi', icon: <FileAddOutlined aria-hidden />, label: 'Registrasi surat masuk', href: '/naskah-masuk/registrasi', roles: ['REGISTRAR'] },
+  { key: '/naskah-masuk/registrasi', icon: <FileAddOutlined aria-hidden />, label: 'Registrasi surat', href: '/naskah-masuk/registrasi', roles: ['REGISTRAR'] },
   // not rebuilt yet (part 1 continues / part 2): the previous screens, kept working
   { key: '/lama/disposisi', icon: <FolderOpenOutlined aria-hidden />, label: 'Disposisi (lama)', href: '/lama/#/disposisi/masuk', external: true },
   { key: '/lama/arsip', icon: <FolderOpenOutlined aria-hidden />, label: 'Arsip (lama)', href: '/lama/#/arsip', external: true },
