@@ -258,6 +258,9 @@ test('the registrar registers an external letter with its scan', async ({ page }
   await page.getByRole('button', { name: 'Lihat naskah' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Permintaan salinan berita acara rekapitulasi' })).toBeVisible();
   await expect(page.getByText('Bawaslu Kabupaten Sumbawa').first()).toBeVisible();
+  await expect(page.getByText('045/BWS-SBW/XI/2026')).toBeVisible();
+  await expect(page.getByText('20 November 2026')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Buka pindaian' })).toBeVisible();
   await shot(page, 'w10-registrasi-naskah');
   // the addressee finds it in the inbox
   await as(page, 'sekretaris.5204', '/naskah-masuk');

@@ -135,6 +135,17 @@ function recipientLines(v: unknown, names: Names): string[] {
   });
 }
 
+const words = (t: string) => new Set(t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+/** Dice coefficient of two paragraphs' words (1: the same words). */
+function similarity(a: string, b: string): number {
+  const x = words(a);
+  const y = words(b);
+  if (!x.size && !y.size) return 1;
+  let common = 0;
+  for (const w of x) if (y.has(w)) common++;
+  return (2 * common) / (x.size + y.size);
+}
+
 /** Words added and removed inside one text. */
 export function WordDiff({ before, after }: { before: string; after: string }) {
   const parts = useMemo(() => diffWordsWithSpace(before, after), [before, after]);
@@ -172,12 +183,19 @@ export function ParagraphDiff({ before, after, list = false }: { before: string[
       const c = chunks[i];
       const next = chunks[i + 1];
       if (c.removed && next?.added) {
-        const n = Math.max(c.value.length, next.value.length);
-        for (let j = 0; j < n; j++) {
-          const a = c.value[j];
-          const b = next.value[j];
-          out.push(a !== undefined && b !== undefined ? { kind: 'change', a, b } : a !== undefined ? { kind: 'del', a } : { kind: 'add', b });
+        // a removed paragraph is the same paragraph changed when an added one (in order) shares most of its words
+        const added = next.value;
+        let j = 0;
+        for (const a of c.value) {
+          let k = j;
+          while (k < added.length && similarity(a, added[k]) < 0.4) k++;
+          if (k < added.length) {
+            for (; j < k; j++) out.push({ kind: 'add', b: added[j] });
+            out.push({ kind: 'change', a, b: added[k] });
+            j = k + 1;
+          } else out.push({ kind: 'del', a });
         }
+        for (; j < added.length; j++) out.push({ kind: 'add', b: added[j] });
         i++;
       } else for (const v of c.value) out.push(c.added ? { kind: 'add', b: v } : c.removed ? { kind: 'del', a: v } : { kind: 'same', a: v });
     }

@@ -130,14 +130,14 @@ export function LetterPage() {
       children: (
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={15}>
-            <Card size="small" title={<h2 className="card-h">Isi naskah</h2>}>
+            <Card size="small" title={<h2 className="card-h">{external ? 'Ringkasan surat' : 'Isi naskah'}</h2>}>
               {v.summary && (
                 <Typography.Paragraph>
                   <strong>Ringkasan:</strong> {v.summary}
                 </Typography.Paragraph>
               )}
               <div className="letter-body">
-                {paragraphs.length ? paragraphs.map((p, i) => <p key={i}>{p}</p>) : <Typography.Text type="secondary">Isi naskah belum ditulis.</Typography.Text>}
+                {paragraphs.length ? paragraphs.map((p, i) => <p key={i}>{p}</p>) : <Typography.Text type="secondary">{external ? 'Isi surat ada pada pindaiannya (Buka pindaian).' : 'Isi naskah belum ditulis.'}</Typography.Text>}
               </div>
               {v.attachments.length > 0 && (
                 <>
@@ -161,9 +161,9 @@ export function LetterPage() {
                 column={1}
                 size="small"
                 items={[
-                  { key: 'number', label: 'Nomor', children: v.number ?? '(diberikan saat ditandatangani)' },
+                  ...(external ? [] : [{ key: 'number', label: 'Nomor', children: v.number ?? '(diberikan saat ditandatangani)' }]),
                   { key: 'type', label: 'Jenis', children: typeName(types.data, v.typeCode) },
-                  { key: 'class', label: 'Kode klasifikasi', children: v.classificationCode },
+                  { key: 'class', label: 'Kode klasifikasi', children: v.classificationCode || '—' },
                   { key: 'sec', label: 'Keamanan', children: label(SECURITY_CLASS, v.securityClass) },
                   { key: 'urg', label: 'Sifat', children: label(URGENCY, v.urgency) },
                   ...(external
@@ -188,7 +188,7 @@ export function LetterPage() {
                   ...(v.signedAt
                     ? [{ key: 'signed', label: 'Ditandatangani', children: `${dateTime(v.signedAt)} oleh ${[label(CAPACITY, v.signedCapacity, ''), v.signerTitle, v.signerName && `(${v.signerName})`].filter(Boolean).join(' ')}` }]
                     : []),
-                  ...(v.sentAt ? [{ key: 'sent', label: 'Dikirim', children: dateTime(v.sentAt) }] : []),
+                  ...(v.sentAt ? [{ key: 'sent', label: external ? 'Dicatat' : 'Dikirim', children: dateTime(v.sentAt) }] : []),
                   { key: 'upd', label: 'Diubah', children: dateTime(v.updatedAt) },
                 ]}
               />
@@ -247,7 +247,7 @@ export function LetterPage() {
   ];
 
   return (
-    <>
+    <div className="letter-page">
       {external ? <Link to="/naskah-masuk">‹ Naskah masuk</Link> : <Link to="/naskah-keluar">‹ Naskah keluar</Link>}
       <Typography.Title level={1} style={{ fontSize: 24, marginTop: 8 }}>
         {v.subject}
@@ -307,7 +307,7 @@ export function LetterPage() {
               Kirim
             </Button>
           )}
-          {v.documentFileId && <PdfButton letterId={v.id} />}
+          {v.documentFileId && <PdfButton letterId={v.id} label={external ? 'Buka pindaian' : 'Buka PDF'} />}
           {canFile && (
             <Button icon={<FolderAddOutlined aria-hidden />} onClick={() => setFiling(true)}>
               Berkaskan
@@ -347,7 +347,7 @@ export function LetterPage() {
           ))}
         </ul>
       </Modal>
-    </>
+    </div>
   );
 }
 
