@@ -10,6 +10,8 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { typeName, useLetterTypes } from '../components/master';
 import { ARRIVED_BY, CAPACITY, DELIVERY_STATUS, HISTORY_ACTION, SECURITY_CLASS, URGENCY, label } from '../labels';
 import { date, dateTime, fileSize } from '../lib/format';
+import { useAuth } from '../auth/AuthContext';
+import { FileDialog } from '../letter/FileDialog';
 
 /** One received letter: the letter, its PDF and attachments, the route, the history; forward / return. */
 export function DeliveryPage() {
@@ -38,7 +40,10 @@ export function DeliveryPage() {
     if (d.data?.mine && !d.data.readAt && markRead.isIdle) markRead.mutate();
   }, [d.data, markRead]);
 
-  const [dialog, setDialog] = useState<'forward' | 'return' | null>(null);
+  const [dialog, setDialog] = useState<'forward' | 'return' | 'file' | null>(null);
+  const { me } = useAuth();
+  // filing the office's copy into one of its dossiers (the records rules decide; the old screens offered it to these roles)
+  const canFile = (me?.roles ?? []).some((r) => ['ARCHIVIST', 'LEADER', 'REGISTRAR'].includes(r));
 
   if (d.isPending) return <Skeleton active />;
   if (d.error)
@@ -81,7 +86,8 @@ export function DeliveryPage() {
             Kembalikan
           </Button>
         )}
-        <a href={`/lama/#/surat-masuk/${v.id}`}>Disposisi &amp; arsip (tampilan lama)</a>
+        {canFile && <Button onClick={() => setDialog('file')}>Berkaskan</Button>}
+        <a href={`/lama/#/surat-masuk/${v.id}`}>Disposisi (tampilan lama)</a>
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
@@ -163,6 +169,7 @@ export function DeliveryPage() {
       </Row>
       <ForwardDialog open={dialog === 'forward'} id={v.id} onClose={() => setDialog(null)} />
       <ReturnDialog open={dialog === 'return'} id={v.id} onClose={() => setDialog(null)} />
+      {canFile && <FileDialog open={dialog === 'file'} target={{ deliveryId: v.id }} onClose={() => setDialog(null)} />}
     </>
   );
 }

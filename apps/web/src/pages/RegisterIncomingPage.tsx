@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Result, Row, Se
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { formFieldErrors, messageOf } from '../api/errors';
 import { useAuth } from '../auth/AuthContext';
@@ -36,6 +36,7 @@ const MAX_BYTES = 20 * 1024 * 1024;
  */
 export function RegisterIncomingPage() {
   const { me } = useAuth();
+  const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [file, setFile] = useState<File | null>(null);
@@ -98,9 +99,9 @@ export function RegisterIncomingPage() {
         title="Surat masuk dicatat"
         subTitle={`${form.getFieldValue('subject') ?? ''} — disampaikan ke penerima di satker Anda.${done.file ? ` Pindaian tersimpan (${fileSize(done.file.sizeBytes)}).` : ''}`}
         extra={[
-          <Link key="letter" to={`/naskah/${done.letterId}`}>
-            <Button type="primary">Lihat naskah</Button>
-          </Link>,
+          <Button key="letter" type="primary" onClick={() => navigate(`/naskah/${done.letterId}`)}>
+            Lihat naskah
+          </Button>,
           <Button
             key="again"
             onClick={() => {
