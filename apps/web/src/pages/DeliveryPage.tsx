@@ -5,7 +5,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, fetchBlobUrl, unwrap } from '../api/client';
 import { formFieldErrors, messageOf } from '../api/errors';
-import type { DeliveryView, HistoryEvent, RouteHop } from '../api/types';
+import type { components } from '../api/schema';
+import { ok } from '../letter/api';
+
+type DeliveryView = components['schemas']['DeliveryDetail'];
+type RouteHop = components['schemas']['RouteHop'];
 import { ErrorAlert } from '../components/ErrorAlert';
 import { typeName, useLetterTypes } from '../components/master';
 import { ARRIVED_BY, CAPACITY, DELIVERY_STATUS, HISTORY_ACTION, SECURITY_CLASS, URGENCY, label } from '../labels';
@@ -18,18 +22,18 @@ export function DeliveryPage() {
   const { id = '' } = useParams();
   const qc = useQueryClient();
   const types = useLetterTypes();
-  const d = useQuery({ queryKey: ['delivery', id], queryFn: () => unwrap<DeliveryView>(api.GET('/api/deliveries/{id}', { params: { path: { id } } })) });
-  const route = useQuery({ queryKey: ['delivery', id, 'route'], queryFn: () => unwrap<{ hops: RouteHop[] }>(api.GET('/api/deliveries/{id}/route', { params: { path: { id } } })), enabled: d.isSuccess });
+  const d = useQuery({ queryKey: ['delivery', id], queryFn: () => ok(api.GET('/api/deliveries/{id}', { params: { path: { id } } })) });
+  const route = useQuery({ queryKey: ['delivery', id, 'route'], queryFn: () => ok(api.GET('/api/deliveries/{id}/route', { params: { path: { id } } })), enabled: d.isSuccess });
   const letterId = d.data?.letterId;
   const history = useQuery({
     queryKey: ['letter', letterId, 'history'],
-    queryFn: () => unwrap<HistoryEvent[]>(api.GET('/api/letters/{id}/history', { params: { path: { id: letterId! } } })),
+    queryFn: () => ok(api.GET('/api/letters/{id}/history', { params: { path: { id: letterId! } } })),
     enabled: Boolean(letterId),
   });
 
   // opening a letter addressed to me marks it read (once)
   const markRead = useMutation({
-    mutationFn: () => unwrap<DeliveryView>(api.POST('/api/deliveries/{id}/read', { params: { path: { id } } })),
+    mutationFn: () => ok(api.POST('/api/deliveries/{id}/read', { params: { path: { id } } })),
     onSuccess: (fresh) => {
       qc.setQueryData(['delivery', id], (old: DeliveryView | undefined) => (old ? { ...old, ...fresh, letter: old.letter } : fresh));
       void qc.invalidateQueries({ queryKey: ['inbox'] });
@@ -155,8 +159,8 @@ export function DeliveryPage() {
                         {dateTime(ev.occurredAt)}
                         {ev.capacity && !['SENDIRI', 'SYSTEM'].includes(ev.capacity) ? ` · ${label(CAPACITY, ev.capacity)}` : ''}
                       </div>
-                      {typeof ev.after?.note === 'string' && <div>Catatan: {ev.after.note}</div>}
-                      {typeof ev.after?.reason === 'string' && <div>Alasan: {ev.after.reason}</div>}
+                      {typeof afterOf(ev).note === 'string' && <div>Catatan: {String(afterOf(ev).note)}</div>}
+                      {typeof afterOf(ev).reason === 'string' && <div>Alasan: {String(afterOf(ev).reason)}</div>}
                     </>
                   ),
                 }))}
@@ -174,17 +178,22 @@ export function DeliveryPage() {
   );
 }
 
+/** An audit event's recorded "after" as an object (it is free-form JSON). */
+function afterOf(ev: { after: unknown }): Record<string, unknown> {
+  return ev.after && typeof ev.after === 'object' && !Array.isArray(ev.after) ? (ev.after as Record<string, unknown>) : {};
+}
+
 /** Where a letter to be forwarded goes on to (the forwarding office must know it). */
 function FinalAddressee({ officeId, positionId, forwarded }: { officeId: number | null; positionId: number | null; forwarded: boolean }) {
   const office = useQuery({
     queryKey: ['office', officeId],
-    queryFn: () => unwrap<{ name: string }>(api.GET('/api/offices/{id}', { params: { path: { id: officeId! } } })),
+    queryFn: () => ok(api.GET('/api/offices/{id}', { params: { path: { id: officeId! } } })),
     enabled: officeId !== null,
     staleTime: Infinity,
   });
   const position = useQuery({
     queryKey: ['position', positionId],
-    queryFn: () => unwrap<{ title: string }>(api.GET('/api/positions/{id}', { params: { path: { id: positionId! } } })),
+    queryFn: () => ok(api.GET('/api/positions/{id}', { params: { path: { id: positionId! } } })),
     enabled: positionId !== null,
     staleTime: Infinity,
   });
@@ -207,11 +216,12 @@ function RouteTimeline({ hops }: { hops: RouteHop[] }) {
     <Timeline
       items={hops.map((h, i) => ({
         key: i,
-        color: h.final ? 'green' : h.action ? 'blue' : 'gray',
+        // where the letter rests (received, not passed on) in green; the hops it passed through in blue
+        color: h.action === 'RECEIVED' ? 'green' : 'blue',
         content: (
           <>
             <strong>
-              {typeof h === 'string' ? (h === 'EXTERNAL' ? 'Pihak eksternal' : h) : (h.office?.name ?? h.name ?? '—')}
+              {h.office?.name ?? '—'}
               {h.position ? ` — ${h.position.title}` : ''}
             </strong>
             {h.action && (
