@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Grid, Input, List, Modal, Row, Select, Space, Statistic, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, App, Button, Card, Grid, Input, List, Modal, Select, Space, Statistic, Table, Tag, Typography, type TableProps } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
@@ -96,14 +96,14 @@ export function TrackingPanel({ letterId }: { letterId: string }) {
         Pelacakan pengiriman
       </Typography.Title>
       {counts && (
-        <Row gutter={[8, 8]} className="tracking-counts" style={{ marginBottom: 12 }}>
-          <Col xs={8} sm={6} md={3}>
+        <div className="tracking-counts">
+          <div>
             <Card size="small">
               <Statistic title="Semua" value={counts.total} />
             </Card>
-          </Col>
+          </div>
           {STATUSES.map((s) => (
-            <Col key={s} xs={8} sm={6} md={3}>
+            <div key={s}>
               <Card size="small" hoverable onClick={() => setStatus(status === s ? undefined : s)} className={status === s ? 'selected-count' : undefined}
                 aria-pressed={status === s}
                 role="button"
@@ -116,9 +116,9 @@ export function TrackingPanel({ letterId }: { letterId: string }) {
                 }}>
                 <Statistic title={TRACKING_STATUS[s]} value={counts[s]} />
               </Card>
-            </Col>
+            </div>
           ))}
-        </Row>
+        </div>
       )}
       <Space wrap style={{ marginBottom: 12 }} className="tracking-filters">
         <Select<TrackingStatus | undefined>
