@@ -176,6 +176,7 @@ export function TrackingPanel({ letterId }: { letterId: string }) {
                 <div className="muted" style={{ fontSize: 12 }}>
                   {d.position.title}
                   {d.kind === 'CC' ? ' · Tembusan' : ''}
+                  {d.deliveredTo ? ` · melalui ${d.deliveredTo.positionTitle}, ${d.deliveredTo.officeName}` : ''}
                 </div>
                 <div style={{ fontSize: 12 }}>{times(d)}</div>
               </div>
