@@ -31,6 +31,15 @@ export const OFFICE_LEVEL = { RI: 'KPU RI', PROVINSI: 'KPU Provinsi', KABKOTA: '
 export const REVIEW_DECISION = { APPROVE: 'Setujui', RETURN: 'Kembalikan' } as const;
 export const RECIPIENT_GROUP = { ALL_PROVINCES: 'Semua KPU Provinsi', ALL_KABKOTA: 'Semua KPU Kabupaten/Kota', KABKOTA_OF_PROVINCE: 'Semua KPU Kabupaten/Kota se-provinsi' } as const;
 export const ROUTE_MODE = { DIRECT: 'Langsung', VIA_PARENT: 'Melalui satker induk', FORBIDDEN: 'Tidak diizinkan' } as const;
+/** A sent letter's delivery, as its sender tracks it (GET /api/letters/{id}/tracking). */
+export const TRACKING_STATUS = {
+  UNREAD: 'Belum dibaca',
+  READ: 'Dibaca',
+  FORWARDED: 'Diteruskan',
+  DISPOSED: 'Didisposisikan',
+  ACTED: 'Ditindaklanjuti',
+  RETURNED: 'Dikembalikan',
+} as const;
 
 /** Which OpenAPI enum each map labels (the test reads these). */
 export const ENUM_SOURCES: { name: string; map: Record<string, string>; openapi: string }[] = [
@@ -45,6 +54,7 @@ export const ENUM_SOURCES: { name: string; map: Record<string, string>; openapi:
   { name: 'REVIEW_DECISION', map: REVIEW_DECISION, openapi: 'components.schemas.ReviewDto.properties.decision' },
   { name: 'RECIPIENT_GROUP', map: RECIPIENT_GROUP, openapi: 'components.schemas.RecipientGroup' },
   { name: 'ROUTE_MODE', map: ROUTE_MODE, openapi: 'components.schemas.RoutePreviewItemDto.properties.mode' },
+  { name: 'TRACKING_STATUS', map: TRACKING_STATUS, openapi: 'components.schemas.TrackingStatus' },
 ];
 
 /** Values the API answers with but does not (yet) declare as enums in OpenAPI (no response schemas). */
@@ -57,6 +67,8 @@ export const LETTER_STATUS = {
   SENT: 'Terkirim',
   CANCELLED: 'Dibatalkan',
 } as const;
+/** A reviewer's step (LetterReview.decision). */
+export const REVIEW_STEP = { PENDING: 'Menunggu', APPROVED: 'Diparaf', RETURNED: 'Dikembalikan' } as const;
 export const DELIVERY_STATUS = { DELIVERED: 'Belum dibaca', READ: 'Dibaca', FORWARDED: 'Diteruskan', RETURNED: 'Dikembalikan' } as const;
 export const ARRIVED_BY = { SEND: 'Dikirim', FORWARD: 'Diteruskan', RETURN: 'Dikembalikan', REGISTER: 'Diregistrasi', RECEIVED: 'Diterima' } as const;
 export const CAPACITY = { SENDIRI: '', PLT: 'Plt.', PLH: 'Plh.', AN: 'a.n.', SYSTEM: 'Sistem' } as const;
@@ -110,6 +122,15 @@ export const ERROR_MESSAGES: Record<string, string> = {
   FILE_TOO_LARGE: 'Berkas terlalu besar.',
   FILE_EMPTY: 'Berkas kosong.',
   SERVICE_UNAVAILABLE: 'Layanan sedang tidak tersedia. Coba lagi sebentar lagi.',
+  PASSWORD_CONFIRMATION_FAILED: 'Kata sandi salah, atau Anda bukan penandatangan naskah ini (atau Plt/Plh-nya). Naskah belum ditandatangani.',
+  NOTE_REQUIRED: 'Isi catatan perbaikan untuk konseptor.',
+  OUT_OF_REVIEW_ORDER: 'Belum giliran Anda: naskah menunggu pemeriksa sebelumnya.',
+  NOT_THE_REVIEWER: 'Anda bukan pemeriksa naskah ini.',
+  LETTER_NOT_IN_REVIEW: 'Naskah tidak sedang dalam pemeriksaan (mungkin sudah diperiksa orang lain). Muat ulang halaman.',
+  LETTER_NOT_APPROVED: 'Naskah belum disetujui semua pemeriksa, belum dapat ditandatangani.',
+  ALREADY_SIGNED: 'Naskah sudah ditandatangani.',
+  LETTER_ALREADY_SENT: 'Naskah sudah dikirim.',
+  NOT_ALLOWED_TO_SEND: 'Hanya konseptor, penandatangan (atau Plt/Plh-nya) atau pencatat surat satker pengirim yang dapat mengirim naskah ini.',
   INTERNAL_ERROR: 'Terjadi kesalahan pada server. Coba lagi; bila berulang, hubungi administrator.',
 };
 

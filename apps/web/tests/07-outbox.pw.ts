@@ -15,7 +15,7 @@ test('naskah keluar: the beranda counter leads to its box; the sent letter shows
   // the journey forwarded it at NTB and KPU RI read it: both deliveries acted on
   await expect(row).toContainText('2 dari 2');
   await expect(row).toContainText('Terkirim');
-  await expect(row.getByRole('link', { name: new RegExp(f.subject) })).toHaveAttribute('href', `/lama/#/naskah/${f.letterId}`);
+  await expect(row.getByRole('link', { name: new RegExp(f.subject) })).toHaveAttribute('href', `/naskah/${f.letterId}`);
   await shot(page, '10-naskah-keluar');
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

@@ -48,7 +48,7 @@ export async function unwrap<T>(call: Promise<Result>): Promise<T> {
     if (e instanceof ApiError) throw e;
     throw networkError();
   }
-  if (!r.response.ok) throw new ApiError(r.response.status, r.error);
+  if (!r.response.ok) throw new ApiError(r.response.status, r.error, r.response.headers.get('retry-after'));
   return r.data as T;
 }
 

@@ -11,13 +11,17 @@ export class ApiError extends Error {
   readonly code?: string;
   readonly fields: FieldProblem[];
   readonly body: unknown;
+  /** seconds to wait (a 429's Retry-After header, or the details' retryAfterSeconds), when the API says */
+  readonly retryAfterSeconds?: number;
 
-  constructor(status: number, body: unknown) {
+  constructor(status: number, body: unknown, retryAfter?: string | null) {
     const b = (body && typeof body === 'object' ? body : {}) as { code?: string; message?: string; details?: { fields?: FieldProblem[] } };
     super(errorMessage(b.code, b.message, status));
     this.status = status;
     this.code = b.code;
     this.body = body;
+    const wait = Number(retryAfter ?? (b.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds);
+    if (Number.isFinite(wait) && wait > 0) this.retryAfterSeconds = Math.ceil(wait);
     this.fields = Array.isArray(b.details?.fields) ? b.details!.fields!.filter((f) => f && typeof f.field === 'string') : [];
   }
 }

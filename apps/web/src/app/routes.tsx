@@ -10,6 +10,9 @@ import { VerifyPage } from '../pages/VerifyPage';
 import { NotificationsPage } from '../pages/NotificationsPage';
 import { NotFoundPage, RouteErrorPage } from '../pages/NotFoundPage';
 import { ComposePage } from '../pages/ComposePage';
+import { LetterPage } from '../pages/LetterPage';
+import { LetterQueuePage } from '../pages/LetterQueuePage';
+import { RegisterIncomingPage } from '../pages/RegisterIncomingPage';
 
 /** App paths (the API serves index.html for each; the old screens stay under /lama/ until part 2). */
 export const router = createBrowserRouter([
@@ -26,7 +29,10 @@ export const router = createBrowserRouter([
           { index: true, element: <Navigate to="/beranda" replace /> },
           { path: '/beranda', element: <BerandaPage /> },
           { path: '/naskah-masuk', element: <InboxPage /> },
+          { path: '/naskah-masuk/registrasi', element: <RegisterIncomingPage /> },
           { path: '/naskah-masuk/:id', element: <DeliveryPage /> },
+          { path: '/naskah/:id', element: <LetterPage /> },
+          { path: '/antrean/:queue', element: <LetterQueuePage /> },
           { path: '/naskah-keluar', element: <OutboxPage /> },
           { path: '/notifikasi', element: <NotificationsPage /> },
           ...['/naskah/baru', '/naskah/:id/ubah'].map((path) => ({ path, element: <ComposePage /> })),

@@ -1,6 +1,6 @@
-import { Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Button, Card, Col, Row, Skeleton, Space, Statistic, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { dateTime } from '../lib/format';
@@ -8,6 +8,7 @@ import { loadCounters, type Counter } from './counters';
 
 export function BerandaPage() {
   const { me, actingFor } = useAuth();
+  const navigate = useNavigate();
   const q = useQuery({ queryKey: ['counters', actingFor], queryFn: () => loadCounters(actingFor), refetchInterval: 60_000 });
   return (
     <>
@@ -19,6 +20,14 @@ export function BerandaPage() {
         {me?.position ? ` — ${me.position.title}` : ''}
         {me?.office ? `, ${me.office.name}` : ''}.
       </Typography.Paragraph>
+      {me?.roles.includes('REGISTRAR') && (
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Button type="primary" onClick={() => navigate('/naskah-masuk/registrasi')}>
+            Registrasi surat masuk
+          </Button>
+          <Link to="/antrean/ready-to-send">Naskah siap dikirim</Link>
+        </Space>
+      )}
       {q.error && <ErrorAlert error={q.error} retry={() => void q.refetch()} title="Penghitung pekerjaan gagal dimuat" />}
       <section aria-labelledby="antrean-h">
         <Typography.Title level={2} id="antrean-h" style={{ fontSize: 18 }}>

@@ -5,29 +5,35 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, fetchBlobUrl, unwrap } from '../api/client';
 import { formFieldErrors, messageOf } from '../api/errors';
-import type { DeliveryView, HistoryEvent, RouteHop } from '../api/types';
+import type { components } from '../api/schema';
+import { ok } from '../letter/api';
+
+type DeliveryView = components['schemas']['DeliveryDetail'];
+type RouteHop = components['schemas']['RouteHop'];
 import { ErrorAlert } from '../components/ErrorAlert';
 import { typeName, useLetterTypes } from '../components/master';
 import { ARRIVED_BY, CAPACITY, DELIVERY_STATUS, HISTORY_ACTION, SECURITY_CLASS, URGENCY, label } from '../labels';
 import { date, dateTime, fileSize } from '../lib/format';
+import { useAuth } from '../auth/AuthContext';
+import { FileDialog } from '../letter/FileDialog';
 
 /** One received letter: the letter, its PDF and attachments, the route, the history; forward / return. */
 export function DeliveryPage() {
   const { id = '' } = useParams();
   const qc = useQueryClient();
   const types = useLetterTypes();
-  const d = useQuery({ queryKey: ['delivery', id], queryFn: () => unwrap<DeliveryView>(api.GET('/api/deliveries/{id}', { params: { path: { id } } })) });
-  const route = useQuery({ queryKey: ['delivery', id, 'route'], queryFn: () => unwrap<{ hops: RouteHop[] }>(api.GET('/api/deliveries/{id}/route', { params: { path: { id } } })), enabled: d.isSuccess });
+  const d = useQuery({ queryKey: ['delivery', id], queryFn: () => ok(api.GET('/api/deliveries/{id}', { params: { path: { id } } })) });
+  const route = useQuery({ queryKey: ['delivery', id, 'route'], queryFn: () => ok(api.GET('/api/deliveries/{id}/route', { params: { path: { id } } })), enabled: d.isSuccess });
   const letterId = d.data?.letterId;
   const history = useQuery({
     queryKey: ['letter', letterId, 'history'],
-    queryFn: () => unwrap<HistoryEvent[]>(api.GET('/api/letters/{id}/history', { params: { path: { id: letterId! } } })),
+    queryFn: () => ok(api.GET('/api/letters/{id}/history', { params: { path: { id: letterId! } } })),
     enabled: Boolean(letterId),
   });
 
   // opening a letter addressed to me marks it read (once)
   const markRead = useMutation({
-    mutationFn: () => unwrap<DeliveryView>(api.POST('/api/deliveries/{id}/read', { params: { path: { id } } })),
+    mutationFn: () => ok(api.POST('/api/deliveries/{id}/read', { params: { path: { id } } })),
     onSuccess: (fresh) => {
       qc.setQueryData(['delivery', id], (old: DeliveryView | undefined) => (old ? { ...old, ...fresh, letter: old.letter } : fresh));
       void qc.invalidateQueries({ queryKey: ['inbox'] });
@@ -38,7 +44,10 @@ export function DeliveryPage() {
     if (d.data?.mine && !d.data.readAt && markRead.isIdle) markRead.mutate();
   }, [d.data, markRead]);
 
-  const [dialog, setDialog] = useState<'forward' | 'return' | null>(null);
+  const [dialog, setDialog] = useState<'forward' | 'return' | 'file' | null>(null);
+  const { me } = useAuth();
+  // filing the office's copy into one of its dossiers (the records rules decide; the old screens offered it to these roles)
+  const canFile = (me?.roles ?? []).some((r) => ['ARCHIVIST', 'LEADER', 'REGISTRAR'].includes(r));
 
   if (d.isPending) return <Skeleton active />;
   if (d.error)
@@ -81,7 +90,8 @@ export function DeliveryPage() {
             Kembalikan
           </Button>
         )}
-        <a href={`/lama/#/surat-masuk/${v.id}`}>Disposisi &amp; arsip (tampilan lama)</a>
+        {canFile && <Button onClick={() => setDialog('file')}>Berkaskan</Button>}
+        <a href={`/lama/#/surat-masuk/${v.id}`}>Disposisi (tampilan lama)</a>
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
@@ -149,8 +159,8 @@ export function DeliveryPage() {
                         {dateTime(ev.occurredAt)}
                         {ev.capacity && !['SENDIRI', 'SYSTEM'].includes(ev.capacity) ? ` · ${label(CAPACITY, ev.capacity)}` : ''}
                       </div>
-                      {typeof ev.after?.note === 'string' && <div>Catatan: {ev.after.note}</div>}
-                      {typeof ev.after?.reason === 'string' && <div>Alasan: {ev.after.reason}</div>}
+                      {typeof afterOf(ev).note === 'string' && <div>Catatan: {String(afterOf(ev).note)}</div>}
+                      {typeof afterOf(ev).reason === 'string' && <div>Alasan: {String(afterOf(ev).reason)}</div>}
                     </>
                   ),
                 }))}
@@ -163,21 +173,27 @@ export function DeliveryPage() {
       </Row>
       <ForwardDialog open={dialog === 'forward'} id={v.id} onClose={() => setDialog(null)} />
       <ReturnDialog open={dialog === 'return'} id={v.id} onClose={() => setDialog(null)} />
+      {canFile && <FileDialog open={dialog === 'file'} target={{ deliveryId: v.id }} onClose={() => setDialog(null)} />}
     </>
   );
+}
+
+/** An audit event's recorded "after" as an object (it is free-form JSON). */
+function afterOf(ev: { after: unknown }): Record<string, unknown> {
+  return ev.after && typeof ev.after === 'object' && !Array.isArray(ev.after) ? (ev.after as Record<string, unknown>) : {};
 }
 
 /** Where a letter to be forwarded goes on to (the forwarding office must know it). */
 function FinalAddressee({ officeId, positionId, forwarded }: { officeId: number | null; positionId: number | null; forwarded: boolean }) {
   const office = useQuery({
     queryKey: ['office', officeId],
-    queryFn: () => unwrap<{ name: string }>(api.GET('/api/offices/{id}', { params: { path: { id: officeId! } } })),
+    queryFn: () => ok(api.GET('/api/offices/{id}', { params: { path: { id: officeId! } } })),
     enabled: officeId !== null,
     staleTime: Infinity,
   });
   const position = useQuery({
     queryKey: ['position', positionId],
-    queryFn: () => unwrap<{ title: string }>(api.GET('/api/positions/{id}', { params: { path: { id: positionId! } } })),
+    queryFn: () => ok(api.GET('/api/positions/{id}', { params: { path: { id: positionId! } } })),
     enabled: positionId !== null,
     staleTime: Infinity,
   });
@@ -200,11 +216,12 @@ function RouteTimeline({ hops }: { hops: RouteHop[] }) {
     <Timeline
       items={hops.map((h, i) => ({
         key: i,
-        color: h.final ? 'green' : h.action ? 'blue' : 'gray',
+        // where the letter rests (received, not passed on) in green; the hops it passed through in blue
+        color: h.action === 'RECEIVED' ? 'green' : 'blue',
         content: (
           <>
             <strong>
-              {typeof h === 'string' ? (h === 'EXTERNAL' ? 'Pihak eksternal' : h) : (h.office?.name ?? h.name ?? '—')}
+              {h.office?.name ?? '—'}
               {h.position ? ` — ${h.position.title}` : ''}
             </strong>
             {h.action && (

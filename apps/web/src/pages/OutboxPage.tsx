@@ -1,20 +1,22 @@
 import { Button, Space, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
-import type { OutboxItem, OutboxPage as Page } from '../api/types';
+import type { components } from '../api/schema';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { typeName, useLetterTypes } from '../components/master';
 import { LETTER_STATUS, OUTBOX_BOX, SECURITY_CLASS, URGENCY, label } from '../labels';
 import { shortDateTime } from '../lib/format';
 
+type OutboxItem = components['schemas']['OutboxItem'];
+type Page = components['schemas']['OutboxPage'];
 type Box = keyof typeof OUTBOX_BOX;
 const BOXES = Object.keys(OUTBOX_BOX) as Box[];
 const PAGE_SIZE = 25;
 
 /**
- * Naskah keluar: the drafter's, reviewer's and signer's boxes. The letter itself (editing, review,
- * signing, sending) is still the previous screen (/lama/#/naskah/:id) until part 1's compose work lands.
+ * Naskah keluar: the drafter's, reviewer's and signer's boxes; each letter opens its page
+ * (/naskah/:id: review, signing, sending, tracking).
  */
 const readColumn: NonNullable<TableProps<OutboxItem>['columns']>[number] = {
   title: 'Penerima membaca',
@@ -41,9 +43,9 @@ export function OutboxPage() {
       sorter: (a, b) => a.subject.localeCompare(b.subject, 'id'),
       render: (_: unknown, r) => (
         <div>
-          <a href={`/lama/#/naskah/${r.id}`} className="subject">
+          <Link to={`/naskah/${r.id}`} className="subject">
             {r.subject}
-          </a>
+          </Link>
           <div className="muted" style={{ fontSize: 12 }}>
             {typeName(types.data, r.typeCode)}
             {r.number ? ` · ${r.number}` : ''}
@@ -77,7 +79,7 @@ export function OutboxPage() {
         <Button type="primary" href="/lama/#/buat">
           Buat naskah
         </Button>
-        <Typography.Text type="secondary">Penyusunan, pemeriksaan, penandatanganan dan pengiriman masih di tampilan lama.</Typography.Text>
+        <Typography.Text type="secondary">Penyusunan dan pengubahan konsep masih di tampilan lama.</Typography.Text>
       </Space>
       <Tabs activeKey={box} onChange={(k) => go(k as Box)} items={BOXES.map((b) => ({ key: b, label: OUTBOX_BOX[b] }))} />
       {q.error && <ErrorAlert error={q.error} retry={() => void q.refetch()} />}

@@ -66,10 +66,10 @@ async function fetchWorklist(): Promise<Record<string, unknown> | null> {
 
 /** Where each work queue of GET /api/worklist leads (screens not rebuilt yet open in the previous UI). */
 const QUEUE_HREF: Record<string, { href: string; legacy?: boolean }> = {
-  review: { href: '/naskah-keluar?box=awaiting-review' },
-  signature: { href: '/naskah-keluar?box=awaiting-signature' },
-  returned: { href: '/naskah-keluar?box=drafts' },
-  'ready-to-send': { href: '/lama/#/keluar', legacy: true },
+  review: { href: '/antrean/review' },
+  signature: { href: '/antrean/signature' },
+  returned: { href: '/antrean/returned' },
+  'ready-to-send': { href: '/antrean/ready-to-send' },
   'to-forward': { href: '/naskah-masuk' },
   unread: { href: '/naskah-masuk?unread=true' },
   'no-follow-up': { href: '/naskah-masuk' },

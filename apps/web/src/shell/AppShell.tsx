@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button, Drawer, Dropdown, Grid, Input, Layout, Menu, Typography, type MenuProps } from 'antd';
-import { CheckOutlined, SendOutlined, SearchOutlined, HomeOutlined, InboxOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, UserOutlined, FolderOpenOutlined, FormOutlined } from '@ant-design/icons';
+import { CheckOutlined, SendOutlined, SearchOutlined, HomeOutlined, InboxOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, UserOutlined, FolderOpenOutlined, FormOutlined, FileAddOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth/AuthContext';
 import { Mark } from './Mark';
 import { NotificationBell } from './NotificationBell';
@@ -9,11 +9,13 @@ import { ROLE } from '../labels';
 
 const { Header, Sider, Content, Footer } = Layout;
 
-const NAV: { key: string; icon: React.ReactNode; label: string; href: string; external?: boolean }[] = [
+const NAV: { key: string; icon: React.ReactNode; label: string; href: string; external?: boolean; roles?: string[] }[] = [
   { key: '/beranda', icon: <HomeOutlined aria-hidden />, label: 'Beranda', href: '/beranda' },
   { key: '/naskah-masuk', icon: <InboxOutlined aria-hidden />, label: 'Naskah masuk', href: '/naskah-masuk' },
   { key: '/naskah-keluar', icon: <SendOutlined aria-hidden />, label: 'Naskah keluar', href: '/naskah-keluar' },
   { key: '/naskah/baru', icon: <FormOutlined aria-hidden />, label: 'Buat naskah', href: '/naskah/baru' },
+  { key: '/antrean/ready-to-send', icon: <SendOutlined aria-hidden />, label: 'Siap dikirim', href: '/antrean/ready-to-send', roles: ['REGISTRAR'] },
+  { key: '/naskah-masuk/registrasi', icon: <FileAddOutlined aria-hidden />, label: 'Registrasi surat', href: '/naskah-masuk/registrasi', roles: ['REGISTRAR'] },
   // not rebuilt yet (part 1 continues / part 2): the previous screens, kept working
   { key: '/lama/disposisi', icon: <FolderOpenOutlined aria-hidden />, label: 'Disposisi (lama)', href: '/lama/#/disposisi/masuk', external: true },
   { key: '/lama/arsip', icon: <FolderOpenOutlined aria-hidden />, label: 'Arsip (lama)', href: '/lama/#/arsip', external: true },
@@ -27,9 +29,11 @@ export function AppShell() {
   const { me, positions, actingFor, setActingFor, signOut } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
-  const selected = NAV.find((n) => !n.external && location.pathname.startsWith(n.key))?.key;
+  const nav = NAV.filter((n) => !n.roles || n.roles.some((r) => me?.roles.includes(r)));
+  // the longest entry that starts the path (/naskah-masuk/registrasi before /naskah-masuk)
+  const selected = nav.filter((n) => !n.external && location.pathname.startsWith(n.key)).sort((a, b) => b.key.length - a.key.length)[0]?.key;
 
-  const menuItems: MenuProps['items'] = NAV.map((n) => ({
+  const menuItems: MenuProps['items'] = nav.map((n) => ({
     key: n.key,
     icon: n.icon,
     label: n.external ? <a href={n.href}>{n.label}</a> : <Link to={n.href}>{n.label}</Link>,
