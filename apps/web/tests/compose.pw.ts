@@ -98,9 +98,9 @@ test('kasubbag composes a Surat Dinas to the Sekretaris Jenderal: body, classifi
 
   // two reviewers in order, the signer
   const reviewer = page.getByRole('combobox', { name: 'Jabatan pemeriksa' });
-  await choose(page, reviewer, null, /^Kepala Subbagian Teknis/);
+  await choose(page, reviewer, 'Teknis', /^Kepala Subbagian Teknis/);
   await page.getByRole('button', { name: 'Tambah pemeriksa' }).click();
-  await choose(page, reviewer, null, /^Sekretaris — /);
+  await choose(page, reviewer, 'Sekretaris', /^Sekretaris — /);
   await page.getByRole('button', { name: 'Tambah pemeriksa' }).click();
   await addSigner(page);
 
@@ -211,6 +211,7 @@ test('the API refuses a field: its reason is shown at that field and nothing typ
   await page.getByLabel('Hal').fill('Arahan tindak lanjut hasil rapat pleno');
   await page.getByRole('button', { name: 'Simpan konsep' }).click();
   await expect(page).toHaveURL(/\/naskah\/[^/]+\/ubah$/);
+  await expect(page.getByText('Semua perubahan tersimpan')).toBeVisible();
   const id = page.url().split('/').at(-2)!;
 
   // someone else saves the same draft in between
@@ -223,6 +224,8 @@ test('the API refuses a field: its reason is shown at that field and nothing typ
   await page.getByRole('textbox', { name: 'Isi naskah' }).click();
   await page.keyboard.press('End');
   await page.keyboard.type(' Tambahan dari saya.');
+  await expect(page.getByRole('textbox', { name: 'Isi naskah' })).toContainText('Tambahan dari saya.');
+  await expect(page.getByText('Ada perubahan yang belum disimpan')).toBeVisible();
   await page.getByRole('button', { name: 'Simpan konsep' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Naskah telah diubah orang lain' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Isi naskah' })).toContainText('Tambahan dari saya.');

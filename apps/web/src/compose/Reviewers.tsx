@@ -3,6 +3,10 @@ import { Button, List, Select, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Position } from './directory';
 
+/** Structural officials first (who usually paraf), then the rest of the office in its own order. */
+const ORDER = ['SEKRETARIS_JENDERAL', 'SEKRETARIS', 'KEPALA_BIRO', 'KABAG', 'KASUBBAG'];
+const rank = (p: Position) => (ORDER.includes(p.kind) ? ORDER.indexOf(p.kind) : ORDER.length);
+
 const named = (p: Position) => `${p.title}${p.holder ? ` — ${p.holder.fullName}` : ' (kosong)'}`;
 
 /** Reviewers in order (paraf one after another), chosen among the positions of the drafter's office. */
@@ -52,8 +56,12 @@ export function Reviewers({ value = [], onChange, candidates, invalid }: { value
           placeholder="Pilih jabatan pemeriksa"
           aria-label="Jabatan pemeriksa"
           style={{ flex: '1 1 200px', minWidth: 0 }}
+          popupMatchSelectWidth={false}
           status={invalid ? 'error' : undefined}
-          options={candidates.filter((p) => !value.includes(p.id)).map((p) => ({ value: p.id, label: named(p) }))}
+          options={candidates
+            .filter((p) => !value.includes(p.id))
+            .sort((a, b) => rank(a) - rank(b))
+            .map((p) => ({ value: p.id, label: named(p) }))}
         />
         <Button icon={<PlusOutlined aria-hidden />} onClick={add} disabled={!pick || value.length >= 10}>
           Tambah pemeriksa

@@ -25,6 +25,9 @@ const EDITABLE = ['DRAFT', 'RETURNED'];
 /** /naskah/baru and /naskah/:id/ubah — compose a letter or edit a draft (issue 13, naskah keluar). */
 export function ComposePage() {
   const { id } = useParams();
+  // a letter created by this form stays in the same form when the address becomes /naskah/:id/ubah
+  // (no remount: what is typed while the first save is on its way is kept)
+  const createdHere = useRef<string | null>(null);
   const letter = useQuery({
     queryKey: ['letters', id],
     enabled: !!id,
@@ -61,7 +64,8 @@ export function ComposePage() {
       </>
     );
   }
-  return <ComposeForm key={letter.data?.id ?? 'baru'} letter={letter.data} />;
+  const key = !letter.data || letter.data.id === createdHere.current ? 'baru' : letter.data.id;
+  return <ComposeForm key={key} letter={key === 'baru' ? undefined : letter.data} onCreated={(created) => (createdHere.current = created)} />;
 }
 
 interface ClsNode {
@@ -88,7 +92,7 @@ function BodyField(props: { value?: BodyDoc; onChange?: (d: BodyDoc) => void; id
   return <BodyEditor key={props.editorKey} id={props.id} value={props.value} onChange={props.onChange} invalid={status === 'error'} describedBy={status === 'error' ? 'isi-naskah-galat' : undefined} />;
 }
 
-function ComposeForm({ letter }: { letter?: LetterView }) {
+function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (id: string) => void }) {
   const { me } = useAuth();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -97,6 +101,7 @@ function ComposeForm({ letter }: { letter?: LetterView }) {
   const initial = useMemo(() => (letter ? fromLetter(letter) : initialValues()), [letter]);
 
   const [letterId, setLetterId] = useState(letter?.id);
+  const [savedSubject, setSavedSubject] = useState(letter?.subject);
   const version = useRef(letter?.version);
   const [attachments, setAttachments] = useState<Attachment[]>(letter?.attachments ?? []);
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
@@ -179,10 +184,12 @@ function ComposeForm({ letter }: { letter?: LetterView }) {
         ? await unwrap<LetterView>(api.PATCH('/api/letters/{id}', { params: { path: { id: letterId } }, body: { ...payload, version: version.current! } }))
         : await unwrap<LetterView>(api.POST('/api/letters', { body: payload }));
       keepLocal(saved.id, values); // bodyDoc/typeFields: sent once the API accepts them
+      setSavedSubject(saved.subject);
       version.current = saved.version;
       markDirty(false);
       setConflict(false);
       if (!letterId) {
+        onCreated(saved.id);
         setLetterId(saved.id);
         qc.setQueryData(['letters', saved.id], saved);
         navigate(`/naskah/${saved.id}/ubah`, { replace: true });
@@ -236,6 +243,7 @@ function ComposeForm({ letter }: { letter?: LetterView }) {
       const latest = await unwrap<LetterView>(api.GET('/api/letters/{id}', { params: { path: { id: letterId } } }));
       setPreviousText(toPlainBody((form.getFieldsValue(true) as ComposeValues).bodyDoc));
       qc.setQueryData(['letters', letterId], latest);
+      setSavedSubject(latest.subject);
       form.resetFields();
       form.setFieldsValue(fromLetter(latest));
       version.current = latest.version;
@@ -249,7 +257,7 @@ function ComposeForm({ letter }: { letter?: LetterView }) {
     }
   };
 
-  const heading = letter ? `Ubah konsep: ${letter.subject}` : 'Buat naskah';
+  const heading = letterId ? `Ubah konsep: ${savedSubject ?? ''}` : 'Buat naskah';
   return (
     <div className="naskah-compose">
       <Typography.Title level={1}>{heading}</Typography.Title>
