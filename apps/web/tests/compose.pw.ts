@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, fixture, shot, signIn, test } from './support';
+import { expect, fixture, shot, signIn, SHOTS, test } from './support';
 
 /**
  * Naskah keluar — compose (issue 13): kasubbag.umum.5204 drafts in the browser; the API, the
@@ -112,6 +112,9 @@ test('kasubbag composes a Surat Dinas to the Sekretaris Jenderal: body, classifi
   // the attachment, once the draft exists
   await page.locator('input[type=file]').setInputFiles({ name: 'daftar-pemilih-alas.pdf', mimeType: 'application/pdf', buffer: PDF });
   await expect(page.getByRole('region', { name: 'Lampiran berkas' })).toContainText('daftar-pemilih-alas.pdf');
+  // a type the API refuses (415): said at the field, in Indonesian
+  await page.locator('input[type=file]').setInputFiles({ name: 'catatan.txt', mimeType: 'text/plain', buffer: Buffer.from('catatan rapat') });
+  await expect(page.getByRole('alert').filter({ hasText: 'catatan.txt: Jenis berkas tidak didukung' })).toBeVisible();
   await shot(page, '20-buat-naskah-surat-dinas');
 
   // reload: everything comes back
@@ -247,6 +250,7 @@ test.describe('390 px phone', () => {
     await expect(page.getByRole('toolbar', { name: 'Format isi naskah' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Simpan konsep' })).toBeInViewport();
     await shot(page, '24-ponsel-buat-naskah');
+    await page.screenshot({ path: `${SHOTS}/24b-ponsel-buat-naskah-layar.png` }); // what the phone shows, with the sticky bars
   });
 });
 

@@ -432,7 +432,7 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
           <Button type="text" onClick={() => navigate('/naskah-keluar')}>
             Batal
           </Button>
-          <Space style={{ marginLeft: 'auto' }}>
+          <Space style={{ marginLeft: 'auto' }} className="naskah-actions-status">
             <Typography.Text type="secondary" aria-live="polite">
               {isDirty ? 'Ada perubahan yang belum disimpan' : letterId ? 'Semua perubahan tersimpan' : ''}
             </Typography.Text>
