@@ -205,7 +205,7 @@ test('the API refuses a field: its reason is shown at that field and nothing typ
 
   await expect(item(page, 'Hal').locator('.ant-form-item-explain-error')).toContainText(/karakter/);
   await expect(item(page, 'Hal').locator('.ant-form-item-explain-error')).not.toContainText(/characters/); // no English on screen
-  await expect(page.getByRole('alert').filter({ hasText: 'Naskah belum tersimpan' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Naskah belum tersimpan' })).toContainText('Periksa kembali isian yang ditandai.');
   await expect(page.getByLabel('Hal')).toHaveValue('Ab');
   await expect(page.getByRole('textbox', { name: 'Isi naskah' })).toContainText('Mohon arahan tindak lanjut.');
   await expect(page).toHaveURL(/\/naskah\/baru$/);
@@ -248,7 +248,12 @@ test.describe('390 px phone', () => {
     await expect(page.getByText('NIP terdiri atas 18 angka')).toBeVisible();
     expect(await fits()).toBe(true);
     await expect(page.getByRole('toolbar', { name: 'Format isi naskah' })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Simpan konsep' })).toBeInViewport();
+    await expect(page.getByRole('button', { name: 'Simpan konsep' })).toBeInViewport({ ratio: 1 });
+    for (const name of ['Simpan konsep', 'Ajukan', 'Batal']) {
+      const box = (await page.getByRole('group', { name: 'Tindakan naskah' }).getByRole('button', { name }).boundingBox())!;
+      expect(box.x, name).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, name).toBeLessThanOrEqual(390);
+    }
     await shot(page, '24-ponsel-buat-naskah');
     await page.screenshot({ path: `${SHOTS}/24b-ponsel-buat-naskah-layar.png` }); // what the phone shows, with the sticky bars
   });

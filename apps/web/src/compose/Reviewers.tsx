@@ -31,18 +31,23 @@ export function Reviewers({ value = [], onChange, candidates, invalid }: { value
         dataSource={value}
         renderItem={(id, i) => {
           const p = byId.get(id);
-          const name = p ? named(p) : 'Jabatan …';
           return (
-            <List.Item
-              actions={[
-                <Button key="up" type="text" size="small" icon={<ArrowUpOutlined aria-hidden />} aria-label={`Naikkan ${p?.title ?? ''}`} disabled={i === 0} onClick={() => move(i, -1)} />,
-                <Button key="down" type="text" size="small" icon={<ArrowDownOutlined aria-hidden />} aria-label={`Turunkan ${p?.title ?? ''}`} disabled={i === value.length - 1} onClick={() => move(i, 1)} />,
-                <Button key="del" type="text" size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={`Hapus pemeriksa ${p?.title ?? ''}`} onClick={() => onChange?.(value.filter((x) => x !== id))} />,
-              ]}
-            >
-              <span>
-                {i + 1}. {name}
-              </span>
+            <List.Item>
+              <div className="naskah-item-row">
+                <span className="naskah-item-text">
+                  {i + 1}. {p?.title ?? 'Jabatan …'}
+                  {p && (
+                    <Typography.Text type="secondary" className="naskah-item-sub">
+                      {p.holder?.fullName ?? 'belum ada pejabat'}
+                    </Typography.Text>
+                  )}
+                </span>
+                <span className="naskah-item-actions">
+                  <Button type="text" size="small" icon={<ArrowUpOutlined aria-hidden />} aria-label={`Naikkan ${p?.title ?? ''}`} disabled={i === 0} onClick={() => move(i, -1)} />
+                  <Button type="text" size="small" icon={<ArrowDownOutlined aria-hidden />} aria-label={`Turunkan ${p?.title ?? ''}`} disabled={i === value.length - 1} onClick={() => move(i, 1)} />
+                  <Button type="text" size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={`Hapus pemeriksa ${p?.title ?? ''}`} onClick={() => onChange?.(value.filter((x) => x !== id))} />
+                </span>
+              </div>
             </List.Item>
           );
         }}

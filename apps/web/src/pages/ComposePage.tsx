@@ -15,7 +15,7 @@ import { Recipients } from '../compose/Recipients';
 import { Reviewers, SignerSelect } from '../compose/Reviewers';
 import { RoutePreview } from '../compose/RoutePreview';
 import { Appendices, TypeFields } from '../compose/TypeFields';
-import { apiFieldErrors } from '../compose/api-fields';
+import { apiFieldErrors, indonesian } from '../compose/api-fields';
 import { fromLetter, initialValues, isEmptyDoc, keepLocal, toPayload, toPlainBody, type BodyDoc, type ComposeValues, type LetterView, type Recipient } from '../compose/content';
 import { SIGNING_KINDS, recipientLabel, useClassifications, useDistributionLists, useOfficePositions, useOffices, usePositions, type Classification, type Position } from '../compose/directory';
 import '../compose/compose.css';
@@ -163,7 +163,8 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
       form.setFields(fields as Parameters<typeof form.setFields>[0]);
       form.scrollToField(fields[0].name as never, { block: 'center', focus: true });
     }
-    setBanner({ error: err, extra: rest });
+    // what is said at a field is not repeated in English above the form
+    setBanner({ error: fields.length ? new Error('Periksa kembali isian yang ditandai.') : err, extra: rest });
   };
 
   /** Create or update (with the version read); the saved id, or null when it did not save. */
@@ -291,7 +292,7 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
           title="Naskah belum tersimpan"
           description={
             <>
-              {messageOf(banner.error)}
+              {indonesian(messageOf(banner.error))}
               {banner.extra.map((x) => (
                 <div key={x}>{x}</div>
               ))}
@@ -427,7 +428,7 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
             Simpan konsep
           </Button>
           <Button icon={<SendOutlined aria-hidden />} loading={busy === 'submit'} disabled={!!busy || !typeCode} onClick={() => void onSubmit()}>
-            Ajukan untuk diperiksa
+            Ajukan<span className="naskah-hide-phone"> untuk diperiksa</span>
           </Button>
           <Button type="text" onClick={() => navigate('/naskah-keluar')}>
             Batal
