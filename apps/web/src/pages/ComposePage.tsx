@@ -89,7 +89,7 @@ function classificationTree(items: Classification[]): ClsNode[] {
 
 function BodyField(props: { value?: BodyDoc; onChange?: (d: BodyDoc) => void; id: string; editorKey: number }) {
   const { status } = Form.Item.useStatus();
-  return <BodyEditor key={props.editorKey} id={props.id} value={props.value} onChange={props.onChange} invalid={status === 'error'} describedBy={status === 'error' ? 'isi-naskah-galat' : undefined} />;
+  return <BodyEditor key={props.editorKey} id={props.id} value={props.value} onChange={props.onChange} invalid={status === 'error'} describedBy={status === 'error' ? 'bodyDoc_help' : undefined} />;
 }
 
 function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (id: string) => void }) {
@@ -135,16 +135,24 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
 
   // unsaved changes: in-app navigation asks (React Router blocker), closing or reloading the tab too
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty.current && currentLocation.pathname !== nextLocation.pathname);
+  const asking = useRef(false);
   useEffect(() => {
-    if (blocker.state !== 'blocked') return;
+    if (blocker.state !== 'blocked' || asking.current) return;
+    asking.current = true;
     modal.confirm({
       title: 'Tinggalkan halaman ini?',
       content: 'Perubahan pada naskah ini belum disimpan dan akan hilang.',
       okText: 'Tinggalkan',
       okButtonProps: { danger: true },
       cancelText: 'Tetap di sini',
-      onOk: () => blocker.proceed(),
-      onCancel: () => blocker.reset(),
+      onOk: () => {
+        asking.current = false;
+        blocker.proceed();
+      },
+      onCancel: () => {
+        asking.current = false;
+        blocker.reset();
+      },
     });
   }, [blocker, modal]);
   useEffect(() => {
@@ -428,7 +436,9 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
             Simpan konsep
           </Button>
           <Button icon={<SendOutlined aria-hidden />} loading={busy === 'submit'} disabled={!!busy || !typeCode} onClick={() => void onSubmit()}>
-            Ajukan<span className="naskah-hide-phone"> untuk diperiksa</span>
+            <span>
+              Ajukan<span className="naskah-hide-phone"> untuk diperiksa</span>
+            </span>
           </Button>
           <Button type="text" onClick={() => navigate('/naskah-keluar')}>
             Batal
