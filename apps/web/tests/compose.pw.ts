@@ -188,6 +188,18 @@ test('an Undangan with two events; the events come back after a reload', async (
     await expect(page.getByLabel(`Agenda acara ${n}`)).toHaveValue(e.agenda);
   }
   await expect(page.getByRole('region', { name: 'Tujuan dan tembusan terpilih' })).toContainText('Bupati Sumbawa');
+
+  // leaving with unsaved changes asks first; staying keeps what was typed
+  await page.getByLabel('Tempat acara 2').fill('Ruang rapat pleno');
+  await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Naskah keluar' }).click();
+  const ask = page.getByRole('dialog').filter({ hasText: 'Tinggalkan halaman ini?' });
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: 'Tetap di sini' }).click();
+  await expect(page).toHaveURL(/\/ubah$/);
+  await expect(page.getByLabel('Tempat acara 2')).toHaveValue('Ruang rapat pleno');
+  await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Naskah keluar' }).click();
+  await ask.getByRole('button', { name: 'Tinggalkan' }).click();
+  await expect(page).toHaveURL(/\/naskah-keluar/);
 });
 
 test('the API refuses a field: its reason is shown at that field and nothing typed is lost; a 409 offers a reload', async ({ page, request }) => {
