@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, fixture, shot, signIn, test } from './support';
+import { expect, fixture, shot, signIn, SHOTS, test } from './support';
 
 /**
  * Naskah keluar — compose (issue 13): kasubbag.umum.5204 drafts in the browser; the API, the
@@ -98,9 +98,9 @@ test('kasubbag composes a Surat Dinas to the Sekretaris Jenderal: body, classifi
 
   // two reviewers in order, the signer
   const reviewer = page.getByRole('combobox', { name: 'Jabatan pemeriksa' });
-  await choose(page, reviewer, null, /^Kepala Subbagian Teknis/);
+  await choose(page, reviewer, 'Teknis', /^Kepala Subbagian Teknis/);
   await page.getByRole('button', { name: 'Tambah pemeriksa' }).click();
-  await choose(page, reviewer, null, /^Sekretaris — /);
+  await choose(page, reviewer, 'Sekretaris', /^Sekretaris — /);
   await page.getByRole('button', { name: 'Tambah pemeriksa' }).click();
   await addSigner(page);
 
@@ -112,6 +112,9 @@ test('kasubbag composes a Surat Dinas to the Sekretaris Jenderal: body, classifi
   // the attachment, once the draft exists
   await page.locator('input[type=file]').setInputFiles({ name: 'daftar-pemilih-alas.pdf', mimeType: 'application/pdf', buffer: PDF });
   await expect(page.getByRole('region', { name: 'Lampiran berkas' })).toContainText('daftar-pemilih-alas.pdf');
+  // a type the API refuses (415): said at the field, in Indonesian
+  await page.locator('input[type=file]').setInputFiles({ name: 'catatan.txt', mimeType: 'text/plain', buffer: Buffer.from('catatan rapat') });
+  await expect(page.getByRole('alert').filter({ hasText: 'catatan.txt: Jenis berkas tidak didukung' })).toBeVisible();
   await shot(page, '20-buat-naskah-surat-dinas');
 
   // reload: everything comes back
@@ -185,6 +188,18 @@ test('an Undangan with two events; the events come back after a reload', async (
     await expect(page.getByLabel(`Agenda acara ${n}`)).toHaveValue(e.agenda);
   }
   await expect(page.getByRole('region', { name: 'Tujuan dan tembusan terpilih' })).toContainText('Bupati Sumbawa');
+
+  // leaving with unsaved changes asks first; staying keeps what was typed
+  await page.getByLabel('Tempat acara 2').fill('Ruang rapat pleno');
+  await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Naskah keluar' }).click();
+  const ask = page.getByRole('dialog').filter({ hasText: 'Tinggalkan halaman ini?' });
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: 'Tetap di sini' }).click();
+  await expect(page).toHaveURL(/\/ubah$/);
+  await expect(page.getByLabel('Tempat acara 2')).toHaveValue('Ruang rapat pleno');
+  await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Naskah keluar' }).click();
+  await ask.getByRole('button', { name: 'Tinggalkan' }).click();
+  await expect(page).toHaveURL(/\/naskah-keluar/);
 });
 
 test('the API refuses a field: its reason is shown at that field and nothing typed is lost; a 409 offers a reload', async ({ page, request }) => {
@@ -202,7 +217,7 @@ test('the API refuses a field: its reason is shown at that field and nothing typ
 
   await expect(item(page, 'Hal').locator('.ant-form-item-explain-error')).toContainText(/karakter/);
   await expect(item(page, 'Hal').locator('.ant-form-item-explain-error')).not.toContainText(/characters/); // no English on screen
-  await expect(page.getByRole('alert').filter({ hasText: 'Naskah belum tersimpan' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Naskah belum tersimpan' })).toContainText('Periksa kembali isian yang ditandai.');
   await expect(page.getByLabel('Hal')).toHaveValue('Ab');
   await expect(page.getByRole('textbox', { name: 'Isi naskah' })).toContainText('Mohon arahan tindak lanjut.');
   await expect(page).toHaveURL(/\/naskah\/baru$/);
@@ -211,6 +226,7 @@ test('the API refuses a field: its reason is shown at that field and nothing typ
   await page.getByLabel('Hal').fill('Arahan tindak lanjut hasil rapat pleno');
   await page.getByRole('button', { name: 'Simpan konsep' }).click();
   await expect(page).toHaveURL(/\/naskah\/[^/]+\/ubah$/);
+  await expect(page.getByText('Semua perubahan tersimpan')).toBeVisible();
   const id = page.url().split('/').at(-2)!;
 
   // someone else saves the same draft in between
@@ -223,6 +239,8 @@ test('the API refuses a field: its reason is shown at that field and nothing typ
   await page.getByRole('textbox', { name: 'Isi naskah' }).click();
   await page.keyboard.press('End');
   await page.keyboard.type(' Tambahan dari saya.');
+  await expect(page.getByRole('textbox', { name: 'Isi naskah' })).toContainText('Tambahan dari saya.');
+  await expect(page.getByText('Ada perubahan yang belum disimpan')).toBeVisible();
   await page.getByRole('button', { name: 'Simpan konsep' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Naskah telah diubah orang lain' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Isi naskah' })).toContainText('Tambahan dari saya.');
@@ -242,8 +260,14 @@ test.describe('390 px phone', () => {
     await expect(page.getByText('NIP terdiri atas 18 angka')).toBeVisible();
     expect(await fits()).toBe(true);
     await expect(page.getByRole('toolbar', { name: 'Format isi naskah' })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Simpan konsep' })).toBeInViewport();
+    await expect(page.getByRole('button', { name: 'Simpan konsep' })).toBeInViewport({ ratio: 1 });
+    for (const name of ['Simpan konsep', 'Ajukan', 'Batal']) {
+      const box = (await page.getByRole('group', { name: 'Tindakan naskah' }).getByRole('button', { name }).boundingBox())!;
+      expect(box.x, name).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, name).toBeLessThanOrEqual(390);
+    }
     await shot(page, '24-ponsel-buat-naskah');
+    await page.screenshot({ path: `${SHOTS}/24b-ponsel-buat-naskah-layar.png` }); // what the phone shows, with the sticky bars
   });
 });
 

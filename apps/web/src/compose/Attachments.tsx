@@ -37,7 +37,8 @@ async function upload(letterId: string, file: File, onProgress: (pct: number) =>
 
 function uploadError(e: unknown, name: string): string {
   if (e instanceof ApiError && e.code === 'FILE_TOO_LARGE') {
-    const limit = (e.body as { details?: { limit?: number } })?.details?.limit;
+    const d = (e.body as { details?: { limit?: number; maxBytes?: number } })?.details;
+    const limit = d?.maxBytes ?? d?.limit; // the size limit (multipart: bytes read when cut)
     return `${name}: berkas terlalu besar${limit ? ` (batas ${fileSize(limit)})` : ''}.`;
   }
   return `${name}: ${messageOf(e)}`;

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
@@ -109,18 +108,13 @@ export function BodyEditor({ id, value, onChange, invalid, describedBy }: Props)
         class: 'naskah-editor-area',
         spellcheck: 'true',
         lang: 'id',
+        // editorProps are applied again on each render (useEditor → setOptions), so these follow the field's state
+        'aria-invalid': invalid ? 'true' : 'false',
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
       },
     },
     onUpdate: ({ editor: e }) => onChange?.(toBodyDoc(e.getJSON())),
   });
-  useEffect(() => {
-    if (!editor) return;
-    const dom = editor.view.dom as HTMLElement;
-    if (invalid) dom.setAttribute('aria-invalid', 'true');
-    else dom.removeAttribute('aria-invalid');
-    if (describedBy) dom.setAttribute('aria-describedby', describedBy);
-    else dom.removeAttribute('aria-describedby');
-  }, [editor, invalid, describedBy]);
 
   return (
     <div className={`naskah-editor${invalid ? ' naskah-editor-invalid' : ''}`}>

@@ -184,13 +184,12 @@ export function Recipients({ value = [], onChange, offices, positions, onPositio
         renderItem={(r) => {
           const label = recipientLabel(r, ctx);
           return (
-            <List.Item
-              actions={[
-                <Button key="x" type="text" danger size="small" icon={<DeleteOutlined aria-hidden />} aria-label={`Hapus ${label}`} onClick={() => onChange?.(value.filter((x) => x !== r))} />,
-              ]}
-            >
-              <Tag color={r.kind === 'TO' ? 'blue' : 'default'}>{RECIPIENT_KIND[r.kind]}</Tag>
-              <span>{label}</span>
+            <List.Item>
+              <div className="naskah-item-row">
+                <Tag color={r.kind === 'TO' ? 'blue' : 'default'}>{RECIPIENT_KIND[r.kind]}</Tag>
+                <span className="naskah-item-text">{label}</span>
+                <Button type="text" danger size="small" icon={<DeleteOutlined aria-hidden />} aria-label={`Hapus ${label}`} onClick={() => onChange?.(value.filter((x) => x !== r))} />
+              </div>
             </List.Item>
           );
         }}

@@ -3,6 +3,10 @@ import { Button, List, Select, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Position } from './directory';
 
+/** Structural officials first (who usually paraf), then the rest of the office in its own order. */
+const ORDER = ['SEKRETARIS_JENDERAL', 'SEKRETARIS', 'KEPALA_BIRO', 'KABAG', 'KASUBBAG'];
+const rank = (p: Position) => (ORDER.includes(p.kind) ? ORDER.indexOf(p.kind) : ORDER.length);
+
 const named = (p: Position) => `${p.title}${p.holder ? ` — ${p.holder.fullName}` : ' (kosong)'}`;
 
 /** Reviewers in order (paraf one after another), chosen among the positions of the drafter's office. */
@@ -27,18 +31,23 @@ export function Reviewers({ value = [], onChange, candidates, invalid }: { value
         dataSource={value}
         renderItem={(id, i) => {
           const p = byId.get(id);
-          const name = p ? named(p) : 'Jabatan …';
           return (
-            <List.Item
-              actions={[
-                <Button key="up" type="text" size="small" icon={<ArrowUpOutlined aria-hidden />} aria-label={`Naikkan ${p?.title ?? ''}`} disabled={i === 0} onClick={() => move(i, -1)} />,
-                <Button key="down" type="text" size="small" icon={<ArrowDownOutlined aria-hidden />} aria-label={`Turunkan ${p?.title ?? ''}`} disabled={i === value.length - 1} onClick={() => move(i, 1)} />,
-                <Button key="del" type="text" size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={`Hapus pemeriksa ${p?.title ?? ''}`} onClick={() => onChange?.(value.filter((x) => x !== id))} />,
-              ]}
-            >
-              <span>
-                {i + 1}. {name}
-              </span>
+            <List.Item>
+              <div className="naskah-item-row">
+                <span className="naskah-item-text">
+                  {i + 1}. {p?.title ?? 'Jabatan …'}
+                  {p && (
+                    <Typography.Text type="secondary" className="naskah-item-sub">
+                      {p.holder?.fullName ?? 'belum ada pejabat'}
+                    </Typography.Text>
+                  )}
+                </span>
+                <span className="naskah-item-actions">
+                  <Button type="text" size="small" icon={<ArrowUpOutlined aria-hidden />} aria-label={`Naikkan ${p?.title ?? ''}`} disabled={i === 0} onClick={() => move(i, -1)} />
+                  <Button type="text" size="small" icon={<ArrowDownOutlined aria-hidden />} aria-label={`Turunkan ${p?.title ?? ''}`} disabled={i === value.length - 1} onClick={() => move(i, 1)} />
+                  <Button type="text" size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={`Hapus pemeriksa ${p?.title ?? ''}`} onClick={() => onChange?.(value.filter((x) => x !== id))} />
+                </span>
+              </div>
             </List.Item>
           );
         }}
@@ -52,8 +61,12 @@ export function Reviewers({ value = [], onChange, candidates, invalid }: { value
           placeholder="Pilih jabatan pemeriksa"
           aria-label="Jabatan pemeriksa"
           style={{ flex: '1 1 200px', minWidth: 0 }}
+          popupMatchSelectWidth={false}
           status={invalid ? 'error' : undefined}
-          options={candidates.filter((p) => !value.includes(p.id)).map((p) => ({ value: p.id, label: named(p) }))}
+          options={candidates
+            .filter((p) => !value.includes(p.id))
+            .sort((a, b) => rank(a) - rank(b))
+            .map((p) => ({ value: p.id, label: named(p) }))}
         />
         <Button icon={<PlusOutlined aria-hidden />} onClick={add} disabled={!pick || value.length >= 10}>
           Tambah pemeriksa

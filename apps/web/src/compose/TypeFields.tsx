@@ -126,22 +126,22 @@ function Invitation() {
               {fields.map((f, i) => (
                 <Card key={f.key} size="small" className="naskah-row-card" title={`Acara ${i + 1}`} extra={<Button type="text" danger size="small" icon={<DeleteOutlined aria-hidden />} aria-label={`Hapus acara ${i + 1}`} onClick={() => remove(f.name)} />}>
                   <Row gutter={12}>
-                    <Col xs={24} md={8}>
+                    <Col xs={24} md={10}>
                       <Form.Item name={[f.name, 'date']} label="Hari/tanggal" rules={[{ required: true, message: 'Tanggal wajib diisi' }]} {...dateProps}>
                         <DatePicker format={DATE_FORMATS} style={{ width: '100%' }} aria-label={`Tanggal acara ${i + 1}`} />
                       </Form.Item>
                     </Col>
-                    <Col xs={12} md={4}>
+                    <Col xs={12} md={7}>
                       <Form.Item name={[f.name, 'startTime']} label="Mulai" rules={[{ required: true, message: 'Jam mulai wajib diisi' }]} {...timeProps}>
                         <TimePicker format="HH.mm" minuteStep={5} needConfirm={false} style={{ width: '100%' }} aria-label={`Jam mulai acara ${i + 1}`} />
                       </Form.Item>
                     </Col>
-                    <Col xs={12} md={4}>
+                    <Col xs={12} md={7}>
                       <Form.Item name={[f.name, 'endTime']} label="Selesai" tooltip="Kosong: dicetak “s.d. selesai”" {...timeProps}>
                         <TimePicker format="HH.mm" minuteStep={5} needConfirm={false} style={{ width: '100%' }} aria-label={`Jam selesai acara ${i + 1}`} placeholder="s.d. selesai" />
                       </Form.Item>
                     </Col>
-                    <Col xs={24} md={8}>
+                    <Col xs={24}>
                       <Form.Item name={[f.name, 'place']} label="Tempat" rules={[required('Tempat')]}>
                         <Input aria-label={`Tempat acara ${i + 1}`} maxLength={300} />
                       </Form.Item>

@@ -1,7 +1,7 @@
 import { ApiError } from '../api/errors';
 
 /** The API's reason without its English tail in brackets (users read Bahasa Indonesia only). */
-export const indonesian = (reason: string) => reason.replace(/\s*\([^()]*\)\s*$/, '').trim() || reason;
+export const indonesian = (reason: string) => reason.replace(/\s*\([^()]*[a-z][^()]*\)\s*$/, '').trim() || reason;
 
 const TOP = new Set(['typeCode', 'subject', 'summary', 'securityClass', 'urgency', 'classificationCode', 'signerPositionId']);
 

@@ -22,8 +22,8 @@ import type {
   BodyTableCell,
   BodyTableRow,
   LetterTypeFields,
-} from '../../../../libs/correspondence/src/letters/letter-content';
-import type { components } from '../api/schema';
+} from '../../../../libs/correspondence/src/letters/letter-content.js';
+import type { components } from '../api/schema.js';
 
 export type { BodyDoc, LetterTypeFields };
 export type Recipient = components['schemas']['RecipientDto'];
@@ -236,10 +236,12 @@ export function fromLetter(l: LetterView): ComposeValues {
 
 // bodyDoc/typeFields: kept in this browser until the API accepts them (see the header) ------------
 const LOCAL_KEY = (id: string) => `naskah.konsep.${id}`;
+/** The browser's localStorage (typed here without the DOM lib: this module is also unit-tested under Node). */
+const storage = () => (globalThis as { localStorage?: { getItem(k: string): string | null; setItem(k: string, v: string): void } }).localStorage;
 
 export function keepLocal(letterId: string, v: ComposeValues): void {
   try {
-    localStorage.setItem(LOCAL_KEY(letterId), JSON.stringify({ body: toPlainBody(v.bodyDoc), bodyDoc: v.bodyDoc, typeFields: v.typeFields }));
+    storage()?.setItem(LOCAL_KEY(letterId), JSON.stringify({ body: toPlainBody(v.bodyDoc), bodyDoc: v.bodyDoc, typeFields: v.typeFields }));
   } catch {
     /* storage full or off: the plain body on the server stays the truth */
   }
@@ -247,7 +249,7 @@ export function keepLocal(letterId: string, v: ComposeValues): void {
 
 function readLocal(letterId: string, serverBody: string): { bodyDoc: BodyDoc; typeFields: LetterTypeFields } | null {
   try {
-    const raw = localStorage.getItem(LOCAL_KEY(letterId));
+    const raw = storage()?.getItem(LOCAL_KEY(letterId));
     if (!raw) return null;
     const v = JSON.parse(raw) as { body: string; bodyDoc: BodyDoc; typeFields: LetterTypeFields };
     // someone else changed the body on the server: its text wins, the local formatting is stale

@@ -15,7 +15,7 @@ import { Recipients } from '../compose/Recipients';
 import { Reviewers, SignerSelect } from '../compose/Reviewers';
 import { RoutePreview } from '../compose/RoutePreview';
 import { Appendices, TypeFields } from '../compose/TypeFields';
-import { apiFieldErrors } from '../compose/api-fields';
+import { apiFieldErrors, indonesian } from '../compose/api-fields';
 import { fromLetter, initialValues, isEmptyDoc, keepLocal, toPayload, toPlainBody, type BodyDoc, type ComposeValues, type LetterView, type Recipient } from '../compose/content';
 import { SIGNING_KINDS, recipientLabel, useClassifications, useDistributionLists, useOfficePositions, useOffices, usePositions, type Classification, type Position } from '../compose/directory';
 import '../compose/compose.css';
@@ -25,6 +25,9 @@ const EDITABLE = ['DRAFT', 'RETURNED'];
 /** /naskah/baru and /naskah/:id/ubah — compose a letter or edit a draft (issue 13, naskah keluar). */
 export function ComposePage() {
   const { id } = useParams();
+  // a letter created by this form stays in the same form when the address becomes /naskah/:id/ubah
+  // (no remount: what is typed while the first save is on its way is kept)
+  const createdHere = useRef<string | null>(null);
   const letter = useQuery({
     queryKey: ['letters', id],
     enabled: !!id,
@@ -61,7 +64,8 @@ export function ComposePage() {
       </>
     );
   }
-  return <ComposeForm key={letter.data?.id ?? 'baru'} letter={letter.data} />;
+  const key = !letter.data || letter.data.id === createdHere.current ? 'baru' : letter.data.id;
+  return <ComposeForm key={key} letter={key === 'baru' ? undefined : letter.data} onCreated={(created) => (createdHere.current = created)} />;
 }
 
 interface ClsNode {
@@ -85,10 +89,10 @@ function classificationTree(items: Classification[]): ClsNode[] {
 
 function BodyField(props: { value?: BodyDoc; onChange?: (d: BodyDoc) => void; id: string; editorKey: number }) {
   const { status } = Form.Item.useStatus();
-  return <BodyEditor key={props.editorKey} id={props.id} value={props.value} onChange={props.onChange} invalid={status === 'error'} describedBy={status === 'error' ? 'isi-naskah-galat' : undefined} />;
+  return <BodyEditor key={props.editorKey} id={props.id} value={props.value} onChange={props.onChange} invalid={status === 'error'} describedBy={status === 'error' ? 'bodyDoc_help' : undefined} />;
 }
 
-function ComposeForm({ letter }: { letter?: LetterView }) {
+function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (id: string) => void }) {
   const { me } = useAuth();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -97,6 +101,7 @@ function ComposeForm({ letter }: { letter?: LetterView }) {
   const initial = useMemo(() => (letter ? fromLetter(letter) : initialValues()), [letter]);
 
   const [letterId, setLetterId] = useState(letter?.id);
+  const [savedSubject, setSavedSubject] = useState(letter?.subject);
   const version = useRef(letter?.version);
   const [attachments, setAttachments] = useState<Attachment[]>(letter?.attachments ?? []);
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
@@ -130,16 +135,24 @@ function ComposeForm({ letter }: { letter?: LetterView }) {
 
   // unsaved changes: in-app navigation asks (React Router blocker), closing or reloading the tab too
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty.current && currentLocation.pathname !== nextLocation.pathname);
+  const asking = useRef(false);
   useEffect(() => {
-    if (blocker.state !== 'blocked') return;
+    if (blocker.state !== 'blocked' || asking.current) return;
+    asking.current = true;
     modal.confirm({
       title: 'Tinggalkan halaman ini?',
       content: 'Perubahan pada naskah ini belum disimpan dan akan hilang.',
       okText: 'Tinggalkan',
       okButtonProps: { danger: true },
       cancelText: 'Tetap di sini',
-      onOk: () => blocker.proceed(),
-      onCancel: () => blocker.reset(),
+      onOk: () => {
+        asking.current = false;
+        blocker.proceed();
+      },
+      onCancel: () => {
+        asking.current = false;
+        blocker.reset();
+      },
     });
   }, [blocker, modal]);
   useEffect(() => {
@@ -158,7 +171,8 @@ function ComposeForm({ letter }: { letter?: LetterView }) {
       form.setFields(fields as Parameters<typeof form.setFields>[0]);
       form.scrollToField(fields[0].name as never, { block: 'center', focus: true });
     }
-    setBanner({ error: err, extra: rest });
+    // what is said at a field is not repeated in English above the form
+    setBanner({ error: fields.length ? new Error('Periksa kembali isian yang ditandai.') : err, extra: rest });
   };
 
   /** Create or update (with the version read); the saved id, or null when it did not save. */
@@ -179,10 +193,12 @@ function ComposeForm({ letter }: { letter?: LetterView }) {
         ? await unwrap<LetterView>(api.PATCH('/api/letters/{id}', { params: { path: { id: letterId } }, body: { ...payload, version: version.current! } }))
         : await unwrap<LetterView>(api.POST('/api/letters', { body: payload }));
       keepLocal(saved.id, values); // bodyDoc/typeFields: sent once the API accepts them
+      setSavedSubject(saved.subject);
       version.current = saved.version;
       markDirty(false);
       setConflict(false);
       if (!letterId) {
+        onCreated(saved.id);
         setLetterId(saved.id);
         qc.setQueryData(['letters', saved.id], saved);
         navigate(`/naskah/${saved.id}/ubah`, { replace: true });
@@ -236,6 +252,7 @@ function ComposeForm({ letter }: { letter?: LetterView }) {
       const latest = await unwrap<LetterView>(api.GET('/api/letters/{id}', { params: { path: { id: letterId } } }));
       setPreviousText(toPlainBody((form.getFieldsValue(true) as ComposeValues).bodyDoc));
       qc.setQueryData(['letters', letterId], latest);
+      setSavedSubject(latest.subject);
       form.resetFields();
       form.setFieldsValue(fromLetter(latest));
       version.current = latest.version;
@@ -249,7 +266,7 @@ function ComposeForm({ letter }: { letter?: LetterView }) {
     }
   };
 
-  const heading = letter ? `Ubah konsep: ${letter.subject}` : 'Buat naskah';
+  const heading = letterId ? `Ubah konsep: ${savedSubject ?? ''}` : 'Buat naskah';
   return (
     <div className="naskah-compose">
       <Typography.Title level={1}>{heading}</Typography.Title>
@@ -283,7 +300,7 @@ function ComposeForm({ letter }: { letter?: LetterView }) {
           title="Naskah belum tersimpan"
           description={
             <>
-              {messageOf(banner.error)}
+              {indonesian(messageOf(banner.error))}
               {banner.extra.map((x) => (
                 <div key={x}>{x}</div>
               ))}
@@ -419,12 +436,14 @@ function ComposeForm({ letter }: { letter?: LetterView }) {
             Simpan konsep
           </Button>
           <Button icon={<SendOutlined aria-hidden />} loading={busy === 'submit'} disabled={!!busy || !typeCode} onClick={() => void onSubmit()}>
-            Ajukan untuk diperiksa
+            <span>
+              Ajukan<span className="naskah-hide-phone"> untuk diperiksa</span>
+            </span>
           </Button>
           <Button type="text" onClick={() => navigate('/naskah-keluar')}>
             Batal
           </Button>
-          <Space style={{ marginLeft: 'auto' }}>
+          <Space style={{ marginLeft: 'auto' }} className="naskah-actions-status">
             <Typography.Text type="secondary" aria-live="polite">
               {isDirty ? 'Ada perubahan yang belum disimpan' : letterId ? 'Semua perubahan tersimpan' : ''}
             </Typography.Text>
