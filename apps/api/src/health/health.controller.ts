@@ -54,7 +54,12 @@ export class HealthController {
       maxLagSeconds: this.replicas.maxLag,
       readYourWritesSeconds: this.replicas.readYourWritesMs / 1000,
       readYourWritesReads: this.replicas.readYourWrites,
-      replicas: this.replicas.status(),
+      // public: no host, port, database, user or server message (those are in the log and /metrics)
+      replicas: this.replicas.status().map((r, i) => ({
+        ...r,
+        name: `replika ${i + 1}`,
+        detail: r.skippedBecause === 'UNREACHABLE' || r.skippedBecause === 'PRIMARY_UNREACHABLE' ? 'tidak dapat dihubungi; rinciannya di log (unreachable; details in the log)' : r.detail,
+      })),
     };
   }
 

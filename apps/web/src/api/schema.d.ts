@@ -4550,7 +4550,7 @@ export interface components {
         ReplicaStatusView: {
             /** Format: date-time */
             checkedAt: string | null;
-            /** @description the server's or the check's own words when skipped */
+            /** @description why, in words, when skipped: the lag for LAGGING; for an unreachable server a fixed text (its message is in the log, never on this public endpoint) */
             detail: string | null;
             /** @description of those, answered by the primary after the replica failed them */
             fallbacks: number;
@@ -4559,8 +4559,8 @@ export interface components {
             /** @description how far its copy of the primary's heartbeat is behind (seconds); null when unknown */
             lagSeconds: number | null;
             /**
-             * @description host:port/database (never the credentials)
-             * @example 10.0.0.12:3306/naskah
+             * @description the replica by its place in DATABASE_REPLICA_URLS (this endpoint is public: no host, database or credentials; the log names them)
+             * @example replika 1
              */
             name: string;
             /** @description reads this process sent to it */

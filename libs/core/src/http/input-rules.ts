@@ -68,11 +68,26 @@ export function isInvisibleOnly(value: string): boolean {
   return INVISIBLE_ONLY.test(value);
 }
 
+/**
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they make a text
+ * display otherwise than it is stored ("Rp \u202E000.1" shows "Rp 1.000"), so a reviewer could
+ * approve what the record does not say. The marks U+200E/U+200F stay allowed.
+ */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+
+/** The first bidirectional embedding/override/isolate in the text (as U+XXXX), or null. */
+export function bidiControlIn(value: string): string | null {
+  const m = BIDI_CONTROL.exec(value);
+  return m ? `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : null;
+}
+
 /** Why a free text is refused (Indonesian (English)), or null when it is clean. */
 export function textProblem(value: string, multiline = false): string | null {
   if (hasLoneSurrogate(value)) return 'berisi karakter UTF-16 yang tidak utuh (contains a lone surrogate)';
   const ctl = controlCharIn(value, multiline);
   if (ctl) return `berisi karakter kendali ${ctl} (contains control character ${ctl})`;
+  const bidi = bidiControlIn(value);
+  if (bidi) return `berisi karakter pengubah arah teks ${bidi} (contains bidirectional control character ${bidi})`;
   if (isInvisibleOnly(value)) return 'hanya berisi spasi atau karakter tak terlihat (only blanks or invisible characters)';
   return null;
 }

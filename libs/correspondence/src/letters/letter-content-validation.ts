@@ -1,5 +1,5 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { controlCharIn, hasLoneSurrogate, isCalendarDate, textProblem } from '@naskah/core';
+import { bidiControlIn, controlCharIn, hasLoneSurrogate, isCalendarDate, textProblem } from '@naskah/core';
 import {
   BODY_LIMITS,
   type BodyBlock,
@@ -137,6 +137,8 @@ class BodyChecker {
     if (hasLoneSurrogate(n.text)) return this.fail(`${path}.text`, 'berisi karakter UTF-16 yang tidak utuh (contains a lone surrogate)');
     const ctl = controlCharIn(n.text);
     if (ctl) return this.fail(`${path}.text`, `berisi karakter kendali ${ctl}; baris baru ditulis sebagai simpul hardBreak (contains control character ${ctl}; a line break is a hardBreak node)`);
+    const bidi = bidiControlIn(n.text);
+    if (bidi) return this.fail(`${path}.text`, `berisi karakter pengubah arah teks ${bidi} (contains bidirectional control character ${bidi})`);
     this.chars += n.text.length;
     const out: BodyInline = { type: 'text', text: n.text };
     if (n.marks === undefined || n.marks === null) return out;
@@ -229,6 +231,19 @@ export function validateBodyDoc(value: unknown, path = 'bodyDoc'): { doc: BodyDo
   const checker = new BodyChecker();
   const doc = checker.doc(value, path);
   return { doc: checker.problems.length ? null : doc, problems: checker.problems };
+}
+
+/**
+ * BODY_LIMITS count over the whole letter: the body and every lampiran page together (each is also
+ * checked alone when given). Without this, 20 lampiran of 500 table rows each passed one by one.
+ */
+export function letterSizeProblems(bodyDoc: BodyDoc | null | undefined, typeFields: LetterTypeFields | null | undefined): ContentProblem[] {
+  const appendices = typeFields?.appendices ?? [];
+  if (!appendices.length) return [];
+  const checker = new BodyChecker();
+  if (bodyDoc) checker.doc(bodyDoc, 'bodyDoc');
+  appendices.forEach((a, i) => checker.doc(a.content, `typeFields.appendices[${i}].content`));
+  return checker.problems.map((x) => ({ field: x.field, reason: `${x.reason}; batas berlaku untuk isi naskah dan seluruh lampiran bersama (the limit is for the body and all lampiran together)` }));
 }
 
 // ------------------------------------------------------------------------------------------------

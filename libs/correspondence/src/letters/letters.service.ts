@@ -10,7 +10,7 @@ import { LettersRepository } from './letters.repository';
 import type { LetterFields, LetterPatch, LetterView } from './letter.types';
 import type { BodyDoc, LetterTypeFields } from './letter-content';
 import { bodyDocToText, textToBodyDoc } from './letter-content-text';
-import { type ContentProblem, fieldsOfOtherTypes, validateBodyDoc, validateTypeFields } from './letter-content-validation';
+import { type ContentProblem, fieldsOfOtherTypes, letterSizeProblems, validateBodyDoc, validateTypeFields } from './letter-content-validation';
 import { type BodyBlockChange, diffBodies, diffTypeFields, type FieldPathChange } from './letter-content-diff';
 import { checkSignatureLines } from './letter-signature-lines';
 import { jsonColumn } from './letters.repository';
@@ -64,6 +64,8 @@ export class LettersService {
     if (!p.positionId || !p.officeId || (!p.roles.includes('DRAFTER') && !opts.asReplyTo)) throw forbidden('ROLE_REQUIRED', 'Hanya konseptor (drafter) yang dapat membuat naskah');
     const { body, bodyDoc } = bodyContent(f);
     const typeFields = typeFieldsContent(f.typeCode, f.typeFields);
+    const tooLarge = letterSizeProblems(bodyDoc, typeFields);
+    if (tooLarge.length) throw contentRefused(tooLarge);
     const id = await inTransaction(this.ds, async (em) => {
       await this.validate(em, p.officeId!, { ...f, typeFields });
       const res = await em.query(
@@ -113,6 +115,8 @@ export class LettersService {
       } else {
         next.typeFields = cur.typeFields;
       }
+      const tooLarge = letterSizeProblems(newBody ? newBody.bodyDoc : cur.bodyDoc, next.typeFields);
+      if (tooLarge.length) throw contentRefused(tooLarge);
       await this.validate(em, cur.officeId, next);
       await em.query(
         `UPDATE letters SET type_code = ?, subject = ?, summary = ?, ${newBody ? 'body = ?, body_doc = ?, ' : ''}type_fields = ?, security_class = ?, urgency = ?, classification_code = ?, signer_position_id = ?,

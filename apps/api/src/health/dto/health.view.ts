@@ -22,13 +22,13 @@ export class ReadyStatus {
 
 /** One read replica (DATABASE_REPLICA_URLS) as this API process sees it. */
 export class ReplicaStatusView {
-  @ApiProperty({ description: 'host:port/database (never the credentials)', example: '10.0.0.12:3306/naskah' }) name: string;
+  @ApiProperty({ description: 'the replica by its place in DATABASE_REPLICA_URLS (this endpoint is public: no host, database or credentials; the log names them)', example: 'replika 1' }) name: string;
   @ApiProperty({ description: 'answered the last check' }) up: boolean;
   @ApiProperty({ type: Number, nullable: true, description: "how far its copy of the primary's heartbeat is behind (seconds); null when unknown" }) lagSeconds: number | null;
   @ApiProperty({ description: 'takes reads now (up, lag within maxLagSeconds, checked in the last 3 s)' }) inUse: boolean;
   @ApiProperty({ type: String, nullable: true, enum: ['UNREACHABLE', 'LAGGING', 'PRIMARY_UNREACHABLE', 'NOT_CHECKED'], description: 'why it is skipped; null when in use' })
   skippedBecause: 'UNREACHABLE' | 'LAGGING' | 'PRIMARY_UNREACHABLE' | 'NOT_CHECKED' | null;
-  @ApiProperty({ type: String, nullable: true, description: "the server's or the check's own words when skipped" }) detail: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'why, in words, when skipped: the lag for LAGGING; for an unreachable server a fixed text (its message is in the log, never on this public endpoint)' }) detail: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) checkedAt: Date | null;
   @ApiProperty({ description: 'reads this process sent to it' }) reads: number;
   @ApiProperty({ description: 'of those, answered by the primary after the replica failed them' }) fallbacks: number;
