@@ -1,6 +1,12 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
-import { Http, startApi } from '@naskah/testing';
+import { Http, startApi, testServerUrls, testDatabaseName } from '@naskah/testing';
+import { AuditService } from '@naskah/audit';
+import { AppConfig } from '@naskah/core';
+import { OrganisationService } from '@naskah/organisation';
+import { FilesService } from '@naskah/storage';
+import { LettersRepository, LetterWorkNotices, RenderLetterJob } from '@naskah/correspondence';
+import { DOCUMENT_SIGNER } from '../../libs/correspondence/src/signature';
 import { PadesSigner, checkPdfSignature, signPdf, PADES_REASON } from '../../libs/correspondence/src/signature/pades';
 import { renderLetterPdf } from '../../libs/correspondence/src/rendering';
 import { baseLetter, doc } from '../../libs/correspondence/src/rendering/letter-fixtures';
@@ -129,8 +135,7 @@ describe('hostile probes 2026-12-04', () => {
     const name = await post(base({ typeCode: 'ST', typeFields: { assignees: [{ name: 'Budi \u202Eitreh', position: 'Staf' }] } }));
     const officeId = Number((await http.ds.query("SELECT id FROM offices WHERE code = '5271'"))[0].id);
     const kop = await http.request('PATCH', `/api/admin/offices/${officeId}/letterhead`, { token: T.admin, body: { address: 'Jalan \u202E1 oN adurag' } });
-    expect([kop.status, fieldOf(kop)]).toEqual([400, 'address']);
-    expect({ subject: [subj.status, fieldOf(subj)], body: [body.status, fieldOf(body)], name: [name.status, fieldOf(name)] }).toEqual({ subject: [400, 'subject'], body: [400, 'bodyDoc.content[0].content[0].text'], name: [400, 'typeFields.assignees[0].name'] });
+    expect({ subject: [subj.status, fieldOf(subj)], body: [body.status, fieldOf(body)], name: [name.status, fieldOf(name)], kop: [kop.status, fieldOf(kop)] }).toEqual({ kop: [400, 'address'], subject: [400, 'subject'], body: [400, 'bodyDoc.content[0].content[0].text'], name: [400, 'typeFields.assignees[0].name'] });
   });
 
   // ------------------------------------------------------------------ typeFields types and dates
@@ -305,7 +310,7 @@ describe('hostile probes 2026-12-04', () => {
     const pdf = await renderLetterPdf(baseLetter());
     const info = { reason: PADES_REASON, name: 'Penguji', location: 'Sumbawa', signingTime: new Date('2026-12-04T00:00:00Z') };
     const signed = await signPdf(pdf, creds, info);
-    const anchors = await signer.trustAnchors(false);
+    const anchors = await signer.trustAnchors(true);
     expect(checkPdfSignature(signed, anchors)).toMatchObject({ valid: true, failure: null });
 
     // forged ByteRange: cover only the first part, then append a change after the signed part
@@ -343,6 +348,39 @@ describe('hostile probes 2026-12-04', () => {
     }
   });
 
+  it('verify: the real signed PDF of a Sangat Rahasia letter — exact, appended to, re-signed by a foreign key — answers the verdict only, nothing of the letter', async () => {
+    const secret = `SANGATRAHASIA${tok}`;
+    const { letterId, number } = await insertSignedLetterFixture(http.ds, { office: '5204', subject: `Hal ${secret} kotak suara`, securityClass: 'SR', to: [{ office: '52' }], rendered: false });
+    const a = http.app;
+    const job = new RenderLetterJob(http.ds, a.get(LettersRepository), a.get(OrganisationService), a.get(FilesService), a.get(AuditService), a.get(AppConfig), a.get(DOCUMENT_SIGNER), a.get(LetterWorkNotices), a.get(PadesSigner));
+    await job.run({ letterId });
+    const [row] = await http.ds.query('SELECT document_file_id, verification_token FROM letters WHERE id = ?', [letterId]);
+    const pdf = (await a.get(FilesService).read(String(row.document_file_id))).data;
+    expect(Buffer.isBuffer(pdf)).toBe(true);
+    const leaks = (body: unknown) => {
+      const s = JSON.stringify(body);
+      return [secret, number, 'Sumbawa', 'SEKRETARIS', 'PY.01.1'].filter((w) => s.includes(w));
+    };
+    const exact = await verify(pdf);
+    expect([exact.status, exact.body.valid, exact.body.restricted, leaks(exact.body)]).toEqual([200, true, true, []]);
+    const appended = await verify(Buffer.concat([pdf, Buffer.from('\n% diubah\n')]));
+    expect([appended.status < 500, appended.body?.valid ?? false, leaks(appended.body)]).toEqual([true, false, []]);
+    const keys = forge.pki.rsa.generateKeyPair(2048);
+    const cert = forge.pki.createCertificate();
+    cert.publicKey = keys.publicKey;
+    cert.serialNumber = '02';
+    cert.validity.notBefore = new Date(Date.now() - 86_400_000);
+    cert.validity.notAfter = new Date(Date.now() + 86_400_000 * 365);
+    cert.setSubject([{ name: 'commonName', value: 'Penyerang' }]);
+    cert.setIssuer([{ name: 'commonName', value: 'Penyerang' }]);
+    cert.sign(keys.privateKey, forge.md.sha256.create());
+    const twice = await signPdf(pdf, { privateKey: createPrivateKey(forge.pki.privateKeyToPem(keys.privateKey)), chain: [new X509Certificate(forge.pki.certificateToPem(cert))] }, { reason: PADES_REASON, name: 'Penyerang', location: 'X', signingTime: new Date() });
+    const two = await verify(twice);
+    expect([two.status < 500, two.body?.valid ?? false, leaks(two.body)]).toEqual([true, false, []]);
+    const byToken = await http.request('GET', `/api/verify/${row.verification_token}`);
+    expect([byToken.status, byToken.body.restricted, leaks(byToken.body)]).toEqual([200, true, []]);
+  });
+
   // ------------------------------------------------------------------ rendering
   it('rendering 500 rows x 12 columns with 10,000-character words ends in bounded time', async () => {
     const cell = (t: string) => ({ type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text: t }] }] });
@@ -377,10 +415,40 @@ describe('hostile probes 2026-12-04', () => {
 
   it('cross-office: the other office cannot read, download or compare a letter', async () => {
     const { letterId } = await insertSignedLetterFixture(http.ds, { office: '5204', subject: `Lintas ${tok}`, securityClass: 'B', to: [{ office: '52' }] });
-    for (const url of [`/api/letters/${letterId}`, `/api/letters/${letterId}/document`, `/api/letters/${letterId}/revisions`, `/api/letters/${letterId}/revisions/compare?from=1&to=1`]) {
+    for (const url of [`/api/letters/${letterId}`, `/api/letters/${letterId}/pdf`, `/api/letters/${letterId}/revisions`, `/api/letters/${letterId}/revisions/compare?from=1&to=1`]) {
       const r = await http.request('GET', url, { token: T['kasubbag.umum.5271'] });
       expect([url, r.status]).toEqual([url, 404]);
     }
     void positionIdOf;
   });
 });
+
+/** A replica whose credentials are refused: the anonymous /health/replicas must not echo user names, passwords or internals. */
+describe('hostile probes 2026-12-04: /health/replicas with a failing replica', () => {
+  let http: Http;
+  const saved = process.env.DATABASE_REPLICA_URLS;
+  beforeAll(async () => {
+    const server = new URL(testServerUrls().db);
+    process.env.DATABASE_REPLICA_URLS = `mysql://naskah_ro_user:Sup3rRahasia%21@${server.hostname}:${server.port}/${testDatabaseName(process.env.JEST_WORKER_ID ?? '1')}`;
+    http = await startApi();
+  });
+  afterAll(async () => {
+    if (saved === undefined) delete process.env.DATABASE_REPLICA_URLS;
+    else process.env.DATABASE_REPLICA_URLS = saved;
+    await http?.close();
+  });
+
+  it('DEFECT: anonymous /health/replicas reveals no password, no database user name, no raw driver error', async () => {
+    let body: any;
+    for (let i = 0; i < 50; i++) {
+      body = (await http.request('GET', '/health/replicas')).body;
+      if (body?.replicas?.[0]?.checkedAt) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const s = JSON.stringify(body);
+    const ready = JSON.stringify((await http.request('GET', '/health/ready')).body);
+    expect({ replicas: [/Sup3rRahasia/.test(s), /naskah_ro_user/.test(s), /Access denied|ER_|errno/i.test(s)], ready: [/Sup3rRahasia/.test(ready), /naskah_ro_user/.test(ready)], body: s.slice(0, 600) })
+      .toEqual({ replicas: [false, false, false], ready: [false, false], body: s.slice(0, 600) });
+  });
+});
+
