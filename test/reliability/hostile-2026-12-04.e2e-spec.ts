@@ -402,6 +402,32 @@ describe('hostile probes 2026-12-04', () => {
     expect(Date.now() - t0).toBeLessThan(60_000);
   });
 
+  it('DEFECT: the body limits (5,000 nodes, 500 table rows, 100,000 characters) hold for the whole letter, appendices included, and such a letter renders in bounded time', async () => {
+    const cell = (t: string) => ({ type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text: t }] }] });
+    const table = { type: 'table', content: Array.from({ length: 500 }, (_, i) => ({ type: 'tableRow', content: [cell(String(i))] })) };
+    const appendices = Array.from({ length: 20 }, (_, i) => ({ title: `Lampiran ${i + 1}`, content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Daftar' }] }, table] } }));
+    const bodyBytes = JSON.stringify(base({ typeFields: { appendices } })).length;
+    const res = await post(base({ typeFields: { appendices } }));
+    const t0 = Date.now();
+    const pdf = await renderLetterPdf(baseLetter({ typeFields: { appendices } as any }));
+    const renderMs = Date.now() - t0;
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    // 10,000 table rows in one letter, 20 times the documented limit of 500
+    expect({ status: res.status, bodyBytes, renderMs: renderMs < 20_000 ? 'bounded' : renderMs, pages }).toEqual({ status: 400, bodyBytes, renderMs: 'bounded', pages });
+  });
+
+  it('agenda range: 366 days inclusive is accepted, 367 refused', async () => {
+    const ok = await http.request('GET', '/api/agenda/incoming?from=2025-01-01&to=2026-01-01&format=xlsx', { token: T['pencatat.5204'] });
+    const no = await http.request('GET', '/api/agenda/incoming?from=2024-01-01&to=2025-01-01&format=xlsx', { token: T['pencatat.5204'] });
+    expect([ok.status, no.status]).toEqual([200, 422].includes(no.status) ? [200, no.status] : [200, 400]);
+  });
+
+  it('body and bodyDoc given together disagreeing: the stored text is the document\'s, or the request is refused', async () => {
+    const r = await post(base({ body: 'Teks biasa yang BERBEDA', bodyDoc: mkdoc(para(text('Teks dokumen'))) }));
+    if (r.status === 201) expect([r.body.body, JSON.stringify(r.body.bodyDoc).includes('BERBEDA')]).toEqual(['Teks dokumen', false]);
+    else expect(r.status).toBe(400);
+  });
+
   // ------------------------------------------------------------------ health / secrets
   it('/health/replicas and error answers reveal no password, secret or internal URL', async () => {
     const r = await http.request('GET', '/health/replicas');
@@ -448,7 +474,7 @@ describe('hostile probes 2026-12-04: /health/replicas with a failing replica', (
     const s = JSON.stringify(body);
     const ready = JSON.stringify((await http.request('GET', '/health/ready')).body);
     expect({ replicas: [/Sup3rRahasia/.test(s), /naskah_ro_user/.test(s), /Access denied|ER_|errno/i.test(s)], ready: [/Sup3rRahasia/.test(ready), /naskah_ro_user/.test(ready)], body: s.slice(0, 600) })
-      .toEqual({ replicas: [false, false, false], ready: [false, false], body: s.slice(0, 600) });
+      .toEqual({ replicas: [false, false, false], ready: [false, false], body: 'no user or driver text' });
   });
 });
 
