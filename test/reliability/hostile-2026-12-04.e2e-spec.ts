@@ -428,6 +428,48 @@ describe('hostile probes 2026-12-04', () => {
     else expect(r.status).toBe(400);
   });
 
+  it('a.n./u.b.: a subordinate of the signer, u.b. without a.n., the signer as his own a.n. are refused', async () => {
+    const k = pos['5204'];
+    const cases: [Record<string, unknown>, Record<string, unknown>][] = [
+      [{ signerPositionId: k.KETUA }, { onBehalfOfPositionId: k.SEKRETARIS }],
+      [{ signerPositionId: k.KETUA }, { onBehalfOfPositionId: k['KASUBBAG-KUL'] }],
+      [{ signerPositionId: k.KETUA }, { onBehalfOfPositionId: k.KETUA }],
+      [{ signerPositionId: k.SEKRETARIS }, { throughPositionId: k.KETUA }],
+      [{ signerPositionId: k.SEKRETARIS }, { onBehalfOfPositionId: k.KETUA, throughPositionId: k.KETUA }],
+    ];
+    for (const [over, typeFields] of cases) {
+      const r = await post(base({ ...over, typeFields }));
+      expect([JSON.stringify(typeFields), [400, 422].includes(r.status) ? 'refused' : r.status]).toEqual([JSON.stringify(typeFields), 'refused']);
+    }
+  });
+
+  it('a Sangat Rahasia draft is invisible to a colleague of the same office not on it (read, revisions, compare, search, PDF)', async () => {
+    const secret = `SRDRAFT${tok}`;
+    const c = await post(base({ subject: `Hal ${secret}`, securityClass: 'SR', bodyDoc: mkdoc(para(text(`isi ${secret}`))) }));
+    expect(c.status).toBe(201);
+    const id = c.body.id;
+    for (const user of ['staf.umum.5204', 'pencatat.5204', 'kasubbag.umum.5271']) {
+      for (const url of [`/api/letters/${id}`, `/api/letters/${id}/revisions`, `/api/letters/${id}/revisions/compare?from=1&to=1`, `/api/letters/${id}/pdf`]) {
+        const r = await http.request('GET', url, { token: T[user] });
+        expect([user, url, r.status, JSON.stringify(r.body).includes(secret)]).toEqual([user, url, 404, false]);
+      }
+      const s = await http.request('GET', `/api/search?q=${secret}`, { token: T[user] });
+      expect([user, JSON.stringify(s.body).includes(secret)]).toEqual([user, false]);
+    }
+  });
+
+  it('lembar disposisi of another office\'s delivery is 404; bad ids 400', async () => {
+    const [d] = await http.ds.query(`SELECT d.id FROM deliveries d JOIN positions p ON p.id = d.position_id JOIN offices o ON o.id = p.office_id WHERE o.code = '52' LIMIT 1`).catch(() => [undefined]);
+    if (d) {
+      const r = await http.request('GET', `/api/deliveries/${d.id}/disposition-sheet`, { token: T['kasubbag.umum.5271'] });
+      expect(r.status).toBe(404);
+    }
+    for (const id of ['0', '-1', '1e3', '01', 'abc']) {
+      const r = await http.request('GET', `/api/deliveries/${id}/disposition-sheet`, { token: T['pencatat.5204'] });
+      expect([id, r.status]).toEqual([id, 400]);
+    }
+  });
+
   // ------------------------------------------------------------------ health / secrets
   it('/health/replicas and error answers reveal no password, secret or internal URL', async () => {
     const r = await http.request('GET', '/health/replicas');
