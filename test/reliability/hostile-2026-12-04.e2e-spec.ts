@@ -16,7 +16,7 @@ import { insertSignedLetterFixture, positionIdOf } from '../../libs/testing/src/
 /**
  * Hostile probes (2026-12-04) against what was added today: letter content model, letter PDFs,
  * PAdES verification, letterhead admin, buku agenda, /health/replicas. Each probe states the rule
- * it checks; probes named `DEFECT:` found a defect (left failing on purpose, see the report).
+ * it checks; three probes found defects (bidi overrides, body limits per lampiran, /health/replicas details), fixed the same day.
  * Every answer must be a 4xx naming the field (never 5xx), quick, and must not leak R/SR content.
  */
 jest.setTimeout(240_000);
@@ -129,7 +129,7 @@ describe('hostile probes 2026-12-04', () => {
     expect(st.status).toBe(400);
   });
 
-  it('DEFECT: a bidi override (U+202E) in the subject / body / an assignee name is refused (it reverses what the signer reads)', async () => {
+  it('a bidi override (U+202E) in the subject / body / an assignee name is refused (it reverses what the signer reads)', async () => {
     const subj = await post(base({ subject: `Surat \u202Efdp.exe ${tok}` }));
     const body = await post(base({ bodyDoc: mkdoc(para(text('Bayar Rp \u202E000.1\u202C kepada'))) }));
     const name = await post(base({ typeCode: 'ST', typeFields: { assignees: [{ name: 'Budi \u202Eitreh', position: 'Staf' }] } }));
@@ -412,7 +412,7 @@ describe('hostile probes 2026-12-04', () => {
     expect(Date.now() - t0).toBeLessThan(60_000);
   });
 
-  it('DEFECT: the body limits (5,000 nodes, 500 table rows, 100,000 characters) hold for the whole letter, appendices included, and such a letter renders in bounded time', async () => {
+  it('the body limits (5,000 nodes, 500 table rows, 100,000 characters) hold for the whole letter, appendices included, and such a letter renders in bounded time', async () => {
     const cell = (t: string) => ({ type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text: t }] }] });
     const table = { type: 'table', content: Array.from({ length: 500 }, (_, i) => ({ type: 'tableRow', content: [cell(String(i))] })) };
     const appendices = Array.from({ length: 20 }, (_, i) => ({ title: `Lampiran ${i + 1}`, content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Daftar' }] }, table] } }));
@@ -525,7 +525,7 @@ describe('hostile probes 2026-12-04: /health/replicas with a failing replica', (
     await http?.close();
   });
 
-  it('DEFECT: anonymous /health/replicas reveals no password, no database user name, no raw driver error', async () => {
+  it('anonymous /health/replicas reveals no password, no database user name, no raw driver error', async () => {
     let body: any;
     for (let i = 0; i < 50; i++) {
       body = (await http.request('GET', '/health/replicas')).body;
@@ -534,8 +534,9 @@ describe('hostile probes 2026-12-04: /health/replicas with a failing replica', (
     }
     const s = JSON.stringify(body);
     const ready = JSON.stringify((await http.request('GET', '/health/ready')).body);
-    expect({ replicas: [/Sup3rRahasia/.test(s), /naskah_ro_user/.test(s), /Access denied|ER_|errno/i.test(s)], ready: [/Sup3rRahasia/.test(ready), /naskah_ro_user/.test(ready)], body: s.slice(0, 600) })
-      .toEqual({ replicas: [false, false, false], ready: [false, false], body: 'no user or driver text' });
+    expect({ replicas: [/Sup3rRahasia/.test(s), /naskah_ro_user/.test(s), /Access denied|ER_|errno/i.test(s), /127\.0\.0\.1|naskah_test/.test(s)], ready: [/Sup3rRahasia/.test(ready), /naskah_ro_user/.test(ready)] })
+      .toEqual({ replicas: [false, false, false, false], ready: [false, false] });
+    expect(body.replicas[0]).toMatchObject({ name: 'replika 1', up: false, skippedBecause: 'UNREACHABLE' });
   });
 });
 

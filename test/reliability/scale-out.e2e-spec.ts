@@ -88,6 +88,12 @@ describe('reliability: two API and two worker processes on one database and Redi
 
   it('sends every letter and three circulars twice at once through both APIs: one transmission each', withLogs(logs, async () => {
     for (let i = 0; i < CIRCULARS; i++) circularIds.push((await insertSignedLetterFixture(ds, { office: 'RI', typeCode: 'SE', subject: `Surat edaran jadwal ${i}`, toAllOtherOffices: true })).letterId);
+    // a letter is sent once its signed PDF exists (409 DOCUMENT_NOT_READY before): the workers render
+    // and sign the 40 PDFs first (PAdES, and the signer position's certificate made on first use)
+    await waitFor('the signed letters to be rendered', async () => {
+      const [r] = await ds.query(`SELECT COUNT(*) AS n FROM letters WHERE document_file_id IS NULL AND id IN (${letterIds.map(() => '?').join(',')})`, letterIds);
+      return Number(r.n) === 0;
+    }, { timeoutMs: 90_000, everyMs: 100 });
     const drafter = await apis[0].login('kasubbag.umum.5204');
     const ri = await apis[1].login('staf.umum.ri');
     // In waves of 12 pairs, below the API's 40 database connections (more at once: see the last test).
