@@ -8,6 +8,7 @@
 set -euo pipefail
 PORT=${1:-33591}
 PORT2=$((PORT + 1))
+PORT3=$((PORT + 2))
 DIR=$(pwd)/.data/pitr-drill
 rm -rf "$DIR"; mkdir -p "$DIR"
 SQL() { mariadb --no-defaults -h127.0.0.1 -P"$1" -uroot "${@:2}"; }
@@ -23,7 +24,7 @@ start() { # dir port server-id
   echo "server on $2 did not start"; tail "$1/mariadb.log"; exit 1
 }
 stop() { mariadb-admin --no-defaults -h127.0.0.1 -P"$1" -uroot shutdown || true; }
-trap 'stop $PORT; stop $PORT2' EXIT
+trap 'stop $PORT; stop $PORT2; stop $PORT3' EXIT
 mkdir -p "$DIR/a/binlog" "$DIR/b/binlog"
 start "$DIR/a" "$PORT" 1
 
@@ -34,6 +35,12 @@ SQL "$PORT" -e "CREATE DATABASE naskah; CREATE TABLE naskah.letters (id INT PRIM
 mariadb-dump --no-defaults -h127.0.0.1 -P"$PORT" -uroot --single-transaction --master-data=2 --gtid --routines --triggers --events \
   --databases naskah > "$DIR/full.sql"
 grep -m1 -E "CHANGE MASTER TO MASTER_LOG_FILE" "$DIR/full.sql"
+# 1b. The same point as a physical backup (mariadb-backup, when installed): a hot copy of the data files.
+if command -v mariadb-backup >/dev/null; then
+  mariadb-backup --no-defaults --backup --host=127.0.0.1 --port="$PORT" --user=root --target-dir="$DIR/physical" >"$DIR/backup.log" 2>&1
+  mariadb-backup --no-defaults --prepare --target-dir="$DIR/physical" >>"$DIR/backup.log" 2>&1
+  echo "mariadb-backup binlog position: $(cat "$DIR/physical/xtrabackup_binlog_info")"
+fi
 
 # 2. Work after the backup, then the accident, then more work.
 SQL "$PORT" -e "INSERT INTO naskah.letters VALUES (3,'setelah backup 3'); INSERT INTO naskah.letters VALUES (4,'setelah backup 4');"
@@ -57,4 +64,19 @@ start "$DIR/b" "$PORT2" 2
 { echo 'SET SESSION sql_log_bin=0;'; mariadb-binlog --no-defaults --start-position="$POS" --stop-position="$ACCIDENT_POS" "$DIR/a/binlog/$FILE"; } | SQL "$PORT2"
 GOT=$(SQL "$PORT2" -N -e "SELECT GROUP_CONCAT(id ORDER BY id) FROM naskah.letters")
 echo "restored rows: $GOT (expected 1,2,3,4)"
-[ "$GOT" = "1,2,3,4" ] && echo PASS || { echo FAIL; exit 1; }
+[ "$GOT" = "1,2,3,4" ] || { echo FAIL; exit 1; }
+echo "PASS (logical: mariadb-dump + binlog replay)"
+
+# 5. The same from the physical backup: start a server on the prepared copy, replay from its binlog position.
+if [ -d "$DIR/physical" ]; then
+  read -r PFILE PPOS _ < "$DIR/physical/xtrabackup_binlog_info"
+  mkdir -p "$DIR/c/binlog"; mv "$DIR/physical" "$DIR/c/mysql"
+  mariadbd --no-defaults --user=root --datadir="$DIR/c/mysql" --socket="$DIR/c/mariadb.sock" --port="$PORT3" --bind-address=127.0.0.1 \
+    --pid-file="$DIR/c/mariadb.pid" --log-error="$DIR/c/mariadb.log" --server-id=3 --log-bin="$DIR/c/binlog/mariadb-bin" --binlog-format=ROW &
+  for _ in $(seq 1 100); do SQL "$PORT3" -e 'SELECT 1' >/dev/null 2>&1 && break; sleep 0.2; done
+  { echo 'SET SESSION sql_log_bin=0;'; mariadb-binlog --no-defaults --start-position="$PPOS" --stop-position="$ACCIDENT_POS" "$DIR/a/binlog/$PFILE"; } | SQL "$PORT3"
+  GOT=$(SQL "$PORT3" -N -e "SELECT GROUP_CONCAT(id ORDER BY id) FROM naskah.letters")
+  echo "restored rows (physical): $GOT (expected 1,2,3,4)"
+  [ "$GOT" = "1,2,3,4" ] || { echo FAIL; exit 1; }
+  echo "PASS (physical: mariadb-backup --backup/--prepare + binlog replay)"
+fi
