@@ -110,7 +110,7 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
     let circularDoneAt = 0;
     const fault = (async () => {
       try {
-        await waitFor('the load to send its first letters', () => acked.sent.size >= 6, { timeoutMs: 60_000, everyMs: 20 });
+        await waitFor('the load to send its first letters', () => acked.sent.size >= 20, { timeoutMs: 60_000, everyMs: 20 });
         // The circular's dispatch is one transaction: it locks the transmission, raises one agenda counter per office
         // (in key order), inserts 552 deliveries and commits, in about 100 ms. To kill its worker inside it every time,
         // the test holds the row lock of the last counter in that order (a plain upsert, rolled back) so the transaction
@@ -138,19 +138,21 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
           circularSent = true;
           [{ id: txId }] = await ds.query("SELECT id FROM transmissions WHERE letter_id = ? AND kind = 'SEND'", [circularId]);
           const workerIndex = new Map(workers.map((w, i) => [w.pid, i]));
+          let seen = '';
           await waitFor('the circular dispatch transaction to wait, 551 counters locked, on a worker connection', async () => {
             const trx: { host: string }[] = await ds.query(
-              `SELECT p.HOST AS host FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.ID = t.trx_mysql_thread_id
-                WHERE t.trx_state = 'LOCK WAIT' AND t.trx_rows_locked >= 500`,
+              `SELECT p.HOST AS host, t.trx_state AS state, t.trx_rows_locked AS locked, t.trx_rows_modified AS modified, LEFT(p.INFO, 60) AS info
+                 FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.ID = t.trx_mysql_thread_id
+                WHERE t.trx_state = 'LOCK WAIT' AND p.INFO LIKE '%number_counters%'`,
             );
-            if (!trx.length) return false;
             const byPort = await workerPidByPort();
+            seen = `${JSON.stringify(trx)} ports ${JSON.stringify([...byPort])} workers ${JSON.stringify([...workerIndex])}`;
             for (const t of trx) {
               const i = workerIndex.get(byPort.get(Number(t.host.split(':').pop())));
               if (i !== undefined) owner = i;
             }
             return owner >= 0;
-          }, { timeoutMs: 30_000, everyMs: 20 });
+          }, { timeoutMs: 30_000, everyMs: 20, explain: () => `last seen: ${seen}` });
           killedWorker = owner;
           await Promise.all([workers[killedWorker].kill('SIGKILL'), apiProcs[0].kill('SIGKILL')]);
           killedAt = Date.now();
