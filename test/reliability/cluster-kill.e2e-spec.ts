@@ -131,6 +131,7 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
           return byPort;
         };
         let owner = -1;
+        let rowsLocked = 0;
         let txId = '';
         try {
           const sent = await call('send circular', 'POST', `/api/letters/${circularId}/send`, { token: ri });
@@ -140,19 +141,28 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
           const workerIndex = new Map(workers.map((w, i) => [w.pid, i]));
           let seen = '';
           await waitFor('the circular dispatch transaction to wait, 551 counters locked, on a worker connection', async () => {
-            const trx: { host: string }[] = await ds.query(
+            const trx: { host: string; locked: string; modified: string }[] = await ds.query(
               `SELECT p.HOST AS host, t.trx_state AS state, t.trx_rows_locked AS locked, t.trx_rows_modified AS modified, LEFT(p.INFO, 60) AS info
                  FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.ID = t.trx_mysql_thread_id
-                WHERE t.trx_state = 'LOCK WAIT' AND p.INFO LIKE '%number_counters%'`,
+                WHERE t.trx_state = 'LOCK WAIT' AND p.INFO LIKE '%number_counters%' ORDER BY t.trx_rows_modified DESC`,
             );
+            if (!trx.length) {
+              const all = await ds.query('SELECT trx_state, trx_rows_modified, trx_query FROM information_schema.innodb_trx');
+              const [t] = await ds.query('SELECT dispatched_at FROM transmissions WHERE id = ?', [txId]);
+              const [o] = await ds.query("SELECT sent_at, attempts FROM outbox WHERE job_id = CONCAT('dispatch-letter_', ?)", [txId]).catch(() => [null]);
+              seen = `no lock wait; transmission ${JSON.stringify(t)}, outbox ${JSON.stringify(o)}, transactions ${JSON.stringify(all).slice(0, 1500)}`;
+              return false;
+            }
             const byPort = await workerPidByPort();
             seen = `${JSON.stringify(trx)} ports ${JSON.stringify([...byPort])} workers ${JSON.stringify([...workerIndex])}`;
-            for (const t of trx) {
-              const i = workerIndex.get(byPort.get(Number(t.host.split(':').pop())));
-              if (i !== undefined) owner = i;
-            }
-            return owner >= 0;
-          }, { timeoutMs: 30_000, everyMs: 20, explain: () => `last seen: ${seen}` });
+            // The circular's transaction has modified the most rows (every counter before the held one);
+            // a letter's dispatch waiting behind it on one office's counter has modified none.
+            const mine = trx.find((t) => workerIndex.has(byPort.get(Number(t.host.split(':').pop()))));
+            if (!mine || Number(mine.modified) < 100) return false;
+            owner = workerIndex.get(byPort.get(Number(mine.host.split(':').pop())))!;
+            rowsLocked = Number(mine.modified);
+            return true;
+          }, { timeoutMs: 60_000, everyMs: 20, explain: () => `last seen: ${seen}` });
           killedWorker = owner;
           await Promise.all([workers[killedWorker].kill('SIGKILL'), apiProcs[0].kill('SIGKILL')]);
           killedAt = Date.now();
@@ -161,7 +171,7 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
           await holder.release();
         }
         const [after] = await ds.query('SELECT COUNT(*) AS n FROM deliveries WHERE transmission_id = ?', [txId]);
-        figures['killed'] = `api-1 and worker-${killedWorker + 1}, the one whose connection held the circular's dispatch transaction open; deliveries of the circular at the kill: ${after.n}`;
+        figures['killed'] = `api-1 and worker-${killedWorker + 1}, the one whose connection held the circular's dispatch transaction open (${rowsLocked} counters raised, waiting on the held one); deliveries of the circular at the kill: ${after.n}`;
         expect(Number(after.n)).toBe(0);
         const tx = { id: txId };
         await waitFor('the circular to be dispatched to 552 offices', async () => {
@@ -184,6 +194,10 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
     figures['errors'] = `${failed.length}: ${failed.map((c) => `api-${c.api + 1} ${c.what} ${c.res.status || c.res.error}`).join(', ') || 'none'}`;
     figures['retried on the other API'] = calls.filter((c) => c.what.endsWith('(retry)')).length;
     figures['answers'] = Object.entries(calls.reduce<Record<string, number>>((m, c) => ({ ...m, [c.res.status || 'none']: (m[c.res.status || 'none'] ?? 0) + 1 }), {})).map(([s, n]) => `${s}×${n}`).join(' ');
+    figures['refused (4xx), by request'] = Object.entries(calls.filter((c) => c.res.status >= 400 && c.res.status < 500).reduce<Record<string, number>>((m, c) => {
+      const k = `${c.what} ${c.res.status} ${c.res.body?.code ?? ''}`.trim();
+      return { ...m, [k]: (m[k] ?? 0) + 1 };
+    }, {})).map(([k, n]) => `${k} ×${n}`).join(', ') || 'none';
     figures['time from kill to circular complete (ms)'] = circularDoneAt - killedAt;
     // Only requests to the killed API fail, and only those that were sent before the client knew it was down
     // (at most one per client); no 5xx anywhere; the surviving API answered every request.
@@ -240,6 +254,7 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
   }), 180_000);
 
   it('restarts the killed worker, which picks up work on its own (the other worker stopped); no job left stuck', withLogs(logs, async () => {
+    expect(killedWorker).toBeGreaterThanOrEqual(0);
     const restarted = workers[killedWorker];
     const other = workers[1 - killedWorker];
     await restarted.start();
