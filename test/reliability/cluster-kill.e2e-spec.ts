@@ -150,7 +150,9 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
               const all = await ds.query('SELECT trx_state, trx_rows_modified, trx_query FROM information_schema.innodb_trx');
               const [t] = await ds.query('SELECT dispatched_at FROM transmissions WHERE id = ?', [txId]);
               const [o] = await ds.query("SELECT sent_at, attempts FROM outbox WHERE job_id = CONCAT('dispatch-letter_', ?)", [txId]).catch(() => [null]);
-              seen = `no lock wait; transmission ${JSON.stringify(t)}, outbox ${JSON.stringify(o)}, transactions ${JSON.stringify(all).slice(0, 1500)}`;
+              const dq = new Queue('dispatch', { connection: { host: '127.0.0.1', port: env!.redis.port, maxRetriesPerRequest: null }, prefix: env!.queuePrefix });
+              const job = await Promise.all([dq.getJobState(`dispatch-letter_${txId}`), dq.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed')]).finally(() => dq.close());
+              seen = `no lock wait; transmission ${JSON.stringify(t)}, outbox ${JSON.stringify(o)}, dispatch job ${JSON.stringify(job)}, transactions ${JSON.stringify(all).slice(0, 1500)}`;
               return false;
             }
             const byPort = await workerPidByPort();
