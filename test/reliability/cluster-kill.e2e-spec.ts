@@ -1,0 +1,295 @@
+import { Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { ApiClient, execFileP, HttpResult, ManagedProcess, printFigures, ReliabilityEnv, verifyAuditChain, waitFor, withLogs } from '../../libs/testing/src/processes';
+import { insertSignedLetterFixture } from '../../libs/testing/src/letters-fixture';
+import { draftBody, positionsOf } from './flows';
+import { deliveryReport, letterReport, unsentOutbox, violations } from './invariants';
+
+/**
+ * Reliability: two API and two worker processes on one MariaDB and one Redis, under a steady load
+ * of sends, inbox reads and dispositions spread round-robin over both APIs. A circular from KPU RI
+ * to all 552 offices is sent mid-way; while its dispatch transaction is open, the worker running it
+ * and one API are SIGKILLed. The client behaves like a load balancer: a request that gets no answer
+ * marks that API down and is retried once on the other. Then the killed worker is restarted alone
+ * (the other stopped) to show it picks up work, and the audit chain is verified.
+ */
+const CLIENTS = 4;
+const OFFICES = 552;
+const LOAD_AFTER_COMPLETE_MS = 3000;
+
+interface Call { api: number; what: string; startedAt: number; res: HttpResult }
+
+describe('reliability: one API and one worker of two SIGKILLed mid-circular', () => {
+  let env: ReliabilityEnv | undefined;
+  let apis: ApiClient[];
+  let apiProcs: ManagedProcess[];
+  let workers: ManagedProcess[];
+  let ds: DataSource;
+  const calls: Call[] = [];
+  const down = new Set<number>();
+  const acked = { sent: new Map<string, number>(), disposed: new Set<string>() };
+  const figures: Record<string, string | number> = {};
+  let circularId = '';
+  let killedAt = 0;
+  let killedWorker = -1;
+  const logs = () => env;
+
+  beforeAll(async () => {
+    env = await ReliabilityEnv.create('cluster-kill');
+    const [a1, a2] = [await env.api('api-1'), await env.api('api-2')];
+    apis = [a1.client, a2.client];
+    apiProcs = [a1.proc, a2.proc];
+    workers = [env.worker('worker-1'), env.worker('worker-2')];
+    await env.startAll(a1.proc, a2.proc, ...workers);
+    ds = await env.dataSource();
+  }, 240_000);
+
+  afterAll(() => env?.shutdown(), 120_000);
+
+  let rr = 0;
+  /**
+   * One request, as a load balancer would route it: round-robin over the APIs not marked down; no
+   * answer at all (connection refused or reset) marks that API down and the request goes once to the other.
+   */
+  async function call(what: string, method: string, path: string, opts: { token: string; body?: unknown }): Promise<HttpResult> {
+    const live = [0, 1].filter((i) => !down.has(i));
+    let api = live[rr++ % live.length];
+    const startedAt = Date.now();
+    let res = await apis[api].request(method, path, { ...opts, timeoutMs: 20_000 });
+    calls.push({ api, what, startedAt, res });
+    if (res.status === 0) {
+      down.add(api);
+      api = 1 - api;
+      res = await apis[api].request(method, path, { ...opts, timeoutMs: 20_000 });
+      calls.push({ api, what: `${what} (retry)`, startedAt: Date.now(), res });
+    }
+    return res;
+  }
+
+  it('completes a 552-office circular and loses nothing when one API and the worker dispatching it are SIGKILLed under load', withLogs(logs, async () => {
+    const login = async (u: string) => apis[0].login(u);
+    const [drafter, signer, ketua52, ri] = await Promise.all(['kasubbag.umum.5204', 'ketua.5204', 'ketua.52', 'staf.umum.ri'].map(login));
+    const p5204 = await positionsOf(ds, '5204');
+    const p52 = await positionsOf(ds, '52');
+    circularId = (await insertSignedLetterFixture(ds, { office: 'RI', typeCode: 'SE', subject: 'Surat edaran jadwal tahapan pemungutan suara', toAllOtherOffices: true })).letterId;
+    let stop = false;
+    let circularSent = false;
+
+    /** A letter from KPU Kabupaten Sumbawa to the Ketua of KPU Provinsi NTB: create, submit, sign, send. */
+    const sendFlow = async (n: number, i: number) => {
+      const body = draftBody(p5204.KETUA, [{ kind: 'TO', positionId: p52.KETUA }], { subject: `Laporan pelaksanaan tahapan klien ${n} nomor ${i}` });
+      const created = await call('create', 'POST', '/api/letters', { token: drafter, body });
+      if (created.status !== 201) return;
+      const id = String(created.body.id);
+      if ((await call('submit', 'POST', `/api/letters/${id}/submit`, { token: drafter })).status !== 201) return;
+      const signed = await call('sign', 'POST', `/api/letters/${id}/sign`, { token: signer, body: { password: 'Naskah#2026' } });
+      if (signed.status !== 201 && signed.body?.code !== 'ALREADY_SIGNED') return;
+      const sent = await call('send', 'POST', `/api/letters/${id}/send`, { token: drafter });
+      if (sent.status === 201 || sent.body?.code === 'LETTER_ALREADY_SENT') acked.sent.set(id, Date.now());
+    };
+    /** The Ketua of KPU Provinsi NTB reads the inbox and disposes the newest letter not disposed yet to the Sekretaris. */
+    const readAndDispose = async () => {
+      const inbox = await call('inbox', 'GET', '/api/inbox?pageSize=20', { token: ketua52 });
+      if (inbox.status !== 200) return;
+      const item = (inbox.body.items as { id: string; letterId: string; positionId: number }[]).find((d) => d.positionId === p52.KETUA && d.letterId !== circularId && !acked.disposed.has(d.id));
+      if (!item) return;
+      acked.disposed.add(item.id); // claimed by this client; the answer is checked below
+      const res = await call('dispose', 'POST', '/api/dispositions', {
+        token: ketua52, body: { deliveryId: item.id, recipientPositionIds: [p52.SEKRETARIS], instructionCodes: ['TINDAK_LANJUTI'], workingDays: 3 },
+      });
+      if (res.status !== 201 && !(res.status === 409)) acked.disposed.delete(item.id);
+    };
+    const vu = async (n: number) => {
+      for (let i = 0; !stop; i++) {
+        await sendFlow(n, i);
+        await readAndDispose();
+      }
+    };
+
+    const load = Promise.all(Array.from({ length: CLIENTS }, (_, n) => vu(n)));
+    let circularDoneAt = 0;
+    const fault = (async () => {
+      try {
+        await waitFor('the load to send its first letters', () => acked.sent.size >= 20, { timeoutMs: 60_000, everyMs: 20 });
+        // The circular's dispatch is one transaction: it locks the transmission, raises one agenda counter per office
+        // (in key order), inserts 552 deliveries and commits, in about 100 ms. To kill its worker inside it every time,
+        // the test holds the row lock of the last counter in that order (a plain upsert, rolled back) so the transaction
+        // waits there with 551 counters locked; the worker is found by its connection (innodb_trx → processlist → ss).
+        const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(new Date());
+        const keys = (await ds.query("SELECT id FROM offices WHERE code NOT IN ('RI', '52')")).map((o: { id: number }) => `agenda|office=${o.id}|year=${year}`).sort();
+        const holder = ds.createQueryRunner();
+        await holder.connect();
+        await holder.startTransaction();
+        await holder.query('INSERT INTO number_counters (scope_key, value) VALUES (?, 0) ON DUPLICATE KEY UPDATE value = value', [keys[keys.length - 1]]);
+        const workerPidByPort = async () => {
+          const { stdout } = await execFileP('ss', ['-tnpH', 'state', 'established', `( dport = :${env!.mariadb.port} )`]);
+          const byPort = new Map<number, number>();
+          for (const line of stdout.split('\n')) {
+            const m = /127\.0\.0\.1:(\d+)\s+127\.0\.0\.1:\d+\s+users:\(\("[^"]*",pid=(\d+)/.exec(line);
+            if (m) byPort.set(Number(m[1]), Number(m[2]));
+          }
+          return byPort;
+        };
+        let owner = -1;
+        let rowsLocked = 0;
+        let txId = '';
+        try {
+          const sent = await call('send circular', 'POST', `/api/letters/${circularId}/send`, { token: ri });
+          expect([sent.status, sent.body?.targetCount]).toEqual([201, OFFICES]);
+          circularSent = true;
+          [{ id: txId }] = await ds.query("SELECT id FROM transmissions WHERE letter_id = ? AND kind = 'SEND'", [circularId]);
+          const workerIndex = new Map(workers.map((w, i) => [w.pid, i]));
+          let seen = '';
+          await waitFor('the circular dispatch transaction to wait, 551 counters locked, on a worker connection', async () => {
+            const trx: { host: string; locked: string; modified: string }[] = await ds.query(
+              `SELECT p.HOST AS host, t.trx_state AS state, t.trx_rows_locked AS locked, t.trx_rows_modified AS modified, LEFT(p.INFO, 60) AS info
+                 FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.ID = t.trx_mysql_thread_id
+                WHERE t.trx_state = 'LOCK WAIT' AND p.INFO LIKE '%number_counters%' ORDER BY t.trx_rows_modified DESC`,
+            );
+            if (!trx.length) {
+              const all = await ds.query('SELECT trx_state, trx_rows_modified, trx_query FROM information_schema.innodb_trx');
+              const [t] = await ds.query('SELECT dispatched_at FROM transmissions WHERE id = ?', [txId]);
+              const [o] = await ds.query("SELECT sent_at, attempts FROM outbox WHERE job_id = CONCAT('dispatch-letter_', ?)", [txId]).catch(() => [null]);
+              const dq = new Queue('dispatch', { connection: { host: '127.0.0.1', port: env!.redis.port, maxRetriesPerRequest: null }, prefix: env!.queuePrefix });
+              const job = await Promise.all([dq.getJobState(`dispatch-letter_${txId}`), dq.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed')]).finally(() => dq.close());
+              seen = `no lock wait; transmission ${JSON.stringify(t)}, outbox ${JSON.stringify(o)}, dispatch job ${JSON.stringify(job)}, transactions ${JSON.stringify(all).slice(0, 1500)}`;
+              return false;
+            }
+            const byPort = await workerPidByPort();
+            seen = `${JSON.stringify(trx)} ports ${JSON.stringify([...byPort])} workers ${JSON.stringify([...workerIndex])}`;
+            // The circular's transaction has modified the most rows (every counter before the held one);
+            // a letter's dispatch waiting behind it on one office's counter has modified none.
+            const mine = trx.find((t) => workerIndex.has(byPort.get(Number(t.host.split(':').pop()))));
+            if (!mine || Number(mine.modified) < 100) return false;
+            owner = workerIndex.get(byPort.get(Number(mine.host.split(':').pop())))!;
+            rowsLocked = Number(mine.modified);
+            return true;
+          }, { timeoutMs: 60_000, everyMs: 20, explain: () => `last seen: ${seen}` });
+          killedWorker = owner;
+          await Promise.all([workers[killedWorker].kill('SIGKILL'), apiProcs[0].kill('SIGKILL')]);
+          killedAt = Date.now();
+        } finally {
+          await holder.rollbackTransaction().catch(() => undefined);
+          await holder.release();
+        }
+        const [after] = await ds.query('SELECT COUNT(*) AS n FROM deliveries WHERE transmission_id = ?', [txId]);
+        figures['killed'] = `api-1 and worker-${killedWorker + 1}, the one whose connection held the circular's dispatch transaction open (${rowsLocked} counters raised, waiting on the held one); deliveries of the circular at the kill: ${after.n}`;
+        expect(Number(after.n)).toBe(0);
+        const tx = { id: txId };
+        await waitFor('the circular to be dispatched to 552 offices', async () => {
+          const [r] = await ds.query('SELECT COUNT(*) AS n FROM deliveries WHERE transmission_id = ?', [tx.id]);
+          return Number(r.n) === OFFICES;
+        }, { timeoutMs: 150_000, everyMs: 100 });
+        circularDoneAt = Date.now();
+        await new Promise((r) => setTimeout(r, LOAD_AFTER_COMPLETE_MS));
+      } finally {
+        stop = true;
+      }
+    })();
+    await Promise.all([fault, load]);
+    env!.recordPids();
+    expect(circularSent).toBe(true);
+
+    const failed = calls.filter((c) => c.res.status === 0 || c.res.status >= 500);
+    const killedApi = 0;
+    figures['requests'] = `${calls.length} (${calls.filter((c) => c.api === 0).length} to api-1, ${calls.filter((c) => c.api === 1).length} to api-2), ${calls.filter((c) => c.startedAt >= killedAt).length} after the kill`;
+    figures['errors'] = `${failed.length}: ${failed.map((c) => `api-${c.api + 1} ${c.what} ${c.res.status || c.res.error}`).join(', ') || 'none'}`;
+    figures['retried on the other API'] = calls.filter((c) => c.what.endsWith('(retry)')).length;
+    figures['answers'] = Object.entries(calls.reduce<Record<string, number>>((m, c) => ({ ...m, [c.res.status || 'none']: (m[c.res.status || 'none'] ?? 0) + 1 }), {})).map(([s, n]) => `${s}×${n}`).join(' ');
+    figures['refused (4xx), by request'] = Object.entries(calls.filter((c) => c.res.status >= 400 && c.res.status < 500).reduce<Record<string, number>>((m, c) => {
+      const k = `${c.what} ${c.res.status} ${c.res.body?.code ?? ''}`.trim();
+      return { ...m, [k]: (m[k] ?? 0) + 1 };
+    }, {})).map(([k, n]) => `${k} ×${n}`).join(', ') || 'none';
+    figures['time from kill to circular complete (ms)'] = circularDoneAt - killedAt;
+    // Only requests to the killed API fail, and only those that were sent before the client knew it was down
+    // (at most one per client); no 5xx anywhere; the surviving API answered every request.
+    expect(failed.filter((c) => c.api !== killedApi || c.res.status !== 0)).toEqual([]);
+    expect(failed.length).toBeLessThanOrEqual(CLIENTS);
+    expect(calls.filter((c) => c.api === 1 && c.startedAt >= killedAt).length).toBeGreaterThan(0);
+  }), 240_000);
+
+  it('delivers every acknowledged letter and the circular exactly once, with no duplicate notification or audit event; the outbox drains', withLogs(logs, async () => {
+    const sentIds = [...acked.sent.keys()];
+    await waitFor('the surviving worker to dispatch everything and the outbox to drain', async () => {
+      const [t] = await ds.query('SELECT SUM(dispatched_at IS NULL) AS pending FROM transmissions');
+      return Number(t.pending) === 0 && (await unsentOutbox(ds)) === 0;
+    }, { timeoutMs: 120_000, everyMs: 200 });
+    const all = await deliveryReport(ds);
+    const acknowledged = await deliveryReport(ds, sentIds);
+    const beforeKill = sentIds.filter((id) => acked.sent.get(id)! < killedAt);
+    const [circular] = await ds.query('SELECT COUNT(*) AS n, COUNT(DISTINCT letter_id, office_id, position_id) AS uniq FROM deliveries WHERE letter_id = ?', [circularId]);
+    const [lostBeforeKill] = beforeKill.length
+      ? await ds.query(`SELECT COUNT(*) AS n FROM letters l WHERE l.id IN (${beforeKill.map(() => '?').join(',')}) AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.letter_id = l.id)`, beforeKill)
+      : [{ n: 0 }];
+    const letters = await letterReport(ds);
+    const dupDeliveries = Number((await ds.query('SELECT COUNT(*) AS n FROM (SELECT letter_id, office_id, position_id FROM deliveries GROUP BY letter_id, office_id, position_id, transmission_id HAVING COUNT(*) > 1) x'))[0].n);
+    const dupNotifications = Number((await ds.query('SELECT COUNT(*) AS n FROM (SELECT user_id FROM notifications GROUP BY user_id, type, payload HAVING COUNT(*) > 1) x'))[0].n);
+    const dupAudit = Number((await ds.query(
+      `SELECT COUNT(*) AS n FROM (SELECT entity_id FROM audit_events WHERE action IN ('LETTER_SIGNED', 'LETTER_SENT', 'LETTER_DELIVERED', 'DISPOSITION_ISSUED')
+         GROUP BY action, entity_id, COALESCE(JSON_VALUE(after_state, '$.transmissionId'), ''), COALESCE(JSON_VALUE(after_state, '$.dispositionId'), '') HAVING COUNT(*) > 1) x`,
+    ))[0].n);
+    const [disp] = await ds.query('SELECT COUNT(*) AS n, COUNT(DISTINCT delivery_id, recipient_position_id) AS uniq FROM dispositions');
+    const [received] = await ds.query(
+      "SELECT COUNT(*) AS n, COUNT(DISTINCT user_id, JSON_VALUE(payload, '$.letterId')) AS uniq FROM notifications WHERE type = 'LETTER_RECEIVED' AND JSON_VALUE(payload, '$.letterId') = ?",
+      [circularId],
+    );
+    printFigures('cluster: 2 APIs + 2 workers, one of each SIGKILLed mid-circular', {
+      ...figures,
+      'letters sent and acknowledged (before the kill)': `${sentIds.length} (${beforeKill.length})`,
+      'circular deliveries / unique (letter, office, position)': `${circular.n} / ${circular.uniq}`,
+      'deliveries checked (all transmissions)': `${all.deliveries} in ${all.transmissions} transmissions`,
+      'items lost': all.missing + Number(lostBeforeKill.n),
+      'duplicate deliveries / notifications / audit events': `${dupDeliveries} / ${dupNotifications} / ${dupAudit}`,
+      'dispositions issued / unique': `${disp.n} / ${disp.uniq}`,
+      'circular LETTER_RECEIVED notifications / unique users': `${received.n} / ${received.uniq}`,
+      'unrelayed outbox rows': await unsentOutbox(ds),
+    });
+    expect([Number(circular.n), Number(circular.uniq)]).toEqual([OFFICES, OFFICES]);
+    expect(acknowledged).toMatchObject({ undispatched: 0, missing: 0, extra: 0 });
+    expect(Number(lostBeforeKill.n)).toBe(0);
+    expect(violations(all)).toBe(0);
+    expect(violations(letters)).toBe(0);
+    expect([dupDeliveries, dupNotifications, dupAudit]).toEqual([0, 0, 0]);
+    expect(Number(disp.n)).toBe(Number(disp.uniq));
+    expect(Number(disp.n)).toBeGreaterThan(0);
+    expect(Number(received.n)).toBe(Number(received.uniq));
+  }), 180_000);
+
+  it('restarts the killed worker, which picks up work on its own (the other worker stopped); no job left stuck', withLogs(logs, async () => {
+    expect(killedWorker).toBeGreaterThanOrEqual(0);
+    const restarted = workers[killedWorker];
+    const other = workers[1 - killedWorker];
+    await restarted.start();
+    await other.stop();
+    env!.recordPids();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await insertSignedLetterFixture(ds, { office: '5204', subject: `Laporan setelah pemulihan ${i}`, to: [{ office: '52', position: 'KETUA' }] })).letterId);
+    const drafter = await apis[1].login('kasubbag.umum.5204');
+    const t0 = Date.now();
+    const sends = await Promise.all(ids.map((id) => apis[1].request('POST', `/api/letters/${id}/send`, { token: drafter })));
+    expect(sends.map((s) => s.status)).toEqual([201, 201, 201]);
+    await waitFor('the restarted worker alone to deliver the new letters', async () => {
+      const [r] = await ds.query(`SELECT COUNT(*) AS n FROM deliveries WHERE letter_id IN (${ids.map(() => '?').join(',')})`, ids);
+      return Number(r.n) === ids.length;
+    }, { timeoutMs: 60_000, everyMs: 100 });
+    const ms = Date.now() - t0;
+    const q = new Queue('dispatch', { connection: { host: '127.0.0.1', port: env!.redis.port, maxRetriesPerRequest: null }, prefix: env!.queuePrefix });
+    try {
+      await waitFor('no job waiting or active', async () => Object.values(await q.getJobCounts('waiting', 'active', 'prioritized')).every((n) => n === 0), { timeoutMs: 30_000 });
+      const failed = await q.getFailedCount();
+      console.log(`[reliability] cluster: worker-${killedWorker + 1} restarted alone delivered 3 new letters in ${ms} ms; dispatch queue failed jobs: ${failed}`);
+      expect(failed).toBe(0);
+    } finally {
+      await q.close();
+    }
+    await other.start();
+    env!.recordPids();
+  }), 120_000);
+
+  it('keeps an intact audit chain', withLogs(logs, async () => {
+    const audit = await verifyAuditChain(ds);
+    console.log(`[reliability] cluster: audit chain: ${audit.checked} events in ${audit.streams} chains checked, problems: ${audit.problems.length}`);
+    expect(audit.problems).toEqual([]);
+    expect(audit.ok).toBe(true);
+  }));
+});
