@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { replaceXmpInfo } from './pdfa';
 import { PDF_FONT, registerPdfFonts } from './fonts';
 
 /**
@@ -33,14 +34,18 @@ export interface PdfHandle {
 export function createPdf(o: PdfDocumentOptions): PdfHandle {
   const at = new Date(Math.floor(o.at.getTime() / 1000) * 1000);
   const margins = o.margins ?? { top: 50, bottom: 50, left: 56, right: 50 };
+  const info = {
+    Title: o.title, Author: o.author, ...(o.subject ? { Subject: o.subject } : {}), ...(o.keywords ? { Keywords: o.keywords } : {}),
+    Creator: 'Naskah', Producer: 'Naskah (PDFKit)', CreationDate: at, ModDate: at,
+  };
+  // PDF/A-2b like the letters (berita acara, lembar disposisi and registers are records too): fonts
+  // embedded, XMP with pdfaid, sRGB OutputIntent
   const doc = new PDFDocument({
-    size: 'A4', layout: o.layout ?? 'portrait', margins, compress: true, bufferPages: true, pdfVersion: '1.7', lang: 'id-ID', autoFirstPage: true,
+    size: 'A4', layout: o.layout ?? 'portrait', margins, compress: true, bufferPages: true, pdfVersion: '1.7', subset: 'PDF/A-2b', lang: 'id-ID', autoFirstPage: true,
     font: null as unknown as string, // no standard Helvetica: the embedded fonts only
-    info: {
-      Title: o.title, Author: o.author, ...(o.subject ? { Subject: o.subject } : {}), ...(o.keywords ? { Keywords: o.keywords } : {}),
-      Creator: 'Naskah', Producer: 'Naskah (PDFKit)', CreationDate: at, ModDate: at,
-    },
+    info,
   });
+  replaceXmpInfo(doc, info);
   registerPdfFonts(doc);
   const done = new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -40,5 +40,15 @@ describe('berita acara PDF', () => {
     expect(fonts.length).toBeGreaterThan(0);
     for (const f of fonts) expect(f.trim().split(/\s+/).slice(-5)[0]).toBe('yes');
     expect(fonts.join('\n')).not.toMatch(/Helvetica|Courier/);
+    // PDF/A-2b, like the letters: XMP naming part 2 conformance B, an sRGB OutputIntent, no encryption
+    const raw = pdf.toString('latin1');
+    expect(raw).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(raw).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(raw).toMatch(/\/OutputIntents\s*\[/);
+    expect(raw).toMatch(/\/S \/GTS_PDFA1/);
+    expect(raw).not.toMatch(/\/Encrypt\b|\/JavaScript\b/);
+    expect(raw).toContain('<xmp:ModifyDate>2026-12-01T03:00:00Z</xmp:ModifyDate>');
+    const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+    expect(info).toMatch(/PDF version:\s+1\.7/);
   });
 });
