@@ -16,7 +16,7 @@ import { Reviewers, SignerSelect } from '../compose/Reviewers';
 import { RoutePreview } from '../compose/RoutePreview';
 import { Appendices, TypeFields } from '../compose/TypeFields';
 import { apiFieldErrors, indonesian } from '../compose/api-fields';
-import { fromLetter, initialValues, isEmptyDoc, keepLocal, toPayload, toPlainBody, type BodyDoc, type ComposeValues, type LetterView, type Recipient } from '../compose/content';
+import { fromLetter, initialValues, isEmptyDoc, toPayload, toPlainBody, type BodyDoc, type ComposeValues, type LetterView, type Recipient } from '../compose/content';
 import { SIGNING_KINDS, recipientLabel, useClassifications, useDistributionLists, useOfficePositions, useOffices, usePositions, type Classification, type Position } from '../compose/directory';
 import '../compose/compose.css';
 
@@ -192,7 +192,6 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
       const saved = letterId
         ? await unwrap<LetterView>(api.PATCH('/api/letters/{id}', { params: { path: { id: letterId } }, body: { ...payload, version: version.current! } }))
         : await unwrap<LetterView>(api.POST('/api/letters', { body: payload }));
-      keepLocal(saved.id, values); // bodyDoc/typeFields: sent once the API accepts them
       setSavedSubject(saved.subject);
       version.current = saved.version;
       markDirty(false);
@@ -239,7 +238,7 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
       void qc.invalidateQueries({ queryKey: ['outbox'] });
       qc.removeQueries({ queryKey: ['letters', id] });
       message.success('Naskah diajukan untuk diperiksa.');
-      navigate('/naskah-keluar?box=in-review');
+      navigate(`/naskah/${id}`);
     } finally {
       setBusy(null);
     }
