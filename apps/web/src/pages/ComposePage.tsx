@@ -202,6 +202,7 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
         qc.setQueryData(['letters', saved.id], saved);
         navigate(`/naskah/${saved.id}/ubah`, { replace: true });
       } else qc.setQueryData(['letters', saved.id], saved);
+      void qc.invalidateQueries({ queryKey: ['letter', saved.id] });
       void qc.invalidateQueries({ queryKey: ['outbox'] });
       return saved.id;
     } catch (err) {
@@ -237,6 +238,7 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
       markDirty(false);
       void qc.invalidateQueries({ queryKey: ['outbox'] });
       qc.removeQueries({ queryKey: ['letters', id] });
+      void qc.invalidateQueries({ queryKey: ['letter', id] }); // the letter page reads it fresh
       message.success('Naskah diajukan untuk diperiksa.');
       navigate(`/naskah/${id}`);
     } finally {

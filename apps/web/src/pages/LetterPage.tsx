@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Modal, Row, Skeleton, Space, Tabs, Tag, Timeline, Typography } from 'antd';
 import { CheckOutlined, EditOutlined, FolderAddOutlined, RollbackOutlined, SendOutlined, SignatureOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { messageOf } from '../api/errors';
 import { useAuth } from '../auth/AuthContext';
@@ -34,6 +34,7 @@ type Tab = (typeof TABS)[number];
 export function LetterPage() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const tab: Tab = TABS.includes(params.get('tab') as Tab) ? (params.get('tab') as Tab) : 'naskah';
   const qc = useQueryClient();
   const { message } = App.useApp();
@@ -283,7 +284,7 @@ export function LetterPage() {
             </Button>
           )}
           {canSubmit && (
-            <Button icon={<EditOutlined aria-hidden />} href={`/lama/#/naskah/${v.id}/ubah`}>
+            <Button icon={<EditOutlined aria-hidden />} onClick={() => navigate(`/naskah/${v.id}/ubah`)}>
               Ubah
             </Button>
           )}
