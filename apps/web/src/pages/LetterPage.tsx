@@ -11,7 +11,7 @@ import { typeName, useLetterTypes } from '../components/master';
 import { CAPACITY, HISTORY_ACTION, LETTER_STATUS, RECIPIENT_KIND, REVIEW_STEP, SECURITY_CLASS, URGENCY, label } from '../labels';
 import { date, dateTime, fileSize } from '../lib/format';
 import { ok, letterKey, useLetter, type AuditEvent, type Letter } from '../letter/api';
-import { bodyParagraphs } from '../letter/body-text';
+import { BodyView, TypeFieldsView, isEmptyBody } from '../letter/ContentView';
 import { FileDialog } from '../letter/FileDialog';
 import { useLetterNames } from '../letter/names';
 import { PdfButton } from '../letter/PdfButton';
@@ -121,7 +121,7 @@ export function LetterPage() {
   const canSend = v.status === 'SIGNED' && (isDrafter || isSigner || isRegistrar);
   const canFile = v.status === 'SENT' && roles.some((r) => ['ARCHIVIST', 'LEADER', 'DRAFTER', 'REGISTRAR'].includes(r));
   const lastReturn = v.status === 'RETURNED' ? v.reviews.filter((r) => r.decision === 'RETURNED').sort((a, b) => b.round - a.round)[0] : undefined;
-  const paragraphs = bodyParagraphs(v.body);
+  const hasBody = !isEmptyBody(v.bodyDoc);
   const external = v.origin === 'EXTERNAL';
 
   const tabItems = [
@@ -137,13 +137,18 @@ export function LetterPage() {
                   <strong>Ringkasan:</strong> {v.summary}
                 </Typography.Paragraph>
               )}
-              <div className="letter-body">
-                {paragraphs.length ? paragraphs.map((p, i) => <p key={i}>{p}</p>) : <Typography.Text type="secondary">{external ? 'Isi surat ada pada pindaiannya (Buka pindaian).' : 'Isi naskah belum ditulis.'}</Typography.Text>}
-              </div>
+              {hasBody ? (
+                <BodyView doc={v.bodyDoc} />
+              ) : (
+                <div className="letter-body">
+                  <Typography.Text type="secondary">{external ? 'Isi surat ada pada pindaiannya (Buka pindaian).' : 'Isi naskah belum ditulis.'}</Typography.Text>
+                </div>
+              )}
+              <TypeFieldsView typeCode={v.typeCode} fields={v.typeFields} position={(pid) => names.position(pid)} />
               {v.attachments.length > 0 && (
                 <>
                   <Typography.Title level={3} style={{ fontSize: 15, marginTop: 16 }}>
-                    Lampiran
+                    Lampiran berkas
                   </Typography.Title>
                   <ul>
                     {v.attachments.map((a) => (
