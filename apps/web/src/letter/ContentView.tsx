@@ -232,7 +232,7 @@ export function TypeFieldsView({ typeCode, fields, position }: { typeCode: strin
     parts.push(h('acara', 'Acara'));
     f.events.forEach((e, i) =>
       parts.push(
-        <div key={`ev-${i}`} className="tf-event" aria-label={`Acara ${i + 1}`}>
+        <div key={`ev-${i}`} className="tf-event" role="group" aria-label={`Acara ${i + 1}`}>
           {f.events!.length > 1 && <div className="tf-sub">Acara {i + 1}</div>}
           <Rows
             rows={[
