@@ -218,7 +218,7 @@ function Numbered({ items, mark }: { items: string[]; mark: (i: number) => strin
  * ditugaskan / untuk, Keputusan's menimbang / mengingat / memutuskan, Berita Acara's and Surat
  * Keterangan's people; then a.n./u.b. and the lampiran pages. Nothing when the letter has none.
  */
-export function TypeFieldsView({ typeCode, fields, position }: { typeCode: string; fields: TypeFields | null | undefined; position: (id: number) => string }) {
+export function TypeFieldsView({ typeCode, fields, position, part = 'all' }: { typeCode: string; fields: TypeFields | null | undefined; position: (id: number) => string; part?: 'all' | 'own' | 'appendices' }) {
   if (!fields) return null;
   const f = fields as TypeFields & Record<string, unknown>;
   const parts: ReactNode[] = [];
@@ -262,16 +262,17 @@ export function TypeFieldsView({ typeCode, fields, position }: { typeCode: strin
   }
 
   if (typeCode === 'Kpt') {
-    if (f.about) parts.push(<p key="about" className="tf-about">TENTANG {f.about.toUpperCase()}</p>);
-    if (f.considering?.length) parts.push(h('menimbang', 'Menimbang'), <Numbered key="considering" items={f.considering} mark={(i) => `${alpha(i + 1)}.`} />);
-    if (f.observing?.length) parts.push(h('mengingat', 'Mengingat'), <Numbered key="observing" items={f.observing} mark={(i) => `${i + 1}.`} />);
-    if (f.noting?.length) parts.push(h('memperhatikan', 'Memperhatikan'), <Numbered key="noting" items={f.noting} mark={(i) => `${i + 1}.`} />);
-    if (f.decrees?.length) {
-      parts.push(<p key="memutuskan" className="tf-memutuskan">MEMUTUSKAN:</p>);
-      parts.push(
-        <Rows key="decrees" rows={f.decrees.map((d, i): [string, ReactNode] => [ORDINAL[i] ?? `KE-${i + 1}`, d.text])} />,
-      );
-    }
+    // as the decree prints: Menimbang/Mengingat/Memperhatikan : a. … ; MEMUTUSKAN: ; Menetapkan : … ; KESATU : …
+    const rows: [string, ReactNode][] = [];
+    if (f.considering?.length) rows.push(['Menimbang', <Numbered items={f.considering} mark={(i) => `${alpha(i + 1)}.`} />]);
+    if (f.observing?.length) rows.push(['Mengingat', <Numbered items={f.observing} mark={(i) => `${i + 1}.`} />]);
+    if (f.noting?.length) rows.push(['Memperhatikan', <Numbered items={f.noting} mark={(i) => `${i + 1}.`} />]);
+    if (rows.length) parts.push(<Rows key="kpt-basis" rows={rows} />);
+    if (f.about || f.decrees?.length) parts.push(<p key="memutuskan" className="tf-memutuskan">MEMUTUSKAN:</p>);
+    const decree: [string, ReactNode][] = [];
+    if (f.about) decree.push(['Menetapkan', <strong>KEPUTUSAN TENTANG {f.about.toUpperCase()}.</strong>]);
+    (f.decrees ?? []).forEach((d, i) => decree.push([ORDINAL[i] ?? `KE-${i + 1}`, d.text]));
+    if (decree.length) parts.push(<Rows key="decrees" rows={decree} />);
   }
 
   if (typeCode === 'BA') {
@@ -312,8 +313,8 @@ export function TypeFieldsView({ typeCode, fields, position }: { typeCode: strin
   ) : null;
   return (
     <>
-      {own}
-      {appendices}
+      {part !== 'appendices' && own}
+      {part !== 'own' && appendices}
     </>
   );
 }

@@ -137,6 +137,7 @@ export function LetterPage() {
                   <strong>Ringkasan:</strong> {v.summary}
                 </Typography.Paragraph>
               )}
+              {v.typeCode === 'Kpt' && <TypeFieldsView typeCode={v.typeCode} fields={v.typeFields} position={(pid) => names.position(pid)} part="own" />}
               {hasBody ? (
                 <BodyView doc={v.bodyDoc} />
               ) : (
@@ -144,7 +145,8 @@ export function LetterPage() {
                   <Typography.Text type="secondary">{external ? 'Isi surat ada pada pindaiannya (Buka pindaian).' : 'Isi naskah belum ditulis.'}</Typography.Text>
                 </div>
               )}
-              <TypeFieldsView typeCode={v.typeCode} fields={v.typeFields} position={(pid) => names.position(pid)} />
+              {/* a Keputusan's diktum comes before its body (as the PDF prints it); the other types' fields after */}
+              <TypeFieldsView typeCode={v.typeCode} fields={v.typeFields} position={(pid) => names.position(pid)} part={v.typeCode === 'Kpt' ? 'appendices' : 'all'} />
               {v.attachments.length > 0 && (
                 <>
                   <Typography.Title level={3} style={{ fontSize: 15, marginTop: 16 }}>
