@@ -105,7 +105,7 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
   const version = useRef(letter?.version);
   const [attachments, setAttachments] = useState<Attachment[]>(letter?.attachments ?? []);
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
-  const [banner, setBanner] = useState<{ error: unknown; extra: string[] } | null>(null);
+  const [banner, setBanner] = useState<{ error: unknown; extra: string[]; title?: string } | null>(null);
   const [conflict, setConflict] = useState(false);
   const [previousText, setPreviousText] = useState<string | null>(null);
   const [editorKey, setEditorKey] = useState(0);
@@ -165,14 +165,14 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, []);
 
-  const showErrors = (err: unknown) => {
+  const showErrors = (err: unknown, title?: string) => {
     const { fields, rest } = apiFieldErrors(err);
     if (fields.length) {
       form.setFields(fields as Parameters<typeof form.setFields>[0]);
       form.scrollToField(fields[0].name as never, { block: 'center', focus: true });
     }
     // what is said at a field is not repeated in English above the form
-    setBanner({ error: fields.length ? new Error('Periksa kembali isian yang ditandai.') : err, extra: rest });
+    setBanner({ error: fields.length ? new Error('Periksa kembali isian yang ditandai.') : err, extra: rest, title });
   };
 
   /** Create or update (with the version read); the saved id, or null when it did not save. */
@@ -232,7 +232,7 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
       try {
         await unwrap<LetterView>(api.POST('/api/letters/{id}/submit', { params: { path: { id } } }));
       } catch (err) {
-        showErrors(err);
+        showErrors(err, 'Naskah tersimpan sebagai konsep, tetapi belum dapat diajukan');
         return;
       }
       markDirty(false);
@@ -298,7 +298,7 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
           type="error"
           showIcon
           role="alert"
-          title="Naskah belum tersimpan"
+          title={banner.title ?? 'Naskah belum tersimpan'}
           description={
             <>
               {indonesian(messageOf(banner.error))}
