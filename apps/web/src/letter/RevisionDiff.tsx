@@ -107,40 +107,21 @@ function fieldRows(d: RevisionComparison): FieldChange[] {
   return rows.sort((a, b) => order(a.field) - order(b.field));
 }
 
-const UNIT: Record<string, string> = { paragraph: 'Paragraf', listItem: 'Butir daftar', tableRow: 'Baris tabel' };
-
-/** The body block by block (the API's bodyChanges): paragraphs, list items and table rows added, removed, changed. */
+/**
+ * The body unit by unit from the API's bodyChanges (paragraphs, list items "1. …", table rows): only
+ * what changed. The API pairs units by position; a pair that shares few words is shown as one removed
+ * and one added, and re-paired by similarity (ParagraphDiff), so an inserted paragraph does not read as
+ * every later paragraph rewritten.
+ */
 function BodyChanges({ changes }: { changes: RevisionComparison['bodyChanges'] }) {
+  const text = (c: RevisionComparison['bodyChanges'][number], t: string | null) => (c.kind === 'tableRow' ? (t ?? '').replace(/\t/g, ' | ') : (t ?? ''));
+  const before = changes.filter((c) => c.before !== null).map((c) => text(c, c.before));
+  const after = changes.filter((c) => c.after !== null).map((c) => text(c, c.after));
   return (
     <>
       <dt>{fieldName('body')}</dt>
       <dd>
-        <div className="diff-paragraphs">
-          {changes.map((c, i) => {
-            const unit = UNIT[c.kind] ?? 'Bagian';
-            const text = (t: string | null) => (c.kind === 'tableRow' ? (t ?? '').replace(/\t/g, ' | ') : (t ?? ''));
-            return c.change === 'ADDED' ? (
-              <p key={i} className="diff-block-add">
-                <ins className="diff-add">
-                  <span className="sr-only-text">{unit.toLowerCase()} ditambahkan: </span>
-                  {text(c.after)}
-                </ins>
-              </p>
-            ) : c.change === 'REMOVED' ? (
-              <p key={i} className="diff-block-del">
-                <del className="diff-del">
-                  <span className="sr-only-text">{unit.toLowerCase()} dihapus: </span>
-                  {text(c.before)}
-                </del>
-              </p>
-            ) : (
-              <p key={i} className="diff-block-change">
-                <span className="sr-only-text">{unit.toLowerCase()} diubah: </span>
-                <WordDiff before={text(c.before)} after={text(c.after)} />
-              </p>
-            );
-          })}
-        </div>
+        <ParagraphDiff before={before} after={after} />
       </dd>
     </>
   );
