@@ -1,4 +1,4 @@
-import { ApiError } from '../api/errors';
+import { ApiError } from '../api/errors.js';
 
 /** The API's reason without its English tail in brackets (users read Bahasa Indonesia only). */
 export const indonesian = (reason: string) => reason.replace(/\s*\([^()]*[a-z][^()]*\)\s*$/, '').trim() || reason;
