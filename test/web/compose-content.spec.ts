@@ -1,6 +1,5 @@
 import { fromLetter, fromPlainBody, toBodyDoc, toPayload, toPlainBody, initialValues, type LetterView } from '../../apps/web/src/compose/content';
 import { apiFieldErrors } from '../../apps/web/src/compose/api-fields';
-import { ApiError } from '../../apps/web/src/api/errors';
 import { bodyDocToText } from '../../libs/correspondence/src/letters/letter-content-text';
 import { fieldsOfOtherTypes, validateBodyDoc, validateTypeFields } from '../../libs/correspondence/src/letters/letter-content-validation';
 
@@ -131,18 +130,17 @@ describe('compose content adapter', () => {
   });
 
   it('puts the API\'s paths (typeFields.events[0].date, bodyDoc.content[3]…, 422 of submit) at the form\'s fields', () => {
-    const err = new ApiError(422, {
+    // what the client's ApiError holds for the API's 422 (status, code, details.fields)
+    const err = Object.assign(new Error('Isian jenis naskah belum lengkap'), {
+      status: 422,
       code: 'TYPE_FIELDS_INCOMPLETE',
-      message: 'x',
-      details: {
-        fields: [
-          { field: 'typeFields.events[0].date', reason: 'tanggal wajib diisi (required)' },
-          { field: 'typeFields.decrees[1].text', reason: 'diktum wajib diisi' },
-          { field: 'typeFields.period.end', reason: 'akhir sebelum awal' },
-          { field: 'bodyDoc.content[3].content[0]', reason: 'tabel terlalu lebar' },
-          { field: 'typeFields.onBehalfOfPositionId', reason: 'a.n. harus atasan penandatangan' },
-        ],
-      },
+      fields: [
+        { field: 'typeFields.events[0].date', reason: 'tanggal wajib diisi (required)' },
+        { field: 'typeFields.decrees[1].text', reason: 'diktum wajib diisi' },
+        { field: 'typeFields.period.end', reason: 'akhir sebelum awal' },
+        { field: 'bodyDoc.content[3].content[0]', reason: 'tabel terlalu lebar' },
+        { field: 'typeFields.onBehalfOfPositionId', reason: 'a.n. harus atasan penandatangan' },
+      ],
     });
     const { fields, rest } = apiFieldErrors(err);
     expect(fields).toEqual([

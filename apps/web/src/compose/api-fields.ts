@@ -1,4 +1,4 @@
-import { ApiError } from '../api/errors.js';
+import type { ApiError, FieldProblem } from '../api/errors.js';
 
 /** The API's reason without its English tail in brackets (users read Bahasa Indonesia only). */
 export const indonesian = (reason: string) => reason.replace(/\s*\([^()]*[a-z][^()]*\)\s*$/, '').trim() || reason;
@@ -19,14 +19,16 @@ const TOP = new Set(['typeCode', 'subject', 'summary', 'securityClass', 'urgency
 export function apiFieldErrors(err: unknown): { fields: { name: (string | number)[]; errors: string[] }[]; rest: string[] } {
   const fields = new Map<string, { name: (string | number)[]; errors: string[] }>();
   const rest: string[] = [];
-  if (!(err instanceof ApiError)) return { fields: [], rest };
+  // an ApiError by its shape (a type-only import keeps this module free of the client, for its Node unit test)
+  const problems = err instanceof Error && Array.isArray((err as Partial<ApiError>).fields) ? ((err as ApiError).fields as FieldProblem[]) : null;
+  if (!problems) return { fields: [], rest };
   const put = (name: (string | number)[], msg: string) => {
     const k = JSON.stringify(name);
     const f = fields.get(k) ?? { name, errors: [] };
     f.errors.push(msg);
     fields.set(k, f);
   };
-  for (const f of err.fields) {
+  for (const f of problems) {
     // `a.b[0].c` and `a.b.0.c` alike
     const parts = f.field
       .split(/[.[\]]+/)
