@@ -3,7 +3,8 @@ import { Http, startApi } from '@naskah/testing';
 
 /**
  * The previous web UI (served under /lama/ until part 2 of issue 13 replaces its disposition and
- * records screens) has no build step: the browser loads index.html, then app.js and, through `import`
+ * records screens; its composing, reviewing, signing, sending and registering screens are gone, the
+ * new app has them) has no build step: the browser loads index.html, then app.js and, through `import`
  * statements, every other module. A missing file, a module that does not parse, or a named import
  * its module does not export breaks the whole UI at load time; this suite finds each through the
  * real API's static file server.
@@ -105,7 +106,20 @@ describe('web UI modules served by the API', () => {
       '/lama/views/dispositions.js', '/lama/views/disposition-detail.js', '/lama/views/disposition-form.js', '/lama/views/notifications.js',
       '/lama/views/records.js', '/lama/views/proposals.js', '/lama/views/holds.js', '/lama/views/schedule.js',
     ]));
-    expect(urls.length).toBeGreaterThanOrEqual(20);
+    expect(urls.length).toBeGreaterThanOrEqual(17);
+  });
+
+  it('no longer has the screens the new app replaced (compose, letter review/sign/send, outbox); its links lead to the new app', async () => {
+    for (const gone of ['/lama/views/draft-form.js', '/lama/views/letter-detail.js', '/lama/views/outbox.js']) {
+      expect([gone, served.has(gone)]).toEqual([gone, false]);
+      expect([gone, (await http.request('GET', gone)).status]).toEqual([gone, 404]);
+    }
+    const sources = [...served.values()].map((f) => `${f.url}\n${f.source}`).join('\n');
+    // no hash link to a removed route: letters open at /naskah/:id, drafts at /naskah/:id/ubah of the new app
+    expect(sources.match(/['"`]#\/(naskah\/\$\{[^}]+\}(\/ubah)?['"`]|buat\b|kotak-keluar)/g)).toBeNull();
+    const index = (await http.request('GET', '/lama/')).body as string;
+    expect(index).toContain('href="/naskah/baru"');
+    expect(index).toContain('href="/naskah-keluar"');
   });
 
   it('serves every module with a JavaScript content type', () => {

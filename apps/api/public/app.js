@@ -7,9 +7,6 @@ import { bell, startLive, stopLive, onNotification } from './live.js';
 import { viewLogin } from './views/login.js';
 import { viewInbox } from './views/inbox.js';
 import { viewDelivery } from './views/delivery.js';
-import { viewOutbox } from './views/outbox.js';
-import { viewCompose } from './views/draft-form.js';
-import { viewLetter } from './views/letter-detail.js';
 import { viewDispositionList } from './views/dispositions.js';
 import { viewDisposition, viewIssueDisposition, viewRedispose, viewPrepared, viewLetterTree } from './views/disposition-detail.js';
 import { viewNotifications } from './views/notifications.js';
@@ -53,10 +50,11 @@ const routes = [
   [/^\/masuk$/, viewLogin, true],
   [/^\/kotak-masuk$/, viewInbox],
   [/^\/surat-masuk\/(\d+)$/, viewDelivery],
-  [/^\/kotak-keluar(?:\/([a-z-]+))?$/, viewOutbox],
-  [/^\/buat$/, (m) => viewCompose(m, null)],
-  [/^\/naskah\/(\d+)\/ubah$/, (m) => viewCompose(m, m[1])],
-  [/^\/naskah\/(\d+)$/, viewLetter],
+  // composing, reviewing, signing, sending and registering are the new app's (issue 13): old addresses lead there
+  [/^\/kotak-keluar(?:\/([a-z-]+))?$/, () => leave('/naskah-keluar')],
+  [/^\/buat$/, () => leave('/naskah/baru')],
+  [/^\/naskah\/([\w-]+)\/ubah$/, (m) => leave(`/naskah/${encodeURIComponent(m[1])}/ubah`)],
+  [/^\/naskah\/([\w-]+)$/, (m) => leave(`/naskah/${encodeURIComponent(m[1])}`)],
   [/^\/naskah\/(\d+)\/disposisi$/, viewLetterTree],
   [/^\/surat-masuk\/(\d+)\/disposisi$/, (m, p) => viewIssueDisposition(m, p, false)],
   [/^\/surat-masuk\/(\d+)\/siapkan$/, (m, p) => viewIssueDisposition(m, p, true)],
@@ -76,6 +74,11 @@ const routes = [
   [/^\/arsip\/pembekuan$/, viewHolds, false, ARSIP],
   [/^\/arsip\/jra$/, viewSchedule, false, ARSIP],
 ];
+
+/** To a page of the new app (outside /lama/), replacing this address in the history. */
+function leave(path) {
+  location.replace(path);
+}
 
 async function router() {
   const [path, qs] = (location.hash.slice(1) || '/kotak-masuk').split('?');

@@ -116,7 +116,7 @@ export function notificationLink(n) {
   if (p.preparedId) return `#/disposisi/disiapkan/${p.preparedId}`;
   if (p.deliveryId) return `#/surat-masuk/${p.deliveryId}`;
   if (p.proposalId) return `#/arsip/usulan/${p.proposalId}`;
-  if (p.letterId) return `#/naskah/${p.letterId}`;
+  if (p.letterId) return `/naskah/${p.letterId}`; // the letter page of the new app
   return '#/notifikasi';
 }
 

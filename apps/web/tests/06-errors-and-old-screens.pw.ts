@@ -33,4 +33,18 @@ test('the previous screens under /lama/ sign in with the same cookie session and
   const other = await page.context().newPage();
   await other.goto('/beranda');
   await expect(other.getByRole('heading', { name: 'Beranda' })).toBeVisible();
+
+  // the screens the new app replaced are gone: their old addresses and the menu lead to the new app
+  await page.goto(`/lama/#/naskah/${f.letterId}`);
+  await expect(page).toHaveURL(new RegExp(`/naskah/${f.letterId}$`));
+  await expect(page.getByRole('heading', { level: 1, name: f.subject })).toBeVisible();
+  await page.goto('/lama/#/buat');
+  await expect(page).toHaveURL(/\/naskah\/baru$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Buat naskah' })).toBeVisible();
+  await page.goto('/lama/#/kotak-keluar/drafts');
+  await expect(page).toHaveURL(/\/naskah-keluar$/);
+  // the disposition screens stay
+  await page.goto('/lama/#/disposisi/masuk');
+  await expect(page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Buat Naskah' })).toHaveAttribute('href', '/naskah/baru');
+  await expect(page).toHaveURL(/\/lama\/#\/disposisi\/masuk$/);
 });

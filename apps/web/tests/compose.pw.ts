@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, fixture, shot, signIn, SHOTS, test } from './support';
 
 /**
@@ -44,11 +44,23 @@ async function startLetter(page: Page, type: string) {
   await expect(page.getByLabel('Hal')).toBeVisible();
 }
 
+/**
+ * Another browser (a context of its own: no localStorage, no cookies of the first) signed in as
+ * `username` at `path`: what it shows comes from the server.
+ */
+async function elsewhere(browser: Browser, username: string, path: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: fixture().baseURL });
+  const page = await context.newPage();
+  await page.goto(path);
+  await signIn(page, username);
+  return page;
+}
+
 async function addSigner(page: Page) {
   await choose(page, page.getByRole('combobox', { name: 'Penandatangan' }), null, /^Ketua — /);
 }
 
-test('kasubbag composes a Surat Dinas to the Sekretaris Jenderal: body, classification, attachment, route, reviewers, signer; saved, reloaded, submitted', async ({ page }) => {
+test('kasubbag composes a Surat Dinas to the Sekretaris Jenderal: body, classification, attachment, route, reviewers, signer; saved, opened in another browser, submitted, read by the reviewer', async ({ page, browser }) => {
   await page.goto('/naskah/baru');
   await signIn(page, DRAFTER);
   await expect(page.getByRole('heading', { level: 1, name: 'Buat naskah' })).toBeVisible();
@@ -117,34 +129,53 @@ test('kasubbag composes a Surat Dinas to the Sekretaris Jenderal: body, classifi
   await expect(page.getByRole('alert').filter({ hasText: 'catatan.txt: Jenis berkas tidak didukung' })).toBeVisible();
   await shot(page, '20-buat-naskah-surat-dinas');
 
-  // reload: everything comes back
-  await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: `Ubah konsep: ${subject}` })).toBeVisible();
-  await expect(page.getByLabel('Hal')).toHaveValue(subject);
-  await expect(item(page, 'Jenis naskah')).toContainText('Surat Dinas');
-  await expect(item(page, 'Sifat (kesegeraan)')).toContainText('Segera');
-  await expect(item(page, 'Kode klasifikasi arsip')).toContainText('PY.01.2 — Laporan Keuangan');
-  const again = page.getByRole('textbox', { name: 'Isi naskah' });
-  await expect(again.locator('strong')).toHaveText('segera');
-  await expect(again.locator('ol > li')).toHaveText(['Jadwal coklit ulang', 'Format berita acara rekapitulasi']);
-  await expect(again.locator('table th, table td')).toHaveText(['Kecamatan', 'Pemilih', 'TPS', 'Alas', '12.345', '41']);
-  await expect(page.getByRole('region', { name: 'Tujuan dan tembusan terpilih' })).toContainText('Sekretaris Jenderal Komisi Pemilihan Umum Republik Indonesia');
-  await expect(page.locator('.naskah-route')).toContainText(/melalui KPU Provinsi Nusa Tenggara Barat/);
-  const reviewers = page.getByRole('region', { name: 'Urutan pemeriksa' }).locator('.ant-list-item');
-  await expect(reviewers).toHaveCount(2);
-  await expect(reviewers.nth(0)).toContainText('1. Kepala Subbagian Teknis');
-  await expect(reviewers.nth(1)).toContainText('2. Sekretaris');
-  await expect(item(page, 'Penandatangan')).toContainText('Ketua');
-  await expect(page.getByRole('region', { name: 'Lampiran berkas' })).toContainText('daftar-pemilih-alas.pdf');
-  await shot(page, '21-konsep-dimuat-ulang');
+  // another browser (nothing of this one's storage): everything comes back from the server
+    const id = page.url().split('/').at(-2)!;
+    const other = await elsewhere(browser, DRAFTER, `/naskah/${id}/ubah`);
+    {
+      const page = other;
+    await expect(page.getByRole('heading', { level: 1, name: `Ubah konsep: ${subject}` })).toBeVisible();
+    await expect(page.getByLabel('Hal')).toHaveValue(subject);
+    await expect(item(page, 'Jenis naskah')).toContainText('Surat Dinas');
+    await expect(item(page, 'Sifat (kesegeraan)')).toContainText('Segera');
+    await expect(item(page, 'Kode klasifikasi arsip')).toContainText('PY.01.2 — Laporan Keuangan');
+    const again = page.getByRole('textbox', { name: 'Isi naskah' });
+    await expect(again.locator('strong')).toHaveText('segera');
+    await expect(again.locator('ol > li')).toHaveText(['Jadwal coklit ulang', 'Format berita acara rekapitulasi']);
+    await expect(again.locator('table th, table td')).toHaveText(['Kecamatan', 'Pemilih', 'TPS', 'Alas', '12.345', '41']);
+    await expect(page.getByRole('region', { name: 'Tujuan dan tembusan terpilih' })).toContainText('Sekretaris Jenderal Komisi Pemilihan Umum Republik Indonesia');
+    await expect(page.locator('.naskah-route')).toContainText(/melalui KPU Provinsi Nusa Tenggara Barat/);
+    const reviewers = page.getByRole('region', { name: 'Urutan pemeriksa' }).locator('.ant-list-item');
+    await expect(reviewers).toHaveCount(2);
+    await expect(reviewers.nth(0)).toContainText('1. Kepala Subbagian Teknis');
+    await expect(reviewers.nth(1)).toContainText('2. Sekretaris');
+    await expect(item(page, 'Penandatangan')).toContainText('Ketua');
+    await expect(page.getByRole('region', { name: 'Lampiran berkas' })).toContainText('daftar-pemilih-alas.pdf');
+    await shot(page, '21-konsep-dibuka-di-peramban-lain');
+    await page.context().close();
+  }
 
   // submitted for review: it leaves the drafts for "dalam pemeriksaan"
   await page.getByRole('button', { name: 'Ajukan untuk diperiksa' }).click();
-  await expect(page).toHaveURL(/\/naskah-keluar\?box=in-review/);
-  await expect(page.getByText(subject)).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/naskah/${id}$`));
+  await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+  await expect(page.getByText('Dalam pemeriksaan', { exact: true }).first()).toBeVisible();
+
+  // the first reviewer, in a browser of their own, reads the body as it was written
+  const firstReviewer = await elsewhere(browser, 'kasubbag.teknis.5204', `/naskah/${id}`);
+  await expect(firstReviewer.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+  const body = firstReviewer.locator('.letter-doc').first();
+  await expect(body.locator('strong')).toHaveText('segera');
+  await expect(body).toContainText('Dengan hormat, bersama ini kami mohon petunjuk segera atas hal berikut:');
+  await expect(body.locator('ol > li')).toHaveText(['1.Jadwal coklit ulang', '2.Format berita acara rekapitulasi']);
+  await expect(body.locator('table th')).toHaveText(['Kecamatan', 'Pemilih', 'TPS']);
+  await expect(body.locator('table td')).toHaveText(['Alas', '12.345', '41']);
+  await expect(body.locator('script, [style*="expression"]')).toHaveCount(0);
+  await shot(firstReviewer, '21b-naskah-dibaca-pemeriksa');
+  await firstReviewer.context().close();
 });
 
-test('an Undangan with two events; the events come back after a reload', async ({ page }) => {
+test('an Undangan with two events; the events come back in another browser and the letter page shows the acara', async ({ page, browser }) => {
   await startLetter(page, 'Undangan');
   await page.getByLabel('Hal').fill('Undangan rapat koordinasi pemutakhiran data pemilih');
   await classify(page, 'PY.01.3', 'PY.01.3 — ');
@@ -177,17 +208,30 @@ test('an Undangan with two events; the events come back after a reload', async (
   await expect(page.getByText('Semua perubahan tersimpan')).toBeVisible();
   await shot(page, '22-undangan-dua-acara');
 
-  await page.reload();
-  await expect(page.getByLabel('Hal')).toHaveValue('Undangan rapat koordinasi pemutakhiran data pemilih');
+  const id = page.url().split('/').at(-2)!;
+  const other = await elsewhere(browser, DRAFTER, `/naskah/${id}/ubah`);
+  await expect(other.getByLabel('Hal')).toHaveValue('Undangan rapat koordinasi pemutakhiran data pemilih');
   for (const [i, e] of events.entries()) {
     const n = i + 1;
-    await expect(page.getByLabel(`Tanggal acara ${n}`)).toHaveValue(e.shown);
-    await expect(page.getByLabel(`Jam mulai acara ${n}`)).toHaveValue(e.start);
-    await expect(page.getByLabel(`Jam selesai acara ${n}`)).toHaveValue(e.end);
-    await expect(page.getByLabel(`Tempat acara ${n}`)).toHaveValue(e.place);
-    await expect(page.getByLabel(`Agenda acara ${n}`)).toHaveValue(e.agenda);
+    await expect(other.getByLabel(`Tanggal acara ${n}`)).toHaveValue(e.shown);
+    await expect(other.getByLabel(`Jam mulai acara ${n}`)).toHaveValue(e.start);
+    await expect(other.getByLabel(`Jam selesai acara ${n}`)).toHaveValue(e.end);
+    await expect(other.getByLabel(`Tempat acara ${n}`)).toHaveValue(e.place);
+    await expect(other.getByLabel(`Agenda acara ${n}`)).toHaveValue(e.agenda);
   }
-  await expect(page.getByRole('region', { name: 'Tujuan dan tembusan terpilih' })).toContainText('Bupati Sumbawa');
+  await expect(other.getByRole('region', { name: 'Tujuan dan tembusan terpilih' })).toContainText('Bupati Sumbawa');
+
+  // the letter page: the acara block as the invitation prints it
+  await other.goto(`/naskah/${id}`);
+  const fields = other.getByRole('region', { name: 'Isian jenis naskah' });
+  await expect(fields.getByRole('group', { name: 'Acara 1' })).toContainText('Senin, 14 Desember 2026');
+  await expect(fields.getByRole('group', { name: 'Acara 1' })).toContainText('09.00 – 12.00 WIB');
+  await expect(fields.getByRole('group', { name: 'Acara 1' })).toContainText('Aula KPU Kabupaten Sumbawa');
+  await expect(fields.getByRole('group', { name: 'Acara 2' })).toContainText('Selasa, 15 Desember 2026');
+  await expect(fields.getByRole('group', { name: 'Acara 2' })).toContainText('13.30 WIB s.d. selesai');
+  await expect(fields.getByRole('group', { name: 'Acara 2' })).toContainText('Bimbingan teknis operator Sidalih');
+  await shot(other, '22b-naskah-undangan');
+  await other.context().close();
 
   // leaving with unsaved changes asks first; staying keeps what was typed
   await page.getByLabel('Tempat acara 2').fill('Ruang rapat pleno');
@@ -200,6 +244,80 @@ test('an Undangan with two events; the events come back after a reload', async (
   await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Naskah keluar' }).click();
   await ask.getByRole('button', { name: 'Tinggalkan' }).click();
   await expect(page).toHaveURL(/\/naskah-keluar/);
+});
+
+test('a Keputusan written through the API is read on the letter page: body with list and table, menimbang, mengingat, diktum, lampiran; the revision tab names what changed', async ({ page, request }) => {
+  const login = async (u: string) => ((await (await request.post('/api/auth/login', { data: { username: u, password: fixture().password } })).json()) as { accessToken: string }).accessToken;
+  const token = await login(DRAFTER);
+  const auth = { authorization: `Bearer ${token}` };
+  const signer = (await (await request.get('/api/me', { headers: { authorization: `Bearer ${await login('ketua.5204')}` } })).json()) as { position: { id: number } };
+  const text = (t: string, bold = false) => (bold ? { type: 'text', text: t, marks: [{ type: 'bold' }] } : { type: 'text', text: t });
+  const cell = (type: 'tableHeader' | 'tableCell', t: string) => ({ type, content: [{ type: 'paragraph', content: [text(t)] }] });
+  const letter = {
+    typeCode: 'Kpt',
+    subject: 'Penetapan jadwal pemutakhiran data pemilih berkelanjutan tahun 2027',
+    securityClass: 'B',
+    urgency: 'BIASA',
+    classificationCode: 'PY.01.1',
+    recipients: [{ kind: 'TO', externalName: 'Para Ketua PPK se-Kabupaten Sumbawa' }],
+    reviewerPositionIds: [],
+    signerPositionId: signer.position.id,
+    bodyDoc: {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [text('Jadwal ditetapkan untuk '), text('seluruh kecamatan', true), text(' sebagai berikut:')] },
+        { type: 'orderedList', content: ['Triwulan I: pencocokan data', 'Triwulan II: rekapitulasi'].map((t) => ({ type: 'listItem', content: [{ type: 'paragraph', content: [text(t)] }] })) },
+        { type: 'table', content: [{ type: 'tableRow', content: [cell('tableHeader', 'Tahap'), cell('tableHeader', 'Bulan')] }, { type: 'tableRow', content: [cell('tableCell', 'Coklit'), cell('tableCell', 'Januari')] }] },
+      ],
+    },
+    typeFields: {
+      about: 'Jadwal Pemutakhiran Data Pemilih Berkelanjutan Tahun 2027',
+      considering: ['bahwa pemutakhiran data pemilih dilaksanakan secara berkelanjutan;', 'bahwa perlu menetapkan jadwalnya;'],
+      observing: ['Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum;'],
+      decrees: [{ text: 'Menetapkan jadwal sebagaimana tercantum dalam Lampiran.' }, { text: 'Keputusan ini mulai berlaku pada tanggal ditetapkan.' }],
+      appendices: [{ title: 'Jadwal rinci', content: { type: 'doc', content: [{ type: 'paragraph', content: [text('Januari–Maret: coklit')] }] } }],
+    },
+  };
+  const created = await request.post('/api/letters', { headers: auth, data: letter });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id, version } = (await created.json()) as { id: string; version: number };
+  // a second revision: one considering changed, one paragraph of the body changed
+  const edited = await request.patch(`/api/letters/${id}`, {
+    headers: auth,
+    data: {
+      version,
+      bodyDoc: { ...letter.bodyDoc, content: [{ type: 'paragraph', content: [text('Jadwal ditetapkan untuk '), text('seluruh kecamatan dan desa', true), text(' sebagai berikut:')] }, ...letter.bodyDoc.content.slice(1)] },
+      typeFields: { ...letter.typeFields, considering: ['bahwa pemutakhiran data pemilih dilaksanakan secara berkelanjutan;', 'bahwa perlu menetapkan jadwal pemutakhiran;'] },
+    },
+  });
+  expect(edited.status(), await edited.text()).toBe(200);
+
+  await page.goto(`/naskah/${id}`);
+  await signIn(page, DRAFTER);
+  await expect(page.getByRole('heading', { level: 1, name: letter.subject })).toBeVisible();
+  const body = page.locator('.letter-doc').first();
+  await expect(body.locator('strong')).toHaveText('seluruh kecamatan dan desa');
+  await expect(body.locator('ol > li')).toHaveText(['1.Triwulan I: pencocokan data', '2.Triwulan II: rekapitulasi']);
+  await expect(body.locator('table th')).toHaveText(['Tahap', 'Bulan']);
+  const fields = page.getByRole('region', { name: 'Isian jenis naskah' });
+  await expect(fields).toContainText('TENTANG JADWAL PEMUTAKHIRAN DATA PEMILIH BERKELANJUTAN TAHUN 2027');
+  await expect(fields.locator('li')).toHaveText([
+    'a.bahwa pemutakhiran data pemilih dilaksanakan secara berkelanjutan;',
+    'b.bahwa perlu menetapkan jadwal pemutakhiran;',
+    '1.Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum;',
+  ]);
+  await expect(fields).toContainText('MEMUTUSKAN:');
+  await expect(fields.getByRole('row', { name: /KESATU/ })).toContainText('Menetapkan jadwal sebagaimana tercantum dalam Lampiran.');
+  await expect(fields.getByRole('row', { name: /KEDUA/ })).toContainText('Keputusan ini mulai berlaku pada tanggal ditetapkan.');
+  await expect(page.getByRole('region', { name: 'Halaman lampiran' })).toContainText('Lampiran I: Jadwal rinci');
+  await shot(page, '26-naskah-keputusan');
+
+  await page.getByRole('tab', { name: /^Revisi/ }).click();
+  const diff = page.getByRole('definition').filter({ has: page.locator('.diff-paragraphs') }).first();
+  await expect(diff.locator('ins')).toContainText(['dan desa']);
+  await expect(page.locator('.diff-subfields')).toContainText('Menimbang b.');
+  await expect(page.locator('.diff-subfields ins')).toContainText(['pemutakhiran']);
+  await shot(page, '27-revisi-keputusan');
 });
 
 test('the API refuses a field: its reason is shown at that field and nothing typed is lost; a 409 offers a reload', async ({ page, request }) => {

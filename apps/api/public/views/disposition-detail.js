@@ -7,7 +7,8 @@ import { page, errorBox, refresh } from '../shell.js';
 import { dt, downloadButton, actionButton, field } from './parts.js';
 import { dispositionForm } from './disposition-form.js';
 import { dispositionBadges } from './dispositions.js';
-import { SIGNING_KINDS } from './draft-form.js';
+/** Positions that may sign a letter (the compose page of the new app uses the same list). */
+const SIGNING_KINDS = ['KETUA', 'SEKRETARIS_JENDERAL', 'SEKRETARIS', 'KEPALA_BIRO', 'KABAG'];
 
 const ACTION_TEXT = {
   DISPOSITION_ISSUED: 'Disposisi diberikan', DISPOSITION_READ: 'Dibaca', DISPOSITION_STARTED: 'Mulai dikerjakan', DISPOSITION_FOLLOW_UP: 'Laporan tindak lanjut',
@@ -158,7 +159,7 @@ async function replyLetters(d) {
 
 function replyLink(x) {
   if (!x.letter) return h('span', { class: 'muted' }, `Naskah #${x.id} (tidak dapat Anda lihat)`);
-  return h('span', {}, h('a', { href: `#/naskah/${x.id}` }, x.letter.subject), ' ', badge(label(STATUS, x.letter.status), ['SENT', 'SIGNED', 'APPROVED'].includes(x.letter.status) ? 'ok' : x.letter.status === 'RETURNED' ? 'warn' : ''));
+  return h('span', {}, h('a', { href: `/naskah/${x.id}` }, x.letter.subject), ' ', badge(label(STATUS, x.letter.status), ['SENT', 'SIGNED', 'APPROVED'].includes(x.letter.status) ? 'ok' : x.letter.status === 'RETURNED' ? 'warn' : ''));
 }
 
 function replySection(d, replies) {
@@ -169,7 +170,7 @@ function replySection(d, replies) {
       return h('li', {}, replyLink(x),
         x.id === d.replyLetterId ? h('span', { class: 'muted small' }, ' — disiapkan dari disposisi ini') : h('span', { class: 'muted small' }, ' — dirujuk laporan tindak lanjut'),
         l ? h('div', { class: 'muted small' }, l.number ? `Nomor ${l.number}` : '(belum bernomor)', l.sentAt ? ` · dikirim ${fmtDateTime(l.sentAt)}` : ` · diperbarui ${fmtDateTime(l.updatedAt)}`) : null,
-        editable ? h('div', {}, h('a', { class: 'button secondary', href: `#/naskah/${x.id}/ubah` }, 'Lanjutkan konsep')) : null);
+        editable ? h('div', {}, h('a', { class: 'button secondary', href: `/naskah/${x.id}/ubah` }, 'Lanjutkan konsep')) : null);
     })));
 }
 
@@ -211,7 +212,7 @@ async function replyDialog(d, opener) {
         const res = await api.post(`/api/dispositions/${d.id}/reply-letter`, input);
         dlg.close('ok');
         notify('Konsep jawaban dibuat dan ditautkan ke disposisi. Lengkapi isinya lalu simpan.');
-        location.hash = `#/naskah/${res.replyLetterId}/ubah`;
+        location.assign(`/naskah/${res.replyLetterId}/ubah`); // the compose page of the new app
       } catch (err) {
         if (err.code === 'REPLY_EXISTS') { dlg.close('exists'); notify(err.message, 'error'); refresh(); return; }
         showErrors(form, err);

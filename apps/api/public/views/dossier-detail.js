@@ -54,7 +54,7 @@ export async function viewDossier(m, params) {
           r.provisional ? h('p', { class: 'muted small' }, 'Tanggal bersifat sementara: dihitung dengan aturan yang berlaku sekarang sampai jadwal berjalan.') : null),
         h('section', { class: 'card', 'aria-labelledby': 'it-h' }, h('h2', { id: 'it-h' }, `Isi berkas (${d.items?.length ?? 0})`),
           d.items?.length ? table(['Arsip', 'Nomor', 'Tanggal', 'Jenis', ''], d.items.map((it) => h('tr', {},
-            h('td', {}, it.restricted ? h('span', { class: 'muted' }, `(terbatas: klasifikasi ${label(SECURITY, it.securityClass)})`) : h('a', { href: it.deliveryId ? `#/surat-masuk/${it.deliveryId}` : `#/naskah/${it.letterId}` }, it.subject),
+            h('td', {}, it.restricted ? h('span', { class: 'muted' }, `(terbatas: klasifikasi ${label(SECURITY, it.securityClass)})`) : h('a', { href: it.deliveryId ? `#/surat-masuk/${it.deliveryId}` : `/naskah/${it.letterId}` }, it.subject),
               it.contentDestroyedAt ? h('div', {}, badge('Isi dimusnahkan', 'danger')) : null, it.dispositions ? h('div', { class: 'muted small' }, `${it.dispositions} disposisi`) : null),
             h('td', {}, it.number || '—'), h('td', {}, fmtDate(it.date)), h('td', {}, it.kind === 'INCOMING' ? 'Masuk' : 'Keluar'),
             h('td', {}, d.status === 'ACTIVE' ? actionButton('Keluarkan', 'link', async () => { await api.del(`/api/records/dossiers/${id}/items/${it.id}`); return 'Arsip dikeluarkan dari berkas.'; }) : null))), 'Isi berkas')

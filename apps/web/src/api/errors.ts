@@ -1,4 +1,4 @@
-import { errorMessage } from '../labels';
+import { errorMessage } from '../labels.js';
 
 export interface FieldProblem {
   field: string;

@@ -9,7 +9,7 @@ import { emptyDoc } from './content';
  * The letter type's own fields (contract: letter-content.ts, TypeFieldsByCode), under the form's
  * `typeFields`. Dates are kept as 'YYYY-MM-DD' and times as 'HH:mm' in the form state, as the
  * contract has them; the pickers show them in the Indonesian format.
- * bodyDoc/typeFields: sent once the API accepts them (see content.ts).
+ * content.ts turns them into the API's `typeFields` and back.
  */
 const TF = 'typeFields';
 const required = (what: string) => ({ required: true, whitespace: true, message: `${what} wajib diisi` });

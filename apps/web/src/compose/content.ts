@@ -4,13 +4,9 @@
  * THE ADAPTER between the compose page and the API. The contract is
  * libs/correspondence/src/letters/letter-content.ts (the body as a subset of the Tiptap JSON
  * document, typed fields per letter type); its types are imported from there, so a changed contract
- * fails the type check here. The API of this branch accepts only the plain `body`:
- * - toPayload sends `body` derived from the document (paragraphs and list items as text);
- * - bodyDoc/typeFields: sent once the API accepts them — until then they stay in the form state and,
- *   for a saved draft, in this browser's localStorage (keyed by letter id, used only while the
- *   server's plain body is still the one derived from them), so a reload of the draft gets the
- *   formatting and the type's fields back. When the API lands: put `bodyDoc` and `typeFields` in
- *   toPayload, read them in fromLetter, and delete the local store below.
+ * fails the type check here. toPayload sends the document (`bodyDoc`; the API derives the plain
+ * `body` search reads) and the type's fields (`typeFields`, cleaned); fromLetter reads both back, so a
+ * draft opened in any browser, by anyone allowed to, has its formatting and fields.
  */
 import type {
   BodyBlock,
@@ -106,7 +102,7 @@ export function toBodyDoc(json: unknown): BodyDoc {
 }
 
 // ------------------------------------------------------------------------------------------------
-// BodyDoc → the plain `body` the API stores today
+// BodyDoc → plain text (what the API derives as `body`; shown when a reload overwrote the user's text)
 // ------------------------------------------------------------------------------------------------
 
 const inlineText = (c: BodyInline[] | undefined) => (c ?? []).map((i) => (i.type === 'text' ? i.text : '\n')).join('');
@@ -187,15 +183,62 @@ export const initialValues = (): ComposeValues => ({
   typeFields: {},
 });
 
-/** The create/update body the API accepts now. */
+/** The typed fields each type carries besides the common ones (contract: TypeFieldsByCode). */
+const TYPE_KEYS: Record<string, readonly string[]> = {
+  Und: ['events', 'attire', 'contact'],
+  ST: ['basis', 'assignees', 'task', 'period', 'place'],
+  Kpt: ['about', 'considering', 'observing', 'noting', 'decrees'],
+  BA: ['eventDate', 'place', 'parties'],
+  SKet: ['subject'],
+};
+const COMMON_KEYS = ['appendices', 'closing', 'onBehalfOfPositionId', 'throughPositionId'] as const;
+
+/** A form value without what is empty: strings trimmed, '' / null / undefined, [] and {} left out. */
+function prune(v: unknown): unknown {
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
+  if (v === null || v === undefined) return undefined;
+  if (Array.isArray(v)) {
+    const items = v.map(prune).filter((x) => x !== undefined);
+    return items.length ? items : undefined;
+  }
+  if (typeof v === 'object') {
+    if ((v as { type?: unknown }).type === 'doc') return isEmptyDoc(v as BodyDoc) ? undefined : v; // a lampiran body: sent as it is
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      const c = prune(x);
+      if (c !== undefined) out[k] = c;
+    }
+    return Object.keys(out).length ? out : undefined;
+  }
+  return v;
+}
+
+/**
+ * The typed fields to send: only the type's own keys and the common ones (a field left over from a
+ * type chosen before is not sent), empty ones omitted, diktum as `{ text }`; null when nothing is left.
+ */
+export function cleanTypeFields(typeCode: string | undefined, tf: LetterTypeFields | undefined): LetterTypeFields | null {
+  const keys = [...(TYPE_KEYS[typeCode ?? ''] ?? []), ...COMMON_KEYS];
+  const out: Record<string, unknown> = {};
+  for (const k of keys) {
+    let x: unknown = (tf as Record<string, unknown> | undefined)?.[k];
+    if (k === 'decrees' && Array.isArray(x)) x = (x as unknown[]).map((d) => (typeof d === 'string' ? { text: d } : (d as { text?: string }))).filter((d) => d?.text?.trim());
+    if (k === 'appendices' && Array.isArray(x)) x = x.map((a: { title?: string; content?: BodyDoc }) => ({ title: a?.title, content: a?.content ?? emptyDoc() })).filter((a) => a.title?.trim() || !isEmptyDoc(a.content));
+    const c = prune(x);
+    if (c !== undefined) out[k] = c;
+  }
+  return Object.keys(out).length ? (out as LetterTypeFields) : null;
+}
+
+/** The create/update body of POST/PATCH /api/letters: the document and the typed fields (the plain body is derived by the API). */
 export function toPayload(v: ComposeValues) {
   const summary = v.summary?.trim();
   return {
     typeCode: v.typeCode ?? '',
     subject: (v.subject ?? '').trim(),
     ...(summary ? { summary } : {}),
-    body: toPlainBody(v.bodyDoc),
-    // bodyDoc/typeFields: sent once the API accepts them (bodyDoc: v.bodyDoc, typeFields: cleanTypeFields(v))
+    bodyDoc: v.bodyDoc,
+    typeFields: cleanTypeFields(v.typeCode, v.typeFields),
     securityClass: v.securityClass,
     urgency: v.urgency,
     classificationCode: v.classificationCode ?? '',
@@ -216,9 +259,16 @@ function cleanRecipient(r: Recipient): Recipient {
   return out;
 }
 
-/** A saved letter as form values. */
+/** The typed fields as the form holds them (diktum as plain texts, one per box). */
+export function typeFieldsToForm(tf: LetterTypeFields | null | undefined): LetterTypeFields {
+  if (!tf) return {};
+  const out: Record<string, unknown> = { ...tf };
+  if (Array.isArray(tf.decrees)) out.decrees = tf.decrees.map((d) => d.text);
+  return out as LetterTypeFields;
+}
+
+/** A saved letter as form values: the document and the typed fields as the server holds them. */
 export function fromLetter(l: LetterView): ComposeValues {
-  const local = readLocal(l.id, l.body);
   return {
     typeCode: l.typeCode,
     subject: l.subject,
@@ -229,33 +279,7 @@ export function fromLetter(l: LetterView): ComposeValues {
     recipients: l.recipients.map((r) => cleanRecipient(r as Recipient)),
     reviewerPositionIds: [...l.reviewerPositionIds],
     signerPositionId: l.signerPositionId,
-    bodyDoc: local?.bodyDoc ?? fromPlainBody(l.body),
-    typeFields: local?.typeFields ?? {},
+    bodyDoc: (l.bodyDoc as BodyDoc | undefined) ?? fromPlainBody(l.body),
+    typeFields: typeFieldsToForm(l.typeFields as LetterTypeFields | null),
   };
-}
-
-// bodyDoc/typeFields: kept in this browser until the API accepts them (see the header) ------------
-const LOCAL_KEY = (id: string) => `naskah.konsep.${id}`;
-/** The browser's localStorage (typed here without the DOM lib: this module is also unit-tested under Node). */
-const storage = () => (globalThis as { localStorage?: { getItem(k: string): string | null; setItem(k: string, v: string): void } }).localStorage;
-
-export function keepLocal(letterId: string, v: ComposeValues): void {
-  try {
-    storage()?.setItem(LOCAL_KEY(letterId), JSON.stringify({ body: toPlainBody(v.bodyDoc), bodyDoc: v.bodyDoc, typeFields: v.typeFields }));
-  } catch {
-    /* storage full or off: the plain body on the server stays the truth */
-  }
-}
-
-function readLocal(letterId: string, serverBody: string): { bodyDoc: BodyDoc; typeFields: LetterTypeFields } | null {
-  try {
-    const raw = storage()?.getItem(LOCAL_KEY(letterId));
-    if (!raw) return null;
-    const v = JSON.parse(raw) as { body: string; bodyDoc: BodyDoc; typeFields: LetterTypeFields };
-    // someone else changed the body on the server: its text wins, the local formatting is stale
-    if (v.body !== serverBody.replace(/\r\n?/g, '\n').trim()) return null;
-    return { bodyDoc: v.bodyDoc, typeFields: v.typeFields ?? {} };
-  } catch {
-    return null;
-  }
 }

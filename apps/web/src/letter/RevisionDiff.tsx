@@ -7,7 +7,8 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { RECIPIENT_KIND, SECURITY_CLASS, URGENCY, label } from '../labels';
 import { dateTime } from '../lib/format';
 import { bodyParagraphs } from './body-text';
-import { ok, type FieldChange, type LetterRecipient, type LetterRevision } from './api';
+import { ok, type FieldChange, type LetterRecipient, type LetterRevision, type RevisionComparison } from './api';
+import { typeFieldPathLabel, typeFieldValue } from './ContentView';
 import './letter.css';
 
 /** The fields of a revision, in the order a drafter reads a letter. */
@@ -22,6 +23,7 @@ const FIELDS: [string, string][] = [
   ['reviewerPositionIds', 'Pemeriksa'],
   ['signerPositionId', 'Penandatangan'],
   ['body', 'Isi naskah'],
+  ['typeFields', 'Isian jenis naskah'],
 ];
 const fieldName = (f: string) => FIELDS.find(([k]) => k === f)?.[1] ?? f;
 const order = (f: string) => {
@@ -78,19 +80,72 @@ export function RevisionDiff({ letterId, revisions, names }: { letterId: string;
         <ErrorAlert error={q.error} retry={() => void q.refetch()} title="Perbandingan revisi gagal dimuat" />
       ) : q.isPending ? (
         <Skeleton active />
-      ) : q.data.changes.length === 0 ? (
+      ) : q.data.changes.length === 0 && q.data.bodyChanges.length === 0 && q.data.typeFieldChanges.length === 0 ? (
         <Empty description={`Tidak ada perbedaan isian antara revisi ${from} dan ${to}.`} />
       ) : (
         <dl className="diff-fields" aria-label={`Perbedaan revisi ${from} dan ${to}`}>
-          {q.data.changes
-            .slice()
-            .sort((a, b) => order(a.field) - order(b.field))
-            .map((c) => (
+          {fieldRows(q.data).map((c) =>
+            c.field === 'body' && q.data.bodyChanges.length ? (
+              <BodyChanges key="body" changes={q.data.bodyChanges} />
+            ) : c.field === 'typeFields' && q.data.typeFieldChanges.length ? (
+              <TypeFieldChanges key="typeFields" changes={q.data.typeFieldChanges} names={names} />
+            ) : (
               <FieldDiff key={c.field} change={c} names={names} />
-            ))}
+            ),
+          )}
         </dl>
       )}
     </div>
+  );
+}
+
+/** The changed fields in reading order; the body and the typed fields also when only their documents changed. */
+function fieldRows(d: RevisionComparison): FieldChange[] {
+  const rows = d.changes.slice();
+  if (d.bodyChanges.length && !rows.some((c) => c.field === 'body')) rows.push({ field: 'body', before: null, after: null } as FieldChange);
+  if (d.typeFieldChanges.length && !rows.some((c) => c.field === 'typeFields')) rows.push({ field: 'typeFields', before: null, after: null } as FieldChange);
+  return rows.sort((a, b) => order(a.field) - order(b.field));
+}
+
+/**
+ * The body unit by unit from the API's bodyChanges (paragraphs, list items "1. …", table rows): only
+ * what changed. The API pairs units by position; a pair that shares few words is shown as one removed
+ * and one added, and re-paired by similarity (ParagraphDiff), so an inserted paragraph does not read as
+ * every later paragraph rewritten.
+ */
+function BodyChanges({ changes }: { changes: RevisionComparison['bodyChanges'] }) {
+  const text = (c: RevisionComparison['bodyChanges'][number], t: string | null) => (c.kind === 'tableRow' ? (t ?? '').replace(/\t/g, ' | ') : (t ?? ''));
+  const before = changes.filter((c) => c.before !== null).map((c) => text(c, c.before));
+  const after = changes.filter((c) => c.after !== null).map((c) => text(c, c.after));
+  return (
+    <>
+      <dt>{fieldName('body')}</dt>
+      <dd>
+        <ParagraphDiff before={before} after={after} />
+      </dd>
+    </>
+  );
+}
+
+/** The typed fields path by path (the API's typeFieldChanges), named as the form names them. */
+function TypeFieldChanges({ changes, names }: { changes: RevisionComparison['typeFieldChanges']; names: Names }) {
+  const pos = (id: number) => names.position(id);
+  return (
+    <>
+      <dt>{fieldName('typeFields')}</dt>
+      <dd>
+        <dl className="diff-subfields">
+          {changes.map((c) => (
+            <div key={c.path}>
+              <dt>{typeFieldPathLabel(c.path)}</dt>
+              <dd>
+                <WordDiff before={typeFieldValue(c.path, c.before, pos)} after={typeFieldValue(c.path, c.after, pos)} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </dd>
+    </>
   );
 }
 

@@ -16,7 +16,7 @@ import { Reviewers, SignerSelect } from '../compose/Reviewers';
 import { RoutePreview } from '../compose/RoutePreview';
 import { Appendices, TypeFields } from '../compose/TypeFields';
 import { apiFieldErrors, indonesian } from '../compose/api-fields';
-import { fromLetter, initialValues, isEmptyDoc, keepLocal, toPayload, toPlainBody, type BodyDoc, type ComposeValues, type LetterView, type Recipient } from '../compose/content';
+import { fromLetter, initialValues, isEmptyDoc, toPayload, toPlainBody, type BodyDoc, type ComposeValues, type LetterView, type Recipient } from '../compose/content';
 import { SIGNING_KINDS, recipientLabel, useClassifications, useDistributionLists, useOfficePositions, useOffices, usePositions, type Classification, type Position } from '../compose/directory';
 import '../compose/compose.css';
 
@@ -105,7 +105,7 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
   const version = useRef(letter?.version);
   const [attachments, setAttachments] = useState<Attachment[]>(letter?.attachments ?? []);
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
-  const [banner, setBanner] = useState<{ error: unknown; extra: string[] } | null>(null);
+  const [banner, setBanner] = useState<{ error: unknown; extra: string[]; title?: string } | null>(null);
   const [conflict, setConflict] = useState(false);
   const [previousText, setPreviousText] = useState<string | null>(null);
   const [editorKey, setEditorKey] = useState(0);
@@ -165,14 +165,14 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, []);
 
-  const showErrors = (err: unknown) => {
+  const showErrors = (err: unknown, title?: string) => {
     const { fields, rest } = apiFieldErrors(err);
     if (fields.length) {
       form.setFields(fields as Parameters<typeof form.setFields>[0]);
       form.scrollToField(fields[0].name as never, { block: 'center', focus: true });
     }
     // what is said at a field is not repeated in English above the form
-    setBanner({ error: fields.length ? new Error('Periksa kembali isian yang ditandai.') : err, extra: rest });
+    setBanner({ error: fields.length ? new Error('Periksa kembali isian yang ditandai.') : err, extra: rest, title });
   };
 
   /** Create or update (with the version read); the saved id, or null when it did not save. */
@@ -192,7 +192,6 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
       const saved = letterId
         ? await unwrap<LetterView>(api.PATCH('/api/letters/{id}', { params: { path: { id: letterId } }, body: { ...payload, version: version.current! } }))
         : await unwrap<LetterView>(api.POST('/api/letters', { body: payload }));
-      keepLocal(saved.id, values); // bodyDoc/typeFields: sent once the API accepts them
       setSavedSubject(saved.subject);
       version.current = saved.version;
       markDirty(false);
@@ -203,6 +202,7 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
         qc.setQueryData(['letters', saved.id], saved);
         navigate(`/naskah/${saved.id}/ubah`, { replace: true });
       } else qc.setQueryData(['letters', saved.id], saved);
+      void qc.invalidateQueries({ queryKey: ['letter', saved.id] });
       void qc.invalidateQueries({ queryKey: ['outbox'] });
       return saved.id;
     } catch (err) {
@@ -232,14 +232,15 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
       try {
         await unwrap<LetterView>(api.POST('/api/letters/{id}/submit', { params: { path: { id } } }));
       } catch (err) {
-        showErrors(err);
+        showErrors(err, 'Naskah tersimpan sebagai konsep, tetapi belum dapat diajukan');
         return;
       }
       markDirty(false);
       void qc.invalidateQueries({ queryKey: ['outbox'] });
       qc.removeQueries({ queryKey: ['letters', id] });
+      void qc.invalidateQueries({ queryKey: ['letter', id] }); // the letter page reads it fresh
       message.success('Naskah diajukan untuk diperiksa.');
-      navigate('/naskah-keluar?box=in-review');
+      navigate(`/naskah/${id}`);
     } finally {
       setBusy(null);
     }
@@ -297,7 +298,7 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
           type="error"
           showIcon
           role="alert"
-          title="Naskah belum tersimpan"
+          title={banner.title ?? 'Naskah belum tersimpan'}
           description={
             <>
               {indonesian(messageOf(banner.error))}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Modal, Row, Skeleton, Space, Tabs, Tag, Timeline, Typography } from 'antd';
 import { CheckOutlined, EditOutlined, FolderAddOutlined, RollbackOutlined, SendOutlined, SignatureOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { messageOf } from '../api/errors';
 import { useAuth } from '../auth/AuthContext';
@@ -11,7 +11,7 @@ import { typeName, useLetterTypes } from '../components/master';
 import { CAPACITY, HISTORY_ACTION, LETTER_STATUS, RECIPIENT_KIND, REVIEW_STEP, SECURITY_CLASS, URGENCY, label } from '../labels';
 import { date, dateTime, fileSize } from '../lib/format';
 import { ok, letterKey, useLetter, type AuditEvent, type Letter } from '../letter/api';
-import { bodyParagraphs } from '../letter/body-text';
+import { BodyView, TypeFieldsView, isEmptyBody } from '../letter/ContentView';
 import { FileDialog } from '../letter/FileDialog';
 import { useLetterNames } from '../letter/names';
 import { PdfButton } from '../letter/PdfButton';
@@ -34,6 +34,7 @@ type Tab = (typeof TABS)[number];
 export function LetterPage() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const tab: Tab = TABS.includes(params.get('tab') as Tab) ? (params.get('tab') as Tab) : 'naskah';
   const qc = useQueryClient();
   const { message } = App.useApp();
@@ -120,7 +121,7 @@ export function LetterPage() {
   const canSend = v.status === 'SIGNED' && (isDrafter || isSigner || isRegistrar);
   const canFile = v.status === 'SENT' && roles.some((r) => ['ARCHIVIST', 'LEADER', 'DRAFTER', 'REGISTRAR'].includes(r));
   const lastReturn = v.status === 'RETURNED' ? v.reviews.filter((r) => r.decision === 'RETURNED').sort((a, b) => b.round - a.round)[0] : undefined;
-  const paragraphs = bodyParagraphs(v.body);
+  const hasBody = !isEmptyBody(v.bodyDoc);
   const external = v.origin === 'EXTERNAL';
 
   const tabItems = [
@@ -136,13 +137,20 @@ export function LetterPage() {
                   <strong>Ringkasan:</strong> {v.summary}
                 </Typography.Paragraph>
               )}
-              <div className="letter-body">
-                {paragraphs.length ? paragraphs.map((p, i) => <p key={i}>{p}</p>) : <Typography.Text type="secondary">{external ? 'Isi surat ada pada pindaiannya (Buka pindaian).' : 'Isi naskah belum ditulis.'}</Typography.Text>}
-              </div>
+              {v.typeCode === 'Kpt' && <TypeFieldsView typeCode={v.typeCode} fields={v.typeFields} position={(pid) => names.position(pid)} part="own" />}
+              {hasBody ? (
+                <BodyView doc={v.bodyDoc} />
+              ) : (
+                <div className="letter-body">
+                  <Typography.Text type="secondary">{external ? 'Isi surat ada pada pindaiannya (Buka pindaian).' : 'Isi naskah belum ditulis.'}</Typography.Text>
+                </div>
+              )}
+              {/* a Keputusan's diktum comes before its body (as the PDF prints it); the other types' fields after */}
+              <TypeFieldsView typeCode={v.typeCode} fields={v.typeFields} position={(pid) => names.position(pid)} part={v.typeCode === 'Kpt' ? 'appendices' : 'all'} />
               {v.attachments.length > 0 && (
                 <>
                   <Typography.Title level={3} style={{ fontSize: 15, marginTop: 16 }}>
-                    Lampiran
+                    Lampiran berkas
                   </Typography.Title>
                   <ul>
                     {v.attachments.map((a) => (
@@ -283,7 +291,7 @@ export function LetterPage() {
             </Button>
           )}
           {canSubmit && (
-            <Button icon={<EditOutlined aria-hidden />} href={`/lama/#/naskah/${v.id}/ubah`}>
+            <Button icon={<EditOutlined aria-hidden />} onClick={() => navigate(`/naskah/${v.id}/ubah`)}>
               Ubah
             </Button>
           )}

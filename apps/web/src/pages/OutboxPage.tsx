@@ -1,6 +1,7 @@
 import { Button, Space, Table, Tabs, Tag, Typography, type TableProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { FormOutlined } from '@ant-design/icons';
 import { api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -27,6 +28,7 @@ const readColumn: NonNullable<TableProps<OutboxItem>['columns']>[number] = {
 
 export function OutboxPage() {
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const box: Box = BOXES.includes(params.get('box') as Box) ? (params.get('box') as Box) : 'drafts';
   const page = Math.max(1, Number(params.get('halaman')) || 1);
   const types = useLetterTypes();
@@ -76,10 +78,9 @@ export function OutboxPage() {
         Naskah keluar
       </Typography.Title>
       <Space wrap style={{ marginBottom: 8 }}>
-        <Button type="primary" href="/lama/#/buat">
+        <Button type="primary" icon={<FormOutlined aria-hidden />} onClick={() => navigate('/naskah/baru')}>
           Buat naskah
         </Button>
-        <Typography.Text type="secondary">Penyusunan dan pengubahan konsep masih di tampilan lama.</Typography.Text>
       </Space>
       <Tabs activeKey={box} onChange={(k) => go(k as Box)} items={BOXES.map((b) => ({ key: b, label: OUTBOX_BOX[b] }))} />
       {q.error && <ErrorAlert error={q.error} retry={() => void q.refetch()} />}

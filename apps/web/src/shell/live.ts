@@ -87,7 +87,7 @@ export function notificationHref(n: NotificationView): string {
   const p = n.payload ?? {};
   if (p.deliveryId) return `/naskah-masuk/${p.deliveryId}`;
   if (p.dispositionId) return `/lama/#/disposisi/${p.dispositionId}`;
-  if (p.letterId) return `/lama/#/naskah/${p.letterId}`;
+  if (p.letterId) return `/naskah/${p.letterId}`;
   return '/notifikasi';
 }
 
