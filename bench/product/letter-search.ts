@@ -37,7 +37,8 @@ function ensureSearchSeed(ctx: BenchContext, inbox: InboxSeed): Promise<SearchSe
 async function seed(ctx: BenchContext, inbox: InboxSeed): Promise<SearchSeed> {
   const t0 = performance.now();
   const q = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => (await ctx.pool.query(sql, params))[0] as T[];
-  const [{ lo, hi }] = await q<{ lo: string; hi: string }>('SELECT MIN(letter_id) AS lo, MAX(letter_id) AS hi FROM deliveries');
+  // the inbox data set's own letters (other benches that ran before — dispositions — add letters and deliveries of their own)
+  const [{ lo, hi }] = await q<{ lo: string; hi: string }>('SELECT MIN(id) AS lo, MAX(id) AS hi FROM letters WHERE counter_key = ?', [`bench-inbox-${ctx.queuePrefix}`]);
   // grants of the deliveries, letter by letter range (100 letters ≈ 50,000 rows a statement)
   for (let a = Number(lo); a <= Number(hi); a += 100) {
     await ctx.pool.query(
