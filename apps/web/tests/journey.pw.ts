@@ -271,6 +271,7 @@ test('the registrar registers an external letter with its scan', async ({ page }
 test('axe-core: the letter page (each tab), the queue and the registration page have no serious violation', async ({ page }) => {
   const serious = async (where: string) => {
     await expect(page.locator('.ant-skeleton')).toHaveCount(0);
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity)); // antd fades (a help text mid fade-in has too little contrast)
     const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), where).toEqual([]);
   };
