@@ -30,10 +30,10 @@ function hashInputs(): string {
 
 /** Creates the database, runs every migration and the seeds that `npm test` runs (organisation, demo users, master data). */
 export async function migrateAndSeed(url: string): Promise<void> {
-  const { dataSourceOptions, runMigrations } = require('@naskah/db') as typeof import('@naskah/db');
-  const { seedOrganisation } = require('@naskah/organisation') as typeof import('@naskah/organisation');
-  const { seedDemoUsers } = require('@naskah/identity') as typeof import('@naskah/identity');
-  const { seedMasterData } = require('@naskah/correspondence') as typeof import('@naskah/correspondence');
+  const { dataSourceOptions, runMigrations } = require('../../../db/src') as typeof import('@naskah/db');
+  const { seedOrganisation } = require('../../../organisation/src') as typeof import('@naskah/organisation');
+  const { seedDemoUsers } = require('../../../identity/src') as typeof import('@naskah/identity');
+  const { seedMasterData } = require('../../../correspondence/src') as typeof import('@naskah/correspondence');
   await runMigrations(url);
   const ds = new DataSource(dataSourceOptions(url, { poolSize: 4 } as never));
   await ds.initialize();
