@@ -1,6 +1,7 @@
+import { PdfButton } from '../letter/PdfButton';
 import { useEffect, useState } from 'react';
 import { App, Alert, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
-import { FilePdfOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { PaperClipOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, fetchBlobUrl, unwrap } from '../api/client';
@@ -245,39 +246,6 @@ function RouteTimeline({ hops }: { hops: RouteHop[] }) {
   );
 }
 
-/** The PDF behind the access token: fetched, then opened as a blob URL (with a download link as fallback). */
-function PdfButton({ letterId }: { letterId: string }) {
-  const { message } = App.useApp();
-  const [url, setUrl] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const open = async () => {
-    setBusy(true);
-    try {
-      const u = url ?? (await fetchBlobUrl(`/api/letters/${letterId}/pdf`));
-      setUrl(u);
-      // not 'noopener' (window.open would then always answer null): our own blob, and the opener link is cut here
-      const w = window.open(u, '_blank');
-      if (w) w.opener = null;
-      else message.info('Jendela baru diblokir peramban; gunakan tautan "Unduh PDF".');
-    } catch (err) {
-      message.error(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Space>
-      <Button icon={<FilePdfOutlined aria-hidden />} onClick={open} loading={busy}>
-        Buka PDF
-      </Button>
-      {url && (
-        <a href={url} download={`naskah-${letterId}.pdf`}>
-          Unduh PDF
-        </a>
-      )}
-    </Space>
-  );
-}
 
 function AttachmentLink({ letterId, fileId, name }: { letterId: string; fileId: string; name: string }) {
   const { message } = App.useApp();
