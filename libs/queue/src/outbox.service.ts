@@ -7,6 +7,7 @@ import { AppConfig, Clock } from '@naskah/core';
 import { SqlStatement, sqlStatement } from '@naskah/db';
 import { DEFAULT_JOB_OPTIONS, JOB_QUEUE, JobName, JobPayloads, QueueName, jobIdFor } from './queue-names';
 import { outsideJob } from './worker/connection-discipline';
+import { waitForReplicas } from './redis-connection';
 
 export interface OutboxRow {
   id: string;
@@ -161,8 +162,8 @@ export class OutboxService {
   private async replicated(queueName: QueueName, timeoutMs: number): Promise<void> {
     const want = this.config?.REDIS_WAIT_REPLICAS ?? 0;
     if (want <= 0) return;
-    const client = (await this.queue(queueName).getBackend().client) as unknown as { wait(replicas: number, timeoutMs: number): Promise<number> }; // ioredis underneath
-    const acked = Number(await client.wait(want, Math.min(timeoutMs, 5000)));
+    const client = await this.queue(queueName).getBackend().client; // ioredis underneath (a Cluster with REDIS_CLUSTER_NODES)
+    const acked = await waitForReplicas(client, want, Math.min(timeoutMs, 5000), this.config?.QUEUE_PREFIX ?? '');
     if (acked < want) throw new Error(`outbox relay: ${acked} of ${want} Redis replicas confirmed the jobs of "${queueName}" (WAIT); relayed again later`);
   }
 

@@ -1,4 +1,5 @@
-import { parseSentinels, redisOptions } from './redis-connection';
+import { RedisConnection } from 'bullmq';
+import { clusterKeySlot, createRedis, hashTagOf, isCluster, parseSentinels, redisOptions } from './redis-connection';
 
 describe('Redis connection options (one factory for every client)', () => {
   it('reads a standalone redis:// URL, BullMQ-safe (no per-command retry limit)', () => {
@@ -21,5 +22,43 @@ describe('Redis connection options (one factory for every client)', () => {
 
   it('parses a sentinel list', () => {
     expect(parseSentinels(' a:1, b.c:26379 ')).toEqual([{ host: 'a', port: 1 }, { host: 'b.c', port: 26379 }]);
+  });
+
+  it('gives BullMQ a Redis Cluster client with REDIS_CLUSTER_NODES (through its client factory), and plain clients otherwise', async () => {
+    const o = redisOptions({ REDIS_URL: '', REDIS_CLUSTER_NODES: '127.0.0.1:1,127.0.0.1:2', REDIS_PASSWORD: 'cluster-pw' });
+    expect(o).toMatchObject({ naskahClusterNodes: [{ host: '127.0.0.1', port: 1 }, { host: '127.0.0.1', port: 2 }], maxRetriesPerRequest: null, password: 'cluster-pw' });
+    const factory = RedisConnection.clientFactory!;
+    expect(factory).toBeDefined();
+    const cluster = factory({ ...o, lazyConnect: true }) as unknown as { isCluster: boolean; options: { redisOptions: Record<string, unknown>; maxRedirections: number }; disconnect(): void };
+    expect(cluster.isCluster).toBe(true);
+    expect(cluster.options.redisOptions).toMatchObject({ password: 'cluster-pw', maxRetriesPerRequest: null });
+    expect(cluster.options.redisOptions).not.toHaveProperty('naskahClusterNodes');
+    cluster.disconnect();
+    const plain = factory({ ...redisOptions('redis://127.0.0.1:1/3'), lazyConnect: true }) as unknown as { isCluster: boolean; options: { port: number; db: number }; disconnect(): void };
+    expect(plain.isCluster).toBe(false);
+    expect(plain.options).toMatchObject({ port: 1, db: 3 });
+    plain.disconnect();
+  });
+
+  it('opens a Cluster client for the product (key prefix and lazy connect on the cluster, retries per node)', () => {
+    const c = createRedis({ REDIS_URL: '', REDIS_CLUSTER_NODES: '127.0.0.1:1' }, { lazyConnect: true, keyPrefix: '{naskah}:app:', maxRetriesPerRequest: 2 });
+    expect(isCluster(c)).toBe(true);
+    expect((c as unknown as { options: Record<string, unknown> }).options).toMatchObject({ lazyConnect: true, keyPrefix: '{naskah}:app:', redisOptions: { maxRetriesPerRequest: 2 } });
+    c.disconnect();
+    const s = createRedis('redis://127.0.0.1:1', { lazyConnect: true });
+    expect(isCluster(s)).toBe(false);
+    s.disconnect();
+  });
+
+  it('computes hash tags and slots as Redis does', () => {
+    expect(hashTagOf('{naskah}:app:login')).toBe('naskah');
+    expect(hashTagOf('kpu{naskah}')).toBe('naskah');
+    expect(hashTagOf('{}naskah{x}')).toBeNull(); // Redis: the first { and the first } after it, nothing between → the whole key is hashed
+    expect(hashTagOf('naskah')).toBeNull();
+    // reference values of CLUSTER KEYSLOT (redis-cli on Redis 7)
+    expect(clusterKeySlot('foo')).toBe(12182);
+    expect(clusterKeySlot('{user1000}.following')).toBe(clusterKeySlot('{user1000}.followers'));
+    expect(clusterKeySlot('{naskah}:dispatch:wait')).toBe(clusterKeySlot('{naskah}:app:login:ip:10.0.0.1'));
+    expect(clusterKeySlot('123456789')).toBe(0x31c3 % 16384);
   });
 });

@@ -15,3 +15,4 @@ export * from './processes/template-db';
 export * from './processes/api-client';
 export * from './processes/reliability-env';
 export * from './processes/redis-sentinel';
+export * from './processes/redis-cluster';

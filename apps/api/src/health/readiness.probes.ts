@@ -54,9 +54,10 @@ export class ReadinessProbes {
   async redis(): Promise<HealthIndicatorResult> {
     const i = this.indicator.check('redis');
     try {
-      await probeRedisWrite(this.client, `health:${whoAmI}`, PROBE_TIMEOUT_MS);
-      // the node that just took the write: with Sentinel, the current primary (it changes on failover)
-      const master = redisAddress(this.client);
+      const key = `health:${whoAmI}`;
+      await probeRedisWrite(this.client, key, PROBE_TIMEOUT_MS);
+      // the node that just took the write: with Sentinel, the current primary (it changes on failover); with Cluster, the master of the product's slot
+      const master = redisAddress(this.client, key);
       return master ? i.up({ master }) : i.up();
     } catch (err) {
       return i.down({ message: messageOf(err) });

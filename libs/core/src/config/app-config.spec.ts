@@ -136,6 +136,21 @@ describe('configuration validated at boot', () => {
     expect(failure({ REDIS_WAIT_REPLICAS: 'satu' }).problems).toEqual([expect.stringMatching(/^REDIS_WAIT_REPLICAS=/)]);
   });
 
+  it('takes Redis Cluster nodes instead of REDIS_URL or Sentinel, only with a hash-tagged QUEUE_PREFIX', () => {
+    const c = loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000,redis-2.kpu.local:7001', QUEUE_PREFIX: '{naskah}', REDIS_PASSWORD: 'cluster-pw' });
+    expect(c).toMatchObject({ REDIS_CLUSTER_NODES: '10.0.0.1:7000,redis-2.kpu.local:7001', QUEUE_PREFIX: '{naskah}', REDIS_PASSWORD: 'cluster-pw', REDIS_SENTINELS: undefined });
+    expect(loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000', QUEUE_PREFIX: 'kpu{naskah}' }).QUEUE_PREFIX).toBe('kpu{naskah}');
+    // no hash tag (or an empty one: Redis then hashes the whole key) → refused, naming the prefix and the fix
+    for (const prefix of [undefined, 'naskah', '{}naskah', 'naskah}{', '{naskah']) {
+      expect(failure({ REDIS_CLUSTER_NODES: '10.0.0.1:7000', ...(prefix ? { QUEUE_PREFIX: prefix } : {}) }).problems).toEqual([expect.stringMatching(/^QUEUE_PREFIX=.*hash tag, misalnya \{naskah\}/)]);
+    }
+    expect(failure({ REDIS_CLUSTER_NODES: '10.0.0.1:7000', QUEUE_PREFIX: '{naskah}', REDIS_URL: 'redis://10.0.0.9:6379' }).problems).toEqual([expect.stringMatching(/^REDIS_URL: jangan diisi bersama REDIS_CLUSTER_NODES/)]);
+    expect(failure({ REDIS_CLUSTER_NODES: '10.0.0.1:7000', QUEUE_PREFIX: '{naskah}', REDIS_SENTINELS: '10.0.0.1:26379', REDIS_SENTINEL_NAME: 'naskah' }).problems).toEqual([expect.stringMatching(/^REDIS_SENTINELS: jangan diisi bersama REDIS_CLUSTER_NODES/)]);
+    for (const bad of ['10.0.0.1', 'redis://10.0.0.1:7000', '10.0.0.1:7000,']) {
+      expect(failure({ REDIS_CLUSTER_NODES: bad, QUEUE_PREFIX: '{naskah}' }).problems).toEqual([expect.stringMatching(/^REDIS_CLUSTER_NODES=.*host:port/)]);
+    }
+  });
+
   it('selects S3 storage with a bucket, and keys in pairs (the secret from the environment or a file, never both)', () => {
     expect(loadConfig({}).STORAGE_DRIVER).toBe('local');
     const c = loadConfig({ STORAGE_DRIVER: 's3', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'naskah-arsip', S3_FORCE_PATH_STYLE: 'true', S3_ACCESS_KEY_ID: 'AKIA1', S3_SECRET_ACCESS_KEY_FILE: '/run/secrets/s3' });

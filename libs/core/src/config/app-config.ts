@@ -58,7 +58,17 @@ export class AppConfig {
   @IsOptional() @IsString()
   REDIS_SENTINEL_PASSWORD: string | undefined = undefined;
 
-  /** Password of the Redis primary and replicas with REDIS_SENTINELS (with REDIS_URL, the URL's own password wins). */
+  /**
+   * Redis Cluster instead of REDIS_URL: some of its nodes as `host:port,host:port,…` (the client
+   * learns the rest and the slot map from them, and follows a master's replica when the cluster
+   * promotes it). Excludes REDIS_URL and REDIS_SENTINELS; QUEUE_PREFIX must then carry a hash tag
+   * (`{naskah}`) so that every key of the product — a queue's keys, which BullMQ's scripts use
+   * together, the login limiter's, the caches' — lies in one slot.
+   */
+  @IsOptional() @Matches(/^[A-Za-z0-9.-]+:\d{1,5}(,[A-Za-z0-9.-]+:\d{1,5})*$/, { message: 'REDIS_CLUSTER_NODES harus berbentuk host:port,host:port (comma-separated cluster nodes)' })
+  REDIS_CLUSTER_NODES: string | undefined = undefined;
+
+  /** Password of the Redis primary and replicas with REDIS_SENTINELS, and of every node with REDIS_CLUSTER_NODES (with REDIS_URL, the URL's own password wins). */
   @IsOptional() @IsString()
   REDIS_PASSWORD: string | undefined = undefined;
 
@@ -70,7 +80,7 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(16)
   REDIS_WAIT_REPLICAS = 0;
 
-  /** BullMQ key prefix; wrap in {} for Redis Cluster hash-tagging, e.g. {naskah}. */
+  /** Prefix of every Redis key (BullMQ's and the product's own); with REDIS_CLUSTER_NODES it must carry a hash tag, e.g. {naskah}. */
   @Matches(/^[A-Za-z0-9_{}-]+$/, { message: 'QUEUE_PREFIX hanya huruf, angka, _ - { }' })
   QUEUE_PREFIX = 'naskah';
 
@@ -301,10 +311,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (config.REDIS_SENTINELS && !config.REDIS_SENTINEL_NAME) problems.push('REDIS_SENTINEL_NAME: wajib diisi bersama REDIS_SENTINELS (the monitored master name is required with REDIS_SENTINELS)');
   if (config.REDIS_SENTINEL_NAME && !config.REDIS_SENTINELS) problems.push('REDIS_SENTINELS: wajib diisi bersama REDIS_SENTINEL_NAME (host:port,host:port)');
+  problems.push(...redisClusterProblems(config, picked));
   problems.push(...storageProblems(config));
   problems.push(...signingP12Problems(config));
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * REDIS_CLUSTER_NODES is a third way to reach Redis, not a companion of the other two, and needs a
+ * hash-tagged QUEUE_PREFIX: BullMQ's scripts touch several keys of a queue at once, which a
+ * cluster runs only when they share a slot (otherwise CROSSSLOT on the first job).
+ */
+function redisClusterProblems(c: AppConfig, picked: Record<string, string>): string[] {
+  if (!c.REDIS_CLUSTER_NODES) return [];
+  const problems: string[] = [];
+  if (picked.REDIS_URL !== undefined) problems.push('REDIS_URL: jangan diisi bersama REDIS_CLUSTER_NODES; pilih salah satu (standalone Redis or Redis Cluster, not both)');
+  if (c.REDIS_SENTINELS) problems.push('REDIS_SENTINELS: jangan diisi bersama REDIS_CLUSTER_NODES; pilih salah satu (Sentinel or Cluster, not both)');
+  if (!hasHashTag(c.QUEUE_PREFIX)) problems.push(`QUEUE_PREFIX=${JSON.stringify(c.QUEUE_PREFIX)}: dengan REDIS_CLUSTER_NODES harus memuat hash tag, misalnya {${c.QUEUE_PREFIX.replace(/[{}]/g, '') || 'naskah'}} (Redis Cluster needs a hash-tagged prefix so that each queue's keys share one slot)`);
+  return problems;
+}
+
+/** True when a key prefix has a non-empty Redis Cluster hash tag: `{x}` (the first `{` and the first `}` after it, something between). */
+function hasHashTag(prefix: string): boolean {
+  const open = prefix.indexOf('{');
+  return open >= 0 && prefix.indexOf('}', open + 1) > open + 1;
 }
 
 /** SIGNING_P12_PATH and SIGNING_P12_PASSWORD_FILE: both or neither, each a readable file (the PKCS#12 itself is opened when the signer starts). */

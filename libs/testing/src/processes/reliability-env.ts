@@ -5,6 +5,7 @@ import { freePort, RELIABILITY_DIR, ROOT } from './util';
 import { ManagedProcess } from './managed-process';
 import { MariaDbServer, RedisServer } from './servers';
 import { RedisSentinelSet } from './redis-sentinel';
+import { RedisClusterSet } from './redis-cluster';
 import { pidAlive, templateDatadir } from './template-db';
 import { ApiClient } from './api-client';
 
@@ -20,6 +21,11 @@ export interface ReliabilityEnvOptions {
    * REDIS_SENTINELS (REDIS_WAIT_REPLICAS=1) instead of REDIS_URL.
    */
   sentinel?: { ports?: number[]; masterName?: string };
+  /**
+   * A Redis Cluster (3 masters, one replica each, on free ports) instead of the suite's Redis for
+   * the apps: REDIS_CLUSTER_NODES, QUEUE_PREFIX `{rel}` (hash-tagged), REDIS_WAIT_REPLICAS=1.
+   */
+  cluster?: { masters?: number };
   /** Extra environment for every API and worker process. */
   appEnv?: Record<string, string>;
   /** Extra options of the suite's MariaDB (e.g. `--log-bin=…` for a primary with replicas). */
@@ -70,9 +76,15 @@ export class ReliabilityEnv {
   /** Read replicas started by `replica()`. */
   readonly replicas: MariaDbServer[] = [];
   private readonly sources: DataSource[] = [];
-  readonly queuePrefix = 'rel';
   /** With the `sentinel` option: the replica and the sentinels. */
   sentinel: RedisSentinelSet | null = null;
+  /** With the `cluster` option: the cluster's nodes. */
+  cluster: RedisClusterSet | null = null;
+
+  /** The apps' QUEUE_PREFIX (hash-tagged on a Redis Cluster). */
+  get queuePrefix(): string {
+    return this.opts.cluster ? '{rel}' : 'rel';
+  }
 
   private constructor(
     readonly suite: string,
@@ -99,6 +111,13 @@ export class ReliabilityEnv {
         env.sentinel = new RedisSentinelSet(dir, env.redis, ports.slice(0, 2), ports.slice(2, 5), opts.sentinel.masterName);
         env.recordPids();
         await env.sentinel.start();
+      }
+      if (opts.cluster) {
+        const ports: [number, number][] = [];
+        for (let i = 0; i < (opts.cluster.masters ?? 3) * 2; i++) ports.push([await freePort(), await freePort()]);
+        env.cluster = new RedisClusterSet(dir, ports);
+        env.recordPids();
+        await env.cluster.start();
       }
     } catch (err) {
       await env.shutdown();
@@ -137,6 +156,8 @@ export class ReliabilityEnv {
       REDIS_URL: this.redis.url,
       QUEUE_PREFIX: this.queuePrefix,
       ...(this.sentinel ? { REDIS_SENTINELS: this.sentinel.sentinelList, REDIS_SENTINEL_NAME: this.sentinel.masterName, REDIS_WAIT_REPLICAS: '1' } : {}),
+      // REDIS_URL empty: not set (the cluster excludes it)
+      ...(this.cluster ? { REDIS_CLUSTER_NODES: this.cluster.nodeList, REDIS_URL: '', REDIS_WAIT_REPLICAS: '1' } : {}),
       HOST: '127.0.0.1',
       STORAGE_DIR: join(this.dir, 'files'),
       SIGNING_KEY_PATH: join(this.dir, 'signing-key.pem'),
@@ -188,7 +209,7 @@ export class ReliabilityEnv {
   }
 
   recordPids(): void {
-    const pids = [this.mariadb.proc.pid, this.redis.proc.pid, ...this.replicas.map((r) => r.proc.pid), ...(this.sentinel?.processes ?? []).map((p) => p.pid), ...this.apps.map((a) => a.pid)].filter((p): p is number => !!p);
+    const pids = [this.mariadb.proc.pid, this.redis.proc.pid, ...this.replicas.map((r) => r.proc.pid), ...(this.sentinel?.processes ?? []).map((p) => p.pid), ...(this.cluster?.processes ?? []).map((p) => p.pid), ...this.apps.map((a) => a.pid)].filter((p): p is number => !!p);
     writeFileSync(join(this.dir, 'pids.json'), JSON.stringify({ owner: process.pid, pids }));
   }
 
@@ -203,14 +224,14 @@ export class ReliabilityEnv {
 
   /** The tails of every log of this suite (apps and servers). */
   logs(lines = 30): string {
-    return [...this.apps.map((a) => a.tail(lines)), this.mariadb.tail(lines), ...this.replicas.map((r) => r.tail(lines)), this.redis.tail(lines), ...(this.sentinel ? [this.sentinel.tail(lines)] : [])].join('\n');
+    return [...this.apps.map((a) => a.tail(lines)), this.mariadb.tail(lines), ...this.replicas.map((r) => r.tail(lines)), this.redis.tail(lines), ...(this.sentinel ? [this.sentinel.tail(lines)] : []), ...(this.cluster ? [this.cluster.tail(lines)] : [])].join('\n');
   }
 
   /** Kills every app, closes our connections, stops the servers. Safe to call twice and after failures. */
   async shutdown(): Promise<void> {
     await Promise.allSettled(this.apps.map((a) => a.kill('SIGKILL')));
     await Promise.allSettled(this.sources.map((s) => (s.isInitialized ? s.destroy() : undefined)));
-    await Promise.allSettled([this.mariadb.stop(), ...this.replicas.map((r) => r.stop()), this.redis.kill(), this.sentinel?.kill()]);
+    await Promise.allSettled([this.mariadb.stop(), ...this.replicas.map((r) => r.stop()), this.redis.kill(), this.sentinel?.kill(), this.cluster?.kill()]);
   }
 }
 
