@@ -172,7 +172,7 @@ export class ActingPositionsCache implements OnModuleDestroy {
   private listen(): void {
     if (this.subscriber || this.closed) return;
     const channel = identityChangesChannel(this.config.QUEUE_PREFIX);
-    const sub = createRedis(this.config, { lazyConnect: true });
+    const sub = createRedis(this.config, { lazyConnect: true, connectionName: `naskah-identity-changes-${process.pid}` }); // named: CLIENT LIST tells which process listens where
     this.subscriber = sub;
     const down = () => {
       this.live = false;

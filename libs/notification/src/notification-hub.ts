@@ -70,7 +70,7 @@ export class NotificationHub implements OnModuleDestroy {
   private connect(): Promise<void> {
     if (this.ready) return this.ready;
     const channel = notificationBusChannel(this.config.QUEUE_PREFIX);
-    const sub = createRedis(this.config, { lazyConnect: true });
+    const sub = createRedis(this.config, { lazyConnect: true, connectionName: `naskah-notification-bus-${process.pid}` }); // named: CLIENT LIST tells which process listens where
     sub.on('error', (err) => this.logger.warn({ err: err.message }, 'notification bus connection error'));
     sub.on('message', (_ch: string, raw: string) => this.dispatch(raw));
     this.subscriber = sub;
