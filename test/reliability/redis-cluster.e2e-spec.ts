@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { ApiClient, printFigures, ReliabilityEnv, verifyAuditChain, waitFor, withLogs } from '../../libs/testing/src/processes';
@@ -274,6 +276,16 @@ describe('reliability: the product on a Redis Cluster (3 masters + 3 replicas), 
     expect(keys.get(promoted)!.filter((k) => k.startsWith('{rel}:dispatch:')).length).toBeGreaterThan(0);
     expect(elsewhere).toEqual([]);
   }), 90_000);
+
+  it('the worker stops on SIGTERM without hanging on its cluster connections', withLogs(logs, async () => {
+    const worker = env!.apps.find((p) => p.name === 'worker')!;
+    const t0 = Date.now();
+    await worker.stop(30_000); // SIGTERM; SIGKILL only after 30 s
+    printFigures('the product on a Redis Cluster: stop', { 'worker SIGTERM → exited (ms)': Date.now() - t0 });
+    // Nest's shutdown hooks close the app (workers, queues, Redis clients), then raise SIGTERM again: a hang would end in the SIGKILL
+    expect(readFileSync(join(env!.dir, 'worker.log'), 'utf8')).toMatch(/===== worker \(pid \d+\) exited: SIGTERM\n$/);
+    expect(Date.now() - t0).toBeLessThan(30_000);
+  }), 60_000);
 
   it('keeps an intact audit chain', withLogs(logs, async () => {
     const audit = await verifyAuditChain(ds);
