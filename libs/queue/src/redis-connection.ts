@@ -124,7 +124,7 @@ export function redisOptions(settings: RedisSettings | string): RedisOptions {
 }
 
 /** Options of createRedis() that belong to the Cluster itself rather than to each node's connection. */
-const CLUSTER_LEVEL = ['keyPrefix', 'lazyConnect', 'enableReadyCheck', 'scripts'] as const;
+const CLUSTER_LEVEL = ['keyPrefix', 'lazyConnect', 'enableReadyCheck', 'enableOfflineQueue', 'scripts'] as const;
 
 /**
  * The one way to open an ioredis client (not BullMQ's: it takes redisOptions()): standalone,
