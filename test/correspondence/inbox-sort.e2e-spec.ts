@@ -77,16 +77,16 @@ describe('inbox sorting and totals', () => {
     await http.close();
   });
 
-  it('orders by received date, urgency or sender, ties newest first', async () => {
+  it('orders by received date, urgency or sender, ties newest first; each order reversed exactly', async () => {
     expect(await order('')).toEqual([6, 5, 4, 3, 2, 1]);
     expect(await order('sort=-receivedAt')).toEqual([6, 5, 4, 3, 2, 1]);
     expect(await order('sort=receivedAt')).toEqual([1, 2, 3, 4, 5, 6]);
     // AMAT_SEGERA, then SEGERA, then BIASA
     expect(await order('sort=-urgency')).toEqual([6, 3, 5, 2, 4, 1]);
-    expect(await order('sort=urgency')).toEqual([4, 1, 5, 2, 6, 3]);
+    expect(await order('sort=urgency')).toEqual([1, 4, 2, 5, 3, 6]);
     // Bawaslu = bawaslu (case-insensitive), Dinas …, KPU Kabupaten Bogor, KPU RI
     expect(await order('sort=sender')).toEqual([4, 2, 6, 1, 5, 3]);
-    expect(await order('sort=-sender')).toEqual([5, 3, 1, 6, 4, 2]);
+    expect(await order('sort=-sender')).toEqual([3, 5, 1, 6, 2, 4]);
     const res = await list(`positionId=${pos}&sort=-urgency`);
     expect(res.body).toMatchObject({ sort: '-urgency', total: 6, hasMore: false, nextBefore: null });
   });
@@ -117,7 +117,7 @@ describe('inbox sorting and totals', () => {
     // "rapat" is in 2, 5 (and the destroyed copy and another position's row, neither counted)
     expect(await total('q=rapat')).toBe(2);
     expect(await order('q=rapat&sort=-sender')).toEqual([5, 2]);
-    expect(await order(`q=${encodeURIComponent(`${token} naskah`)}&sort=urgency`)).toEqual([4, 1, 5, 2, 6, 3]);
+    expect(await order(`q=${encodeURIComponent(`${token} naskah`)}&sort=urgency`)).toEqual([1, 4, 2, 5, 3, 6]);
     // a text with no word for the index, in another order
     expect(await order(`q=${encodeURIComponent('naskah 5 rapat')}&sort=receivedAt`)).toEqual([5]);
     expect(await total('from=2100-01-01')).toBe(0);

@@ -8845,7 +8845,7 @@ export interface operations {
                 positionId?: number;
                 /** @description teks dalam hal, nomor atau nama pengirim */
                 q?: string;
-                /** @description urutan: diterima terbaru/terlama (-receivedAt/receivedAt), sifat paling segera dulu/terakhir (-urgency/urgency), pengirim A–Z/Z–A (sender/-sender); yang sama diurutkan terbaru dulu. Selain -receivedAt, halaman memakai page */
+                /** @description urutan: diterima terbaru/terlama (-receivedAt/receivedAt), sifat paling segera dulu/terakhir (-urgency/urgency), pengirim A–Z/Z–A (sender/-sender); yang sama terbaru dulu pada -urgency dan sender, urutan kebalikannya tepat terbalik. Selain -receivedAt, halaman memakai page */
                 sort?: components["schemas"]["InboxSort"];
                 /** @description diterima sampai tanggal (YYYY-MM-DD, WIB, inklusif) */
                 to?: string;

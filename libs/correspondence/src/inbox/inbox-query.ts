@@ -49,7 +49,9 @@ export interface InboxFilters {
 
 /**
  * The orders of the inbox: received (newest / oldest first), urgency (most urgent first or last),
- * sender name (A–Z / Z–A). Ties go newest first (the id), so every order is total and stable.
+ * sender name (A–Z / Z–A). Ties go newest first (the id) in `-urgency` and `sender`, so every order
+ * is total and stable; `urgency` and `-sender` are their exact reverses (ties oldest first), so
+ * every order is one index range read forwards or backwards, never a sort of the inbox.
  * `-receivedAt` pages by keyset (`before`); the others by `page` (offset), read from an index that
  * holds the key after the position (ix_deliveries_inbox_urgency, ix_deliveries_inbox_sender,
  * migration 1764002700000), so a page reads offset + pageSize + 1 index entries per position.
@@ -71,9 +73,9 @@ export function sortSpec(sort: InboxSort = DEFAULT_INBOX_SORT): SortSpec {
     case '-receivedAt': return { key: null, dir: 'DESC', idDir: 'DESC', index: 'ix_deliveries_inbox' };
     case 'receivedAt': return { key: null, dir: 'ASC', idDir: 'ASC', index: 'ix_deliveries_inbox' };
     case '-urgency': return { key: 'urgency', dir: 'DESC', idDir: 'DESC', index: 'ix_deliveries_inbox_urgency' };
-    case 'urgency': return { key: 'urgency', dir: 'ASC', idDir: 'DESC', index: 'ix_deliveries_inbox_urgency' };
+    case 'urgency': return { key: 'urgency', dir: 'ASC', idDir: 'ASC', index: 'ix_deliveries_inbox_urgency' };
     case 'sender': return { key: 'sender_name', dir: 'ASC', idDir: 'DESC', index: 'ix_deliveries_inbox_sender' };
-    case '-sender': return { key: 'sender_name', dir: 'DESC', idDir: 'DESC', index: 'ix_deliveries_inbox_sender' };
+    case '-sender': return { key: 'sender_name', dir: 'DESC', idDir: 'ASC', index: 'ix_deliveries_inbox_sender' };
   }
 }
 

@@ -8,7 +8,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *    among equals (`-urgency`, read backwards);
  *  - `ix_deliveries_inbox_sender (position_id, sender_name, id DESC)`: sender A–Z, newest first
  *    among equals (`sender`).
- * The reverse orders (`urgency`, `-sender`) sort the same covered range.
+ * The reverse orders (`urgency`, `-sender`: ties oldest first) read the same ranges backwards.
  */
 export class InboxSortIndexes1764002700000 implements MigrationInterface {
   name = 'InboxSortIndexes1764002700000';

@@ -40,7 +40,7 @@ export class InboxQueryDto {
     enum: INBOX_SORTS,
     enumName: 'InboxSort',
     default: '-receivedAt',
-    description: 'urutan: diterima terbaru/terlama (-receivedAt/receivedAt), sifat paling segera dulu/terakhir (-urgency/urgency), pengirim A–Z/Z–A (sender/-sender); yang sama diurutkan terbaru dulu. Selain -receivedAt, halaman memakai page',
+    description: 'urutan: diterima terbaru/terlama (-receivedAt/receivedAt), sifat paling segera dulu/terakhir (-urgency/urgency), pengirim A–Z/Z–A (sender/-sender); yang sama terbaru dulu pada -urgency dan sender, urutan kebalikannya tepat terbalik. Selain -receivedAt, halaman memakai page',
   })
   @IsOptional()
   @IsIn(INBOX_SORTS, { message: `sort harus salah satu dari: ${INBOX_SORTS.join(', ')}` })
