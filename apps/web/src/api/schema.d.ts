@@ -3834,7 +3834,7 @@ export interface components {
             createdAt: string;
             id: string;
             /** @description a title for people and the ids the notification refers to (letterId, deliveryId, dispositionId, …) */
-            payload?: {
+            payload: {
                 title: string;
             } & {
                 [key: string]: (string | number | boolean) | null;

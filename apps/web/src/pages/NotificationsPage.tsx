@@ -2,7 +2,9 @@ import { Button, List, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
-import type { NotificationPage } from '../api/types';
+import type { components } from '../api/schema';
+
+type NotificationPage = components['schemas']['NotificationList'];
 import { ErrorAlert } from '../components/ErrorAlert';
 import { dateTime } from '../lib/format';
 import { notificationHref, notificationText } from '../shell/live';
