@@ -4,6 +4,7 @@ import { App, Alert, Button, Card, Col, Descriptions, Form, Input, Modal, Row, S
 import { PaperClipOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { useCameFrom } from '../lib/back';
 import { api, fetchBlobUrl, unwrap } from '../api/client';
 import { formFieldErrors, messageOf } from '../api/errors';
 import type { components } from '../api/schema';
@@ -47,6 +48,7 @@ export function DeliveryPage() {
 
   const [dialog, setDialog] = useState<'forward' | 'return' | 'file' | null>(null);
   const { me } = useAuth();
+  const back = useCameFrom() ?? { href: '/naskah-masuk', label: 'Naskah masuk' };
   // filing the office's copy into one of its dossiers (the records rules decide; the old screens offered it to these roles)
   const canFile = (me?.roles ?? []).some((r) => ['ARCHIVIST', 'LEADER', 'REGISTRAR'].includes(r));
 
@@ -58,7 +60,7 @@ export function DeliveryPage() {
           Naskah masuk
         </Typography.Title>
         <ErrorAlert error={d.error} retry={() => void d.refetch()} title="Naskah tidak dapat dibuka" />
-        <Link to="/naskah-masuk">‹ Kembali ke naskah masuk</Link>
+        <Link to={back.href}>‹ Kembali ke {back.label === 'Naskah masuk' ? 'naskah masuk' : back.label}</Link>
       </>
     );
   const v = d.data;
@@ -68,7 +70,7 @@ export function DeliveryPage() {
 
   return (
     <>
-      <Link to="/naskah-masuk">‹ Naskah masuk</Link>
+      <Link to={back.href}>‹ {back.label}</Link>
       <Typography.Title level={1} style={{ fontSize: 24, marginTop: 8 }}>
         {l?.subject ?? v.subject}
       </Typography.Title>

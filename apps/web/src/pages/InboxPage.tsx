@@ -9,6 +9,7 @@ import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { typeName, useLetterTypes } from '../components/master';
 import { ARRIVED_BY, DELIVERY_STATUS, RECIPIENT_KIND, SECURITY_CLASS, URGENCY, label } from '../labels';
+import { cameFrom } from '../lib/back';
 import { dayjs, shortDateTime, ZONE } from '../lib/format';
 
 type InboxItem = components['schemas']['InboxItem'];
@@ -128,7 +129,7 @@ export function InboxPage() {
       key: 'subject',
       render: (_: string, r) => (
         <div>
-          <Link to={`/naskah-masuk/${r.id}`} className="subject">
+          <Link to={`/naskah-masuk/${r.id}`} state={cameFrom(`/naskah-masuk${params.size ? `?${params.toString()}` : ''}`, 'Naskah masuk')} className="subject">
             {!r.readAt && <span className="sr-only-text">Belum dibaca: </span>}
             {r.subject}
           </Link>

@@ -8,6 +8,7 @@ type NotificationPage = components['schemas']['NotificationList'];
 import { ErrorAlert } from '../components/ErrorAlert';
 import { dateTime } from '../lib/format';
 import { notificationHref, notificationText } from '../shell/live';
+import { cameFrom } from '../lib/back';
 
 export function NotificationsPage() {
   const qc = useQueryClient();
@@ -38,7 +39,7 @@ export function NotificationsPage() {
           return (
             <List.Item>
               <List.Item.Meta
-                title={href.startsWith('/lama/') ? <a href={href}>{text}</a> : <Link to={href}>{n.readAt ? text : <strong>{text}</strong>}</Link>}
+                title={href.startsWith('/lama/') ? <a href={href}>{text}</a> : <Link to={href} state={cameFrom('/notifikasi', 'Notifikasi')}>{n.readAt ? text : <strong>{text}</strong>}</Link>}
                 description={dateTime(n.createdAt)}
               />
             </List.Item>
