@@ -1,4 +1,5 @@
 import { PdfButton } from '../letter/PdfButton';
+import { PdfPreview } from '../letter/PdfPreview';
 import { useEffect, useState } from 'react';
 import { App, Alert, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
@@ -47,6 +48,7 @@ export function DeliveryPage() {
   }, [d.data, markRead]);
 
   const [dialog, setDialog] = useState<'forward' | 'return' | 'file' | null>(null);
+  const [preview, setPreview] = useState(false);
   const { me } = useAuth();
   const back = useCameFrom() ?? { href: '/naskah-masuk', label: 'Naskah masuk' };
   // filing the office's copy into one of its dossiers (the records rules decide; the old screens offered it to these roles)
@@ -83,6 +85,11 @@ export function DeliveryPage() {
       </Space>
       <Space wrap style={{ marginBottom: 16 }} role="group" aria-label="Tindakan">
         {l?.documentFileId ? <PdfButton letterId={v.letterId} /> : <Typography.Text type="secondary">PDF belum tersedia.</Typography.Text>}
+        {l?.documentFileId && (
+          <Button onClick={() => setPreview((p) => !p)} aria-expanded={preview} aria-controls="pratinjau-pdf">
+            {preview ? 'Sembunyikan pratinjau' : 'Tampilkan pratinjau'}
+          </Button>
+        )}
         {canAct && (
           <Button type={v.toBeForwarded ? 'primary' : 'default'} onClick={() => setDialog('forward')}>
             Teruskan
@@ -96,6 +103,11 @@ export function DeliveryPage() {
         {canFile && <Button onClick={() => setDialog('file')}>Berkaskan</Button>}
         <a href={`/lama/#/surat-masuk/${v.id}`}>Disposisi (tampilan lama)</a>
       </Space>
+      {preview && l?.documentFileId && (
+        <Card id="pratinjau-pdf" title={<h2 style={{ fontSize: 16, margin: 0 }}>Pratinjau PDF</h2>} size="small" style={{ marginBottom: 16 }}>
+          <PdfPreview letterId={v.letterId} title={l.subject} />
+        </Card>
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
           <Card title="Naskah" size="small">

@@ -16,6 +16,7 @@ import { BodyView, TypeFieldsView, isEmptyBody } from '../letter/ContentView';
 import { FileDialog } from '../letter/FileDialog';
 import { useLetterNames } from '../letter/names';
 import { PdfButton } from '../letter/PdfButton';
+import { PdfPreview } from '../letter/PdfPreview';
 import { ReviewDialog, type ReviewDecision } from '../letter/ReviewDialog';
 import { RevisionDiff } from '../letter/RevisionDiff';
 import { SignDialog } from '../letter/SignDialog';
@@ -23,7 +24,7 @@ import { TrackingPanel } from '../letter/TrackingPanel';
 import '../letter/letter.css';
 
 const STATUS_COLOR: Record<string, string> = { DRAFT: 'default', IN_REVIEW: 'gold', RETURNED: 'volcano', APPROVED: 'blue', SIGNED: 'geekblue', SENT: 'green', CANCELLED: 'default' };
-const TABS = ['naskah', 'pemeriksaan', 'revisi', 'riwayat', 'pengiriman'] as const;
+const TABS = ['naskah', 'pdf', 'pemeriksaan', 'revisi', 'riwayat', 'pengiriman'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -209,6 +210,9 @@ export function LetterPage() {
         </Row>
       ),
     },
+    ...(v.documentFileId
+      ? [{ key: 'pdf', label: external ? 'Pindaian' : 'PDF', children: tab === 'pdf' ? <PdfPreview letterId={v.id} title={v.subject} /> : null }]
+      : []),
     ...(external ? [] : [{
       key: 'pemeriksaan',
       label: 'Rute pemeriksaan',
@@ -333,7 +337,7 @@ export function LetterPage() {
         </Space>
       </div>
       )}
-      <Tabs activeKey={tab} onChange={(k) => setParams(k === 'naskah' ? {} : { tab: k }, { replace: true, state: location.state })} items={tabItems} />
+      <Tabs activeKey={tabItems.some((t) => t.key === tab) ? tab : 'naskah'} onChange={(k) => setParams(k === 'naskah' ? {} : { tab: k }, { replace: true, state: location.state })} items={tabItems} />
       {myTurn && <ReviewDialog letter={v} decision={review} onClose={() => setReview(null)} />}
       {(canSign || signing) && <SignDialog letter={v} open={signing} onClose={() => setSigning(false)} />}
       {canFile && <FileDialog open={filing} target={{ letterId: v.id }} onClose={() => setFiling(false)} />}
