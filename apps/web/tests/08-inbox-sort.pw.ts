@@ -101,6 +101,7 @@ test('naskah masuk: a column header sorts on the server, the total is shown, the
   await expect(page.locator(`iframe[title="Pratinjau PDF: ${sent[1].subject}"]`)).toHaveAttribute('src', /^blob:/);
   await expect.poll(() => previewType(page)).toBe('application/pdf'); // the browser's PDF viewer took it
   await expect(page.getByRole('button', { name: 'Sembunyikan pratinjau' })).toHaveAttribute('aria-expanded', 'true');
+  await page.waitForTimeout(1500); // the viewer paints the page (for the picture only)
   await shot(page, '12-naskah-masuk-pratinjau-pdf');
   await page.getByRole('link', { name: '‹ Naskah masuk' }).click();
   await expect(page).toHaveURL(new RegExp(`/naskah-masuk\\?q=${TOKEN}&sort=receivedAt$`));
@@ -117,6 +118,7 @@ test('the letter page: the PDF tab previews the signed PDF inline; the back link
   await expect(page).toHaveURL(/tab=pdf/);
   await expect(page.locator(`iframe[title="Pratinjau PDF: ${sent[0].subject}"]`)).toHaveAttribute('src', /^blob:/);
   await expect.poll(() => previewType(page)).toBe('application/pdf');
+  await page.waitForTimeout(1500); // the viewer paints the page (for the picture only)
   await shot(page, '13-naskah-pratinjau-pdf');
   // switching tabs keeps where it came from
   await page.getByRole('tab', { name: 'Riwayat' }).click();
