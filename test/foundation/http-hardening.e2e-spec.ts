@@ -54,6 +54,8 @@ describe('security headers', () => {
     expect(csp((await http.request('GET', '/lama/')).headers['content-security-policy'])['style-src']).toEqual(["'self'"]);
     expect(policy['script-src-attr']).toEqual(["'none'"]);
     expect(policy['object-src']).toEqual(["'none'"]);
+    // frames: only the PDF preview's blob: URL (no other site, not our own pages)
+    expect(policy['frame-src']).toEqual(['blob:']);
     expect(policy['frame-ancestors']).toEqual(["'none'"]);
     expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.headers['x-content-type-options']).toBe('nosniff');

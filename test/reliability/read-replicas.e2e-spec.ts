@@ -136,6 +136,10 @@ describe('reliability: read replicas (MariaDB primary + binlog replica)', () => 
       if (fromReplica(res.body.items)) inboxFromReplica += 1;
     }
     expect(inboxFromReplica).toBe(20);
+    // a sorted page and its total too: only the replica's copy carries the suffix (the primary would answer 0)
+    const sorted = await client.request('GET', `/api/inbox?q=${encodeURIComponent(SUFFIX.trim())}&sort=-urgency`, { token: reader });
+    expect(sorted.status).toBe(200);
+    expect({ total: sorted.body.total, letters: sorted.body.items.map((i: { letterId: string }) => i.letterId) }).toEqual({ total: 1, letters: [markerId] });
     const search = await client.request('GET', '/api/search?q=Penanda%20replika', { token: reader });
     expect(search.status).toBe(200);
     expect(search.body.items.map((i: { subject: string }) => i.subject)).toContain(`Penanda replika pemilihan${SUFFIX}`);

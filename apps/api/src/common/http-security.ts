@@ -5,7 +5,9 @@ import fastifyHelmet from '@fastify/helmet';
  * Content-Security-Policy of the web UI (apps/web; the previous UI under /lama/): scripts and styles only from our own
  * files — no inline script, no inline style attribute (the UI sets classes, never `style=`), no
  * eval; data: only for images (the favicon is `data:,`); requests only to this origin (the API and
- * the notification stream); no plugins; and no one may frame the pages, so the sign and approve
+ * the notification stream); no plugins; frames only of blob: URLs — the letter's PDF, fetched with
+ * the access token, shown inline by the browser's own viewer (apps/web/src/letter/PdfPreview.tsx) —
+ * never of another site or of our own pages; and no one may frame the pages, so the sign and approve
  * buttons cannot be overlaid by another site (clickjacking). `upgrade-insecure-requests` (a helmet
  * default) is left out: the embedded server and the compose nginx speak plain HTTP on a LAN, where
  * it would send every request of the page to an https:// address that does not answer.
@@ -20,6 +22,7 @@ export const UI_CSP: Record<string, string[]> = {
   'font-src': ["'self'"],
   'connect-src': ["'self'"],
   'object-src': ["'none'"],
+  'frame-src': ['blob:'],
   'form-action': ["'self'"],
   'frame-ancestors': ["'none'"],
 };

@@ -37,8 +37,8 @@ api.use(auth);
 type Result = { data?: unknown; error?: unknown; response: Response };
 
 /**
- * The answer's body as T, or an ApiError. Until every endpoint documents its response schema the
- * generated `data` types are `unknown`; T comes from ./types (the seam to drop once the schemas land).
+ * The answer's body as T, or an ApiError. T is the operation's response schema from the generated
+ * types (`components['schemas'][…]` of ./schema), named by the caller.
  */
 export async function unwrap<T>(call: Promise<Result>): Promise<T> {
   let r: Result;

@@ -3394,7 +3394,13 @@ export interface components {
             pageSize: number;
             /** @description the positions read (own and held by delegation) */
             positionIds: number[];
+            /** @description the order of the items */
+            sort: components["schemas"]["InboxSort"];
+            /** @description how many items match the filters over every page (copies destroyed under the retention schedule left out, as in the list); counted on the first page only, null on the following ones */
+            total: number | null;
         };
+        /** @enum {string} */
+        InboxSort: "-receivedAt" | "receivedAt" | "-urgency" | "urgency" | "sender" | "-sender";
         IncomingRegistered: {
             file: components["schemas"]["IncomingScan"] | null;
             letterId: string;
@@ -3828,7 +3834,7 @@ export interface components {
             createdAt: string;
             id: string;
             /** @description a title for people and the ids the notification refers to (letterId, deliveryId, dispositionId, …) */
-            payload?: {
+            payload: {
                 title: string;
             } & {
                 [key: string]: (string | number | boolean) | null;
@@ -8827,7 +8833,7 @@ export interface operations {
     InboxController_list: {
         parameters: {
             query?: {
-                /** @description keyset: surat yang lebih lama dari id ini (nextBefore dari halaman sebelumnya) */
+                /** @description keyset: surat yang lebih lama dari id ini (nextBefore dari halaman sebelumnya); hanya dengan urutan -receivedAt */
                 before?: string;
                 /** @description diterima sejak tanggal (YYYY-MM-DD, WIB) */
                 from?: string;
@@ -8839,6 +8845,8 @@ export interface operations {
                 positionId?: number;
                 /** @description teks dalam hal, nomor atau nama pengirim */
                 q?: string;
+                /** @description urutan: diterima terbaru/terlama (-receivedAt/receivedAt), sifat paling segera dulu/terakhir (-urgency/urgency), pengirim A–Z/Z–A (sender/-sender); yang sama terbaru dulu pada -urgency dan sender, urutan kebalikannya tepat terbalik. Selain -receivedAt, halaman memakai page */
+                sort?: components["schemas"]["InboxSort"];
                 /** @description diterima sampai tanggal (YYYY-MM-DD, WIB, inklusif) */
                 to?: string;
                 /** @description jenis naskah, mis. SD */

@@ -3,7 +3,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { ApiError } from '../api/errors';
 import { getAccessToken, onSessionChange, refreshSession, signIn as apiSignIn, signOut as apiSignOut } from '../api/session';
-import type { Me } from '../api/types';
+import type { components } from '../api/schema';
+
+type Me = components['schemas']['MeView'];
 
 type Status = 'checking' | 'signed-in' | 'signed-out';
 

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
-import type { MasterItem } from '../api/types';
+import type { components } from '../api/schema';
+
+export type MasterItem = components['schemas']['LetterTypeView'];
 
 /** Letter types (code → name), loaded once per session. */
 export function useLetterTypes() {

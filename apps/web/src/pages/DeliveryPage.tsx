@@ -1,9 +1,11 @@
 import { PdfButton } from '../letter/PdfButton';
+import { PdfPreview } from '../letter/PdfPreview';
 import { useEffect, useState } from 'react';
 import { App, Alert, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { useCameFrom } from '../lib/back';
 import { api, fetchBlobUrl, unwrap } from '../api/client';
 import { formFieldErrors, messageOf } from '../api/errors';
 import type { components } from '../api/schema';
@@ -46,7 +48,9 @@ export function DeliveryPage() {
   }, [d.data, markRead]);
 
   const [dialog, setDialog] = useState<'forward' | 'return' | 'file' | null>(null);
+  const [preview, setPreview] = useState(false);
   const { me } = useAuth();
+  const back = useCameFrom() ?? { href: '/naskah-masuk', label: 'Naskah masuk' };
   // filing the office's copy into one of its dossiers (the records rules decide; the old screens offered it to these roles)
   const canFile = (me?.roles ?? []).some((r) => ['ARCHIVIST', 'LEADER', 'REGISTRAR'].includes(r));
 
@@ -58,7 +62,7 @@ export function DeliveryPage() {
           Naskah masuk
         </Typography.Title>
         <ErrorAlert error={d.error} retry={() => void d.refetch()} title="Naskah tidak dapat dibuka" />
-        <Link to="/naskah-masuk">‹ Kembali ke naskah masuk</Link>
+        <Link to={back.href}>‹ Kembali ke {back.label === 'Naskah masuk' ? 'naskah masuk' : back.label}</Link>
       </>
     );
   const v = d.data;
@@ -68,7 +72,7 @@ export function DeliveryPage() {
 
   return (
     <>
-      <Link to="/naskah-masuk">‹ Naskah masuk</Link>
+      <Link to={back.href}>‹ {back.label}</Link>
       <Typography.Title level={1} style={{ fontSize: 24, marginTop: 8 }}>
         {l?.subject ?? v.subject}
       </Typography.Title>
@@ -81,6 +85,11 @@ export function DeliveryPage() {
       </Space>
       <Space wrap style={{ marginBottom: 16 }} role="group" aria-label="Tindakan">
         {l?.documentFileId ? <PdfButton letterId={v.letterId} /> : <Typography.Text type="secondary">PDF belum tersedia.</Typography.Text>}
+        {l?.documentFileId && (
+          <Button onClick={() => setPreview((p) => !p)} aria-expanded={preview} aria-controls="pratinjau-pdf">
+            {preview ? 'Sembunyikan pratinjau' : 'Tampilkan pratinjau'}
+          </Button>
+        )}
         {canAct && (
           <Button type={v.toBeForwarded ? 'primary' : 'default'} onClick={() => setDialog('forward')}>
             Teruskan
@@ -94,6 +103,11 @@ export function DeliveryPage() {
         {canFile && <Button onClick={() => setDialog('file')}>Berkaskan</Button>}
         <a href={`/lama/#/surat-masuk/${v.id}`}>Disposisi (tampilan lama)</a>
       </Space>
+      {preview && l?.documentFileId && (
+        <Card id="pratinjau-pdf" title={<h2 style={{ fontSize: 16, margin: 0 }}>Pratinjau PDF</h2>} size="small" style={{ marginBottom: 16 }}>
+          <PdfPreview letterId={v.letterId} title={l.subject} />
+        </Card>
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
           <Card title="Naskah" size="small">

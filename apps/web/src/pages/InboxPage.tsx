@@ -4,15 +4,39 @@ import { FilterOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
-import type { InboxItem, InboxPage as Page } from '../api/types';
+import type { components } from '../api/schema';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { typeName, useLetterTypes } from '../components/master';
 import { ARRIVED_BY, DELIVERY_STATUS, RECIPIENT_KIND, SECURITY_CLASS, URGENCY, label } from '../labels';
+import { cameFrom } from '../lib/back';
 import { dayjs, shortDateTime, ZONE } from '../lib/format';
+
+type InboxItem = components['schemas']['InboxItem'];
+type Page = components['schemas']['InboxPage'];
+type Sort = components['schemas']['InboxSort'];
 
 const PAGE_SIZE = 25;
 type Filters = { q?: string; typeCode?: string; urgency?: 'BIASA' | 'SEGERA' | 'AMAT_SEGERA'; kind?: 'TO' | 'CC'; from?: string; to?: string; unread?: boolean };
+const DEFAULT_SORT: Sort = '-receivedAt';
+const SORTS: readonly Sort[] = ['-receivedAt', 'receivedAt', '-urgency', 'urgency', 'sender', '-sender'];
+/** The column each order belongs to, and the order of each of its directions. */
+const SORT_COLUMNS: Record<'deliveredAt' | 'urgency' | 'sender', { ascend: Sort; descend: Sort }> = {
+  deliveredAt: { ascend: 'receivedAt', descend: '-receivedAt' },
+  urgency: { ascend: 'urgency', descend: '-urgency' },
+  sender: { ascend: 'sender', descend: '-sender' },
+};
+const SORT_LABEL: Record<Sort, string> = {
+  '-receivedAt': 'diterima, terbaru dulu',
+  receivedAt: 'diterima, terlama dulu',
+  '-urgency': 'sifat, paling segera dulu',
+  urgency: 'sifat, biasa dulu',
+  sender: 'pengirim, A–Z',
+  '-sender': 'pengirim, Z–A',
+};
+const sortOf = (p: URLSearchParams): Sort => SORTS.find((s) => s === p.get('sort')) ?? DEFAULT_SORT;
+/** A page to ask for: the default order goes on by keyset (`before`), the others by page number. */
+type PageParam = { before?: string; page?: number };
 
 function filtersOf(p: URLSearchParams): Filters {
   const urgency = p.get('urgency');
@@ -28,10 +52,15 @@ function filtersOf(p: URLSearchParams): Filters {
   };
 }
 
-/** Naskah masuk: filters in the address (bookmarkable), keyset pages ("Muat lebih banyak" with nextBefore). */
+/**
+ * Naskah masuk: filters and the order in the address (bookmarkable); the order is the API's
+ * (`sort`, from the column headers), pages go on with "Muat lebih banyak" (keyset `nextBefore` for
+ * newest first, page numbers for the other orders); the total comes with the first page.
+ */
 export function InboxPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersOf(params), [params]);
+  const sort = sortOf(params);
   const { actingFor } = useAuth();
   const types = useLetterTypes();
   const [form] = Form.useForm();
@@ -40,14 +69,33 @@ export function InboxPage() {
   const [showFilters, setShowFilters] = useState(false);
 
   const q = useInfiniteQuery({
-    queryKey: ['inbox', filters, actingFor],
-    initialPageParam: undefined as string | undefined,
+    queryKey: ['inbox', filters, sort, actingFor],
+    initialPageParam: {} as PageParam,
     queryFn: ({ pageParam }) =>
-      unwrap<Page>(api.GET('/api/inbox', { params: { query: { ...filters, positionId: actingFor ?? undefined, before: pageParam, pageSize: PAGE_SIZE } } })),
-    getNextPageParam: (last) => (last.hasMore && last.nextBefore ? last.nextBefore : undefined),
+      unwrap<Page>(
+        api.GET('/api/inbox', {
+          params: { query: { ...filters, sort: sort === DEFAULT_SORT ? undefined : sort, positionId: actingFor ?? undefined, ...pageParam, pageSize: PAGE_SIZE } },
+        }),
+      ),
+    getNextPageParam: (last): PageParam | undefined => {
+      if (!last.hasMore) return undefined;
+      if (last.nextBefore) return { before: last.nextBefore };
+      return sort === DEFAULT_SORT ? undefined : { page: last.page + 1 };
+    },
   });
   const rows = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = q.data?.pages[0]?.total ?? null;
   const unreadShown = rows.filter((r) => !r.readAt).length;
+
+  /** The order from a column header (server-side): a column's two directions, newest first when none. */
+  const setSort = (next: Sort) => {
+    const p = new URLSearchParams(params);
+    if (next === DEFAULT_SORT) p.delete('sort');
+    else p.set('sort', next);
+    setParams(p);
+  };
+  const sortOrderOf = (column: keyof typeof SORT_COLUMNS) =>
+    SORT_COLUMNS[column].ascend === sort ? ('ascend' as const) : SORT_COLUMNS[column].descend === sort ? ('descend' as const) : null;
 
   const apply = (v: { q?: string; typeCode?: string; urgency?: string; kind?: string; range?: [dayjs.Dayjs, dayjs.Dayjs] | null; unread?: boolean }) => {
     const next = new URLSearchParams();
@@ -58,6 +106,7 @@ export function InboxPage() {
     if (v.range?.[0]) next.set('from', v.range[0].format('YYYY-MM-DD'));
     if (v.range?.[1]) next.set('to', v.range[1].format('YYYY-MM-DD'));
     if (v.unread) next.set('unread', 'true');
+    if (sort !== DEFAULT_SORT) next.set('sort', sort);
     setParams(next);
   };
 
@@ -67,8 +116,10 @@ export function InboxPage() {
       dataIndex: 'deliveredAt',
       key: 'deliveredAt',
       width: 150,
-      sorter: (a, b) => a.deliveredAt.localeCompare(b.deliveredAt),
-      defaultSortOrder: 'descend',
+      sorter: true,
+      sortOrder: sortOrderOf('deliveredAt'),
+      // newest first, oldest first, and back (never "unsorted")
+      sortDirections: ['descend', 'ascend', 'descend'],
       render: (v: string) => shortDateTime(v),
       responsive: ['md'],
     },
@@ -76,33 +127,65 @@ export function InboxPage() {
       title: 'Hal',
       dataIndex: 'subject',
       key: 'subject',
-      sorter: (a, b) => a.subject.localeCompare(b.subject, 'id'),
       render: (_: string, r) => (
         <div>
-          <Link to={`/naskah-masuk/${r.id}`} className="subject">
+          <Link to={`/naskah-masuk/${r.id}`} state={cameFrom(`/naskah-masuk${params.size ? `?${params.toString()}` : ''}`, 'Naskah masuk')} className="subject">
             {!r.readAt && <span className="sr-only-text">Belum dibaca: </span>}
             {r.subject}
           </Link>
           <div className="muted" style={{ fontSize: 12 }}>
-            {r.sender?.name ?? '—'}
-            {r.via ? ` · ${label(ARRIVED_BY, r.arrivedBy)} oleh ${r.via.officeName}` : ''}
+            {/* the Pengirim column shows it from 992 px */}
+            <span className="hide-lg">
+              {r.sender?.name ?? '—'}
+              {r.via ? ` · ${label(ARRIVED_BY, r.arrivedBy)} oleh ${r.via.officeName}` : ''}
+            </span>
             <span className="show-phone"> · {shortDateTime(r.deliveredAt)}</span>
           </div>
           <Space size={4} wrap style={{ marginTop: 4 }}>
             {!r.readAt && <Tag color="red">Belum dibaca</Tag>}
             {r.isCopy && <Tag>{RECIPIENT_KIND.CC}</Tag>}
             {r.toBeForwarded && !['FORWARDED', 'RETURNED'].includes(r.status) && <Tag color="orange">Perlu diteruskan</Tag>}
-            {r.urgency && r.urgency !== 'BIASA' && <Tag color="volcano">{label(URGENCY, r.urgency)}</Tag>}
-            {r.securityClass && r.securityClass !== 'B' && <Tag color="purple">{label(SECURITY_CLASS, r.securityClass)}</Tag>}
+            {r.urgency !== 'BIASA' && (
+              <Tag color="volcano" className="show-phone">
+                {label(URGENCY, r.urgency)}
+              </Tag>
+            )}
+            {r.securityClass !== 'B' && <Tag color="purple">{label(SECURITY_CLASS, r.securityClass)}</Tag>}
           </Space>
         </div>
       ),
     },
     {
+      title: 'Pengirim',
+      key: 'sender',
+      responsive: ['lg'],
+      sorter: true,
+      sortOrder: sortOrderOf('sender'),
+      sortDirections: ['ascend', 'descend', 'ascend'],
+      render: (_: unknown, r) => (
+        <>
+          <div>{r.sender?.name ?? '—'}</div>
+          {r.via && (
+            <div className="muted" style={{ fontSize: 12 }}>
+              {label(ARRIVED_BY, r.arrivedBy)} oleh {r.via.officeName}
+            </div>
+          )}
+        </>
+      ),
+    },
+    {
+      title: 'Sifat',
+      key: 'urgency',
+      responsive: ['md'],
+      sorter: true,
+      sortOrder: sortOrderOf('urgency'),
+      sortDirections: ['descend', 'ascend', 'descend'],
+      render: (_: unknown, r) => (r.urgency === 'BIASA' ? label(URGENCY, r.urgency) : <Tag color="volcano">{label(URGENCY, r.urgency)}</Tag>),
+    },
+    {
       title: 'Nomor / jenis',
       key: 'number',
-      responsive: ['lg'],
-      sorter: (a, b) => (a.number ?? '').localeCompare(b.number ?? ''),
+      responsive: ['xl'],
       render: (_: unknown, r) => (
         <>
           <div>{r.number ?? '—'}</div>
@@ -112,8 +195,8 @@ export function InboxPage() {
         </>
       ),
     },
-    { title: 'No. agenda', key: 'agenda', responsive: ['xl'], render: (_: unknown, r) => `${r.agendaNumber}/${r.agendaYear}`, sorter: (a, b) => a.agendaYear - b.agendaYear || a.agendaNumber - b.agendaNumber },
-    { title: 'Status', dataIndex: 'status', key: 'status', responsive: ['sm'], render: (v: string) => label(DELIVERY_STATUS, v), sorter: (a, b) => a.status.localeCompare(b.status) },
+    { title: 'No. agenda', key: 'agenda', responsive: ['xl'], render: (_: unknown, r) => `${r.agendaNumber}/${r.agendaYear}` },
+    { title: 'Status', dataIndex: 'status', key: 'status', responsive: ['sm'], render: (v: string) => label(DELIVERY_STATUS, v) },
   ];
 
   const initial = {
@@ -175,9 +258,19 @@ export function InboxPage() {
       {q.error && <ErrorAlert error={q.error} retry={() => void q.refetch()} />}
       <div aria-live="polite">
         <Typography.Paragraph className="muted">
-          {q.isPending
-            ? 'Memuat…'
-            : `${rows.length}${q.hasNextPage ? '+' : ''} naskah ditampilkan${unreadShown ? `, ${unreadShown} belum dibaca` : ''}${q.hasNextPage ? ' — masih ada yang lebih lama' : ''}.`}
+          {q.isPending ? (
+            'Memuat…'
+          ) : (
+            <>
+              {total !== null && (
+                <>
+                  <strong className="inbox-total">{total.toLocaleString('id-ID')} naskah</strong>
+                  {active ? ' sesuai saringan' : ''} ·{' '}
+                </>
+              )}
+              {`${rows.length} naskah ditampilkan${unreadShown ? `, ${unreadShown} belum dibaca` : ''}, urut ${SORT_LABEL[sort]}${q.hasNextPage ? ' — masih ada lagi' : ''}.`}
+            </>
+          )}
         </Typography.Paragraph>
       </div>
       <Table<InboxItem>
@@ -189,7 +282,13 @@ export function InboxPage() {
         size="middle"
         rowClassName={(r) => (r.readAt ? '' : 'unread-row')}
         locale={{ emptyText: 'Tidak ada naskah masuk.' }}
-        showSorterTooltip={{ title: 'Urutkan (di antara yang ditampilkan)' }}
+        showSorterTooltip={{ title: 'Urutkan' }}
+        onChange={(_pagination, _filters, sorter) => {
+          const one = Array.isArray(sorter) ? sorter[0] : sorter;
+          const column = one?.columnKey as keyof typeof SORT_COLUMNS | undefined;
+          if (!column || !(column in SORT_COLUMNS)) return;
+          setSort(one.order ? SORT_COLUMNS[column][one.order] : DEFAULT_SORT);
+        }}
         aria-label="Daftar naskah masuk"
       />
       {q.hasNextPage && (

@@ -2,19 +2,21 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Modal, Row, Skeleton, Space, Tabs, Tag, Timeline, Typography } from 'antd';
 import { CheckOutlined, EditOutlined, FolderAddOutlined, RollbackOutlined, SendOutlined, SignatureOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { messageOf } from '../api/errors';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { typeName, useLetterTypes } from '../components/master';
 import { CAPACITY, HISTORY_ACTION, LETTER_STATUS, RECIPIENT_KIND, REVIEW_STEP, SECURITY_CLASS, URGENCY, label } from '../labels';
+import { useCameFrom, type BackTo } from '../lib/back';
 import { date, dateTime, fileSize } from '../lib/format';
 import { ok, letterKey, useLetter, type AuditEvent, type Letter } from '../letter/api';
 import { BodyView, TypeFieldsView, isEmptyBody } from '../letter/ContentView';
 import { FileDialog } from '../letter/FileDialog';
 import { useLetterNames } from '../letter/names';
 import { PdfButton } from '../letter/PdfButton';
+import { PdfPreview } from '../letter/PdfPreview';
 import { ReviewDialog, type ReviewDecision } from '../letter/ReviewDialog';
 import { RevisionDiff } from '../letter/RevisionDiff';
 import { SignDialog } from '../letter/SignDialog';
@@ -22,7 +24,7 @@ import { TrackingPanel } from '../letter/TrackingPanel';
 import '../letter/letter.css';
 
 const STATUS_COLOR: Record<string, string> = { DRAFT: 'default', IN_REVIEW: 'gold', RETURNED: 'volcano', APPROVED: 'blue', SIGNED: 'geekblue', SENT: 'green', CANCELLED: 'default' };
-const TABS = ['naskah', 'pemeriksaan', 'revisi', 'riwayat', 'pengiriman'] as const;
+const TABS = ['naskah', 'pdf', 'pemeriksaan', 'revisi', 'riwayat', 'pengiriman'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -40,6 +42,8 @@ export function LetterPage() {
   const { message } = App.useApp();
   const { me, positions } = useAuth();
   const types = useLetterTypes();
+  const cameFrom = useCameFrom();
+  const location = useLocation();
   const l = useLetter(id);
   // a sending in progress is followed until its deliveries exist
   useQuery({
@@ -103,7 +107,7 @@ export function LetterPage() {
           Naskah
         </Typography.Title>
         <ErrorAlert error={l.error} retry={() => void l.refetch()} title="Naskah tidak dapat dibuka" />
-        <Link to="/naskah-keluar">‹ Kembali ke naskah keluar</Link>
+        {cameFrom ? <Link to={cameFrom.href}>‹ Kembali ke {cameFrom.label}</Link> : <Link to="/beranda">‹ Kembali ke beranda</Link>}
       </>
     );
   const v = l.data;
@@ -123,6 +127,7 @@ export function LetterPage() {
   const lastReturn = v.status === 'RETURNED' ? v.reviews.filter((r) => r.decision === 'RETURNED').sort((a, b) => b.round - a.round)[0] : undefined;
   const hasBody = !isEmptyBody(v.bodyDoc);
   const external = v.origin === 'EXTERNAL';
+  const back = cameFrom ?? defaultBack({ external, status: v.status, isDrafter, isSigner, isRegistrar, myTurn });
 
   const tabItems = [
     {
@@ -205,6 +210,9 @@ export function LetterPage() {
         </Row>
       ),
     },
+    ...(v.documentFileId
+      ? [{ key: 'pdf', label: external ? 'Pindaian' : 'PDF', children: tab === 'pdf' ? <PdfPreview letterId={v.id} title={v.subject} /> : null }]
+      : []),
     ...(external ? [] : [{
       key: 'pemeriksaan',
       label: 'Rute pemeriksaan',
@@ -256,7 +264,7 @@ export function LetterPage() {
 
   return (
     <div className="letter-page">
-      {external ? <Link to="/naskah-masuk">‹ Naskah masuk</Link> : <Link to="/naskah-keluar">‹ Naskah keluar</Link>}
+      <Link to={back.href}>‹ {back.label}</Link>
       <Typography.Title level={1} style={{ fontSize: 24, marginTop: 8 }}>
         {v.subject}
       </Typography.Title>
@@ -329,7 +337,7 @@ export function LetterPage() {
         </Space>
       </div>
       )}
-      <Tabs activeKey={tab} onChange={(k) => setParams(k === 'naskah' ? {} : { tab: k }, { replace: true })} items={tabItems} />
+      <Tabs activeKey={tabItems.some((t) => t.key === tab) ? tab : 'naskah'} onChange={(k) => setParams(k === 'naskah' ? {} : { tab: k }, { replace: true, state: location.state })} items={tabItems} />
       {myTurn && <ReviewDialog letter={v} decision={review} onClose={() => setReview(null)} />}
       {(canSign || signing) && <SignDialog letter={v} open={signing} onClose={() => setSigning(false)} />}
       {canFile && <FileDialog open={filing} target={{ letterId: v.id }} onClose={() => setFiling(false)} />}
@@ -447,4 +455,21 @@ function HistoryDetail({ ev }: { ev: AuditEvent }) {
   if (typeof a.status === 'string' && typeof b.status === 'string' && a.status !== b.status) parts.push(`${label(LETTER_STATUS, b.status)} → ${label(LETTER_STATUS, a.status)}`);
   if (ev.action === 'LETTER_REVISED' && a.revision) parts.push(`revisi ${String(a.revision)}`);
   return parts.length ? <div style={{ fontSize: 13 }}>{parts.join(' · ')}</div> : null;
+}
+
+/**
+ * The back link of a letter opened without a list to return to (a bookmark, a typed address, a
+ * notification): the list where this person meets the letter now.
+ */
+function defaultBack(r: { external: boolean; status: Letter['status']; isDrafter: boolean; isSigner: boolean; isRegistrar: boolean; myTurn: boolean }): BackTo {
+  if (r.external) return { href: '/naskah-masuk', label: 'Naskah masuk' };
+  if (r.myTurn) return { href: '/antrean/review', label: 'Perlu paraf' };
+  if (r.isSigner && r.status === 'APPROVED') return { href: '/antrean/signature', label: 'Perlu tanda tangan' };
+  if (r.isDrafter && r.status === 'RETURNED') return { href: '/antrean/returned', label: 'Dikembalikan' };
+  if (r.isRegistrar && r.status === 'SIGNED') return { href: '/antrean/ready-to-send', label: 'Siap dikirim' };
+  if (r.isDrafter || r.isSigner) {
+    const box = r.status === 'DRAFT' ? 'drafts' : r.status === 'SENT' ? 'sent' : r.isDrafter ? 'in-review' : 'sent';
+    return { href: `/naskah-keluar?box=${box}`, label: 'Naskah keluar' };
+  }
+  return { href: '/beranda', label: 'Beranda' };
 }

@@ -1,6 +1,7 @@
 import { Button, Grid, List, Radio, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { cameFrom } from '../lib/back';
 import { api } from '../api/client';
 import type { components } from '../api/schema';
 import { useAuth } from '../auth/AuthContext';
@@ -46,7 +47,7 @@ export function LetterQueuePage() {
   const link = (r: WorkItem) => (r.kind === 'DELIVERY' && r.deliveryId ? `/naskah-masuk/${r.deliveryId}` : `/naskah/${r.letterId ?? r.id}`);
   const subject = (r: WorkItem) => (
     <div>
-      <Link to={link(r)} className="subject">
+      <Link to={link(r)} state={cameFrom(`/antrean/${queue}${params.size ? `?${params.toString()}` : ''}`, meta.title)} className="subject">
         {r.subject ?? '(hal tidak dapat ditampilkan)'}
       </Link>
       <div className="muted" style={{ fontSize: 12 }}>

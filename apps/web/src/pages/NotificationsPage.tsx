@@ -2,10 +2,13 @@ import { Button, List, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
-import type { NotificationPage } from '../api/types';
+import type { components } from '../api/schema';
+
+type NotificationPage = components['schemas']['NotificationList'];
 import { ErrorAlert } from '../components/ErrorAlert';
 import { dateTime } from '../lib/format';
 import { notificationHref, notificationText } from '../shell/live';
+import { cameFrom } from '../lib/back';
 
 export function NotificationsPage() {
   const qc = useQueryClient();
@@ -36,7 +39,7 @@ export function NotificationsPage() {
           return (
             <List.Item>
               <List.Item.Meta
-                title={href.startsWith('/lama/') ? <a href={href}>{text}</a> : <Link to={href}>{n.readAt ? text : <strong>{text}</strong>}</Link>}
+                title={href.startsWith('/lama/') ? <a href={href}>{text}</a> : <Link to={href} state={cameFrom('/notifikasi', 'Notifikasi')}>{n.readAt ? text : <strong>{text}</strong>}</Link>}
                 description={dateTime(n.createdAt)}
               />
             </List.Item>

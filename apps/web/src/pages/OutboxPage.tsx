@@ -7,6 +7,7 @@ import type { components } from '../api/schema';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { typeName, useLetterTypes } from '../components/master';
 import { LETTER_STATUS, OUTBOX_BOX, SECURITY_CLASS, URGENCY, label } from '../labels';
+import { cameFrom } from '../lib/back';
 import { shortDateTime } from '../lib/format';
 
 type OutboxItem = components['schemas']['OutboxItem'];
@@ -45,7 +46,7 @@ export function OutboxPage() {
       sorter: (a, b) => a.subject.localeCompare(b.subject, 'id'),
       render: (_: unknown, r) => (
         <div>
-          <Link to={`/naskah/${r.id}`} className="subject">
+          <Link to={`/naskah/${r.id}`} state={cameFrom(`/naskah-keluar?${params.toString() || `box=${box}`}`, `Naskah keluar — ${OUTBOX_BOX[box]}`)} className="subject">
             {r.subject}
           </Link>
           <div className="muted" style={{ fontSize: 12 }}>

@@ -11,6 +11,7 @@ import { useLetterTypes } from '../components/master';
 import { SECURITY_CLASS, URGENCY } from '../labels';
 import { fileSize } from '../lib/format';
 import { ok, postMultipart, useOfficePositions, type IncomingRegistered } from '../letter/api';
+import { cameFrom } from '../lib/back';
 
 interface Values {
   senderName: string;
@@ -99,7 +100,7 @@ export function RegisterIncomingPage() {
         title="Surat masuk dicatat"
         subTitle={`${form.getFieldValue('subject') ?? ''} — disampaikan ke penerima di satker Anda.${done.file ? ` Pindaian tersimpan (${fileSize(done.file.sizeBytes)}).` : ''}`}
         extra={[
-          <Button key="letter" type="primary" onClick={() => navigate(`/naskah/${done.letterId}`)}>
+          <Button key="letter" type="primary" onClick={() => navigate(`/naskah/${done.letterId}`, { state: cameFrom('/naskah-masuk/registrasi', 'Registrasi surat') })}>
             Lihat naskah
           </Button>,
           <Button

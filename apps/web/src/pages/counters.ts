@@ -1,6 +1,8 @@
 import { api, unwrap } from '../api/client';
 import { freshAccessToken } from '../api/session';
-import type { InboxPage, ListPage } from '../api/types';
+import type { components } from '../api/schema';
+
+type S = components['schemas'];
 
 export interface Counter {
   key: string;
@@ -22,7 +24,7 @@ export async function loadCounters(positionId: number | null): Promise<{ counter
   const worklist = await fetchWorklist();
   if (worklist) {
     // the work queues (GET /api/worklist), then the drafter's own drafts, which are no queue
-    const drafts = await unwrap<ListPage<unknown>>(api.GET('/api/outbox', { params: { query: { box: 'drafts', pageSize: 100 } } }));
+    const drafts = await unwrap<S['OutboxPage']>(api.GET('/api/outbox', { params: { query: { box: 'drafts', pageSize: 100 } } }));
     return {
       source: 'worklist',
       counters: [...fromWorklist(worklist), { key: 'drafts', label: 'Konsep saya', count: drafts.items.length, more: drafts.hasMore, href: '/naskah-keluar?box=drafts' }],
@@ -31,12 +33,12 @@ export async function loadCounters(positionId: number | null): Promise<{ counter
   const pid = positionId ?? undefined;
   const page = { pageSize: 100 } as const;
   const [unread, drafts, review, signature, dispUnread, overdue] = await Promise.all([
-    unwrap<InboxPage>(api.GET('/api/inbox', { params: { query: { unread: true, positionId: pid, ...page } } })),
-    unwrap<ListPage<unknown>>(api.GET('/api/outbox', { params: { query: { box: 'drafts', ...page } } })),
-    unwrap<ListPage<unknown>>(api.GET('/api/outbox', { params: { query: { box: 'awaiting-review', ...page } } })),
-    unwrap<ListPage<unknown>>(api.GET('/api/outbox', { params: { query: { box: 'awaiting-signature', ...page } } })),
-    unwrap<ListPage<unknown>>(api.GET('/api/dispositions/received', { params: { query: { status: 'UNREAD', positionId: pid, ...page } } })),
-    unwrap<ListPage<unknown>>(api.GET('/api/dispositions/overdue', { params: { query: page } })),
+    unwrap<S['InboxPage']>(api.GET('/api/inbox', { params: { query: { unread: true, positionId: pid, ...page } } })),
+    unwrap<S['OutboxPage']>(api.GET('/api/outbox', { params: { query: { box: 'drafts', ...page } } })),
+    unwrap<S['OutboxPage']>(api.GET('/api/outbox', { params: { query: { box: 'awaiting-review', ...page } } })),
+    unwrap<S['OutboxPage']>(api.GET('/api/outbox', { params: { query: { box: 'awaiting-signature', ...page } } })),
+    unwrap<S['DispositionPage']>(api.GET('/api/dispositions/received', { params: { query: { status: 'UNREAD', positionId: pid, ...page } } })),
+    unwrap<S['OverdueDispositionPage']>(api.GET('/api/dispositions/overdue', { params: { query: page } })),
   ]);
   const c = (key: string, label: string, p: { items: unknown[]; hasMore: boolean }, href: string, legacy = false): Counter => ({ key, label, count: p.items.length, more: p.hasMore, href, legacy });
   const toForward = { items: unread.items.filter((i) => i.toBeForwarded), hasMore: unread.hasMore };

@@ -6,10 +6,11 @@ import { useAuth } from '../auth/AuthContext';
 import { Mark } from './Mark';
 import { NotificationBell } from './NotificationBell';
 import { ROLE } from '../labels';
+import type { components } from '../api/schema';
 
 const { Header, Sider, Content, Footer } = Layout;
 
-const NAV: { key: string; icon: React.ReactNode; label: string; href: string; external?: boolean; roles?: string[] }[] = [
+const NAV: { key: string; icon: React.ReactNode; label: string; href: string; external?: boolean; roles?: components['schemas']['Role'][] }[] = [
   { key: '/beranda', icon: <HomeOutlined aria-hidden />, label: 'Beranda', href: '/beranda' },
   { key: '/naskah-masuk', icon: <InboxOutlined aria-hidden />, label: 'Naskah masuk', href: '/naskah-masuk' },
   { key: '/naskah-keluar', icon: <SendOutlined aria-hidden />, label: 'Naskah keluar', href: '/naskah-keluar' },

@@ -3,7 +3,9 @@ import { BellOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
-import type { NotificationPage } from '../api/types';
+import type { components } from '../api/schema';
+
+type NotificationPage = components['schemas']['NotificationList'];
 import { useAuth } from '../auth/AuthContext';
 import { notificationHref, notificationText, useLiveNotifications } from './live';
 

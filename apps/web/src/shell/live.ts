@@ -2,7 +2,9 @@ import { useEffect, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { ApiError } from '../api/errors';
-import type { NotificationView } from '../api/types';
+import type { components } from '../api/schema';
+
+type NotificationView = components['schemas']['NotificationView'];
 
 /**
  * The live notification stream. EventSource cannot send an Authorization header and tokens never
@@ -32,7 +34,7 @@ export function useLiveNotifications(enabled: boolean, onEvent: (n: Notification
       if (stopped) return;
       let ticket: string;
       try {
-        ({ ticket } = await unwrap<{ ticket: string }>(api.POST('/api/notifications/stream-ticket')));
+        ({ ticket } = await unwrap<components['schemas']['StreamTicketDto']>(api.POST('/api/notifications/stream-ticket')));
       } catch (err) {
         if (err instanceof ApiError && err.status === 401) return; // signed out: the guard takes over
         retry();

@@ -24,9 +24,9 @@ describe('inbox page serializer', () => {
   }
 
   it('writes exactly what JSON.stringify writes, for every kind of row', async () => {
-    const page = { items: Array.from({ length: 16 }, (_, i) => toInboxItem(row(i))), page: 1, pageSize: 20, hasMore: true, nextBefore: '999985', positionIds: [152, 160] };
+    const page = { items: Array.from({ length: 16 }, (_, i) => toInboxItem(row(i))), page: 1, pageSize: 20, hasMore: true, nextBefore: '999985', positionIds: [152, 160], sort: '-receivedAt', total: 12_345 };
     expect(await throughFastify(page)).toBe(JSON.stringify(page));
-    const empty = { items: [], page: 2, pageSize: 20, hasMore: false, nextBefore: null, positionIds: [] };
+    const empty = { items: [], page: 2, pageSize: 20, hasMore: false, nextBefore: null, positionIds: [], sort: 'sender', total: null };
     expect(await throughFastify(empty)).toBe(JSON.stringify(empty));
   });
 

@@ -1,4 +1,5 @@
 import {
+  HELD_D, inboxCountQuery, inboxSortedPageQuery, sortSpec, INBOX_SORTS,
   fullTextQuery, inboxIdsQuery, inboxIndexedSearchQuery, inboxPageQuery, indexedWords, jakartaDayStart, searchPattern, searchWindowQuery, SEARCH_WINDOW,
 } from './inbox-query';
 
@@ -105,14 +106,14 @@ describe('the page in one statement', () => {
   it('reads the first page of one position straight from its ordered index range, joined as read', () => {
     const q = inboxPageQuery([7], { pageSize: 20, unread: true });
     expect(q.sql).toMatch(/^SELECT STRAIGHT_JOIN d\.id, .* FROM deliveries d FORCE INDEX \(ix_deliveries_inbox_unread\) JOIN transmissions t /s);
-    expect(q.sql).toContain('WHERE d.position_id = ? AND d.read_at IS NULL ORDER BY d.id DESC LIMIT 21');
+    expect(q.sql).toContain(`WHERE d.position_id = ? AND d.read_at IS NULL AND ${HELD_D} ORDER BY d.id DESC LIMIT 21`);
     expect(q.params).toEqual([7]);
     expect({ pageSize: q.pageSize, offset: q.offset }).toEqual({ pageSize: 20, offset: 0 });
   });
 
   it('continues from a keyset cursor the same way', () => {
     const q = inboxPageQuery([1], { page: 5, before: '12345', pageSize: 10 });
-    expect(q.sql).toContain('WHERE d.position_id = ? AND d.id < ? ORDER BY d.id DESC LIMIT 11');
+    expect(q.sql).toContain(`WHERE d.position_id = ? AND d.id < ? AND ${HELD_D} ORDER BY d.id DESC LIMIT 11`);
     expect(q.params).toEqual([1, '12345']);
   });
 
@@ -147,12 +148,33 @@ describe('text search', () => {
   it('below the floor, asks the FULLTEXT index for the caller’s positions, then checks position and text on each row', () => {
     const q = inboxIndexedSearchQuery([3, 4], { q: 'rapat RI', before: '500', unread: true }, ['rapat', 'ri'], 21);
     expect(q.sql).toContain('WHERE MATCH (d.search_words) AGAINST (? IN BOOLEAN MODE)');
-    expect(q.sql).toContain('AND d.position_id IN (?, ?) AND d.read_at IS NULL AND (d.subject REGEXP ? OR d.number REGEXP ? OR d.sender_name REGEXP ?) AND d.id < ?');
+    expect(q.sql).toContain(`AND d.position_id IN (?, ?) AND d.read_at IS NULL AND (d.subject REGEXP ? OR d.number REGEXP ? OR d.sender_name REGEXP ?) AND d.id < ? AND ${HELD_D}`);
     expect(q.sql).toContain('ORDER BY d.id DESC LIMIT 21 OFFSET 0) pg JOIN deliveries d ON d.id = pg.id');
     expect(q.sql).not.toContain('FORCE INDEX');
     const p = searchPattern('rapat RI');
     expect(q.params).toEqual(['+(p3_rapat* p4_rapat*) +(p3_ri* p4_ri*)', 3, 4, p, p, p, '500']);
     expect(inboxIndexedSearchQuery([3], { q: 'rapat', page: 3 }, ['rapat'], 11, 20).sql).toContain('LIMIT 11 OFFSET 20');
     expect(() => inboxIndexedSearchQuery([3], { q: '%' }, [], 21)).toThrow();
+  });
+});
+
+describe('inbox orders and the total', () => {
+  it('reads each order from the position\'s index in that order, ties newest first, and pages by offset', () => {
+    const q = inboxSortedPageQuery([7, 9], { sort: '-urgency', page: 2, pageSize: 10 });
+    expect(q.sql).toContain('FORCE INDEX (ix_deliveries_inbox_urgency)');
+    expect(q.sql).toContain('ORDER BY d.urgency DESC, d.id DESC LIMIT 21)');
+    expect(q.sql).toContain('ORDER BY k DESC, id DESC LIMIT 11 OFFSET 10');
+    expect(q.params).toEqual([7, 9]);
+    expect(inboxSortedPageQuery([7], { sort: 'sender' }).sql).toContain('ORDER BY d.sender_name ASC, d.id DESC');
+    expect(inboxSortedPageQuery([7], { sort: 'receivedAt' }).sql).toContain('ORDER BY d.id ASC');
+    for (const s of INBOX_SORTS) expect(sortSpec(s).index).toMatch(/^ix_deliveries_inbox/);
+  });
+
+  it('counts from the index ranges less the destroyed copies, never row by row', () => {
+    const q = inboxCountQuery([7, 9], { unread: true, before: '5', page: 3 });
+    expect(q.sql).not.toContain('NOT EXISTS');
+    expect(q.sql).not.toContain('d.id <');
+    expect(q.sql).toContain('FROM letter_holdings_ended e JOIN deliveries d');
+    expect(q.params).toEqual([7, 9, 7, 9]);
   });
 });

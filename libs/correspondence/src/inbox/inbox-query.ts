@@ -39,11 +39,55 @@ export interface InboxFilters {
   q?: string;
   /** Only copies (CC) or only addressed (TO). */
   kind?: 'TO' | 'CC';
-  /** Keyset pagination: deliveries older than this delivery id. Takes precedence over page. */
+  /** Keyset pagination: deliveries older than this delivery id. Takes precedence over page; only with the default sort. */
   before?: string;
+  /** The order (INBOX_SORTS); `-receivedAt` (newest first) when absent. */
+  sort?: InboxSort;
   page?: number;
   pageSize?: number;
 }
+
+/**
+ * The orders of the inbox: received (newest / oldest first), urgency (most urgent first or last),
+ * sender name (A–Z / Z–A). Ties go newest first (the id) in `-urgency` and `sender`, so every order
+ * is total and stable; `urgency` and `-sender` are their exact reverses (ties oldest first), so
+ * every order is one index range read forwards or backwards, never a sort of the inbox.
+ * `-receivedAt` pages by keyset (`before`); the others by `page` (offset), read from an index that
+ * holds the key after the position (ix_deliveries_inbox_urgency, ix_deliveries_inbox_sender,
+ * migration 1764002700000), so a page reads offset + pageSize + 1 index entries per position.
+ */
+export const INBOX_SORTS = ['-receivedAt', 'receivedAt', '-urgency', 'urgency', 'sender', '-sender'] as const;
+export type InboxSort = (typeof INBOX_SORTS)[number];
+export const DEFAULT_INBOX_SORT: InboxSort = '-receivedAt';
+
+interface SortSpec {
+  /** The key column after the position (null: the id alone). */
+  key: 'urgency' | 'sender_name' | null;
+  dir: 'ASC' | 'DESC';
+  idDir: 'ASC' | 'DESC';
+  index: string;
+}
+
+export function sortSpec(sort: InboxSort = DEFAULT_INBOX_SORT): SortSpec {
+  switch (sort) {
+    case '-receivedAt': return { key: null, dir: 'DESC', idDir: 'DESC', index: 'ix_deliveries_inbox' };
+    case 'receivedAt': return { key: null, dir: 'ASC', idDir: 'ASC', index: 'ix_deliveries_inbox' };
+    case '-urgency': return { key: 'urgency', dir: 'DESC', idDir: 'DESC', index: 'ix_deliveries_inbox_urgency' };
+    case 'urgency': return { key: 'urgency', dir: 'ASC', idDir: 'ASC', index: 'ix_deliveries_inbox_urgency' };
+    case 'sender': return { key: 'sender_name', dir: 'ASC', idDir: 'DESC', index: 'ix_deliveries_inbox_sender' };
+    case '-sender': return { key: 'sender_name', dir: 'DESC', idDir: 'ASC', index: 'ix_deliveries_inbox_sender' };
+  }
+}
+
+/** ORDER BY of a sort over alias `a` ('' for a derived table's own columns; `k` = the key selected as k: urgency as its ordinal, which a UNION keeps in the enum's order). */
+function orderBy(s: SortSpec, a: string, selectedKey = false): string {
+  const p = a ? `${a}.` : '';
+  const key = s.key ? `${selectedKey ? 'k' : p + s.key} ${s.dir}, ` : '';
+  return `${key}${p}id ${s.idDir}`;
+}
+
+/** A delivery whose letter its office still holds (a copy destroyed under the retention schedule is left out, as the letter answers 410). */
+export const HELD_D = 'NOT EXISTS (SELECT 1 FROM letter_holdings_ended e WHERE e.letter_id = d.letter_id AND e.office_id = d.office_id)';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -142,7 +186,7 @@ export function pageOf(f: InboxFilters): { pageSize: number; offset: number } {
   return { pageSize, offset: f.before ? 0 : (Math.max(f.page ?? 1, 1) - 1) * pageSize };
 }
 
-function inboxWhere(f: InboxFilters, floorId?: string): InboxWhere {
+function inboxWhere(f: InboxFilters, floorId?: string, held = true): InboxWhere {
   const { pageSize, offset } = pageOf(f);
   const where: string[] = [];
   const params: unknown[] = [];
@@ -159,6 +203,7 @@ function inboxWhere(f: InboxFilters, floorId?: string): InboxWhere {
   }
   if (f.before) (where.push('d.id < ?'), params.push(f.before));
   if (floorId) (where.push('d.id >= ?'), params.push(floorId));
+  if (held) where.push(HELD_D);
   const dated = Boolean(f.from || f.to);
   const index = dated ? '' : ` FORCE INDEX (${f.unread ? 'ix_deliveries_inbox_unread' : 'ix_deliveries_inbox'})`;
   return { pageSize, offset, cond: where.length ? ` AND ${where.join(' AND ')}` : '', params, index };
@@ -218,5 +263,62 @@ export function inboxIndexedSearchQuery(positionIds: number[], f: InboxFilters, 
   return {
     sql: `SELECT ${INBOX_COLUMNS} FROM (${ids}) pg JOIN deliveries d ON d.id = pg.id ${INBOX_JOINS} ORDER BY d.id DESC`,
     params: [fullTextQuery(words, positionIds), ...positionIds, ...params],
+  };
+}
+
+/** The key of a sort as a selected column `k` (urgency as its ordinal number). */
+const keyColumn = (s: SortSpec) => (s.key === 'urgency' ? ', d.urgency + 0 AS k' : s.key ? `, d.${s.key} AS k` : '');
+
+/**
+ * A page in an order other than newest first (`sort`), by offset: per position the first
+ * offset + pageSize + 1 rows of its range in that order (the sort's index, unless a date range or
+ * "unread" leaves the choice to the optimizer), merged, cut to the page plus one row and joined.
+ * A text search with indexed words takes its candidates from the FULLTEXT index (every match, in
+ * that order); a text without one is matched row by row over the positions' ranges.
+ */
+export function inboxSortedPageQuery(positionIds: number[], f: InboxFilters, words: string[] = []): InboxSql {
+  if (!positionIds.length) throw new Error('inbox query needs at least one position');
+  const s = sortSpec(f.sort);
+  const { pageSize, offset, cond, params } = inboxWhere({ ...f, before: undefined });
+  let page: string;
+  let pageParams: unknown[];
+  if (f.q && words.length) {
+    page = `SELECT d.id${keyColumn(s)} FROM deliveries d WHERE MATCH (d.search_words) AGAINST (? IN BOOLEAN MODE)
+      AND d.position_id IN (${positionIds.map(() => '?').join(', ')})${cond} ORDER BY ${orderBy(s, 'd')} LIMIT ${pageSize + 1} OFFSET ${offset}`;
+    pageParams = [fullTextQuery(words, positionIds), ...positionIds, ...params];
+  } else {
+    const index = f.from || f.to || f.unread ? '' : ` FORCE INDEX (${s.index})`;
+    const want = offset + pageSize + 1;
+    const part = `(SELECT d.id${keyColumn(s)} FROM deliveries d${index} WHERE d.position_id = ?${cond} ORDER BY ${orderBy(s, 'd')} LIMIT ${want})`;
+    page = `SELECT id${s.key ? ', k' : ''} FROM (${positionIds.map(() => part).join(' UNION ALL ')}) u ORDER BY ${orderBy(s, '', true)} LIMIT ${pageSize + 1} OFFSET ${offset}`;
+    pageParams = positionIds.flatMap((p) => [p, ...params]);
+  }
+  return {
+    sql: `SELECT ${INBOX_COLUMNS} FROM (${page}) pg JOIN deliveries d ON d.id = pg.id ${INBOX_JOINS} ORDER BY ${orderBy(s, 'd')}`,
+    params: pageParams,
+    pageSize,
+    offset,
+  };
+}
+
+/**
+ * How many deliveries match the filters (every page together; `before` and `page` ignored), as
+ * the list shows them: what the positions' index ranges hold (read from the index alone when only
+ * "unread" or a date range filters), less those of letters whose holding the office has ended
+ * (few, reached from letter_holdings_ended by letter) — checking the holding row by row would
+ * read every delivery's row. A text search counts the FULLTEXT candidates that pass the exact
+ * rule (a text with no indexed word: every row of the positions).
+ */
+export function inboxCountQuery(positionIds: number[], f: InboxFilters, words: string[] = []): { sql: string; params: unknown[] } {
+  if (!positionIds.length) throw new Error('inbox query needs at least one position');
+  const { cond, params } = inboxWhere({ ...f, before: undefined, page: undefined }, undefined, false);
+  const marks = positionIds.map(() => '?').join(', ');
+  const match = f.q && words.length ? 'MATCH (d.search_words) AGAINST (? IN BOOLEAN MODE) AND ' : '';
+  const matchParams = match ? [fullTextQuery(words, positionIds)] : [];
+  return {
+    sql: `SELECT (SELECT COUNT(*) FROM deliveries d WHERE ${match}d.position_id IN (${marks})${cond})
+      - (SELECT COUNT(*) FROM letter_holdings_ended e JOIN deliveries d FORCE INDEX (ix_deliveries_letter) ON d.letter_id = e.letter_id AND d.office_id = e.office_id
+         WHERE d.position_id IN (${marks})${cond}) AS n`,
+    params: [...matchParams, ...positionIds, ...params, ...positionIds, ...params],
   };
 }

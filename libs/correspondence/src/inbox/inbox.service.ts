@@ -5,7 +5,8 @@ import { DomainError } from '@naskah/core';
 import { Principal } from '@naskah/identity';
 import { LetterAccessService } from '../access/letter-access.service';
 import {
-  DEFAULT_FT_LIMITS, FullTextLimits, InboxFilters, inboxIndexedSearchQuery, inboxPageQuery, indexedWords, pageOf, SEARCH_MORE_ROWS, SEARCH_SCAN_ROWS, SEARCH_WINDOW, searchWindowQuery,
+  DEFAULT_FT_LIMITS, DEFAULT_INBOX_SORT, FullTextLimits, InboxFilters, inboxCountQuery, inboxIndexedSearchQuery, inboxPageQuery, inboxSortedPageQuery, InboxSort, indexedWords, pageOf,
+  SEARCH_MORE_ROWS, SEARCH_SCAN_ROWS, SEARCH_WINDOW, searchWindowQuery,
 } from './inbox-query';
 import { InboxItem, toInboxItem } from './delivery-view';
 
@@ -17,6 +18,10 @@ export interface InboxPage {
   /** Pass as `before` to read the next page by keyset (fast at any depth). */
   nextBefore: string | null;
   positionIds: number[];
+  /** The order of the items (INBOX_SORTS). */
+  sort: InboxSort;
+  /** How many items match the filters over every page; counted on the first page only (null on the following ones). */
+  total: number | null;
 }
 
 type Row = Record<string, unknown>;
@@ -41,14 +46,24 @@ export class InboxService {
       }
       positionIds = [filters.positionId];
     }
-    const f: InboxFilters = { ...filters, q: filters.q?.trim() || undefined };
+    const sort = filters.sort ?? DEFAULT_INBOX_SORT;
+    if (filters.before !== undefined && sort !== DEFAULT_INBOX_SORT) {
+      throw new DomainError('VALIDATION_FAILED', 'VALIDATION', `before: hanya untuk urutan ${DEFAULT_INBOX_SORT}; urutan lain memakai page (keyset only for the default sort)`, { fields: [{ field: 'before', reason: `only with sort ${DEFAULT_INBOX_SORT}` }] });
+    }
+    const f: InboxFilters = { ...filters, sort, q: filters.q?.trim() || undefined };
     const { pageSize, offset } = pageOf(f);
     const page = f.before ? 1 : Math.max(f.page ?? 1, 1);
-    if (!positionIds.length) return { items: [], page, pageSize, hasMore: false, nextBefore: null, positionIds };
+    if (!positionIds.length) return { items: [], page, pageSize, hasMore: false, nextBefore: null, positionIds, sort, total: 0 };
     const words = f.q ? indexedWords(f.q, positionIds, await this.fullTextLimits()) : [];
     // a list tolerates a few seconds of staleness: a healthy replica answers it (the positions it
     // covers were read from the primary above), unless this user wrote a moment ago
     const db = await this.replicas.reader(p);
+    const total = !f.before && page === 1 ? await this.count(db, positionIds, f, words) : null;
+    if (sort !== DEFAULT_INBOX_SORT) {
+      const sorted = await this.query(db, inboxSortedPageQuery(positionIds, f, words));
+      const more = sorted.length > pageSize;
+      return { items: (more ? sorted.slice(0, pageSize) : sorted).map(toInboxItem), page, pageSize, hasMore: more, nextBefore: null, positionIds, sort, total };
+    }
     let rows: Row[];
     // Only a text with no word for the index leaves a window behind: the page says where to go on.
     let windowFloor: string | undefined;
@@ -61,7 +76,12 @@ export class InboxService {
     const full = rows.length > pageSize;
     const items = (full ? rows.slice(0, pageSize) : rows).map(toInboxItem);
     const nextBefore = full ? items[items.length - 1].id : (windowFloor ?? null);
-    return { items, page, pageSize, hasMore: nextBefore !== null, nextBefore, positionIds };
+    return { items, page, pageSize, hasMore: nextBefore !== null, nextBefore, positionIds, sort, total };
+  }
+
+  private async count(db: Queryable, positionIds: number[], f: InboxFilters, words: string[]): Promise<number> {
+    const [r] = await this.query(db, inboxCountQuery(positionIds, f, words));
+    return Number(r?.n ?? 0);
   }
 
   /**

@@ -21,6 +21,7 @@ import { LetterContent1764002100000 } from './1764002100000-letter-content';
 import { PadesCertificates1764002200000 } from './1764002200000-pades-certificates';
 import { OfficeLetterhead1764002300000 } from './1764002300000-office-letterhead';
 import { ReplicaHeartbeat1764002500000 } from './1764002500000-replica-heartbeat';
+import { InboxSortIndexes1764002700000 } from './1764002700000-inbox-sort-indexes';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const ALL_MIGRATIONS = [
@@ -47,4 +48,5 @@ export const ALL_MIGRATIONS = [
   PadesCertificates1764002200000,
   OfficeLetterhead1764002300000,
   ReplicaHeartbeat1764002500000,
+  InboxSortIndexes1764002700000,
 ];

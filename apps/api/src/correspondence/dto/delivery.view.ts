@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type * as C from '@naskah/correspondence';
+import { INBOX_SORTS } from '@naskah/correspondence';
 import { ARRIVED_BY, DELIVERY_STATUS, RECIPIENT_KIND, ROUTE_ACTION, SECURITY_CLASS, URGENCY } from '../../common/dto/enums.view';
 import { OfficeNameRef, OfficeRef, PositionRef } from '../../common/dto/refs.view';
 import { LetterView } from './letter.view';
@@ -52,6 +53,8 @@ export class InboxPage implements C.InboxPage {
   @ApiProperty() hasMore: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'pass as `before` to read the next page by keyset' }) nextBefore: string | null;
   @ApiProperty({ type: Number, isArray: true, description: 'the positions read (own and held by delegation)' }) positionIds: number[];
+  @ApiProperty({ enum: INBOX_SORTS, enumName: 'InboxSort', description: 'the order of the items' }) sort: C.InboxSort;
+  @ApiProperty({ type: Number, nullable: true, description: 'how many items match the filters over every page (copies destroyed under the retention schedule left out, as in the list); counted on the first page only, null on the following ones' }) total: number | null;
 }
 
 /** One received letter with the letter itself. */

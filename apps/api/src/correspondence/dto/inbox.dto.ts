@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, Length, Max, Min } from 'class-validator';
 import { CleanText, IsCalendarDate, IsEntityId, QueryId, QueryInt } from '@naskah/core';
+import { INBOX_SORTS, type InboxSort } from '@naskah/correspondence';
 import { LetterTextFiltersDto } from './search.dto';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value);
@@ -32,8 +33,18 @@ export class InboxQueryDto {
   @ApiPropertyOptional({ description: 'hanya satu jabatan yang Anda pegang (sendiri atau Plt/Plh)' }) @IsOptional() @QueryId()
   positionId?: number;
 
-  @ApiPropertyOptional({ description: 'keyset: surat yang lebih lama dari id ini (nextBefore dari halaman sebelumnya)' }) @IsOptional() @IsEntityId({ bigint: true })
+  @ApiPropertyOptional({ description: 'keyset: surat yang lebih lama dari id ini (nextBefore dari halaman sebelumnya); hanya dengan urutan -receivedAt' }) @IsOptional() @IsEntityId({ bigint: true })
   before?: string;
+
+  @ApiPropertyOptional({
+    enum: INBOX_SORTS,
+    enumName: 'InboxSort',
+    default: '-receivedAt',
+    description: 'urutan: diterima terbaru/terlama (-receivedAt/receivedAt), sifat paling segera dulu/terakhir (-urgency/urgency), pengirim A–Z/Z–A (sender/-sender); yang sama terbaru dulu pada -urgency dan sender, urutan kebalikannya tepat terbalik. Selain -receivedAt, halaman memakai page',
+  })
+  @IsOptional()
+  @IsIn(INBOX_SORTS, { message: `sort harus salah satu dari: ${INBOX_SORTS.join(', ')}` })
+  sort?: InboxSort;
 
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @QueryInt() @Min(1) @Max(10000)
   page?: number;

@@ -6,7 +6,7 @@ export class NotificationView implements N.NotificationView {
   @ApiProperty() id: string;
   @ApiProperty({ enum: NOTIFICATION_TYPE, enumName: 'NotificationType' }) type: N.NotificationView['type'];
   @ApiProperty({
-    type: 'object', required: ['title'], properties: { title: { type: 'string' } },
+    type: 'object', required: ['title'], selfRequired: true, properties: { title: { type: 'string' } },
     additionalProperties: { nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
     description: 'a title for people and the ids the notification refers to (letterId, deliveryId, dispositionId, …)',
   })
