@@ -70,6 +70,7 @@ export function Reviewers({ value = [], onChange, candidates, known, invalid, lo
           onChange={setPick}
           placeholder="Pilih jabatan pemeriksa"
           aria-label="Jabatan pemeriksa"
+          virtual={false}
           style={{ flex: '1 1 200px', minWidth: 0 }}
           popupMatchSelectWidth={false}
           status={invalid ? 'error' : undefined}
