@@ -403,11 +403,14 @@ test('axe-core: the compose page has no serious or critical violation', async ({
 
 /** The open dropdown's option texts, the holder's name (" — …") left off. */
 async function optionTitles(page: Page, field: Locator): Promise<string[]> {
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await expect(open).toHaveCount(0); // the previous picker's list has closed
   await field.click();
-  const options = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+  const options = open.locator('.ant-select-item-option');
   await expect(options.first()).toBeVisible();
   const texts = await options.allInnerTexts();
   await page.keyboard.press('Escape');
+  await expect(open).toHaveCount(0);
   return texts.map((t) => t.replace(/ — .*$| \(kosong\)$/s, '').trim());
 }
 
@@ -518,11 +521,11 @@ test('a Keputusan is saved and submitted without a free body (its content is men
   await classify(page, 'PY.01.3', 'PY.01.3 — ');
   await page.getByLabel('Tentang', { exact: true }).fill('Tim Pemutakhiran Data Pemilih Berkelanjutan');
   await page.getByRole('button', { name: 'Tambah pertimbangan' }).click();
-  await page.getByLabel('Menimbang a.').fill('bahwa pemutakhiran data pemilih dilaksanakan secara berkelanjutan;');
+  await page.getByRole('textbox', { name: 'Menimbang a.' }).fill('bahwa pemutakhiran data pemilih dilaksanakan secara berkelanjutan;');
   await page.getByRole('button', { name: 'Tambah dasar hukum' }).click();
-  await page.getByLabel('Mengingat 1.').fill('Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum;');
+  await page.getByRole('textbox', { name: 'Mengingat 1.' }).fill('Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum;');
   await page.getByRole('button', { name: 'Tambah diktum' }).click();
-  await page.getByLabel('Diktum KESATU').fill('Membentuk Tim Pemutakhiran Data Pemilih Berkelanjutan.');
+  await page.getByRole('textbox', { name: 'Diktum KESATU' }).fill('Membentuk Tim Pemutakhiran Data Pemilih Berkelanjutan.');
   await page.getByLabel('Nama pihak luar KPU').fill('Anggota Tim Pemutakhiran');
   await page.getByRole('button', { name: 'Tambah pihak luar' }).click();
   await addSigner(page);

@@ -135,9 +135,10 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
   // reviewers, signers and a.n./u.b. as the API lists them (the rule save and submit apply)
   const signerId = Form.useWatch('signerPositionId', form) ?? initial.signerPositionId;
   const reviewerIds = (Form.useWatch('reviewerPositionIds', form) ?? initial.reviewerPositionIds) as number[];
-  const onBehalfOfId = Form.useWatch(['typeFields', 'onBehalfOfPositionId'], form) as number | undefined;
-  const throughId = Form.useWatch(['typeFields', 'throughPositionId'], form) as number | undefined;
-  const closing = Form.useWatch(['typeFields', 'closing'], form) as string | undefined;
+  // `preserve`: the u.b. input is not shown while the signer's options load, its value still counts
+  const onBehalfOfId = Form.useWatch(['typeFields', 'onBehalfOfPositionId'], { form, preserve: true }) as number | undefined;
+  const throughId = Form.useWatch(['typeFields', 'throughPositionId'], { form, preserve: true }) as number | undefined;
+  const closing = Form.useWatch(['typeFields', 'closing'], { form, preserve: true }) as string | undefined;
   const eligible = useEligibleParticipants(letterId);
   const signer = eligible.data?.signers.find((p) => p.id === signerId);
   const lines = useEligibleParticipants(letterId, signerId, !!signer);
