@@ -94,9 +94,7 @@ export function SignatureBlock(props: {
               <div key={i}>{l}</div>
             ))}
             <div className="naskah-signature-space">(tanda tangan elektronik)</div>
-            <div>
-              <strong>{signer.holder?.fullName ?? 'belum ada pejabat'}</strong>
-            </div>
+            <div>{signer.holder ? <strong>{signer.holder.fullName}</strong> : <Typography.Text type="secondary">(nama pejabat: jabatan ini belum diisi)</Typography.Text>}</div>
           </div>
         </section>
       )}

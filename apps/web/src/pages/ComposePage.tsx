@@ -158,13 +158,20 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
       form.setFieldValue(['typeFields', 'onBehalfOfPositionId'], undefined);
       form.setFieldValue(['typeFields', 'throughPositionId'], undefined);
       markDirty(true);
+      const cleared = `a.n. ${title(onBehalfOfId)}${throughId !== undefined ? ` dan u.b. ${title(throughId)}` : ''} dihapus`;
       setLinesNotice(
-        `a.n. ${title(onBehalfOfId)}${throughId !== undefined ? ` dan u.b. ${title(throughId)}` : ''} dihapus: bukan atasan ${signer.title}, penandatangan yang dipilih. Pilih kembali bila perlu.`,
+        onBehalfOfId === signer.id
+          ? `${cleared}: ${signer.title} kini penandatangan sendiri.`
+          : `${cleared}: bukan atasan ${signer.title}, penandatangan yang dipilih. Pilih kembali bila perlu.`,
       );
     } else if (throughId !== undefined && !an?.through.some((t) => t.id === throughId)) {
       form.setFieldValue(['typeFields', 'throughPositionId'], undefined);
       markDirty(true);
-      setLinesNotice(`u.b. ${title(throughId)} dihapus: bukan jabatan di antara ${an?.title ?? 'a.n.'} dan ${signer.title}. Pilih kembali bila perlu.`);
+      setLinesNotice(
+        throughId === signer.id
+          ? `u.b. ${title(throughId)} dihapus: ${signer.title} kini penandatangan sendiri.`
+          : `u.b. ${title(throughId)} dihapus: bukan jabatan di antara ${an?.title ?? 'a.n.'} dan ${signer.title}. Pilih kembali bila perlu.`,
+      );
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [linesFor, signer, onBehalfOfId, throughId]);
