@@ -473,6 +473,7 @@ test('a Kabag of the province signs a.n. the Ketua u.b. the Sekretaris with "Hor
   await expect(block.first()).toHaveText(reads[0]);
   expect((await block.allInnerTexts()).slice(0, reads.length)).toEqual(reads);
   await shot(page, '28-an-ub-blok-tanda-tangan');
+  expect(await serious(page), 'a.n./u.b. and the signature preview').toEqual([]);
 
   await page.getByRole('button', { name: 'Simpan konsep' }).click();
   await expect(page).toHaveURL(/\/naskah\/[^/]+\/ubah$/);

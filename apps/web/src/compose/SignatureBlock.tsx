@@ -5,6 +5,12 @@ import type { EligiblePosition } from './directory';
 const TF = 'typeFields';
 type OnBehalfOption = EligiblePosition & { through: EligiblePosition[] };
 
+/**
+ * The types that close with "Hormat kami," when written to parties outside KPU (Tata Naskah Dinas:
+ * Surat Dinas, Surat Undangan); a Nota Dinas, Keputusan, Surat Tugas… never do, so the choice is not offered there.
+ */
+export const CLOSING_TYPES = ['SD', 'Und'];
+
 const named = (p: EligiblePosition) => `${p.title}${p.holder ? ` — ${p.holder.fullName}` : ' (kosong)'}`;
 
 /**
@@ -26,7 +32,7 @@ export function signaturePreview(o: { typeCode?: string; officeName?: string; si
       : { capacityPrefix: '', positionTitle: o.signer.title.toUpperCase(), signerName: o.signer.holder?.fullName ?? '' },
     o.typeCode === 'ND' ? '' : office,
   );
-  return [...(o.closing === 'HORMAT_KAMI' && o.typeCode !== 'ND' ? ['Hormat kami,'] : []), ...lines];
+  return [...(o.closing === 'HORMAT_KAMI' && CLOSING_TYPES.includes(o.typeCode ?? '') ? ['Hormat kami,'] : []), ...lines];
 }
 
 /**
@@ -74,7 +80,7 @@ export function SignatureBlock(props: {
           <Select allowClear placeholder="Tanpa u.b." options={throughOptions.map((t) => ({ value: t.id, label: named(t) }))} />
         </Form.Item>
       )}
-      {props.typeCode !== 'ND' && (
+      {CLOSING_TYPES.includes(props.typeCode ?? '') && (
         <Form.Item name={[TF, 'closing']} label="Salam penutup" getValueProps={(v?: string) => ({ value: v ?? 'NONE' })} extra="“Hormat kami,” lazim pada surat kepada pihak di luar KPU.">
           <Radio.Group
             options={[

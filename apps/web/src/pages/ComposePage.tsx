@@ -18,7 +18,7 @@ import { Appendices, TypeFields } from '../compose/TypeFields';
 import { apiFieldErrors, indonesian } from '../compose/api-fields';
 import { fromLetter, initialValues, isEmptyDoc, toPayload, toPlainBody, type BodyDoc, type ComposeValues, type LetterView, type Recipient } from '../compose/content';
 import { recipientLabel, useClassifications, useDistributionLists, useEligibleParticipants, useOffices, usePositions, type Classification, type EligiblePosition, type Position } from '../compose/directory';
-import { SignatureBlock } from '../compose/SignatureBlock';
+import { CLOSING_TYPES, SignatureBlock } from '../compose/SignatureBlock';
 import '../compose/compose.css';
 
 const EDITABLE = ['DRAFT', 'RETURNED'];
@@ -150,6 +150,10 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
   const chosenReviewers = usePositions(reviewerIds.filter((id) => eligible.data && !eligible.data.reviewers.some((p) => p.id === id)));
   const knownPositions = new Map<number, { id: number; title: string; kind: string; holder?: { fullName: string } | null }>([...seenNames.current, ...chosenReviewers, ...signerKnown]);
   const [linesNotice, setLinesNotice] = useState<string | null>(null);
+  // "Hormat kami," belongs to surat to outside parties: another type drops it (its input is not shown there)
+  useEffect(() => {
+    if (typeCode && !CLOSING_TYPES.includes(typeCode) && form.getFieldValue(['typeFields', 'closing']) !== undefined) form.setFieldValue(['typeFields', 'closing'], undefined);
+  }, [typeCode, form]);
   useEffect(() => {
     if (!linesFor || !signer) return;
     const title = (id: number) => seenNames.current.get(id)?.title ?? 'jabatan terpilih';
