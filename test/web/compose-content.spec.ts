@@ -140,6 +140,7 @@ describe('compose content adapter', () => {
         { field: 'typeFields.period.end', reason: 'akhir sebelum awal' },
         { field: 'bodyDoc.content[3].content[0]', reason: 'tabel terlalu lebar' },
         { field: 'typeFields.onBehalfOfPositionId', reason: 'a.n. harus atasan penandatangan' },
+        { field: 'typeFields.throughPositionId', reason: 'u.b. harus di antara penandatangan dan a.n.' },
       ],
     });
     const { fields, rest } = apiFieldErrors(err);
@@ -148,8 +149,9 @@ describe('compose content adapter', () => {
       { name: ['typeFields', 'decrees', 1], errors: ['diktum wajib diisi'] },
       { name: ['typeFields', 'period'], errors: ['akhir sebelum awal'] },
       { name: ['bodyDoc'], errors: ['tabel terlalu lebar'] },
+      { name: ['typeFields', 'onBehalfOfPositionId'], errors: ['a.n. harus atasan penandatangan'] },
     ]);
-    expect(rest).toEqual(['a.n. (atas nama): a.n. harus atasan penandatangan']);
+    expect(rest).toEqual(['u.b. (untuk beliau): u.b. harus di antara penandatangan dan a.n.']);
   });
 
   it('reads a plain body (saved before bodyDoc) as paragraphs with their line breaks', () => {

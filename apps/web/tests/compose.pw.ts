@@ -398,3 +398,154 @@ test('axe-core: the compose page has no serious or critical violation', async ({
   await shot(page, '25-keputusan');
   expect(await serious(page), '/naskah/baru').toEqual([]);
 });
+
+// --- who may take part: reviewers, signer, a.n./u.b. (GET /api/letters/eligible-participants) -----------------
+
+/** The open dropdown's option texts, the holder's name (" — …") left off. */
+async function optionTitles(page: Page, field: Locator): Promise<string[]> {
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await expect(open).toHaveCount(0); // the previous picker's list has closed
+  await field.click();
+  const options = open.locator('.ant-select-item-option');
+  await expect(options.first()).toBeVisible();
+  const texts = await options.allInnerTexts();
+  await page.keyboard.press('Escape');
+  await expect(open).toHaveCount(0);
+  return texts.map((t) => t.replace(/ — .*$| \(kosong\)$/s, '').trim());
+}
+
+test('the reviewer and signer pickers offer exactly whom the rule allows: the own Kab/Kota office but the drafter, signers its Ketua and Sekretaris', async ({ page }) => {
+  await startLetter(page, 'Nota Dinas');
+  // a KPU Kabupaten/Kota (DESIGN.md §2): Ketua, 4 Anggota, Sekretaris, four Subbagian (head and staff), Arsiparis, Pencatat —
+  // every one may paraf except the drafter's own position (Kepala Subbagian Keuangan, Umum dan Logistik)
+  const subbagian = ['Keuangan, Umum dan Logistik', 'Perencanaan, Data dan Informasi', 'Teknis Penyelenggaraan Pemilu dan Hukum', 'Partisipasi, Hubungan Masyarakat dan SDM'];
+  const expected = [
+    'Ketua', 'Anggota 1', 'Anggota 2', 'Anggota 3', 'Anggota 4', 'Sekretaris',
+    ...subbagian.slice(1).map((s) => `Kepala Subbagian ${s}`), ...subbagian.map((s) => `Staf Subbagian ${s}`),
+    'Arsiparis', 'Pengadministrasi Persuratan',
+  ];
+  const offered = await optionTitles(page, page.getByRole('combobox', { name: 'Jabatan pemeriksa' }));
+  expect([...offered].sort()).toEqual([...expected].sort());
+  // structural officials first
+  expect(offered.slice(0, 4)).toEqual(['Sekretaris', 'Kepala Subbagian Perencanaan, Data dan Informasi', 'Kepala Subbagian Teknis Penyelenggaraan Pemilu dan Hukum', 'Kepala Subbagian Partisipasi, Hubungan Masyarakat dan SDM']);
+  expect(await optionTitles(page, page.getByRole('combobox', { name: 'Penandatangan' }))).toEqual(['Ketua', 'Sekretaris']);
+  // no signer yet: nothing to sign on behalf of
+  await expect(page.getByRole('combobox', { name: 'Atas nama (a.n.)' })).toBeDisabled();
+  // the Ketua has no superior: no a.n.; the Sekretaris may sign a.n. the Ketua only
+  await addSigner(page);
+  await expect(page.getByRole('combobox', { name: 'Atas nama (a.n.)' })).toBeDisabled();
+  await expect(item(page, 'Atas nama (a.n.)')).toContainText('Ketua menandatangani atas jabatannya sendiri');
+  await choose(page, page.getByRole('combobox', { name: 'Penandatangan' }), null, /^Sekretaris — /);
+  expect(await optionTitles(page, page.getByRole('combobox', { name: 'Atas nama (a.n.)' }))).toEqual(['Ketua']);
+});
+
+test('a Kabag of the province signs a.n. the Ketua u.b. the Sekretaris with "Hormat kami": the block reads as it will print, the choices come back in another browser, and a new signer clears what no longer fits', async ({ page, browser }) => {
+  const drafter = 'kabag.umum.52';
+  await page.goto('/naskah/baru');
+  await signIn(page, drafter);
+  await choose(page, page.getByRole('combobox', { name: 'Jenis naskah' }), 'Surat', /^Surat Dinas$/);
+  const subject = 'Penyampaian jadwal bimbingan teknis pemutakhiran data pemilih';
+  await page.getByLabel('Hal').fill(subject);
+  await classify(page, 'PY.01.4', 'PY.01.4 — ');
+  await page.getByRole('textbox', { name: 'Isi naskah' }).click();
+  await page.keyboard.type('Dengan hormat, bersama ini kami sampaikan jadwal bimbingan teknis.');
+  await page.getByLabel('Nama pihak luar KPU').fill('Gubernur Nusa Tenggara Barat');
+  await page.getByRole('button', { name: 'Tambah pihak luar' }).click();
+
+  const signer = page.getByRole('combobox', { name: 'Penandatangan' });
+  // a KPU Provinsi: its Ketua, Sekretaris and the four Kepala Bagian sign
+  expect(await optionTitles(page, signer)).toEqual([
+    'Ketua', 'Sekretaris', 'Kepala Bagian Keuangan, Umum dan Logistik', 'Kepala Bagian Perencanaan, Data dan Informasi',
+    'Kepala Bagian Teknis Penyelenggaraan Pemilu dan Hukum', 'Kepala Bagian Partisipasi, Hubungan Masyarakat dan SDM',
+  ]);
+  await choose(page, signer, null, /^Kepala Bagian Perencanaan, Data dan Informasi/);
+  const an = page.getByRole('combobox', { name: 'Atas nama (a.n.)' });
+  // its superiors, nearest first
+  expect(await optionTitles(page, an)).toEqual(['Sekretaris', 'Ketua']);
+  await choose(page, an, null, /^Ketua — /);
+  const ub = page.getByRole('combobox', { name: 'Untuk beliau (u.b.)' });
+  expect(await optionTitles(page, ub)).toEqual(['Sekretaris']);
+  await choose(page, ub, null, /^Sekretaris — /);
+  await page.getByRole('radio', { name: 'Hormat kami,' }).check();
+  const block = page.getByRole('region', { name: 'Pratinjau blok tanda tangan' }).locator('.naskah-signature-lines > div');
+  // Tata Naskah Dinas: [Hormat kami,] a.n. PRINCIPAL with the office in full, the official in between, u.b., the signer's title
+  const reads = ['Hormat kami,', 'a.n. KETUA KOMISI PEMILIHAN UMUM PROVINSI NUSA TENGGARA BARAT,', 'SEKRETARIS,', 'u.b.', 'KEPALA BAGIAN PERENCANAAN, DATA DAN INFORMASI,'];
+  await expect(block.first()).toHaveText(reads[0]);
+  expect((await block.allInnerTexts()).slice(0, reads.length)).toEqual(reads);
+  await shot(page, '28-an-ub-blok-tanda-tangan');
+  expect(await serious(page), 'a.n./u.b. and the signature preview').toEqual([]);
+
+  await page.getByRole('button', { name: 'Simpan konsep' }).click();
+  await expect(page).toHaveURL(/\/naskah\/[^/]+\/ubah$/);
+  await expect(page.getByText('Semua perubahan tersimpan')).toBeVisible();
+  const id = page.url().split('/').at(-2)!;
+
+  // another browser: the signer, a.n., u.b. and closing come back from the server
+  const other = await elsewhere(browser, drafter, `/naskah/${id}/ubah`);
+  await expect(other.getByLabel('Hal')).toHaveValue(subject);
+  await expect(item(other, 'Penandatangan')).toContainText('Kepala Bagian Perencanaan, Data dan Informasi');
+  await expect(item(other, 'Atas nama (a.n.)')).toContainText('Ketua');
+  await expect(item(other, 'Untuk beliau (u.b.)')).toContainText('Sekretaris');
+  await expect(other.getByRole('radio', { name: 'Hormat kami,' })).toBeChecked();
+  const again = other.getByRole('region', { name: 'Pratinjau blok tanda tangan' }).locator('.naskah-signature-lines > div');
+  await expect(again.nth(1)).toHaveText(reads[1]);
+  expect((await again.allInnerTexts()).slice(0, reads.length)).toEqual(reads);
+
+  // the Sekretaris signs instead: a.n. the Ketua still fits, u.b. the Sekretaris (the signer itself) no longer
+  await choose(other, other.getByRole('combobox', { name: 'Penandatangan' }), null, /^Sekretaris — /);
+  await expect(other.getByRole('alert').filter({ hasText: 'u.b. Sekretaris dihapus: Sekretaris kini penandatangan sendiri.' })).toBeVisible();
+  await expect(item(other, 'Atas nama (a.n.)')).toContainText('Ketua');
+  await expect(other.getByRole('combobox', { name: 'Untuk beliau (u.b.)' })).toHaveCount(0);
+  // the Ketua signs: nobody above, the a.n. is cleared and the user told so
+  await choose(other, other.getByRole('combobox', { name: 'Penandatangan' }), null, /^Ketua — /);
+  await expect(other.getByRole('alert').filter({ hasText: 'a.n. Ketua dihapus: Ketua kini penandatangan sendiri.' })).toBeVisible();
+  await expect(other.getByRole('combobox', { name: 'Atas nama (a.n.)' })).toBeDisabled();
+  await expect(item(other, 'Atas nama (a.n.)')).not.toContainText('Ketua —');
+  await expect(other.getByRole('region', { name: 'Pratinjau blok tanda tangan' }).locator('.naskah-signature-lines > div').nth(1)).toHaveText('KETUA KOMISI PEMILIHAN UMUM PROVINSI NUSA TENGGARA BARAT,');
+  await shot(other, '29-an-dihapus-penandatangan-baru');
+  await other.getByRole('button', { name: 'Simpan konsep' }).click();
+  await expect(other.getByText('Semua perubahan tersimpan')).toBeVisible();
+  await other.context().close();
+
+  // what the server holds now: the Ketua, no a.n./u.b., the closing kept
+  const token = ((await (await page.request.post('/api/auth/login', { data: { username: drafter, password: fixture().password } })).json()) as { accessToken: string }).accessToken;
+  const saved = (await (await page.request.get(`/api/letters/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { typeFields: Record<string, unknown> | null };
+  expect(saved.typeFields).toEqual({ closing: 'HORMAT_KAMI' });
+});
+
+test('a Keputusan is saved and submitted without a free body (its content is menimbang, mengingat and diktum); a Surat Dinas still needs one', async ({ page }) => {
+  await startLetter(page, 'Keputusan');
+  await expect(item(page, 'Isi naskah').locator('label')).not.toHaveClass(/ant-form-item-required/);
+  await expect(item(page, 'Isi naskah')).toContainText('Tidak wajib untuk Keputusan');
+  const subject = 'Penetapan tim pemutakhiran data pemilih berkelanjutan';
+  await page.getByLabel('Hal').fill(subject);
+  await classify(page, 'PY.01.3', 'PY.01.3 — ');
+  await page.getByLabel('Tentang', { exact: true }).fill('Tim Pemutakhiran Data Pemilih Berkelanjutan');
+  await page.getByRole('button', { name: 'Tambah pertimbangan' }).click();
+  await page.getByRole('textbox', { name: 'Menimbang a.' }).fill('bahwa pemutakhiran data pemilih dilaksanakan secara berkelanjutan;');
+  await page.getByRole('button', { name: 'Tambah dasar hukum' }).click();
+  await page.getByRole('textbox', { name: 'Mengingat 1.' }).fill('Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum;');
+  await page.getByRole('button', { name: 'Tambah diktum' }).click();
+  await page.getByRole('textbox', { name: 'Diktum KESATU' }).fill('Membentuk Tim Pemutakhiran Data Pemilih Berkelanjutan.');
+  await page.getByLabel('Nama pihak luar KPU').fill('Anggota Tim Pemutakhiran');
+  await page.getByRole('button', { name: 'Tambah pihak luar' }).click();
+  await addSigner(page);
+  await page.getByRole('button', { name: 'Ajukan untuk diperiksa' }).click();
+  // no reviewers: straight to the signer
+  await expect(page).toHaveURL(/\/naskah\/\d+$/);
+  await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+  await expect(page.getByText('Disetujui', { exact: true }).first()).toBeVisible();
+
+  // a Surat Dinas is its body: the form asks for it, as the API's submit does
+  await page.goto('/naskah/baru');
+  await choose(page, page.getByRole('combobox', { name: 'Jenis naskah' }), 'Surat', /^Surat Dinas$/);
+  await expect(item(page, 'Isi naskah').locator('label')).toHaveClass(/ant-form-item-required/);
+  await page.getByLabel('Hal').fill('Surat tanpa isi');
+  await classify(page, 'PY.01.4', 'PY.01.4 — ');
+  await page.getByLabel('Nama pihak luar KPU').fill('Bupati Sumbawa');
+  await page.getByRole('button', { name: 'Tambah pihak luar' }).click();
+  await addSigner(page);
+  await page.getByRole('button', { name: 'Ajukan untuk diperiksa' }).click();
+  await expect(item(page, 'Isi naskah').locator('.ant-form-item-explain-error')).toHaveText('Isi naskah wajib diisi');
+  await expect(page).toHaveURL(/\/naskah\/baru$/);
+});

@@ -11,6 +11,7 @@ export * from './letters/letter-content-validation';
 export * from './letters/letter-content-diff';
 export * from './letters/letter-content-render';
 export * from './letters/letter-signature-lines';
+export * from './letters/letter-participants';
 export * from './letters/letters.repository';
 export * from './letters/letters.service';
 export * from './letters/review.service';

@@ -5,16 +5,16 @@ import { DomainError } from '@naskah/core';
 import { AuditService } from '@naskah/audit';
 import { Principal } from '@naskah/identity';
 import { FilesService } from '@naskah/storage';
-import { AttachmentsService, LetterAccessService, LettersService, ReviewService, SigningService, LettersRepository } from '@naskah/correspondence';
+import { AttachmentsService, LetterAccessService, LettersService, ReviewService, SigningService, LettersRepository, type OfficePosition } from '@naskah/correspondence';
 import { BinaryReply, sendFile } from '../common/file-reply';
 import { readMultipartForm } from './multipart-form';
 import { CurrentPrincipal } from '../common/principal.decorator';
-import { CancelDto, CompareQueryDto, CreateLetterDto, ReviewDto, SignDto, UpdateLetterDto } from './dto/letter.dto';
+import { CancelDto, CompareQueryDto, CreateLetterDto, EligibleParticipantsQueryDto, ReviewDto, SignDto, UpdateLetterDto } from './dto/letter.dto';
 import { ApiErrors } from '../common/api-errors';
 import { ApiFileResponse, DOCX_MIME, XLSX_MIME } from '../common/api-binary-response';
 import { AuditEventView } from '../common/dto/audit-event.view';
 import { StoredFileView } from '../common/dto/stored-file.view';
-import { LetterRevision, LetterRevisionComparison, LetterView } from './dto/letter.view';
+import { EligibleParticipantsView, EligiblePosition, LetterRevision, LetterRevisionComparison, LetterView } from './dto/letter.view';
 import { MarksNotificationsRead } from '../notification/marks-read';
 
 /** Drafting, review chain, signing; a letter's PDF and history. */
@@ -39,6 +39,22 @@ export class LettersController {
   @ApiErrors(400, 403, 422)
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateLetterDto) {
     return this.letters.create(p, dto);
+  }
+
+  /**
+   * Whom the draft may name as reviewers, signer and a.n./u.b. — the same rule save and submit apply
+   * (a position not listed is refused there). Only the drafting office's positions.
+   */
+  @Get('eligible-participants')
+  @ApiOkResponse({ type: EligibleParticipantsView })
+  @ApiErrors(400, 403, 404)
+  async eligibleParticipants(@CurrentPrincipal() p: Principal, @Query() q: EligibleParticipantsQueryDto): Promise<EligibleParticipantsView> {
+    const r = await this.letters.eligibleParticipants(p, q);
+    const view = (x: OfficePosition): EligiblePosition => ({ id: x.id, title: x.title, kind: x.kind, holder: x.holder });
+    return {
+      officeId: r.officeId, drafterPositionId: r.drafterPositionId, signerPositionId: r.signerPositionId,
+      reviewers: r.reviewers.map(view), signers: r.signers.map(view), onBehalfOf: r.onBehalfOf.map((o) => ({ ...view(o), through: o.through.map(view) })),
+    };
   }
 
   @Get(':id')
@@ -70,7 +86,7 @@ export class LettersController {
     return this.letters.compare(p, id, q.from, q.to);
   }
 
-  /** Submits for review; the typed fields must then be complete for the type (422 naming each missing field). */
+  /** Submits for review; the typed fields must then be complete for the type (422 TYPE_FIELDS_INCOMPLETE naming each missing field) and the body have text unless the type is a Keputusan or Surat Tugas (422 BODY_REQUIRED naming bodyDoc). */
   @Post(':id/submit')
   @ApiCreatedResponse({ type: LetterView })
   @ApiErrors(400, 403, 404, 409, 422)

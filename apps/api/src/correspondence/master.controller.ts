@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nes
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, MaxLength } from 'class-validator';
 import { CleanText } from '@naskah/core';
-import { hasTypeFields, MasterDataService, requiredFieldsOf, SECURITY_CLASSES, typeFieldsSchema, URGENCIES } from '@naskah/correspondence';
+import { bodyRequiredFor, hasTypeFields, MasterDataService, requiredFieldsOf, SECURITY_CLASSES, typeFieldsSchema, URGENCIES } from '@naskah/correspondence';
 import { ApiErrors } from '../common/api-errors';
 import { CodeName } from '../common/dto/refs.view';
 import { ClassificationList, LetterTypeView } from './dto/master.view';
@@ -31,6 +31,7 @@ export class MasterController {
       ...t,
       fields: hasTypeFields(t.code) ? t.code : null,
       requiredFields: requiredFieldsOf(t.code),
+      bodyRequired: bodyRequiredFor(t.code),
       fieldsSchema: typeFieldsSchema(t.code, { complete: true }),
     }));
   }

@@ -1104,6 +1104,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/letters/eligible-participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LettersController_eligibleParticipants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/letters/route-preview": {
         parameters: {
             query?: never;
@@ -3075,6 +3091,28 @@ export interface components {
             effective: components["schemas"]["NumberTemplateView"];
             preview: components["schemas"]["NumberPreview"];
         };
+        EligibleParticipantsView: {
+            /** @description the drafter's position (never a reviewer of its own draft) */
+            drafterPositionId: number;
+            /** @description the drafting office */
+            officeId: number;
+            /** @description a.n.: the signer's active superiors, nearest first, each with its u.b. options; empty without signerPositionId */
+            onBehalfOf: components["schemas"]["OnBehalfOfOption"][];
+            /** @description pemeriksa: active positions of the drafting office except the drafter's */
+            reviewers: components["schemas"]["EligiblePosition"][];
+            /** @description the signer asked about (signerPositionId), null when none */
+            signerPositionId: number | null;
+            /** @description penandatangan: active Ketua, Sekretaris Jenderal/Sekretaris, Kepala Biro and Kepala Bagian positions of the drafting office */
+            signers: components["schemas"]["EligiblePosition"][];
+        };
+        EligiblePosition: {
+            /** @description its longest-standing active user; null: vacant */
+            holder: components["schemas"]["PositionHolder"] | null;
+            id: number;
+            kind: components["schemas"]["PositionKind"];
+            /** @example Sekretaris */
+            title: string;
+        };
         EventDateDto: {
             /** @example 2027-06-30 */
             eventDate: string;
@@ -3707,6 +3745,8 @@ export interface components {
             throughPositionId?: number;
         };
         LetterTypeView: {
+            /** @description whether submitting requires a body with text (false for Keputusan and Surat Tugas, whose content is their typed fields: 422 BODY_REQUIRED naming bodyDoc otherwise) */
+            bodyRequired: boolean;
             code: string;
             /**
              * @description which typed fields the type takes; null: only the common ones (appendices, closing, a.n./u.b.)
@@ -3936,6 +3976,16 @@ export interface components {
             parent?: components["schemas"]["OfficeRef"] | null;
             parentId: number | null;
             regionName: string;
+        };
+        OnBehalfOfOption: {
+            /** @description its longest-standing active user; null: vacant */
+            holder: components["schemas"]["PositionHolder"] | null;
+            id: number;
+            kind: components["schemas"]["PositionKind"];
+            /** @description u.b.: superiors of the signer below this a.n. position */
+            through: components["schemas"]["EligiblePosition"][];
+            /** @example Sekretaris */
+            title: string;
         };
         OpenProposalCount: {
             count: number;
@@ -10045,6 +10095,66 @@ export interface operations {
             };
             /** @description Bertentangan dengan keadaan saat ini: status, versi, atau urutan (conflict with the current state) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    LettersController_eligibleParticipants: {
+        parameters: {
+            query?: {
+                /** @description a draft being edited: its office and drafter are used (its drafter only); without it, the caller's own position and office */
+                letterId?: string;
+                /** @description the chosen signer: the a.n. positions it may sign for (and the u.b. under each) are listed; a position the rule does not allow to sign is 400 naming signerPositionId */
+                signerPositionId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibleParticipantsView"];
+                };
+            };
+            /** @description Masukan tidak sah; `details.fields` menyebut kolomnya (bad input, naming the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Belum masuk atau token tidak sah (not signed in) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Tidak berwenang (forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Tidak ditemukan, atau tidak boleh dilihat (not found, or not visible to you) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,9 +4,9 @@ import type { components } from '../api/schema';
 
 export type MasterItem = components['schemas']['LetterTypeView'];
 
-/** Letter types (code → name), loaded once per session. */
+/** Letter types (code → name, and what submitting requires of each), loaded once per session. */
 export function useLetterTypes() {
-  return useQuery({ queryKey: ['master', 'letter-types'], queryFn: () => unwrap<MasterItem[]>(api.GET('/api/master/letter-types')), staleTime: Infinity });
+  return useQuery({ queryKey: ['master', 'letter-types'], queryFn: () => unwrap<components['schemas']['LetterTypeView'][]>(api.GET('/api/master/letter-types')), staleTime: Infinity });
 }
 
 export function typeName(types: MasterItem[] | undefined, code: string | null | undefined): string {

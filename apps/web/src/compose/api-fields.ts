@@ -3,9 +3,9 @@ import type { ApiError, FieldProblem } from '../api/errors.js';
 /** The API's reason without its English tail in brackets (users read Bahasa Indonesia only). */
 export const indonesian = (reason: string) => reason.replace(/\s*\([^()]*[a-z][^()]*\)\s*$/, '').trim() || reason;
 
-/** typeFields keys the form has an input for (TypeFields.tsx). */
-const TYPE_FIELD_INPUTS = new Set(['events', 'attire', 'contact', 'basis', 'assignees', 'task', 'period', 'place', 'about', 'considering', 'observing', 'noting', 'decrees', 'eventDate', 'parties', 'subject', 'appendices']);
-/** What a typeFields key is called on the form, for the banner when no input shows it. */
+/** typeFields keys the form always has an input for (TypeFields.tsx; a.n. and the closing: SignatureBlock.tsx). */
+const TYPE_FIELD_INPUTS = new Set(['events', 'attire', 'contact', 'basis', 'assignees', 'task', 'period', 'place', 'about', 'considering', 'observing', 'noting', 'decrees', 'eventDate', 'parties', 'subject', 'appendices', 'onBehalfOfPositionId', 'closing']);
+/** What a typeFields key is called on the form, for the banner when no input shows it (u.b. shows only under an a.n. that has one). */
 const TYPE_FIELD_LABELS: Record<string, string> = { onBehalfOfPositionId: 'a.n. (atas nama)', throughPositionId: 'u.b. (untuk beliau)', closing: 'Salam penutup' };
 
 const TOP = new Set(['typeCode', 'subject', 'summary', 'securityClass', 'urgency', 'classificationCode', 'signerPositionId']);

@@ -9,14 +9,26 @@ export type Position = components['schemas']['PositionView'];
 export type DistributionList = components['schemas']['DistributionListSummaryDto'];
 export type Classification = components['schemas']['ClassificationView'];
 
+export type Eligible = components['schemas']['EligibleParticipantsView'];
+export type EligiblePosition = components['schemas']['EligiblePosition'];
+
 /**
- * Who may review and sign. There is no API listing eligible reviewers/signers; the rule is the
- * server's (LettersService.checkReferences in libs/correspondence/src/letters/letters.service.ts):
- * reviewers are active positions of the drafting office, the signer a position of that office whose
- * kind is one of these. The lists come from GET /api/offices/{id}/positions; the server still checks
- * (INVALID_REVIEWER / INVALID_SIGNER at the field).
+ * Who the draft may name — reviewers, signers and, for the chosen signer, the a.n. positions with
+ * the u.b. allowed under each — as the API lists them (GET /api/letters/eligible-participants): the
+ * rule that list comes from is the one save and submit apply, so the pickers offer exactly what the
+ * API accepts. For a saved draft, `letterId` (its office and drafter).
  */
-export const SIGNING_KINDS = ['KETUA', 'SEKRETARIS_JENDERAL', 'SEKRETARIS', 'KEPALA_BIRO', 'KABAG'] as const;
+export function useEligibleParticipants(letterId: string | undefined, signerPositionId?: number, enabled = true) {
+  return useQuery({
+    queryKey: ['eligible-participants', letterId ?? null, signerPositionId ?? null],
+    enabled,
+    queryFn: () =>
+      unwrap<Eligible>(
+        api.GET('/api/letters/eligible-participants', { params: { query: { ...(letterId ? { letterId } : {}), ...(signerPositionId ? { signerPositionId } : {}) } } }),
+      ),
+    staleTime: 60_000,
+  });
+}
 
 /** Every office (553), for naming the ones a draft addresses; loaded once. */
 export function useOffices() {
@@ -25,15 +37,6 @@ export function useOffices() {
     queryFn: () => unwrap<components['schemas']['OfficePage']>(api.GET('/api/offices', { params: { query: { limit: 1000 } } })),
     staleTime: Infinity,
     select: (p) => new Map(p.items.map((o) => [o.id, o])),
-  });
-}
-
-export function useOfficePositions(officeId: number | undefined) {
-  return useQuery({
-    queryKey: ['offices', officeId, 'positions'],
-    enabled: !!officeId,
-    queryFn: () => unwrap<Position[]>(api.GET('/api/offices/{id}/positions', { params: { path: { id: officeId! } } })),
-    staleTime: 5 * 60_000,
   });
 }
 

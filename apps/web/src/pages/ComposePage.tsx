@@ -17,7 +17,8 @@ import { RoutePreview } from '../compose/RoutePreview';
 import { Appendices, TypeFields } from '../compose/TypeFields';
 import { apiFieldErrors, indonesian } from '../compose/api-fields';
 import { fromLetter, initialValues, isEmptyDoc, toPayload, toPlainBody, type BodyDoc, type ComposeValues, type LetterView, type Recipient } from '../compose/content';
-import { SIGNING_KINDS, recipientLabel, useClassifications, useDistributionLists, useOfficePositions, useOffices, usePositions, type Classification, type Position } from '../compose/directory';
+import { recipientLabel, useClassifications, useDistributionLists, useEligibleParticipants, useOffices, usePositions, type Classification, type EligiblePosition, type Position } from '../compose/directory';
+import { CLOSING_TYPES, SignatureBlock } from '../compose/SignatureBlock';
 import '../compose/compose.css';
 
 const EDITABLE = ['DRAFT', 'RETURNED'];
@@ -120,7 +121,6 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
   const offices = useOffices();
   const lists = useDistributionLists();
   const classifications = useClassifications();
-  const own = useOfficePositions(me?.office?.id);
   const typeCode = Form.useWatch('typeCode', form) ?? initial.typeCode;
   const recipients = (Form.useWatch('recipients', form) ?? initial.recipients) as Recipient[];
   const [seen, setSeen] = useState<Map<number, Position>>(new Map());
@@ -129,9 +129,56 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
   const positions = useMemo(() => new Map([...seen, ...named]), [seen, named]);
   const labelOf = (r: Recipient) => recipientLabel(r, { offices: offices.data, positions, lists: lists.data });
   const tree = useMemo(() => classificationTree(classifications.data?.items ?? []), [classifications.data]);
-  const reviewerCandidates = (own.data ?? []).filter((p) => p.id !== me?.position?.id);
-  const signerCandidates = (own.data ?? []).filter((p) => (SIGNING_KINDS as readonly string[]).includes(p.kind));
   const typeName = types.data?.find((t) => t.code === typeCode)?.name ?? '';
+  const bodyRequired = types.data?.find((t) => t.code === typeCode)?.bodyRequired ?? true;
+
+  // reviewers, signers and a.n./u.b. as the API lists them (the rule save and submit apply)
+  const signerId = Form.useWatch('signerPositionId', form) ?? initial.signerPositionId;
+  const reviewerIds = (Form.useWatch('reviewerPositionIds', form) ?? initial.reviewerPositionIds) as number[];
+  // `preserve`: the u.b. input is not shown while the signer's options load, its value still counts
+  const onBehalfOfId = Form.useWatch(['typeFields', 'onBehalfOfPositionId'], { form, preserve: true }) as number | undefined;
+  const throughId = Form.useWatch(['typeFields', 'throughPositionId'], { form, preserve: true }) as number | undefined;
+  const closing = Form.useWatch(['typeFields', 'closing'], { form, preserve: true }) as string | undefined;
+  const eligible = useEligibleParticipants(letterId);
+  const signer = eligible.data?.signers.find((p) => p.id === signerId);
+  const lines = useEligibleParticipants(letterId, signerId, !!signer);
+  const linesFor = lines.data?.signerPositionId === signerId ? lines.data : undefined;
+  // names of positions once listed (a.n./u.b. cleared after the signer changed are named by them)
+  const seenNames = useRef(new Map<number, EligiblePosition>());
+  for (const p of [...(eligible.data?.reviewers ?? []), ...(eligible.data?.signers ?? []), ...(linesFor?.onBehalfOf.flatMap((o) => [o, ...o.through]) ?? [])]) seenNames.current.set(p.id, p);
+  const signerKnown = usePositions(signerId && eligible.data && !signer ? [signerId] : []);
+  const chosenReviewers = usePositions(reviewerIds.filter((id) => eligible.data && !eligible.data.reviewers.some((p) => p.id === id)));
+  const knownPositions = new Map<number, { id: number; title: string; kind: string; holder?: { fullName: string } | null }>([...seenNames.current, ...chosenReviewers, ...signerKnown]);
+  const [linesNotice, setLinesNotice] = useState<string | null>(null);
+  // "Hormat kami," belongs to surat to outside parties: another type drops it (its input is not shown there)
+  useEffect(() => {
+    if (typeCode && !CLOSING_TYPES.includes(typeCode) && form.getFieldValue(['typeFields', 'closing']) !== undefined) form.setFieldValue(['typeFields', 'closing'], undefined);
+  }, [typeCode, form]);
+  useEffect(() => {
+    if (!linesFor || !signer) return;
+    const title = (id: number) => seenNames.current.get(id)?.title ?? 'jabatan terpilih';
+    const an = linesFor.onBehalfOf.find((o) => o.id === onBehalfOfId);
+    if (onBehalfOfId !== undefined && !an) {
+      form.setFieldValue(['typeFields', 'onBehalfOfPositionId'], undefined);
+      form.setFieldValue(['typeFields', 'throughPositionId'], undefined);
+      markDirty(true);
+      const cleared = `a.n. ${title(onBehalfOfId)}${throughId !== undefined ? ` dan u.b. ${title(throughId)}` : ''} dihapus`;
+      setLinesNotice(
+        onBehalfOfId === signer.id
+          ? `${cleared}: ${signer.title} kini penandatangan sendiri.`
+          : `${cleared}: bukan atasan ${signer.title}, penandatangan yang dipilih. Pilih kembali bila perlu.`,
+      );
+    } else if (throughId !== undefined && !an?.through.some((t) => t.id === throughId)) {
+      form.setFieldValue(['typeFields', 'throughPositionId'], undefined);
+      markDirty(true);
+      setLinesNotice(
+        throughId === signer.id
+          ? `u.b. ${title(throughId)} dihapus: ${signer.title} kini penandatangan sendiri.`
+          : `u.b. ${title(throughId)} dihapus: bukan jabatan di antara ${an?.title ?? 'a.n.'} dan ${signer.title}. Pilih kembali bila perlu.`,
+      );
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [linesFor, signer, onBehalfOfId, throughId]);
 
   // unsaved changes: in-app navigation asks (React Router blocker), closing or reloading the tab too
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty.current && currentLocation.pathname !== nextLocation.pathname);
@@ -375,9 +422,10 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
                 <Form.Item
                   name="bodyDoc"
                   label="Isi naskah"
-                  required
+                  required={bodyRequired}
                   htmlFor="isi-naskah"
-                  rules={[{ validator: async (_, v?: BodyDoc) => (v && !isEmptyDoc(v) ? undefined : Promise.reject(new Error('Isi naskah wajib diisi'))) }]}
+                  rules={bodyRequired ? [{ validator: async (_, v?: BodyDoc) => (v && !isEmptyDoc(v) ? undefined : Promise.reject(new Error('Isi naskah wajib diisi'))) }] : []}
+                  extra={bodyRequired ? undefined : `Tidak wajib untuk ${typeName}: isinya diisi pada bagian ${typeName} di bawah; teks di sini dicetak sesudahnya.`}
                   help={undefined}
                 >
                   <BodyField id="isi-naskah" editorKey={editorKey} />
@@ -420,13 +468,25 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
                 <Typography.Title level={2} id="bagian-pemeriksa" className="naskah-section-title">
                   Pemeriksa dan penandatangan
                 </Typography.Title>
-                {own.isError && <ErrorAlert error={own.error} retry={() => void own.refetch()} title="Jabatan satker Anda gagal dimuat" />}
+                {eligible.isError && <ErrorAlert error={eligible.error} retry={() => void eligible.refetch()} title="Daftar pemeriksa dan penandatangan gagal dimuat" />}
                 <Form.Item name="reviewerPositionIds" label="Pemeriksa (berurutan)" extra={`Jabatan di ${me?.office?.name ?? 'satker Anda'}; paraf satu per satu sesuai urutan.`}>
-                  <Reviewers candidates={reviewerCandidates} />
+                  <Reviewers candidates={eligible.data?.reviewers ?? []} known={knownPositions} loading={eligible.isPending} />
                 </Form.Item>
                 <Form.Item name="signerPositionId" label="Penandatangan" rules={[{ required: true, message: 'Pilih penandatangan' }]} extra="Ketua, Sekretaris/Sekretaris Jenderal, Kepala Biro atau Kepala Bagian di satker Anda.">
-                  <SignerSelect candidates={signerCandidates} />
+                  <SignerSelect candidates={eligible.data?.signers ?? []} known={knownPositions} loading={eligible.isPending} />
                 </Form.Item>
+                <SignatureBlock
+                  typeCode={typeCode}
+                  officeName={me?.office?.name}
+                  signer={signer}
+                  options={linesFor?.onBehalfOf ?? []}
+                  loading={!!signer && !linesFor}
+                  onBehalfOfId={onBehalfOfId}
+                  throughId={throughId}
+                  closing={closing}
+                  notice={linesNotice}
+                  onNoticeClose={() => setLinesNotice(null)}
+                />
               </section>
             </Col>
           </Row>

@@ -124,6 +124,18 @@ export function otherTypeOwningField(typeCode: string, key: string): TypeWithFie
   return TYPES_WITH_FIELDS.find((code) => Object.prototype.hasOwnProperty.call(TYPE_PROPERTIES[code].properties, key)) ?? null;
 }
 
+/**
+ * Types whose content is their typed fields — Keputusan (menimbang, mengingat, diktum) and Surat
+ * Tugas (dasar, kepada, untuk) —: the body is optional there (printed after them when given). Every
+ * other type is its body: submitting it for review requires a body with text.
+ */
+export const BODY_OPTIONAL_TYPES = ['Kpt', 'ST'] as const;
+
+/** Whether submitting a letter of this type requires a body with text. */
+export function bodyRequiredFor(typeCode: string): boolean {
+  return !(BODY_OPTIONAL_TYPES as readonly string[]).includes(typeCode);
+}
+
 /** The keys a type requires (empty for the types that carry only the common fields). */
 export function requiredFieldsOf(typeCode: string): string[] {
   return hasTypeFields(typeCode) ? [...TYPE_PROPERTIES[typeCode].required] : [];

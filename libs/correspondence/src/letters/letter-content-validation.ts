@@ -12,7 +12,7 @@ import {
   type BodyTableRow,
   type LetterTypeFields,
 } from './letter-content';
-import { hasTypeFields, NIP_PATTERN, TIME_PATTERN, typeFieldsSchema, otherTypeOwningField } from './letter-content-schema';
+import { bodyRequiredFor, hasTypeFields, NIP_PATTERN, TIME_PATTERN, typeFieldsSchema, otherTypeOwningField } from './letter-content-schema';
 
 /**
  * Validation of the content model (letter-content.ts). Each function returns the normalised value
@@ -374,4 +374,23 @@ export function validateTypeFields(typeCode: string, value: unknown, opts: { com
 /** The keys of `fields` that belong to a type other than `typeCode` (what a change of type would leave behind). */
 export function fieldsOfOtherTypes(typeCode: string, fields: LetterTypeFields | null | undefined): string[] {
   return Object.keys(fields ?? {}).filter((k) => otherTypeOwningField(typeCode, k) !== null);
+}
+
+/** Whether a body document has any text (an empty paragraph, list or table has none). */
+export function bodyHasText(doc: BodyDoc | null | undefined): boolean {
+  const walk = (n: unknown): boolean => {
+    if (!isObject(n)) return false;
+    if (n.type === 'text') return typeof n.text === 'string' && n.text.trim() !== '';
+    return Array.isArray(n.content) && n.content.some(walk);
+  };
+  return walk(doc);
+}
+
+/**
+ * What submitting needs of the body: text, for every type but those whose content is their typed
+ * fields (bodyRequiredFor: Keputusan, Surat Tugas). Problems name `bodyDoc`.
+ */
+export function bodyProblemsAtSubmit(typeCode: string, doc: BodyDoc | null | undefined): ContentProblem[] {
+  if (!bodyRequiredFor(typeCode) || bodyHasText(doc)) return [];
+  return [{ field: 'bodyDoc', reason: 'isi naskah wajib diisi untuk jenis naskah ini (the body is required for this letter type)' }];
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '@naskah/core';
 import type { LetterTypeFields } from './letter-content';
+import { officePositions, onBehalfRefusal, type OfficePositions, throughRefusal } from './letter-participants';
 
 const refuse = (field: string, reason: string, code: string) => new DomainError(code, 'VALIDATION', `${field}: ${reason}`, { fields: [{ field, reason }] });
 
@@ -10,27 +11,20 @@ const refuse = (field: string, reason: string, code: string) => new DomainError(
  * of the drafting office that is an ancestor of the signer's position, and `throughPositionId` an
  * ancestor of the signer's position below the a.n. position (e.g. Kabag signs "a.n. Ketua,
  * Sekretaris, u.b."). Checked whenever a draft is saved (so also when the signer changes) and when
- * it is submitted. 400 naming the field.
+ * it is submitted. 400 naming the field. The rule itself is letter-participants.ts (the compose
+ * page's list of allowed a.n./u.b. comes from the same functions).
  */
-export async function checkSignatureLines(em: EntityManager, officeId: number, signerPositionId: number, fields: LetterTypeFields | null | undefined): Promise<void> {
+export async function checkSignatureLines(em: EntityManager, officeId: number, signerPositionId: number, fields: LetterTypeFields | null | undefined, positions?: OfficePositions): Promise<void> {
   const onBehalf = fields?.onBehalfOfPositionId;
   const through = fields?.throughPositionId;
   if (onBehalf === undefined && through === undefined) return;
-  const rows: { id: number; parent_id: number | null; is_active: number }[] = await em.query('SELECT id, parent_id, is_active FROM positions WHERE office_id = ?', [officeId]);
-  const byId = new Map(rows.map((r) => [Number(r.id), { parent: r.parent_id === null ? null : Number(r.parent_id), active: Number(r.is_active) === 1 }]));
-  // the signer's superiors, nearest first
-  const ancestors: number[] = [];
-  for (let cur = byId.get(signerPositionId)?.parent ?? null; cur !== null && !ancestors.includes(cur); cur = byId.get(cur)?.parent ?? null) ancestors.push(cur);
+  const byId = positions ?? (await officePositions(em, officeId));
   if (onBehalf !== undefined) {
-    const f = 'typeFields.onBehalfOfPositionId';
-    if (!byId.get(onBehalf)?.active) throw refuse(f, 'a.n. harus jabatan aktif di satker penyusun naskah (a.n. must be an active position of the drafting office)', 'INVALID_ON_BEHALF_OF');
-    if (!ancestors.includes(onBehalf)) throw refuse(f, 'a.n. harus atasan penandatangan dalam struktur jabatan (a.n. must be a superior of the signer position)', 'INVALID_ON_BEHALF_OF');
+    const why = onBehalfRefusal(byId, signerPositionId, onBehalf);
+    if (why) throw refuse('typeFields.onBehalfOfPositionId', why, 'INVALID_ON_BEHALF_OF');
   }
   if (through !== undefined) {
-    const f = 'typeFields.throughPositionId';
-    if (!byId.get(through)?.active) throw refuse(f, 'u.b. harus jabatan aktif di satker penyusun naskah (u.b. must be an active position of the drafting office)', 'INVALID_THROUGH');
-    const i = ancestors.indexOf(through);
-    const j = onBehalf === undefined ? -1 : ancestors.indexOf(onBehalf);
-    if (i < 0 || j < 0 || i >= j) throw refuse(f, 'u.b. harus atasan penandatangan dan bawahan jabatan a.n. (u.b. must be between the signer and the a.n. position)', 'INVALID_THROUGH');
+    const why = throughRefusal(byId, signerPositionId, onBehalf, through);
+    if (why) throw refuse('typeFields.throughPositionId', why, 'INVALID_THROUGH');
   }
 }

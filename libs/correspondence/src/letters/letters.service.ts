@@ -13,9 +13,9 @@ import { bodyDocToText, textToBodyDoc } from './letter-content-text';
 import { type ContentProblem, fieldsOfOtherTypes, letterSizeProblems, validateBodyDoc, validateTypeFields } from './letter-content-validation';
 import { type BodyBlockChange, diffBodies, diffTypeFields, type FieldPathChange } from './letter-content-diff';
 import { checkSignatureLines } from './letter-signature-lines';
+import { eligibleParticipants, type EligibleParticipants, officePositions, reviewerRefusal, signerRefusal } from './letter-participants';
 import { jsonColumn } from './letters.repository';
 
-const SIGNING_KINDS = ['KETUA', 'SEKRETARIS_JENDERAL', 'SEKRETARIS', 'KEPALA_BIRO', 'KABAG'];
 const EDITABLE = ['DRAFT', 'RETURNED'];
 const field = (f: string, reason: string, code = 'VALIDATION_FAILED', kind: 'VALIDATION' | 'UNPROCESSABLE' = 'VALIDATION') =>
   new DomainError(code, kind, `${f}: ${reason}`, { fields: [{ field: f, reason }] });
@@ -67,7 +67,7 @@ export class LettersService {
     const tooLarge = letterSizeProblems(bodyDoc, typeFields);
     if (tooLarge.length) throw contentRefused(tooLarge);
     const id = await inTransaction(this.ds, async (em) => {
-      await this.validate(em, p.officeId!, { ...f, typeFields });
+      await this.validate(em, p.officeId!, p.positionId!, { ...f, typeFields });
       const res = await em.query(
         `INSERT INTO letters (office_id, drafter_user_id, drafter_position_id, type_code, subject, summary, body, body_doc, type_fields, security_class, urgency, classification_code, signer_position_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -117,7 +117,7 @@ export class LettersService {
       }
       const tooLarge = letterSizeProblems(newBody ? newBody.bodyDoc : cur.bodyDoc, next.typeFields);
       if (tooLarge.length) throw contentRefused(tooLarge);
-      await this.validate(em, cur.officeId, next);
+      await this.validate(em, cur.officeId, cur.drafterPositionId, next);
       await em.query(
         `UPDATE letters SET type_code = ?, subject = ?, summary = ?, ${newBody ? 'body = ?, body_doc = ?, ' : ''}type_fields = ?, security_class = ?, urgency = ?, classification_code = ?, signer_position_id = ?,
          revision = revision + 1, version = version + 1 WHERE id = ?`,
@@ -133,6 +133,33 @@ export class LettersService {
       await this.audit.record(em, actorFor(p), { action: 'LETTER_REVISED', entityType: 'letter', entityId: id, officeId: cur.officeId, after: { revision: saved.revision, changed: Object.keys(changes) } });
     });
     return this.repo.load(id);
+  }
+
+  /**
+   * Whom a draft may name (letter-participants.ts, the rule save and submit apply): its reviewers and
+   * signers among the drafting office's positions and, for `signerPositionId`, the a.n. positions it
+   * may sign for with the u.b. allowed under each. The drafting office and drafter are the caller's
+   * own position's, or the draft's when `letterId` is given (its drafter only). Only that office's
+   * positions are listed. A signer the rule does not allow is 400 naming `signerPositionId`.
+   */
+  async eligibleParticipants(p: Principal, q: { letterId?: string; signerPositionId?: number }): Promise<EligibleParticipants & { officeId: number; drafterPositionId: number; signerPositionId: number | null }> {
+    let officeId = p.officeId;
+    let drafterPositionId = p.positionId;
+    if (q.letterId !== undefined) {
+      const viewer = await this.access.viewerOf(p);
+      await this.access.assertVisible(q.letterId, viewer);
+      const cur = await this.repo.load(q.letterId);
+      if (!viewer.positionIds.includes(cur.drafterPositionId)) throw forbidden('NOT_THE_DRAFTER', 'Hanya konseptor naskah ini yang dapat mengubah pemeriksa dan penandatangannya');
+      officeId = cur.officeId;
+      drafterPositionId = cur.drafterPositionId;
+    }
+    if (!officeId || !drafterPositionId) throw forbidden('ROLE_REQUIRED', 'Akun tanpa jabatan tidak dapat menyusun naskah');
+    const positions = await officePositions(this.ds.manager, officeId);
+    if (q.signerPositionId !== undefined) {
+      const why = signerRefusal(positions, q.signerPositionId);
+      if (why) throw field('signerPositionId', why);
+    }
+    return { officeId, drafterPositionId, signerPositionId: q.signerPositionId ?? null, ...eligibleParticipants(positions, drafterPositionId, q.signerPositionId) };
   }
 
   async get(p: Principal, id: string): Promise<LetterView> {
@@ -202,25 +229,25 @@ export class LettersService {
     ]);
   }
 
-  /** Checks references against the database: type, classification, reviewers and signer in the drafting office, recipients. */
-  private async validate(em: EntityManager, officeId: number, f: LetterFields): Promise<void> {
+  /**
+   * Checks references against the database: type, classification, recipients, and who takes part —
+   * reviewers, signer, a.n./u.b. — by the rule of letter-participants.ts (the same functions list
+   * them for the compose page: GET /api/letters/eligible-participants).
+   */
+  private async validate(em: EntityManager, officeId: number, drafterPositionId: number, f: LetterFields): Promise<void> {
     const [type] = await em.query('SELECT code FROM letter_types WHERE code = ?', [f.typeCode]);
     if (!type) throw field('typeCode', `jenis naskah "${f.typeCode}" tidak dikenal`);
     const [cls] = await em.query('SELECT code FROM classifications WHERE code = ?', [f.classificationCode]);
     if (!cls) throw field('classificationCode', `kode klasifikasi "${f.classificationCode}" tidak ada`, 'UNKNOWN_CLASSIFICATION');
     if (!f.recipients.some((r) => r.kind === 'TO')) throw field('recipients', 'minimal satu tujuan (TO)');
-    const ids = [...new Set([...f.reviewerPositionIds, f.signerPositionId])];
-    const rows: { id: number; office_id: number; kind: string }[] = await em.query(`SELECT id, office_id, kind FROM positions WHERE is_active = 1 AND id IN (${ids.map(() => '?').join(',')})`, ids);
-    const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    const positions = await officePositions(em, officeId);
     f.reviewerPositionIds.forEach((pid, i) => {
-      const pos = byId.get(pid);
-      if (!pos || Number(pos.office_id) !== officeId) throw field(`reviewerPositionIds.${i}`, 'pemeriksa harus jabatan di satker yang sama', 'INVALID_REVIEWER', 'UNPROCESSABLE');
+      const why = reviewerRefusal(positions, drafterPositionId, pid);
+      if (why) throw field(`reviewerPositionIds.${i}`, why, 'INVALID_REVIEWER', 'UNPROCESSABLE');
     });
     if (new Set(f.reviewerPositionIds).size !== f.reviewerPositionIds.length) throw field('reviewerPositionIds', 'pemeriksa tidak boleh ganda');
-    const signer = byId.get(f.signerPositionId);
-    if (!signer || Number(signer.office_id) !== officeId || !SIGNING_KINDS.includes(signer.kind)) {
-      throw field('signerPositionId', 'penandatangan harus pejabat penandatangan (Ketua, Sekretaris/Sekjen, Kepala Biro/Kabag) di satker yang sama', 'INVALID_SIGNER', 'UNPROCESSABLE');
-    }
+    const signerWhy = signerRefusal(positions, f.signerPositionId);
+    if (signerWhy) throw field('signerPositionId', signerWhy, 'INVALID_SIGNER', 'UNPROCESSABLE');
     for (const [i, r] of f.recipients.entries()) {
       const set = [r.officeId, r.positionId, r.externalName, r.group, r.distributionListId].filter((v) => v !== undefined && v !== null);
       if (set.length !== 1) throw field(`recipients.${i}`, 'isi tepat satu dari officeId, positionId, externalName, group atau distributionListId');
@@ -234,7 +261,7 @@ export class LettersService {
       }
     }
     // a.n. / u.b.: superiors of the signer in this office (again whenever the signer changes)
-    await checkSignatureLines(em, officeId, f.signerPositionId, f.typeFields);
+    await checkSignatureLines(em, officeId, f.signerPositionId, f.typeFields, positions);
     // the same addressee twice (also an office and its head) is refused when the draft is written, not only at sending;
     // groups and lists are checked (a province office, a list of this office) and kept as written: expanded when sent
     await resolveAddressees(em, f.recipients, { senderOfficeId: officeId, expand: false, lockLists: true });

@@ -8,6 +8,7 @@ import { FilesService } from '@naskah/storage';
 import { DOCUMENT_SIGNER, DocumentSigner, newVerificationToken, sha256Hex, verificationUrl } from '../signature';
 import { PadesSigner, type SigningCredentials } from '../signature/pades';
 import { renderLetterPdf } from '../rendering';
+import { officeLetterName } from '../rendering/signature-lines';
 import { LettersRepository } from './letters.repository';
 import { letterContentForRender } from './letter-content-render';
 import type { LetterView } from './letter.types';
@@ -77,7 +78,7 @@ export class RenderLetterJob {
       const rendered = await renderLetterPdf({
         letterId,
         office: {
-          name: office.name.toUpperCase().replace(/^KPU /, 'KOMISI PEMILIHAN UMUM ').replace(/^KIP /, 'KOMISI INDEPENDEN PEMILIHAN '),
+          name: officeLetterName(office.name),
           city: office.city,
           address: kop.address ?? undefined,
           phone: kop.phone ?? undefined,

@@ -9,7 +9,7 @@ import { LetterAccessService } from '../access/letter-access.service';
 import { LetterWorkNotices } from '../worklist/letter-work-notices';
 import { LettersRepository } from './letters.repository';
 import { actorFor, contentRefused } from './letters.service';
-import { validateTypeFields } from './letter-content-validation';
+import { bodyProblemsAtSubmit, validateTypeFields } from './letter-content-validation';
 import { checkSignatureLines } from './letter-signature-lines';
 import type { LetterView } from './letter.types';
 
@@ -40,9 +40,12 @@ export class ReviewService {
       const cur = await this.repo.load(id, em, true);
       if (!viewer.positionIds.includes(cur.drafterPositionId)) throw forbidden('NOT_THE_DRAFTER', 'Hanya konseptor naskah ini yang dapat mengajukannya');
       if (!['DRAFT', 'RETURNED'].includes(cur.status)) throw conflict('LETTER_NOT_SUBMITTABLE', `Naskah berstatus ${cur.status} tidak dapat diajukan`, { status: cur.status });
-      // a draft may be saved with its typed fields incomplete; what its type requires is checked here (422 naming each field)
+      // a draft may be saved with its typed fields and body incomplete; what its type requires is checked here (422 naming each field):
+      // the typed fields (TYPE_FIELDS_INCOMPLETE, with a missing body among them), else the body alone (BODY_REQUIRED)
       const { problems } = validateTypeFields(cur.typeCode, cur.typeFields, { complete: true });
-      if (problems.length) throw contentRefused(problems, 'TYPE_FIELDS_INCOMPLETE', 'UNPROCESSABLE');
+      const bodyProblems = bodyProblemsAtSubmit(cur.typeCode, cur.bodyDoc);
+      if (problems.length) throw contentRefused([...bodyProblems, ...problems], 'TYPE_FIELDS_INCOMPLETE', 'UNPROCESSABLE');
+      if (bodyProblems.length) throw contentRefused(bodyProblems, 'BODY_REQUIRED', 'UNPROCESSABLE');
       await checkSignatureLines(em, cur.officeId, cur.signerPositionId, cur.typeFields);
       const round = cur.reviewRound + 1;
       const hasReviewers = cur.reviewerPositionIds.length > 0;

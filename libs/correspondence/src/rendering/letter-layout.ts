@@ -4,6 +4,7 @@ import { BODY_SIZE, drawBodyDoc, drawTextTable, isEmptyDoc, plainBodyDoc } from 
 import { attachmentsLabel, formatIndonesianDate, securityClassLabel, urgencyLabel } from './indonesian-text';
 import type { LetterRenderInput, LetterSignatureBlock } from './letter-render-input';
 import { drawQrCode } from './qr-code';
+import { signatureLines } from './signature-lines';
 import { drawLine, Flow, layoutText, type Line, linesHeight, plain, type Span } from './text-flow';
 
 /**
@@ -45,6 +46,8 @@ import { drawLine, Flow, layoutText, type Line, linesHeight, plain, type Span } 
  * - "Halaman x dari y" at the foot of every page of a letter of more than one page; Rahasia and
  *   Sangat Rahasia letters marked in capitals at the top and the foot of every page.
  */
+
+export { signatureLines, withOffice } from './signature-lines';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -143,34 +146,9 @@ function officeName(input: LetterRenderInput): string {
   return input.office.name.trim().toUpperCase();
 }
 
-/** A title with the office named when it does not name one: 'KETUA' → 'KETUA KOMISI PEMILIHAN UMUM …'. */
-export function withOffice(title: string, office: string): string {
-  const t = title.trim().replace(/,$/, '');
-  const upper = t.toUpperCase();
-  if (!office || upper.includes(office.toUpperCase()) || upper.includes('KOMISI') || /\bKPU\b|\bKIP\b/.test(upper)) return t;
-  return `${t} ${office}`;
-}
-
 /** An 18-digit NIP in its printed groups: birth date, appointment month, sex, number ('19780101 200501 1 002'). */
 export function formatNip(nip: string): string {
   return /^\d{18}$/.test(nip) ? `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}` : nip;
-}
-
-const withComma = (t: string) => (t.trim().endsWith(',') ? t.trim() : `${t.trim()},`);
-
-/**
- * Signature lines: 'a.n. KETUA …,' then 'SEKRETARIS,' (with u.b.: then 'u.b.' and the signer's
- * title); otherwise '[Plt. |Plh. ]TITLE,'. `office` names the office after a title of the signer's
- * own capacity that does not name one.
- */
-export function signatureLines(s: LetterSignatureBlock, office = ''): string[] {
-  if (s.capacityPrefix === 'a.n. ' && s.onBehalfOf) {
-    const lines = [withComma(`a.n. ${withOffice(s.onBehalfOf, office)}`)];
-    if (s.throughTitle) lines.push(withComma(s.throughTitle), 'u.b.');
-    lines.push(withComma(s.positionTitle));
-    return lines;
-  }
-  return [withComma(`${s.capacityPrefix}${withOffice(s.positionTitle, office)}`)];
 }
 
 export function verificationCaption(url: string): string {

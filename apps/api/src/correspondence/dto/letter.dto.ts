@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Length, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { CleanText, IsEntityId, QueryInt } from '@naskah/core';
+import { CleanText, IsEntityId, QueryId, QueryInt } from '@naskah/core';
 import type { BodyDoc, LetterTypeFields } from '@naskah/correspondence';
 import { PreviewRecipientDto } from './send.dto';
 import { contentRef } from './letter-content.schemas';
@@ -126,4 +126,15 @@ export class CompareQueryDto {
 
   @ApiProperty() @QueryInt() @Min(1)
   to: number;
+}
+
+/** GET /api/letters/eligible-participants: for a new draft (the caller's office) or an existing one (`letterId`). */
+export class EligibleParticipantsQueryDto {
+  @ApiPropertyOptional({ description: "a draft being edited: its office and drafter are used (its drafter only); without it, the caller's own position and office" })
+  @IsOptional() @IsEntityId({ bigint: true })
+  letterId?: string;
+
+  @ApiPropertyOptional({ description: 'the chosen signer: the a.n. positions it may sign for (and the u.b. under each) are listed; a position the rule does not allow to sign is 400 naming signerPositionId' })
+  @IsOptional() @QueryId()
+  signerPositionId?: number;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type * as C from '@naskah/correspondence';
-import { LETTER_ORIGIN, LETTER_STATUS, RECIPIENT_GROUP, RECIPIENT_KIND, SECURITY_CLASS, URGENCY } from '../../common/dto/enums.view';
+import { LETTER_ORIGIN, LETTER_STATUS, POSITION_KIND, RECIPIENT_GROUP, RECIPIENT_KIND, SECURITY_CLASS, URGENCY } from '../../common/dto/enums.view';
+import { PositionHolder } from '../../organisation/dto/organisation.view';
 import { ANY_JSON } from '../../common/dto/refs.view';
 import { contentRef } from './letter-content.schemas';
 
@@ -145,4 +146,30 @@ export class LetterRevisionComparison {
   @ApiProperty({ type: () => LetterFieldChange, isArray: true, description: 'field by field (body as plain text, typeFields whole; the body document is in bodyChanges)' }) changes: LetterFieldChange[];
   @ApiProperty({ type: () => BodyBlockChangeView, isArray: true, description: 'the body block by block, in reading order' }) bodyChanges: BodyBlockChangeView[];
   @ApiProperty({ type: () => FieldPathChangeView, isArray: true, description: 'the typed fields path by path' }) typeFieldChanges: FieldPathChangeView[];
+}
+
+/** A position a draft may name (reviewer, signer, a.n., u.b.), with who holds it today. */
+export class EligiblePosition {
+  @ApiProperty() id: number;
+  @ApiProperty({ example: 'Sekretaris' }) title: string;
+  @ApiProperty({ enum: POSITION_KIND, enumName: 'PositionKind' }) kind: string;
+  @ApiProperty({ type: () => PositionHolder, nullable: true, description: 'its longest-standing active user; null: vacant' }) holder: PositionHolder | null;
+}
+
+/** An a.n. position the chosen signer may sign for, with the u.b. positions allowed under it (nearest to the signer first). */
+export class OnBehalfOfOption extends EligiblePosition {
+  @ApiProperty({ type: () => EligiblePosition, isArray: true, description: 'u.b.: superiors of the signer below this a.n. position' }) through: EligiblePosition[];
+}
+
+/**
+ * Whom a draft may name, by the rule save and submit apply (letter-participants.ts): only positions
+ * of the drafting office, in the tree's order.
+ */
+export class EligibleParticipantsView {
+  @ApiProperty({ description: 'the drafting office' }) officeId: number;
+  @ApiProperty({ description: "the drafter's position (never a reviewer of its own draft)" }) drafterPositionId: number;
+  @ApiProperty({ type: () => EligiblePosition, isArray: true, description: "pemeriksa: active positions of the drafting office except the drafter's" }) reviewers: EligiblePosition[];
+  @ApiProperty({ type: () => EligiblePosition, isArray: true, description: 'penandatangan: active Ketua, Sekretaris Jenderal/Sekretaris, Kepala Biro and Kepala Bagian positions of the drafting office' }) signers: EligiblePosition[];
+  @ApiProperty({ type: Number, nullable: true, description: 'the signer asked about (signerPositionId), null when none' }) signerPositionId: number | null;
+  @ApiProperty({ type: () => OnBehalfOfOption, isArray: true, description: "a.n.: the signer's active superiors, nearest first, each with its u.b. options; empty without signerPositionId" }) onBehalfOf: OnBehalfOfOption[];
 }

@@ -29,6 +29,7 @@ export class LetterTypeView extends CodeName {
   @ApiProperty({ type: String, enum: ['Und', 'ST', 'Kpt', 'BA', 'SKet'], enumName: 'LetterTypeFieldsModel', nullable: true, description: 'which typed fields the type takes; null: only the common ones (appendices, closing, a.n./u.b.)' })
   fields: 'Und' | 'ST' | 'Kpt' | 'BA' | 'SKet' | null;
   @ApiProperty({ type: String, isArray: true, example: ['events'], description: 'the typeFields keys submitting requires' }) requiredFields: string[];
+  @ApiProperty({ description: 'whether submitting requires a body with text (false for Keputusan and Surat Tugas, whose content is their typed fields: 422 BODY_REQUIRED naming bodyDoc otherwise)' }) bodyRequired: boolean;
   @ApiProperty({ type: 'object', additionalProperties: true, description: "JSON Schema of typeFields for this type (lampiran bodies: BodyDoc); strings are also trimmed and free of control characters, dates real calendar days, ST's period start ≤ end" })
   fieldsSchema: Record<string, unknown>;
 }

@@ -1,0 +1,38 @@
+import type { LetterSignatureBlock } from './letter-render-input';
+
+/**
+ * How the signature block's title lines read (Tata Naskah Dinas; letter-layout.ts prints them). Pure
+ * and free of the PDF machinery, so the compose page (apps/web) previews the block with these very
+ * functions.
+ */
+
+/** An office's name as a letter prints it after a title: 'KPU Kabupaten Sumbawa' → 'KOMISI PEMILIHAN UMUM KABUPATEN SUMBAWA'. */
+export function officeLetterName(name: string): string {
+  return name.toUpperCase().replace(/^KPU /, 'KOMISI PEMILIHAN UMUM ').replace(/^KIP /, 'KOMISI INDEPENDEN PEMILIHAN ');
+}
+
+/** A title with the office named when it does not name one: 'KETUA' → 'KETUA KOMISI PEMILIHAN UMUM …'. */
+export function withOffice(title: string, office: string): string {
+  const t = title.trim().replace(/,$/, '');
+  const upper = t.toUpperCase();
+  if (!office || upper.includes(office.toUpperCase()) || upper.includes('KOMISI') || /\bKPU\b|\bKIP\b/.test(upper)) return t;
+  return `${t} ${office}`;
+}
+
+export const withComma = (t: string) => (t.trim().endsWith(',') ? t.trim() : `${t.trim()},`);
+
+/**
+ * Signature lines: 'a.n. KETUA …,' then 'SEKRETARIS,' (with u.b.: then 'u.b.' and the signer's
+ * title); otherwise '[Plt. |Plh. ]TITLE,'. `office` names the office after a title of the signer's
+ * own capacity that does not name one.
+ */
+export function signatureLines(s: LetterSignatureBlock, office = ''): string[] {
+  if (s.capacityPrefix === 'a.n. ' && s.onBehalfOf) {
+    const lines = [withComma(`a.n. ${withOffice(s.onBehalfOf, office)}`)];
+    if (s.throughTitle) lines.push(withComma(s.throughTitle), 'u.b.');
+    lines.push(withComma(s.positionTitle));
+    return lines;
+  }
+  return [withComma(`${s.capacityPrefix}${withOffice(s.positionTitle, office)}`)];
+}
+
