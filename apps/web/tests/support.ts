@@ -18,6 +18,14 @@ export interface Fixture {
 /** What scripts/web-test-server.ts prepared (written before it reported ready). */
 export const fixture = (): Fixture => JSON.parse(readFileSync(`${ROOT}.data/test/web/fixture.json`, 'utf8')) as Fixture;
 
+/** CSP violations and uncaught errors of `page` go to `problems` (a test's other browsers too). */
+export function watch(page: Page, problems: string[]): void {
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content[- ]Security[- ]Policy|Refused to/i.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`${page.url()}: pageerror: ${e.message}`));
+}
+
 /**
  * Every page is watched for CSP violations and uncaught errors: antd's run-time styles must apply
  * under style-src 'self' 'nonce-…' and nothing may need 'unsafe-inline'.
@@ -26,10 +34,7 @@ export const test = base.extend<{ problems: string[] }>({
   problems: [
     async ({ page }, use) => {
       const problems: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error' && /Content[- ]Security[- ]Policy|Refused to/i.test(m.text())) problems.push(m.text());
-      });
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      watch(page, problems);
       await use(problems);
       expect(problems, 'CSP violations or uncaught errors on the page').toEqual([]);
     },

@@ -11,6 +11,7 @@ import { typeName, useLetterTypes } from '../components/master';
 import { CAPACITY, HISTORY_ACTION, LETTER_STATUS, RECIPIENT_KIND, REVIEW_STEP, SECURITY_CLASS, URGENCY, label } from '../labels';
 import { date, dateTime, fileSize } from '../lib/format';
 import { ok, letterKey, useLetter, type AuditEvent, type Letter } from '../letter/api';
+import { AttachmentLink } from '../letter/AttachmentLink';
 import { BodyView, TypeFieldsView, isEmptyBody } from '../letter/ContentView';
 import { FileDialog } from '../letter/FileDialog';
 import { useLetterNames } from '../letter/names';
@@ -155,7 +156,7 @@ export function LetterPage() {
                   <ul>
                     {v.attachments.map((a) => (
                       <li key={a.fileId}>
-                        {a.name} <span className="muted">({fileSize(a.sizeBytes)})</span>
+                        <AttachmentLink letterId={v.id} fileId={a.fileId} name={a.name} /> <span className="muted">({fileSize(a.sizeBytes)})</span>
                       </li>
                     ))}
                   </ul>
