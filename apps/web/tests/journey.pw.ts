@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test';
-import { expect, fixture, shot, signIn, test, watch } from './support';
+import { expect, fixture, shot, SHOTS, signIn, test, watch } from './support';
 
 /**
  * The letter's workflow entirely through the UI (issue 13): KPU Kab. Sumbawa → KPU Provinsi NTB → KPU RI.
@@ -206,7 +206,8 @@ test('composed, returned, changed and resubmitted, approved, signed, dispatched,
   await page.locator('input[type=file]').setInputFiles(ATTACHMENT);
   const progress = page.getByRole('progressbar', { name: `Kemajuan unggah ${ATTACHMENT.name}` });
   await expect(page.getByText(`Mengunggah ${ATTACHMENT.name}`)).toBeVisible();
-  await shot(page, 'w00b-lampiran-diunggah');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SHOTS}/w00b-lampiran-diunggah.png`, fullPage: true }); // mid-upload: no waiting for the bar to settle
   await expect(progress).toBeHidden({ timeout: 30_000 });
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   await cdp.detach();
@@ -412,6 +413,7 @@ test('composed, returned, changed and resubmitted, approved, signed, dispatched,
   expect((await pdfTab).url()).toMatch(/^blob:/);
   await (await pdfTab).close();
   expect(await saved(ri, ATTACHMENT.name)).toEqual(ATTACHMENT.buffer);
+  await expect(ri.getByText(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/), 'no untranslated code on screen').toHaveCount(0);
   await shot(ri, 'w06b-dibaca-di-kpu-ri');
 
   // back at the sender: read and forwarded by NTB (the relay), with the times; nothing left to remind
@@ -429,6 +431,8 @@ test('composed, returned, changed and resubmitted, approved, signed, dispatched,
   await page.getByRole('tab', { name: 'Riwayat' }).click();
   await expect(page.getByText('Ditandatangani', { exact: true }).first()).toBeVisible();
   await expect(page.getByText(`Catatan: ${NOTE}`)).toBeVisible();
+  await expect(page.getByText('Pengingat dikirim kepada yang belum membaca')).toBeVisible();
+  await expect(page.getByText(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/), 'no untranslated code on screen').toHaveCount(0);
   for (const p of [rev1, rev2, signer, registrar, ntb, ri]) await p.context().close();
 });
 

@@ -51,5 +51,11 @@ export async function signIn(page: Page, username: string, password = fixture().
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
+  // from the top: a sticky header scrolled along would be drawn across the middle of a full-page shot
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // after antd's transitions (a tab's colour and ink bar, a dialog's fade): the state the user settles on
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity), undefined, { timeout: 3000 })
+    .catch(() => undefined);
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
