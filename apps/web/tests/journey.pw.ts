@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test';
-import { expect, fixture, shot, SHOTS, signIn, test, watch } from './support';
+import { expect, fixture, shot, signIn, test, watch } from './support';
 
 /**
  * The letter's workflow entirely through the UI (issue 13): KPU Kab. Sumbawa → KPU Provinsi NTB → KPU RI.
@@ -206,8 +206,7 @@ test('composed, returned, changed and resubmitted, approved, signed, dispatched,
   await page.locator('input[type=file]').setInputFiles(ATTACHMENT);
   const progress = page.getByRole('progressbar', { name: `Kemajuan unggah ${ATTACHMENT.name}` });
   await expect(page.getByText(`Mengunggah ${ATTACHMENT.name}`)).toBeVisible();
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${SHOTS}/w00b-lampiran-diunggah.png`, fullPage: true }); // mid-upload: no waiting for the bar to settle
+  await shot(page, 'w00b-lampiran-diunggah', { settle: false }); // mid-upload: no waiting for the bar to settle
   await expect(progress).toBeHidden({ timeout: 30_000 });
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   await cdp.detach();

@@ -50,12 +50,27 @@ export async function signIn(page: Page, username: string, password = fixture().
   await page.getByRole('button', { name: 'Masuk' }).click();
 }
 
-export async function shot(page: Page, name: string): Promise<void> {
-  // from the top: a sticky header scrolled along would be drawn across the middle of a full-page shot
-  await page.evaluate(() => window.scrollTo(0, 0));
-  // after antd's transitions (a tab's colour and ink bar, a dialog's fade): the state the user settles on
-  await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity), undefined, { timeout: 3000 })
-    .catch(() => undefined);
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+/**
+ * The whole page as one picture, after antd's transitions (a tab's colour and ink bar, a dialog's
+ * fade). Taken with the window as tall as the page: a sticky header or action bar then sits where the
+ * user sees it (top, bottom) instead of across the middle, as a scrolled full-page capture draws it.
+ */
+export async function shot(page: Page, name: string, { settle = true } = {}): Promise<void> {
+  if (settle) {
+    await page
+      .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity), undefined, { timeout: 3000 })
+      .catch(() => undefined);
+  }
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (!viewport || height <= viewport.height) {
+    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+    return;
+  }
+  await page.setViewportSize({ width: viewport.width, height });
+  try {
+    await page.screenshot({ path: `${SHOTS}/${name}.png` });
+  } finally {
+    await page.setViewportSize(viewport);
+  }
 }
