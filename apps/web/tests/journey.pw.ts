@@ -519,6 +519,12 @@ test.describe('390 px phone', () => {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Buka PDF' })).toBeVisible();
     expect(await fits()).toBe(true);
+    // at the end of the page the footer is above the action bar fixed at the bottom, not under it
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const bar = (await page.getByRole('group', { name: 'Tindakan' }).boundingBox())!;
+    const footer = (await page.getByRole('contentinfo').getByText(/Tanda tangan elektronik/).boundingBox())!;
+    expect(Math.round(bar.y + bar.height)).toBe(844);
+    expect(footer.y + footer.height).toBeLessThanOrEqual(bar.y);
     await shot(page, 'w11-ponsel-naskah');
     await page.getByRole('tab', { name: /^Revisi/ }).click();
     await expect(page.locator('ins.diff-add').first()).toBeVisible();
