@@ -4,6 +4,7 @@
 #   npm test                      # all Jest suites, then the browser suite (Playwright)
 #   npm test -- libs/core         # extra arguments go to jest (the browser suite is skipped)
 #   npm run test:web              # only the browser suite (= npm test -- --web-only)
+#   npm run test:web -- tests/journey.pw.ts --grep sign   # extra arguments go to playwright test
 #
 # The browser suite (apps/web/tests/*.pw.ts) drives Debian's Chromium (/usr/bin/chromium, installed
 # with apt-get when missing) against scripts/web-test-server.ts on 127.0.0.1:$NASKAH_WEB_TEST_PORT
@@ -80,7 +81,9 @@ if ((RUN_WEB)); then
   DBPORT="${TEST_DATABASE_SERVER_URL##*:}"; DBPORT="${DBPORT%%/*}"
   export NASKAH_WEB_TEST_PORT="${NASKAH_WEB_TEST_PORT:-$((DBPORT > 30000 ? DBPORT - 30000 : 3590))}"
   echo "[test] browser suite (Playwright, /usr/bin/chromium) on 127.0.0.1:$NASKAH_WEB_TEST_PORT ..."
-  (cd apps/web && npx --no-install playwright test) || code=$((code == 0 ? 1 : code))
+  PW_ARGS=()
+  if ((WEB_ONLY)); then PW_ARGS=("$@"); fi   # with --web-only the extra arguments are Playwright's
+  (cd apps/web && npx --no-install playwright test "${PW_ARGS[@]}") || code=$((code == 0 ? 1 : code))
   # a run that died before reporting must still count as a failure in the CI summary
   [[ -f "$WEB_RESULTS" ]] || echo '{"stats":{"expected":0,"unexpected":0},"errors":[{"message":"the browser suite did not report"}]}' >"$WEB_RESULTS"
 fi

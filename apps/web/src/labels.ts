@@ -88,6 +88,7 @@ export const HISTORY_ACTION = {
   LETTER_FORWARDED: 'Diteruskan',
   LETTER_RETURNED_TO_SENDER: 'Dikembalikan ke pengirim',
   LETTER_FILED: 'Diberkaskan',
+  LETTER_UNREAD_REMINDED: 'Pengingat dikirim kepada yang belum membaca',
   LETTER_CONTENT_DESTROYED: 'Isi dimusnahkan',
   LETTER_COPY_DESTROYED: 'Salinan dimusnahkan',
   ATTACHMENT_ADDED: 'Lampiran ditambahkan',

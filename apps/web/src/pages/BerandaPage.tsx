@@ -9,7 +9,7 @@ import { loadCounters, type Counter } from './counters';
 export function BerandaPage() {
   const { me, actingFor } = useAuth();
   const navigate = useNavigate();
-  const q = useQuery({ queryKey: ['counters', actingFor], queryFn: () => loadCounters(actingFor), refetchInterval: 60_000 });
+  const q = useQuery({ queryKey: ['counters', actingFor], queryFn: () => loadCounters(actingFor), refetchInterval: 60_000, staleTime: 0 }); // counted afresh each time beranda opens
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>

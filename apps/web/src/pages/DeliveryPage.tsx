@@ -1,12 +1,12 @@
 import { PdfButton } from '../letter/PdfButton';
 import { PdfPreview } from '../letter/PdfPreview';
+import { AttachmentLink } from '../letter/AttachmentLink';
 import { useEffect, useState } from 'react';
 import { App, Alert, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
-import { PaperClipOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useCameFrom } from '../lib/back';
-import { api, fetchBlobUrl, unwrap } from '../api/client';
+import { api, unwrap } from '../api/client';
 import { formFieldErrors, messageOf } from '../api/errors';
 import type { components } from '../api/schema';
 import { ok } from '../letter/api';
@@ -260,26 +260,6 @@ function RouteTimeline({ hops }: { hops: RouteHop[] }) {
   );
 }
 
-
-function AttachmentLink({ letterId, fileId, name }: { letterId: string; fileId: string; name: string }) {
-  const { message } = App.useApp();
-  const open = async () => {
-    try {
-      const u = await fetchBlobUrl(`/api/letters/${letterId}/attachments/${fileId}`);
-      const a = document.createElement('a');
-      a.href = u;
-      a.download = name;
-      a.click();
-    } catch (err) {
-      message.error(messageOf(err));
-    }
-  };
-  return (
-    <Button type="link" icon={<PaperClipOutlined aria-hidden />} onClick={open} style={{ padding: 0 }}>
-      {name}
-    </Button>
-  );
-}
 
 /** Forward (to the final addressee when no target is named). The dialog stays open, with what was typed, on an error. */
 function ForwardDialog({ open, id, onClose }: { open: boolean; id: string; onClose: () => void }) {

@@ -12,6 +12,7 @@ import { CAPACITY, HISTORY_ACTION, LETTER_STATUS, RECIPIENT_KIND, REVIEW_STEP, S
 import { useCameFrom, type BackTo } from '../lib/back';
 import { date, dateTime, fileSize } from '../lib/format';
 import { ok, letterKey, useLetter, type AuditEvent, type Letter } from '../letter/api';
+import { AttachmentLink } from '../letter/AttachmentLink';
 import { BodyView, TypeFieldsView, isEmptyBody } from '../letter/ContentView';
 import { FileDialog } from '../letter/FileDialog';
 import { useLetterNames } from '../letter/names';
@@ -160,7 +161,7 @@ export function LetterPage() {
                   <ul>
                     {v.attachments.map((a) => (
                       <li key={a.fileId}>
-                        {a.name} <span className="muted">({fileSize(a.sizeBytes)})</span>
+                        <AttachmentLink letterId={v.id} fileId={a.fileId} name={a.name} /> <span className="muted">({fileSize(a.sizeBytes)})</span>
                       </li>
                     ))}
                   </ul>

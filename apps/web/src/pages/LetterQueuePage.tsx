@@ -41,6 +41,7 @@ export function LetterQueuePage() {
     queryFn: ({ pageParam }) => ok(api.GET('/api/worklist/{queue}', { params: { path: { queue: queue as Queue }, query: { sort, cursor: pageParam, pageSize: PAGE } } })),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: Boolean(meta),
+    staleTime: 0, // a work queue opened again shows what waits now (a letter just handled has left it)
   });
   if (!meta) return <NotFoundPage />;
   const rows = (q.data?.pages.flatMap((p) => p.items) ?? []).filter((i) => actingFor === null || i.positionId === null || i.positionId === actingFor);

@@ -5,12 +5,14 @@ import { ApiError } from '../api/errors';
 import type { components } from '../api/schema';
 
 type NotificationView = components['schemas']['NotificationView'];
+import { letterKey } from '../letter/api';
 
 /**
  * The live notification stream. EventSource cannot send an Authorization header and tokens never
  * go into URLs: each connection first gets a single-use ticket (POST /api/notifications/stream-ticket)
  * and opens ?ticket=…; after a drop it reconnects with a new ticket and ?lastEventId=, so what was
- * missed meanwhile comes first. Every event refreshes the unread count and the lists it touches.
+ * missed meanwhile comes first. Every event refreshes the unread count, the lists it touches and the
+ * letter it is about.
  */
 export function useLiveNotifications(enabled: boolean, onEvent: (n: NotificationView) => void): void {
   const qc = useQueryClient();
@@ -66,6 +68,10 @@ export function useLiveNotifications(enabled: boolean, onEvent: (n: Notification
         void qc.invalidateQueries({ queryKey: ['notifications'] });
         void qc.invalidateQueries({ queryKey: ['inbox'] });
         void qc.invalidateQueries({ queryKey: ['counters'] });
+        void qc.invalidateQueries({ queryKey: ['worklist'] });
+        void qc.invalidateQueries({ queryKey: ['outbox'] });
+        // the letter it is about changed (returned, approved, signed, sent…): its page must not show the old state
+        if (n.payload?.letterId) void qc.invalidateQueries({ queryKey: letterKey(String(n.payload.letterId)) });
         handler.current(n);
       });
       es.onerror = () => {
