@@ -18,6 +18,8 @@ async function upload(letterId: string, file: File, onProgress: (pct: number) =>
     xhr.open('POST', `/api/letters/${encodeURIComponent(letterId)}/attachments`);
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
+    // the last progress event may come before the final bytes; once all is sent the bar says 100 %
+    xhr.upload.onload = () => onProgress(100);
     xhr.onerror = () => reject(networkError());
     xhr.onload = () => {
       let body: unknown = null;
