@@ -1,5 +1,6 @@
 export * from './access/access-policy';
 export * from './access/letter-access.service';
+export * from './access/letter-history-scope';
 export * from './holdings/letter-holdings.service';
 export * from './master/master-data.service';
 export * from './master/classification-csv';

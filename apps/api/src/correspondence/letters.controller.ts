@@ -5,7 +5,7 @@ import { DomainError } from '@naskah/core';
 import { AuditService } from '@naskah/audit';
 import { Principal } from '@naskah/identity';
 import { FilesService } from '@naskah/storage';
-import { AttachmentsService, LetterAccessService, LettersService, ReviewService, SigningService, LettersRepository, type OfficePosition } from '@naskah/correspondence';
+import { AttachmentsService, LetterAccessService, scopeLetterHistory, LettersService, ReviewService, SigningService, LettersRepository, type OfficePosition } from '@naskah/correspondence';
 import { BinaryReply, sendFile } from '../common/file-reply';
 import { readMultipartForm } from './multipart-form';
 import { CurrentPrincipal } from '../common/principal.decorator';
@@ -115,13 +115,18 @@ export class LettersController {
     return this.letters.cancel(p, id, dto.reason);
   }
 
-  /** The letter's timeline (riwayat), read from the audit trail. */
+  /**
+   * The letter's timeline (riwayat), read from the audit trail — what of it this viewer's offices may
+   * read (scopeLetterHistory): their own offices' events whole; of other offices only the tracking
+   * (for the letter's own office) or the public milestones and a forwarding addressed to them.
+   */
   @Get(':id/history')
   @ApiOkResponse({ type: AuditEventView, isArray: true })
   @ApiErrors(404)
   async history(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
-    await this.access.assertVisible(id, await this.access.viewerOf(p));
-    return this.audit.history('letter', id);
+    const viewer = await this.access.viewerOf(p);
+    await this.access.assertVisible(id, viewer);
+    return scopeLetterHistory(await this.audit.history('letter', id), await this.access.historyScope(id, viewer));
   }
 
   /**

@@ -4,6 +4,7 @@ import { notFound } from '@naskah/core';
 import { ActingPositionsCache, Principal } from '@naskah/identity';
 import { recordDestroyed } from '../holdings/letter-holdings.service';
 import { AccessViewer, InvolvedPosition, maySee, SecurityClass } from './access-policy';
+import type { HistoryScope } from './letter-history-scope';
 
 /**
  * Why a position may see a letter. Each grant is kept per reason, so one can be withdrawn when its
@@ -29,6 +30,15 @@ export class LetterAccessService {
   async viewerOf(p: Principal): Promise<AccessViewer> {
     const { positions } = await this.acting.of(p.userId, p.positionId);
     return { officeId: p.officeId, positionIds: positions.map((x) => x.id), positionPaths: positions.map((x) => x.path) };
+  }
+
+  /** For scopeLetterHistory: the letter's office and the viewer's offices (own + acted-for positions'). */
+  async historyScope(letterId: string, viewer: AccessViewer): Promise<HistoryScope> {
+    const [row] = await this.ds.query('SELECT office_id FROM letters WHERE id = ?', [letterId]);
+    const offices = viewer.positionIds.length
+      ? await this.ds.query(`SELECT DISTINCT office_id FROM positions WHERE id IN (${viewer.positionIds.map(() => '?').join(',')})`, viewer.positionIds)
+      : [];
+    return { letterOfficeId: Number(row.office_id), viewerOfficeIds: [...new Set([viewer.officeId, ...offices.map((o: { office_id: number }) => Number(o.office_id))])] };
   }
 
   async grant(em: EntityManager, letterId: string, entries: { positionId: number; reason: AccessReason }[]): Promise<void> {
