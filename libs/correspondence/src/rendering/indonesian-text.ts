@@ -99,9 +99,11 @@ function casePart(part: string, first: boolean): string {
  * A title or an office's name written in capitals, in initial capitals as a title is written in
  * running text: 'KEPALA SUBBAGIAN KEUANGAN, UMUM DAN LOGISTIK' → 'Kepala Subbagian Keuangan, Umum
  * dan Logistik', 'PLT. KETUA' → 'Plt. Ketua', 'TOLI-TOLI' → 'Toli-Toli'; KPU, KIP, RI, SDM … stay.
- * Text that is not all capitals is returned as given.
+ * Text that is not all capitals (after a Plt./Plh. prefix) is returned as given.
  */
 export function titleCaseId(text: string): string {
+  const acting = /^(pl[th]\.)\s*/i.exec(text); // 'Plt. SEKRETARIS', as the render job prefixes an a.n. signer's title
+  if (acting) return `${acting[1].charAt(0).toUpperCase()}${acting[1].slice(1).toLowerCase()} ${titleCaseId(text.slice(acting[0].length))}`;
   if (text !== text.toUpperCase()) return text;
   return text
     .split(' ')

@@ -184,7 +184,7 @@ const withComma = (t: string) => (t.trim().endsWith(',') ? t.trim() : `${t.trim(
  * capitals ('Ketua KPU Kabupaten Sumbawa,'), as a Nota Dinas names them.
  */
 export function signatureLines(s: LetterSignatureBlock, office = '', titled = false): string[] {
-  const t = (title: string) => (titled ? titleCaseId(title.trim()) : title);
+  const t = (title: string) => (titled ? memoTitle(title) : title);
   if (s.capacityPrefix === 'a.n. ' && s.onBehalfOf) {
     const lines = [withComma(`a.n. ${withOffice(t(s.onBehalfOf), office)}`)];
     if (s.throughTitle) lines.push(withComma(t(s.throughTitle)), 'u.b.');
@@ -192,6 +192,11 @@ export function signatureLines(s: LetterSignatureBlock, office = '', titled = fa
     return lines;
   }
   return [withComma(`${s.capacityPrefix}${withOffice(t(s.positionTitle), office)}`)];
+}
+
+/** A title as a Nota Dinas writes it: initial capitals, the office by its short name ('Ketua KPU Provinsi Nusa Tenggara Barat'). */
+function memoTitle(title: string): string {
+  return titleCaseId(title.trim().replace(/\s+/g, ' ').replace(/\bKOMISI PEMILIHAN UMUM\b/gi, 'KPU').replace(/\bKOMISI INDEPENDEN PEMILIHAN\b/gi, 'KIP'));
 }
 
 /**
@@ -202,7 +207,7 @@ export function signatureLines(s: LetterSignatureBlock, office = '', titled = fa
 export function senderTitle(input: LetterRenderInput): string {
   const s = input.signature;
   const own = s.capacityPrefix === 'a.n. ' ? '' : s.capacityPrefix;
-  return `${own}${withOffice(titleCaseId(s.positionTitle.trim()), officeShortName(input.office))}`.replace(/,$/, '');
+  return `${own}${withOffice(memoTitle(s.positionTitle), officeShortName(input.office))}`.replace(/,$/, '');
 }
 
 /** The signer's position as written in running text: 'Ketua Komisi Pemilihan Umum Kabupaten Sumbawa', 'Plt. Sekretaris …'. */
