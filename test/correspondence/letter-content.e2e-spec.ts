@@ -281,6 +281,20 @@ describe('letter content: body document and typed fields', () => {
     expect([alone.status, alone.body.details.fields?.[0]?.field]).toEqual([400, 'typeFields.throughPositionId']);
   });
 
+  // --- a Nota Dinas from the Ketua, Amat Segera ------------------------------------------------
+
+  it('a Nota Dinas to the Sekretaris, copied to the Kasubbag, Amat Segera, is signed by the Ketua (its PDF checked below)', async () => {
+    const p = pos['5204'];
+    const nd = await post(DRAFTER, base({
+      typeCode: 'ND', subject: `Nota dinas pencairan anggaran ${tok}`, urgency: 'AMAT_SEGERA', signerPositionId: p.KETUA,
+      recipients: [{ kind: 'TO', positionId: p.SEKRETARIS }, { kind: 'CC', positionId: p['KASUBBAG-KUL'] }], body: 'Mohon segera diproses.',
+    }));
+    expect(nd.status).toBe(201);
+    expect((await http.request('POST', `/api/letters/${nd.body.id}/submit`, as(DRAFTER))).body.status).toBe('APPROVED');
+    expect((await http.request('POST', `/api/letters/${nd.body.id}/sign`, { ...as('ketua.5204'), body: { password: 'Naskah#2026' } })).status).toBe(201);
+    signedIds.nd = nd.body.id;
+  });
+
   // --- letters written as plain text ----------------------------------------------------------
 
   it('a plain-text letter still works: its document derived on read, its edits diffed by paragraph', async () => {
@@ -341,5 +355,18 @@ describe('letter content: body document and typed fields', () => {
     // a.n. the Ketua, u.b. the Sekretaris, signed by the Kabag
     const ub = await pdfOf(signedIds.ub, 'kabag.umum.52');
     expect(firstOutOfOrder(ub, ['a.n. KETUA KOMISI PEMILIHAN UMUM PROVINSI NUSA TENGGARA BARAT,', 'SEKRETARIS,', 'u.b.', 'KEPALA BAGIAN'])).toBeNull();
+    // Nota Dinas from the Ketua, Amat Segera: the positions by their titles with the office, the Sifat line as the corner box
+    const nd = await pdfOf(signedIds.nd, DRAFTER);
+    expect(firstOutOfOrder(nd, [
+      'AMAT SEGERA', 'NOTA DINAS',
+      'Yth. : Sekretaris KPU Kabupaten Sumbawa',
+      'Dari : Ketua KPU Kabupaten Sumbawa',
+      'Tembusan : Kepala Subbagian Keuangan, Umum dan Logistik KPU Kabupaten Sumbawa',
+      'Sifat : Amat Segera',
+      'Hal : Nota dinas pencairan anggaran',
+      'Mohon segera diproses.',
+      'Ketua KPU Kabupaten Sumbawa,',
+    ])).toBeNull();
+    expect(nd).not.toMatch(/\bKETUA\b/);
   });
 });

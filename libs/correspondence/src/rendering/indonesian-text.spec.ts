@@ -1,4 +1,4 @@
-import { attachmentsLabel, formatIndonesianDate, securityClassLabel, terbilang, urgencyLabel } from './indonesian-text';
+import { attachmentsLabel, formatIndonesianDate, securityClassLabel, sifatLabel, terbilang, titleCaseId, urgencyLabel } from './indonesian-text';
 
 describe('Indonesian text', () => {
   it.each([
@@ -44,5 +44,25 @@ describe('Indonesian text', () => {
     expect(attachmentsLabel(0)).toBe('-');
     expect(attachmentsLabel(1)).toBe('1 (satu) berkas');
     expect(attachmentsLabel(12)).toBe('12 (dua belas) berkas');
+  });
+
+  it('writes the Sifat line: what is not ordinary (security class, then urgency), else Biasa', () => {
+    expect(sifatLabel('B', 'BIASA')).toBe('Biasa');
+    expect(sifatLabel('B', 'SEGERA')).toBe('Segera');
+    expect(sifatLabel('B', 'AMAT_SEGERA')).toBe('Amat Segera');
+    expect(sifatLabel('T', 'BIASA')).toBe('Terbatas');
+    expect(sifatLabel('R', 'SEGERA')).toBe('Rahasia, Segera');
+    expect(sifatLabel('SR', 'AMAT_SEGERA')).toBe('Sangat Rahasia, Amat Segera');
+  });
+
+  it('writes titles in capitals as titles: initial capitals, conjunctions low, abbreviations kept', () => {
+    expect(titleCaseId('KETUA')).toBe('Ketua');
+    expect(titleCaseId('KEPALA SUBBAGIAN KEUANGAN, UMUM DAN LOGISTIK')).toBe('Kepala Subbagian Keuangan, Umum dan Logistik');
+    expect(titleCaseId('STAF SUBBAGIAN PARTISIPASI, HUBUNGAN MASYARAKAT DAN SDM')).toBe('Staf Subbagian Partisipasi, Hubungan Masyarakat dan SDM');
+    expect(titleCaseId('Plt. SEKRETARIS')).toBe('Plt. Sekretaris');
+    expect(titleCaseId('PLH. KETUA KPU KABUPATEN TOLI-TOLI')).toBe('Plh. Ketua KPU Kabupaten Toli-Toli');
+    expect(titleCaseId('KETUA PPK SE-KABUPATEN SUMBAWA')).toBe('Ketua PPK se-Kabupaten Sumbawa');
+    // written in mixed case already: as given
+    expect(titleCaseId('Kepala Dinas Kependudukan dan Pencatatan Sipil')).toBe('Kepala Dinas Kependudukan dan Pencatatan Sipil');
   });
 });

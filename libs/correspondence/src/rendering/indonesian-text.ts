@@ -69,6 +69,48 @@ export function urgencyLabel(code: UrgencyCode): string {
   return URGENCY_LABELS[code];
 }
 
+/**
+ * The "Sifat" line of a Surat Dinas, Undangan or Nota Dinas: what is not ordinary about the letter,
+ * its security class (Terbatas, Rahasia, Sangat Rahasia) and its urgency (Segera, Amat Segera) —
+ * 'Amat Segera', 'Rahasia, Segera' —, or 'Biasa' when it is an ordinary letter on both counts. The
+ * urgency is the one boxed in the corner; the Rahasia marking the one at the top and foot of the page.
+ */
+export function sifatLabel(security: SecurityClassCode, urgency: UrgencyCode): string {
+  const parts = [security === 'B' ? '' : SECURITY_LABELS[security], urgency === 'BIASA' ? '' : URGENCY_LABELS[urgency]].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'Biasa';
+}
+
+/** Words written in lower case inside a title ('Kepala Subbagian Keuangan, Umum dan Logistik'). */
+const LOWER_WORDS = new Set(['dan', 'atau', 'di', 'ke', 'dari', 'untuk', 'yang', 'pada', 'dengan', 'serta', 'bagi', 'se', 'u.b', 'a.n']);
+/** Abbreviations kept in capitals. */
+const ACRONYMS = new Set(['KPU', 'KIP', 'RI', 'DKI', 'PPK', 'PPS', 'KPPS', 'PPLN', 'KPPSLN', 'PPDP', 'SDM', 'TU', 'TI', 'ASN', 'PNS', 'PPPK', 'NIP', 'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII']);
+
+function casePart(part: string, first: boolean): string {
+  const m = /^([^\p{L}\p{N}]*)([\p{L}\p{N}.]*?)([^\p{L}\p{N}]*)$/u.exec(part);
+  if (!m || !m[2]) return part.toLowerCase();
+  const [, lead, core, tail] = m;
+  if (ACRONYMS.has(core)) return part;
+  const lower = core.toLowerCase();
+  if (!first && LOWER_WORDS.has(lower)) return `${lead}${lower}${tail}`;
+  return `${lead}${lower.charAt(0).toUpperCase()}${lower.slice(1)}${tail}`;
+}
+
+/**
+ * A title or an office's name written in capitals, in initial capitals as a title is written in
+ * running text: 'KEPALA SUBBAGIAN KEUANGAN, UMUM DAN LOGISTIK' → 'Kepala Subbagian Keuangan, Umum
+ * dan Logistik', 'PLT. KETUA' → 'Plt. Ketua', 'TOLI-TOLI' → 'Toli-Toli'; KPU, KIP, RI, SDM … stay.
+ * Text that is not all capitals (after a Plt./Plh. prefix) is returned as given.
+ */
+export function titleCaseId(text: string): string {
+  const acting = /^(pl[th]\.)\s*/i.exec(text); // 'Plt. SEKRETARIS', as the render job prefixes an a.n. signer's title
+  if (acting) return `${acting[1].charAt(0).toUpperCase()}${acting[1].slice(1).toLowerCase()} ${titleCaseId(text.slice(acting[0].length))}`;
+  if (text !== text.toUpperCase()) return text;
+  return text
+    .split(' ')
+    .map((word, i) => word.split('-').map((part, j) => (j > 0 && part ? casePart(part, true) : casePart(part, i === 0))).join('-'))
+    .join(' ');
+}
+
 /** Lampiran: '1 (satu) berkas', '12 (dua belas) berkas', or '-' when there is none. */
 export function attachmentsLabel(count: number): string {
   return count > 0 ? `${count} (${terbilang(count)}) berkas` : '-';

@@ -1,10 +1,10 @@
 import { PDF_FONT } from '../../../core/src/pdf/fonts';
 import type { AssignedPerson, BodyDoc } from '../letters/letter-content';
 import { BODY_SIZE, drawBodyDoc, drawTextTable, isEmptyDoc, plainBodyDoc } from './body-doc';
-import { attachmentsLabel, formatIndonesianDate, securityClassLabel, urgencyLabel } from './indonesian-text';
+import { attachmentsLabel, formatIndonesianDate, sifatLabel, titleCaseId, urgencyLabel } from './indonesian-text';
 import type { LetterRenderInput, LetterSignatureBlock } from './letter-render-input';
 import { drawQrCode } from './qr-code';
-import { signatureLines } from './signature-lines';
+import { memoTitle, signatureLines, withOffice } from './signature-lines';
 import { drawLine, Flow, layoutText, type Line, linesHeight, plain, type Span } from './text-flow';
 
 /**
@@ -21,9 +21,15 @@ import { drawLine, Flow, layoutText, type Line, linesHeight, plain, type Span } 
  * - Surat Dinas, Surat Undangan: place and date at the right on the line of "Nomor"; Nomor, Sifat,
  *   Lampiran and Hal at the left with initial capitals; "Yth." and the addressees (numbered when
  *   more than one) under Hal; the body; the signature block in the right half; "Tembusan:" with the
- *   numbered copies at the bottom left. Urgency (Segera / Amat Segera) boxed above the date.
+ *   numbered copies at the bottom left, kept on the page of the signature (a short list). Urgency
+ *   (Segera / Amat Segera) boxed above the date.
+ * - Sifat: what is not ordinary about the letter — its security class (Terbatas, Rahasia, Sangat
+ *   Rahasia) and its urgency (Segera, Amat Segera), e.g. "Amat Segera", "Rahasia, Segera" — or
+ *   "Biasa"; so the line agrees with the boxed urgency and the Rahasia marking.
  * - Nota Dinas: "NOTA DINAS" and its number centred, then the table Yth./Dari/Tembusan/Tanggal/Sifat/
  *   Lampiran/Hal, a rule, the body and the signature (no tembusan at the foot: it is in the table).
+ *   "Dari" and the signature name the sender's position in initial capitals with its office
+ *   ("Ketua KPU Kabupaten Sumbawa"), as the addressees are named.
  * - Surat Edaran, Pengumuman, Surat Tugas, Surat Keterangan, Berita Acara, Keputusan: the type's
  *   name centred in capitals, "NOMOR …" under it (and "TENTANG" + the subject in capitals for
  *   Surat Edaran, Pengumuman and Keputusan); place and date go over the signature block, for
@@ -110,7 +116,7 @@ export function drawHeaderFields(flow: Flow, input: LetterRenderInput): void {
   drawLine(flow.doc, dateLine[0], flow.left + flow.width * 0.6, y, S);
   const style = { size: S, labelWidth: 64, width: flow.width * 0.6, align: 'left' as const };
   flow.fieldRow(plain('Nomor'), plain(input.number), style);
-  flow.fieldRow(plain('Sifat'), plain(securityClassLabel(input.securityClass)), style);
+  flow.fieldRow(plain('Sifat'), plain(sifatLabel(input.securityClass, input.urgency)), style);
   flow.fieldRow(plain('Lampiran'), plain(attachmentsLabel(input.attachmentsCount)), style);
   flow.fieldRow(plain('Hal'), plain(input.subject), style);
   flow.y += S;
@@ -146,9 +152,40 @@ function officeName(input: LetterRenderInput): string {
   return input.office.name.trim().toUpperCase();
 }
 
+/**
+ * The office's name as it follows a title in running text and in a Nota Dinas: 'KPU Kabupaten
+ * Sumbawa', 'KIP Aceh' (as the addressees are named).
+ */
+export function officeShortName(office: LetterRenderInput['office']): string {
+  const name = office.name.trim().replace(/\s+/g, ' ');
+  const upper = name.toUpperCase();
+  for (const [long, short] of [[KPU, 'KPU'], [KIP, 'KIP'], ['KPU', 'KPU'], ['KIP', 'KIP']] as const) {
+    if (upper.startsWith(`${long} `)) return `${short} ${titleCaseId(name.slice(long.length + 1))}`;
+  }
+  return titleCaseId(name);
+}
+
 /** An 18-digit NIP in its printed groups: birth date, appointment month, sex, number ('19780101 200501 1 002'). */
 export function formatNip(nip: string): string {
   return /^\d{18}$/.test(nip) ? `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}` : nip;
+}
+
+/**
+ * The sender of a Nota Dinas ("Dari"): the signer's own position in initial capitals with its office,
+ * Plt./Plh. before it when acting — 'Ketua KPU Kabupaten Sumbawa', 'Plh. Kepala Subbagian Keuangan,
+ * Umum dan Logistik KPU Kabupaten Sumbawa'.
+ */
+export function senderTitle(input: LetterRenderInput): string {
+  const s = input.signature;
+  const own = s.capacityPrefix === 'a.n. ' ? '' : s.capacityPrefix;
+  return `${own}${withOffice(memoTitle(s.positionTitle), officeShortName(input.office))}`.replace(/,$/, '');
+}
+
+/** The signer's position as written in running text: 'Ketua Komisi Pemilihan Umum Kabupaten Sumbawa', 'Plt. Sekretaris …'. */
+export function signerPositionText(input: LetterRenderInput): string {
+  const s = input.signature;
+  const own = s.capacityPrefix === 'a.n. ' ? '' : s.capacityPrefix;
+  return `${own}${withOffice(titleCaseId(s.positionTitle.trim()), titleCaseId(officeName(input)))}`;
 }
 
 export function verificationCaption(url: string): string {
@@ -163,8 +200,10 @@ export interface SignatureOptions {
   above?: string[];
   /** The QR code with its caption (false on lampiran pages: name and title only). */
   qr?: boolean;
-  /** Name the office after the signer's own title (default true; a Nota Dinas is internal: false). */
-  withOffice?: boolean;
+  /** The titles in initial capitals with the office's short name ('Ketua KPU Kabupaten Sumbawa,'), as in a Nota Dinas. */
+  memo?: boolean;
+  /** Points that must follow the block on its page (the tembusan). */
+  keepWith?: number;
 }
 
 interface SignatureLayout {
@@ -185,7 +224,8 @@ function layoutSignature(flow: Flow, input: LetterRenderInput, opts: SignatureOp
   const width = flow.width * 0.5;
   const x = flow.left + flow.width - width;
   const above = (opts.above ?? []).flatMap((t) => layoutText(doc, plain(t), width, { size: S, align: 'left' }));
-  const title = signatureLines(signature, opts.withOffice === false ? '' : officeName(input)).flatMap((t) => layoutText(doc, plain(t), width, { size: S, align: 'left' }));
+  const lines = opts.memo ? signatureLines(signature, officeShortName(input.office), true) : signatureLines(signature, officeName(input));
+  const title = lines.flatMap((t) => layoutText(doc, plain(t), width, { size: S, align: 'left' }));
   const caption = layoutText(doc, [{ text: verificationCaption(verificationUrl), italic: true }], width - QR_SIZE - 8, { size: 7, leading: 1.15, align: 'left' });
   const name = [
     ...layoutText(doc, [{ text: signature.signerName, bold: true }], width, { size: S, align: 'left' }),
@@ -193,7 +233,7 @@ function layoutSignature(flow: Flow, input: LetterRenderInput, opts: SignatureOp
   ];
   const qr = opts.qr ?? true;
   const middle = qr ? Math.max(QR_SIZE, linesHeight(caption)) + 12 : 52;
-  const total = linesHeight(above) + linesHeight(title) + middle + linesHeight(name);
+  const total = linesHeight(above) + linesHeight(title) + middle + linesHeight(name) + (opts.keepWith ?? 0);
   return { x, width, above, title, caption, name, middle, total, qr };
 }
 
@@ -229,10 +269,26 @@ export function drawSignatureBlock(flow: Flow, input: LetterRenderInput, opts: S
   flow.y = y + S / 2;
 }
 
+const COPIES_SIZE = S - 1;
+
+/**
+ * The height of 'Tembusan:' and its copies, to keep them on the page of the signature block; a
+ * long list (over a quarter of the page) keeps only its heading and first copy there.
+ */
+export function copiesHeight(flow: Flow, copies: string[]): number {
+  if (copies.length === 0) return 0;
+  const size = COPIES_SIZE;
+  const width = copies.length === 1 ? flow.width : flow.width - 20;
+  const heights = copies.map((c) => linesHeight(layoutText(flow.doc, plain(c), width, { size, align: 'left' })));
+  const heading = size * 1.22;
+  const all = heading + heights.reduce((a, b) => a + b, 0);
+  return all <= (flow.bottom - flow.top) / 4 ? all : heading + heights[0];
+}
+
 /** 'Tembusan:' and the copies, numbered when there is more than one. */
 export function drawCopies(flow: Flow, copies: string[]): void {
   if (copies.length === 0) return;
-  const size = S - 1;
+  const size = COPIES_SIZE;
   flow.ensure(size * 1.22 * 2);
   flow.text(plain('Tembusan:'), { size });
   if (copies.length === 1) flow.text(plain(copies[0]), { size, align: 'left' });

@@ -70,7 +70,7 @@ describe('renderLetterPdf', () => {
       'SEGERA',
       'Nomor : 1/PY.01.1-SD/5304/2024',
       'Sumbawa, 5 Maret 2024',
-      'Sifat : Biasa',
+      'Sifat : Segera',
       'Lampiran : 1 (satu) berkas',
       'Hal : Penyampaian Laporan',
       'Yth. Ketua Komisi Pemilihan Umum Provinsi',
@@ -269,7 +269,7 @@ describe('renderLetterPdf', () => {
   it.each([
     ['SE', ['SURAT EDARAN', 'NOMOR 1/PY.01.1-SD/5304/2024', 'TENTANG', 'PENYAMPAIAN LAPORAN PEMUTAKHIRAN', 'Yth. Ketua Komisi', 'Dalam rangka', 'Ditetapkan di Sumbawa', 'pada tanggal 5 Maret 2024', 'KETUA KOMISI PEMILIHAN UMUM']],
     ['Png', ['PENGUMUMAN', 'NOMOR 1/PY.01.1-SD/5304/2024', 'TENTANG', 'PENYAMPAIAN LAPORAN', 'Dalam rangka', 'Sumbawa, 5 Maret 2024', 'KETUA KOMISI PEMILIHAN UMUM']],
-    ['SKet', ['SURAT KETERANGAN', 'NOMOR', 'Yang bertanda tangan di bawah ini:', 'Nama : Dra. Siti Aminah, M.Si.', 'Jabatan : KETUA KOMISI PEMILIHAN UMUM KABUPATEN SUMBAWA', 'dengan ini menerangkan bahwa:', 'Nama : Nyoman Ayu Ketut', 'NIP : 198501012010012001', 'Pangkat/Gol. : Penata (III/c)', 'Jabatan : Pengelola Data Pemilih', 'Dalam rangka', 'Sumbawa, 5 Maret 2024']],
+    ['SKet', ['SURAT KETERANGAN', 'NOMOR', 'Yang bertanda tangan di bawah ini:', 'Nama : Dra. Siti Aminah, M.Si.', 'Jabatan : Ketua Komisi Pemilihan Umum Kabupaten Sumbawa', 'dengan ini menerangkan bahwa:', 'Nama : Nyoman Ayu Ketut', 'NIP : 19850101 201001 2 001', 'Pangkat/Gol. : Penata (III/c)', 'Jabatan : Pengelola Data Pemilih', 'Dalam rangka', 'Sumbawa, 5 Maret 2024']],
     ['BA', ['BERITA ACARA PENYAMPAIAN LAPORAN', 'NOMOR', 'Pada hari ini Senin, tanggal tujuh, bulan Desember, tahun dua ribu dua puluh enam, bertempat di Gudang Logistik KPU Kabupaten Sumbawa:', 'Dalam rangka', 'Pihak yang hadir dan menandatangani:', 'No. Nama Jabatan Tanda Tangan', '1 Ṣalāḥ ad-Dīn', '2 Nguyễn', 'Sumbawa, 5 Maret 2024', 'KETUA KOMISI PEMILIHAN UMUM']],
     ['XYZ', ['Nomor : 1/PY.01.1-SD/5304/2024', 'Sumbawa, 5 Maret 2024', 'Hal :', 'Yth.', 'Dalam rangka', 'KETUA KOMISI PEMILIHAN UMUM']],
   ])('lays out %s in its order', async (typeCode, parts) => {

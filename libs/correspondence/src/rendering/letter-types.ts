@@ -1,8 +1,9 @@
 import type { BodyBlock, BodyDoc, InvitationEvent, LetterTypeFields } from '../letters/letter-content';
 import { BODY_SIZE, drawBodyDoc, drawTextTable, isEmptyDoc } from './body-doc';
-import { formatIndonesianDate, terbilang, urgencyLabel } from './indonesian-text';
+import { formatIndonesianDate, sifatLabel, terbilang, urgencyLabel } from './indonesian-text';
 import {
   bodyOf,
+  copiesHeight,
   drawAddressees,
   drawBody,
   drawCopies,
@@ -15,9 +16,12 @@ import {
   drawTitle,
   drawUrgencyMark,
   placeAndDate,
-  signatureLines,
+  senderTitle,
+  signerPositionText,
   withOffice,
+  formatNip,
 } from './letter-layout';
+import type { SignatureOptions } from './letter-layout';
 import type { LetterRenderInput } from './letter-render-input';
 import { Flow, plain } from './text-flow';
 
@@ -91,13 +95,13 @@ function splitOpening(doc: BodyDoc): [BodyDoc, BodyDoc] {
 
 // ---------------------------------------------------------------------------------------------------
 
-function suratDinas(flow: Flow, input: LetterRenderInput, middle?: () => void): void {
+function suratDinas(flow: Flow, input: LetterRenderInput, middle?: (sign: SignatureOptions) => void): void {
   drawLetterhead(flow, input.office);
   drawUrgencyMark(flow, input.urgency === 'BIASA' ? null : urgencyLabel(input.urgency));
   drawHeaderFields(flow, input);
   drawAddressees(flow, input.addressees);
-  const sign = { above: signatureAbove(input, 'none') };
-  if (middle) middle();
+  const sign = { above: signatureAbove(input, 'none'), keepWith: copiesHeight(flow, input.copies) };
+  if (middle) middle(sign);
   else drawBody(flow, bodyOf(input), signatureHeight(flow, input, sign));
   drawSignatureBlock(flow, input, sign);
   drawCopies(flow, input.copies);
@@ -119,7 +123,7 @@ function invitationBlock(flow: Flow, events: InvitationEvent[]): void {
 
 function undangan(flow: Flow, input: LetterRenderInput): void {
   const f = fields(input);
-  suratDinas(flow, input, () => {
+  suratDinas(flow, input, (sign) => {
     const [opening, closing] = splitOpening(bodyOf(input));
     drawBody(flow, opening);
     invitationBlock(flow, f.events ?? []);
@@ -127,7 +131,7 @@ function undangan(flow: Flow, input: LetterRenderInput): void {
     if (f.attire) flow.fieldRow(plain('pakaian'), plain(f.attire), style);
     if (f.contact) flow.fieldRow(plain('narahubung'), plain(f.contact), style);
     flow.y += S / 2;
-    drawBody(flow, closing, signatureHeight(flow, input, { above: signatureAbove(input, 'none') }));
+    drawBody(flow, closing, signatureHeight(flow, input, sign));
   });
 }
 
@@ -137,16 +141,12 @@ function notaDinas(flow: Flow, input: LetterRenderInput): void {
   drawTitle(flow, 'NOTA DINAS', input.number);
   const style = { size: S, labelWidth: 76, align: 'left' as const };
   const list = (items: string[]) => (items.length <= 1 ? items.join('') || '-' : items.map((a, i) => `${i + 1}. ${a}`).join('\n'));
-  const from = signatureLines(input.signature, '')
-    .filter((l) => l !== 'u.b.')
-    .pop()!
-    .replace(/,$/, '');
   const rows: [string, string][] = [
     ['Yth.', list(input.addressees)],
-    ['Dari', from],
+    ['Dari', senderTitle(input)],
     ['Tembusan', list(input.copies)],
     ['Tanggal', formatIndonesianDate(input.date)],
-    ['Sifat', { B: 'Biasa', T: 'Terbatas', R: 'Rahasia', SR: 'Sangat Rahasia' }[input.securityClass]],
+    ['Sifat', sifatLabel(input.securityClass, input.urgency)],
     ['Lampiran', input.attachmentsCount > 0 ? `${input.attachmentsCount} (${terbilang(input.attachmentsCount)}) berkas` : '-'],
     ['Hal', input.subject],
   ];
@@ -157,7 +157,7 @@ function notaDinas(flow: Flow, input: LetterRenderInput): void {
   flow.y += 4;
   flow.rule(1);
   flow.y += S;
-  const sign = { above: [], withOffice: false };
+  const sign = { above: [], memo: true };
   drawBody(flow, bodyOf(input), signatureHeight(flow, input, sign));
   drawSignatureBlock(flow, input, sign);
 }
@@ -166,7 +166,7 @@ function titled(flow: Flow, input: LetterRenderInput, title: string, about: stri
   drawLetterhead(flow, input.office);
   drawTitle(flow, title, input.number, about);
   if (title === 'SURAT EDARAN') drawAddressees(flow, input.addressees);
-  const sign = { above: signatureAbove(input, how) };
+  const sign = { above: signatureAbove(input, how), keepWith: copiesHeight(flow, input.copies) };
   drawBody(flow, bodyOf(input), signatureHeight(flow, input, sign));
   drawSignatureBlock(flow, input, sign);
   drawCopies(flow, input.copies);
@@ -196,7 +196,7 @@ function keputusan(flow: Flow, input: LetterRenderInput): void {
   flow.text(plain('MEMUTUSKAN:'), { size: S, align: 'center' });
   flow.y += S / 2;
   drawLabelledList(flow, 'Menetapkan', [`${title} TENTANG ${about}.`], () => '');
-  const sign = { above: signatureAbove(input, 'ditetapkan') };
+  const sign = { above: signatureAbove(input, 'ditetapkan'), keepWith: copiesHeight(flow, input.copies) };
   const decrees = f.decrees ?? [];
   decrees.forEach((d, i) => {
     // the last diktum stays with the signature
@@ -223,7 +223,7 @@ function suratTugas(flow: Flow, input: LetterRenderInput): void {
   flow.y += S;
   const task = [f.task ?? input.subject];
   if (f.period) task[0] = `${task[0].replace(/[.;]\s*$/, '')} pada tanggal ${period(f.period.start, f.period.end)}${f.place ? ` di ${f.place}` : ''}.`;
-  const sign = { above: signatureAbove(input, 'date') };
+  const sign = { above: signatureAbove(input, 'date'), keepWith: copiesHeight(flow, input.copies) };
   // 'Untuk' is the last clause when there is no body: it stays on the page of the signature
   if (isEmptyDoc(bodyOf(input))) flow.ensure(S * 1.22 * 3 + signatureHeight(flow, input, sign));
   drawLabelledList(flow, 'Untuk', task, () => '', LABEL);
@@ -239,18 +239,18 @@ function suratKeterangan(flow: Flow, input: LetterRenderInput): void {
   const style = { size: S, labelWidth: 110, x: flow.left + 22, width: flow.width - 22, align: 'left' as const };
   flow.text(plain('Yang bertanda tangan di bawah ini:'), { size: S });
   flow.fieldRow(plain('Nama'), plain(input.signature.signerName), style);
-  if (input.signature.signerNip) flow.fieldRow(plain('NIP'), plain(input.signature.signerNip), style);
-  flow.fieldRow(plain('Jabatan'), plain(withOffice(input.signature.positionTitle, input.office.name.toUpperCase())), style);
+  if (input.signature.signerNip) flow.fieldRow(plain('NIP'), plain(formatNip(input.signature.signerNip)), style);
+  flow.fieldRow(plain('Jabatan'), plain(signerPositionText(input)), style);
   flow.y += S / 2;
   if (f.subject) {
     flow.text(plain('dengan ini menerangkan bahwa:'), { size: S });
     flow.fieldRow(plain('Nama'), plain(f.subject.name), style);
-    if (f.subject.nip) flow.fieldRow(plain('NIP'), plain(f.subject.nip), style);
+    if (f.subject.nip) flow.fieldRow(plain('NIP'), plain(formatNip(f.subject.nip)), style);
     if (f.subject.rank) flow.fieldRow(plain('Pangkat/Gol.'), plain(f.subject.rank), style);
     flow.fieldRow(plain('Jabatan'), plain(f.subject.position), style);
     flow.y += S / 2;
   }
-  const sign = { above: signatureAbove(input, 'date') };
+  const sign = { above: signatureAbove(input, 'date'), keepWith: copiesHeight(flow, input.copies) };
   drawBody(flow, bodyOf(input), signatureHeight(flow, input, sign));
   drawSignatureBlock(flow, input, sign);
   drawCopies(flow, input.copies);
@@ -277,7 +277,7 @@ function beritaAcara(flow: Flow, input: LetterRenderInput): void {
     );
     flow.y += S;
   }
-  drawSignatureBlock(flow, input, { above: signatureAbove(input, 'date') });
+  drawSignatureBlock(flow, input, { above: signatureAbove(input, 'date'), keepWith: copiesHeight(flow, input.copies) });
   drawCopies(flow, input.copies);
 }
 
@@ -352,6 +352,6 @@ export function drawAppendices(flow: Flow, input: LetterRenderInput): void {
     flow.y += S;
     if (!isEmptyDoc(a.content)) drawBodyDoc(flow, a.content, { x: flow.left, width: flow.width, size: S });
     flow.y += S * 1.5;
-    drawSignatureBlock(flow, input, { qr: false });
+    drawSignatureBlock(flow, input, { qr: false, memo: input.typeCode === 'ND' });
   });
 }

@@ -1,3 +1,4 @@
+import { titleCaseId } from './indonesian-text';
 import type { LetterSignatureBlock } from './letter-render-input';
 
 /**
@@ -24,15 +25,21 @@ export const withComma = (t: string) => (t.trim().endsWith(',') ? t.trim() : `${
 /**
  * Signature lines: 'a.n. KETUA …,' then 'SEKRETARIS,' (with u.b.: then 'u.b.' and the signer's
  * title); otherwise '[Plt. |Plh. ]TITLE,'. `office` names the office after a title of the signer's
- * own capacity that does not name one.
+ * own capacity (or the one signed for) that does not name one. `titled`: the titles in initial
+ * capitals ('Ketua KPU Kabupaten Sumbawa,'), as a Nota Dinas names them.
  */
-export function signatureLines(s: LetterSignatureBlock, office = ''): string[] {
+export function signatureLines(s: LetterSignatureBlock, office = '', titled = false): string[] {
+  const t = (title: string) => (titled ? memoTitle(title) : title);
   if (s.capacityPrefix === 'a.n. ' && s.onBehalfOf) {
-    const lines = [withComma(`a.n. ${withOffice(s.onBehalfOf, office)}`)];
-    if (s.throughTitle) lines.push(withComma(s.throughTitle), 'u.b.');
-    lines.push(withComma(s.positionTitle));
+    const lines = [withComma(`a.n. ${withOffice(t(s.onBehalfOf), office)}`)];
+    if (s.throughTitle) lines.push(withComma(t(s.throughTitle)), 'u.b.');
+    lines.push(withComma(t(s.positionTitle)));
     return lines;
   }
-  return [withComma(`${s.capacityPrefix}${withOffice(s.positionTitle, office)}`)];
+  return [withComma(`${s.capacityPrefix}${withOffice(t(s.positionTitle), office)}`)];
 }
 
+/** A title as a Nota Dinas writes it: initial capitals, the office by its short name ('Ketua KPU Provinsi Nusa Tenggara Barat'). */
+export function memoTitle(title: string): string {
+  return titleCaseId(title.trim().replace(/\s+/g, ' ').replace(/\bKOMISI PEMILIHAN UMUM\b/gi, 'KPU').replace(/\bKOMISI INDEPENDEN PEMILIHAN\b/gi, 'KIP'));
+}
