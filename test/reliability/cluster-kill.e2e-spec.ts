@@ -46,6 +46,37 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
 
   afterAll(() => env?.shutdown(), 120_000);
 
+  let sentAt = 0;
+  let caughtAt = 0;
+  const timeline: string[] = [];
+  /** Every 500 ms until stopped: where the circular's dispatch job is (outbox, BullMQ, every queue's counts, InnoDB). */
+  function sampleTimeline(txId: string): { stop: () => Promise<void> } {
+    let stopped = false;
+    const connection = { host: '127.0.0.1', port: env!.redis.port, maxRetriesPerRequest: null };
+    const qs = ['dispatch', 'documents', 'notifications', 'disposition', 'maintenance', 'records'].map((n) => new Queue(n, { connection, prefix: env!.queuePrefix }));
+    const jobId = `dispatch-letter_${txId}`;
+    const run = (async () => {
+      while (!stopped) {
+        const t = Date.now() - sentAt;
+        try {
+          const [o] = await ds.query('SELECT created_at, sent_at, attempts FROM outbox WHERE job_id = ?', [jobId]);
+          const job = await qs[0].getJob(jobId);
+          const state = job ? await job.getState() : 'none';
+          const counts = await Promise.all(qs.map(async (q) => `${q.name}:${Object.values(await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized')).join('/')}`));
+          const [trx] = await ds.query("SELECT COUNT(*) AS n, SUM(trx_state = 'LOCK WAIT') AS w FROM information_schema.innodb_trx");
+          const [pend] = await ds.query('SELECT COUNT(*) AS n FROM outbox WHERE sent_at IS NULL');
+          timeline.push(`+${t} ms outbox ${o ? `created ${new Date(o.created_at).toISOString().slice(11, 23)} sent ${o.sent_at ? new Date(o.sent_at).toISOString().slice(11, 23) : '-'}` : 'none'}; job ${state}` +
+            `${job ? ` added ${new Date(job.timestamp).toISOString().slice(11, 23)} processedOn ${job.processedOn ? new Date(job.processedOn).toISOString().slice(11, 23) : '-'} attempts ${job.attemptsMade} ${job.failedReason ?? ''}` : ''}` +
+            `; queues w/a/d/p ${counts.join(' ')}; outbox pending ${pend.n}; trx ${trx.n} (lock wait ${trx.w ?? 0})`);
+        } catch (err) {
+          timeline.push(`+${t} ms sample failed: ${(err as Error).message}`);
+        }
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    })();
+    return { stop: async () => { stopped = true; await run; await Promise.all(qs.map((q) => q.close())); } };
+  }
+
   let rr = 0;
   /**
    * One request, as a load balancer would route it: round-robin over the APIs not marked down; no
@@ -139,6 +170,8 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
           circularSent = true;
           [{ id: txId }] = await ds.query("SELECT id FROM transmissions WHERE letter_id = ? AND kind = 'SEND'", [circularId]);
           const workerIndex = new Map(workers.map((w, i) => [w.pid, i]));
+          sentAt = Date.now();
+          const sampling = sampleTimeline(txId);
           let seen = '';
           await waitFor('the circular dispatch transaction to wait, 551 counters locked, on a worker connection', async () => {
             const trx: { host: string; locked: string; modified: string }[] = await ds.query(
@@ -164,7 +197,8 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
             owner = workerIndex.get(byPort.get(Number(mine.host.split(':').pop())))!;
             rowsLocked = Number(mine.modified);
             return true;
-          }, { timeoutMs: 60_000, everyMs: 20, explain: () => `last seen: ${seen}` });
+          }, { timeoutMs: 60_000, everyMs: 20, explain: () => `last seen: ${seen}\ntimeline:\n${timeline.join('\n')}` }).finally(() => sampling.stop());
+          caughtAt = Date.now();
           killedWorker = owner;
           await Promise.all([workers[killedWorker].kill('SIGKILL'), apiProcs[0].kill('SIGKILL')]);
           killedAt = Date.now();
@@ -200,7 +234,9 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
       const k = `${c.what} ${c.res.status} ${c.res.body?.code ?? ''}`.trim();
       return { ...m, [k]: (m[k] ?? 0) + 1 };
     }, {})).map(([k, n]) => `${k} ×${n}`).join(', ') || 'none';
+    figures['time from circular sent to its dispatch transaction caught (ms)'] = caughtAt - sentAt;
     figures['time from kill to circular complete (ms)'] = circularDoneAt - killedAt;
+    console.log(`[reliability] cluster: circular dispatch timeline\n${timeline.join('\n')}`);
     // Only requests to the killed API fail, and only those that were sent before the client knew it was down
     // (at most one per client); no 5xx anywhere; the surviving API answered every request.
     expect(failed.filter((c) => c.api !== killedApi || c.res.status !== 0)).toEqual([]);

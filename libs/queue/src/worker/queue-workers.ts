@@ -18,6 +18,9 @@ import { JobSlots, planJobSlots } from './job-slots';
  * against DATABASE_POOL_SIZE at boot (`planJobSlots`); a job that takes a second database
  * connection is logged (SECOND_DB_CONNECTION, `watchConnections`).
  */
+/** A job that waited this long for one of the process's job slots is logged (JOB_SLOT_WAIT). */
+const SLOT_WAIT_WARN_MS = 5000;
+
 @Injectable()
 export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('QueueWorkers');
@@ -50,8 +53,12 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       prefix: this.config.QUEUE_PREFIX,
       // any queue may use every slot while the others are idle; the shared slots bound the sum
       concurrency: this.slots.size,
-      // a job whose worker died is picked up again; the default (1) fails it for good after a second death
-      maxStalledCount: 20,
+      // Stall recovery (WORKER_LOCK_DURATION_MS, WORKER_STALLED_INTERVAL_MS, WORKER_MAX_STALLED_COUNT): a job
+      // whose worker died is taken by another once its lock has expired and a stalled check ran; BullMQ's
+      // default maxStalledCount (1) would fail it for good after a second death, ours allows 20 by default.
+      lockDuration: this.config.WORKER_LOCK_DURATION_MS,
+      stalledInterval: this.config.WORKER_STALLED_INTERVAL_MS,
+      maxStalledCount: this.config.WORKER_MAX_STALLED_COUNT,
       autorun: true,
     });
     worker.on('failed', (job, err) => this.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed'));
@@ -67,7 +74,12 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       const errors = await validate(plainToInstance(handler.meta.payloadClass, payload), { whitelist: true, forbidNonWhitelisted: true });
       if (errors.length) throw new UnrecoverableError(`invalid payload for ${job.name}: ${errors.map((e) => e.property).join(', ')}`);
     }
+    const queuedAt = Date.now();
     return this.slots.run(() => {
+      const waited = Date.now() - queuedAt;
+      if (waited >= SLOT_WAIT_WARN_MS) {
+        this.logger.warn({ code: 'JOB_SLOT_WAIT', job: job.name, jobId: job.id, waitedMs: waited, slots: this.slots.size }, `job ${job.name} waited ${waited} ms for a job slot (all ${this.slots.size} busy)`);
+      }
       this.logger.debug({ job: job.name, jobId: job.id, requestId }, 'job start');
       return runAsJob(job.name, job.id, () => handler.fn(payload, job));
     });
