@@ -322,6 +322,118 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
     env!.recordPids();
   }), 120_000);
 
+  /** Which of the worker processes owns the MariaDB connection of `host` (`127.0.0.1:<port>` of the processlist). */
+  async function workerOfConnection(host: string): Promise<number> {
+    const { stdout } = await execFileP('ss', ['-tnpH', 'state', 'established', `( dport = :${env!.mariadb.port} )`]);
+    const port = host.split(':').pop();
+    for (const line of stdout.split('\n')) {
+      const m = /127\.0\.0\.1:(\d+)\s+127\.0\.0\.1:\d+\s+users:\(\("[^"]*",pid=(\d+)/.exec(line);
+      if (m && m[1] === port) return workers.findIndex((w) => w.pid === Number(m[2]));
+    }
+    return -1;
+  }
+
+  it('SIGTERM: a worker finishes the job it is running and exits 0; an API answers the request in flight, takes no new one and exits 0', withLogs(logs, async () => {
+    const GRACE_MS = 30_000;
+    expect(workers.every((w) => w.running)).toBe(true);
+    await apiProcs[0].start(); // api-1, SIGKILLed above
+    env!.recordPids();
+    const drafter = await apis[0].login('kasubbag.umum.5204');
+    const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(new Date());
+    const [kpu52] = await ds.query("SELECT id FROM offices WHERE code = '52'");
+    const q = new Queue('dispatch', { connection: { host: '127.0.0.1', port: env!.redis.port, maxRetriesPerRequest: null }, prefix: env!.queuePrefix });
+    try {
+      // 1. Worker: its dispatch job waits on the agenda counter of KPU Provinsi NTB, held by the test, when SIGTERM arrives.
+      const { letterId } = await insertSignedLetterFixture(ds, { office: '5204', subject: 'Laporan saat pekerja dihentikan', to: [{ office: '52', position: 'KETUA' }] });
+      const holder = ds.createQueryRunner();
+      await holder.connect();
+      await holder.startTransaction();
+      let w = -1;
+      let stopping: Promise<void> = Promise.resolve();
+      let termAt = 0;
+      let txId = '';
+      try {
+        await holder.query('INSERT INTO number_counters (scope_key, value) VALUES (?, 0) ON DUPLICATE KEY UPDATE value = value', [`agenda|office=${kpu52.id}|year=${year}`]);
+        const sent = await apis[0].request('POST', `/api/letters/${letterId}/send`, { token: drafter });
+        expect(sent.status).toBe(201);
+        txId = String(sent.body.transmissionId);
+        await waitFor('the letter\'s dispatch transaction to wait on the held counter, on a worker connection', async () => {
+          const [t] = await ds.query(
+            `SELECT p.HOST AS host FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.ID = t.trx_mysql_thread_id
+              WHERE t.trx_state = 'LOCK WAIT' AND p.INFO LIKE '%number_counters%'`,
+          );
+          w = t ? await workerOfConnection(t.host) : -1;
+          return w >= 0;
+        }, { timeoutMs: 30_000, everyMs: 50 });
+        termAt = Date.now();
+        stopping = workers[w].kill('SIGTERM', GRACE_MS);
+        await new Promise((r) => setTimeout(r, 2000));
+        // still running: it waits for its job, which waits for the lock
+        expect(workers[w].running).toBe(true);
+        expect(await q.getJobState(`dispatch-letter_${txId}`)).toBe('active');
+      } finally {
+        await holder.rollbackTransaction().catch(() => undefined);
+        await holder.release();
+      }
+      await stopping;
+      const workerMs = Date.now() - termAt;
+      const workerExit = workers[w].child!.exitCode;
+      const [d] = await ds.query('SELECT COUNT(*) AS n FROM deliveries WHERE transmission_id = ?', [txId]);
+      const [a] = await ds.query("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'LETTER_DELIVERED' AND JSON_VALUE(after_state, '$.transmissionId') = ?", [txId]);
+      const job = await q.getJob(`dispatch-letter_${txId}`);
+      const jobState = job ? await job.getState() : 'none';
+
+      // 2. API: a send in flight (waiting on the letter's row lock, held by the test) when SIGTERM arrives.
+      const second = await insertSignedLetterFixture(ds, { office: '5204', subject: 'Laporan saat API dihentikan', to: [{ office: '52', position: 'KETUA' }] });
+      const letterLock = ds.createQueryRunner();
+      await letterLock.connect();
+      await letterLock.startTransaction();
+      let inFlight: Promise<HttpResult> = Promise.resolve({ status: -1 } as HttpResult);
+      let apiTermAt = 0;
+      let apiStopping: Promise<void> = Promise.resolve();
+      let during: HttpResult | undefined;
+      try {
+        await letterLock.query('SELECT id FROM letters WHERE id = ? FOR UPDATE', [second.letterId]);
+        inFlight = apis[0].request('POST', `/api/letters/${second.letterId}/send`, { token: drafter, timeoutMs: 60_000 });
+        await waitFor('the send to wait on the letter row lock', async () => {
+          const [t] = await ds.query("SELECT COUNT(*) AS n FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE '%FROM letters WHERE id =%FOR UPDATE%'");
+          return Number(t.n) > 0;
+        }, { timeoutMs: 30_000, everyMs: 50 });
+        apiTermAt = Date.now();
+        apiStopping = apiProcs[0].kill('SIGTERM', GRACE_MS);
+        await new Promise((r) => setTimeout(r, 1500));
+        expect(apiProcs[0].running).toBe(true);
+        during = await apis[0].request('GET', '/api/inbox?pageSize=1', { token: drafter, timeoutMs: 5000 });
+      } finally {
+        await letterLock.rollbackTransaction().catch(() => undefined);
+        await letterLock.release();
+      }
+      const answer = await inFlight;
+      await apiStopping;
+      const apiMs = Date.now() - apiTermAt;
+      const apiExit = apiProcs[0].child!.exitCode;
+      await waitFor('the letter sent during the API shutdown to be delivered by the remaining worker', async () => {
+        const [r] = await ds.query('SELECT COUNT(*) AS n FROM deliveries WHERE letter_id = ?', [second.letterId]);
+        return Number(r.n) === 1;
+      }, { timeoutMs: 30_000, everyMs: 100 });
+
+      printFigures('cluster: SIGTERM (graceful shutdown)', {
+        [`worker-${w + 1}: SIGTERM while its dispatch job waited on a lock, lock released 2 s later`]: `exit code ${workerExit} after ${workerMs} ms; job ${jobState}; deliveries ${d.n}; LETTER_DELIVERED audit events ${a.n}`,
+        'api-1: SIGTERM while a send waited on a lock, lock released 1.5 s later': `in-flight send answered ${answer.status}; a new request meanwhile: ${during?.status || during?.error}; exit code ${apiExit} after ${apiMs} ms`,
+      });
+      expect([workerExit, jobState, Number(d.n), Number(a.n)]).toEqual([0, 'completed', 1, 1]);
+      expect(workerMs).toBeLessThan(GRACE_MS);
+      expect(answer.status).toBe(201);
+      // a request that arrives while the API drains is not taken: the connection is refused or answered 503
+      expect([0, 503]).toContain(during?.status);
+      expect(apiExit).toBe(0);
+      expect(apiMs).toBeLessThan(GRACE_MS);
+      expect(await q.getFailedCount()).toBe(0);
+    } finally {
+      await q.close();
+    }
+  }), 180_000);
+
   it('keeps an intact audit chain', withLogs(logs, async () => {
     const audit = await verifyAuditChain(ds);
     console.log(`[reliability] cluster: audit chain: ${audit.checked} events in ${audit.streams} chains checked, problems: ${audit.problems.length}`);

@@ -22,7 +22,9 @@ export async function createApi(opts: { logger?: boolean } = {}): Promise<NestFa
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(new JsonBodyInterceptor());
   app.useGlobalFilters(new ErrorFilter());
-  app.enableShutdownHooks();
+  // SIGTERM/SIGINT/SIGHUP: new requests get 503 and no new connections are accepted, requests in flight are
+  // answered, then Redis and the pool close and the process exits 0 (useProcessExit: not re-raising the signal)
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT', 'SIGHUP'], { useProcessExit: true });
   await registerHttpSecurity(app.getHttpAdapter().getInstance());
   await app.register(fastifyMultipart as never, { limits: { ...MULTIPART_LIMITS, fileSize: config.UPLOAD_MAX_BYTES } });
   await registerWebUi(app.getHttpAdapter().getInstance());

@@ -5,6 +5,7 @@ import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@naskah/core';
 import { JOB_QUEUE, JobName, QueueName } from '../queue-names';
+import { OutboxService } from '../outbox.service';
 import { redisOptions } from '../redis-connection';
 import { runAsJob, watchConnections } from './connection-discipline';
 import { JobRegistry } from './job-registry';
@@ -31,6 +32,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly registry: JobRegistry,
     private readonly config: AppConfig,
     private readonly ds: DataSource,
+    private readonly outbox: OutboxService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -85,7 +87,19 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * SIGTERM (enableShutdownHooks): every queue stops taking jobs, the jobs running finish (BullMQ
+   * `close()` waits for them; they are completed or failed, never abandoned while locked), then the
+   * immediate outbox relay they started ends — all before the database pool closes (TypeORM's global
+   * module shuts down after this one). A job still running when the process manager's grace period
+   * ends is killed with the process: its lock expires and another worker runs it again.
+   */
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    const active = this.slots?.inUse ?? 0;
+    this.logger.log({ signal, activeJobs: active }, `shutting down: waiting for ${active} running job(s)`);
+    const t0 = Date.now();
     await Promise.all(this.workers.map((w) => w.close()));
+    await this.outbox.idle();
+    this.logger.log({ ms: Date.now() - t0 }, 'queue workers closed');
   }
 }
