@@ -21,12 +21,17 @@ import { JobSlots, planJobSlots } from './job-slots';
  */
 /** A job that waited this long for one of the process's job slots is logged (JOB_SLOT_WAIT). */
 const SLOT_WAIT_WARN_MS = 5000;
+/** An event loop held up this long is logged (EVENT_LOOP_BLOCKED). */
+const EVENT_LOOP_WARN_MS = 1000;
 
 @Injectable()
 export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('QueueWorkers');
   private readonly workers: Worker[] = [];
   private slots!: JobSlots;
+  /** `name#id` of the jobs holding a slot now (named in the EVENT_LOOP_BLOCKED warning). */
+  private readonly running = new Set<string>();
+  private lagTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly registry: JobRegistry,
@@ -43,10 +48,30 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     watchConnections(this.ds, (v) =>
       this.logger.error({ code: 'SECOND_DB_CONNECTION', ...v }, `job ${v.job} took a second database connection while holding ${v.held} (a job must use its transaction's EntityManager)`),
     );
+    this.watchEventLoop();
     const queues = new Set(Object.values(JobName).map((n) => JOB_QUEUE[n]));
     for (const queue of queues) this.workers.push(this.start(queue));
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
     this.logger.log(`workers ready for queues: ${[...queues].join(', ')}; ${plan.slots} jobs at once`);
+  }
+
+  /**
+   * Every job of the process, BullMQ's lock renewal and the stalled check share one event loop: a job
+   * that computes for seconds without yielding holds up all of them. Such a stall is logged
+   * (EVENT_LOOP_BLOCKED) with the jobs that were running.
+   */
+  private watchEventLoop(): void {
+    const every = 500;
+    let last = Date.now();
+    this.lagTimer = setInterval(() => {
+      const now = Date.now();
+      const lag = now - last - every;
+      last = now;
+      if (lag >= EVENT_LOOP_WARN_MS) {
+        this.logger.warn({ code: 'EVENT_LOOP_BLOCKED', blockedMs: lag, running: [...this.running].slice(0, 10) }, `event loop blocked for ${lag} ms`);
+      }
+    }, every);
+    this.lagTimer.unref();
   }
 
   private start(queue: QueueName): Worker {
@@ -77,13 +102,19 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       if (errors.length) throw new UnrecoverableError(`invalid payload for ${job.name}: ${errors.map((e) => e.property).join(', ')}`);
     }
     const queuedAt = Date.now();
-    return this.slots.run(() => {
+    return this.slots.run(async () => {
       const waited = Date.now() - queuedAt;
       if (waited >= SLOT_WAIT_WARN_MS) {
         this.logger.warn({ code: 'JOB_SLOT_WAIT', job: job.name, jobId: job.id, waitedMs: waited, slots: this.slots.size }, `job ${job.name} waited ${waited} ms for a job slot (all ${this.slots.size} busy)`);
       }
       this.logger.debug({ job: job.name, jobId: job.id, requestId }, 'job start');
-      return runAsJob(job.name, job.id, () => handler.fn(payload, job));
+      const key = `${job.name}#${job.id}`;
+      this.running.add(key);
+      try {
+        return await runAsJob(job.name, job.id, () => handler.fn(payload, job));
+      } finally {
+        this.running.delete(key);
+      }
     });
   }
 
@@ -95,6 +126,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
    * ends is killed with the process: its lock expires and another worker runs it again.
    */
   async onApplicationShutdown(signal?: string): Promise<void> {
+    if (this.lagTimer) clearInterval(this.lagTimer);
     const active = this.slots?.inUse ?? 0;
     this.logger.log({ signal, activeJobs: active }, `shutting down: waiting for ${active} running job(s)`);
     const t0 = Date.now();
