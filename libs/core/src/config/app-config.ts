@@ -214,6 +214,14 @@ export class AppConfig {
   /** How many times one job may stall (its worker die) and still be re-run; one more stall fails it for good. */
   @Transform(toInt) @IsInt() @Min(1) @Max(1000)
   WORKER_MAX_STALLED_COUNT = 20;
+
+  /**
+   * Letters rendered at once per worker process (the `documents` queue: PDF layout and signing run on
+   * the process's one event loop, so more at once only makes every other job of the process wait
+   * longer between them). At most WORKER_CONCURRENCY.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  WORKER_DOCUMENTS_CONCURRENCY = 2;
   // --- end worker stall recovery ------------------------------------------------------------------
 
   /** Trust X-Forwarded-For (client address for login limits): only behind a reverse proxy that overwrites it. */

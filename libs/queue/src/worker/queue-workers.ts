@@ -78,8 +78,10 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     const worker = new Worker(queue, (job) => this.handle(job), {
       connection: redisOptions(this.config),
       prefix: this.config.QUEUE_PREFIX,
-      // any queue may use every slot while the others are idle; the shared slots bound the sum
-      concurrency: this.slots.size,
+      // any queue may use every slot while the others are idle; the shared slots bound the sum. Rendering is
+      // CPU-bound on the one event loop: a few at once (WORKER_DOCUMENTS_CONCURRENCY), the rest wait in Redis
+      // for this or another worker, so a burst of renders cannot hold up a dispatch for long (issue 15)
+      concurrency: queue === QueueName.DOCUMENTS ? Math.min(this.config.WORKER_DOCUMENTS_CONCURRENCY, this.slots.size) : this.slots.size,
       // Stall recovery (WORKER_LOCK_DURATION_MS, WORKER_STALLED_INTERVAL_MS, WORKER_MAX_STALLED_COUNT): a job
       // whose worker died is taken by another once its lock has expired and a stalled check ran; BullMQ's
       // default maxStalledCount (1) would fail it for good after a second death, ours allows 20 by default.
