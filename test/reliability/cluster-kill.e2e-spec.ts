@@ -148,7 +148,7 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
         // A fresh installation's first signature makes the local CA and the signer's certificate (two RSA-3072 key
         // pairs) before the first PDF: under a loaded CI machine that alone took 40-50 s here, and no letter can be
         // sent before its PDF exists. The load is warmed up first; the clock of the fault starts after.
-        await waitFor('the load to send its first letters', () => acked.sent.size >= 20, { timeoutMs: 150_000, everyMs: 20 });
+        figures['load warm-up: first 20 letters sent after (ms)'] = await waitFor('the load to send its first letters', () => acked.sent.size >= 20, { timeoutMs: 150_000, everyMs: 20 });
         // The circular's dispatch is one transaction: it locks the transmission, raises one agenda counter per office
         // (in key order), inserts 552 deliveries and commits, in about 100 ms. To kill its worker inside it every time,
         // the test holds the row lock of the last counter in that order (a plain upsert, rolled back) so the transaction
