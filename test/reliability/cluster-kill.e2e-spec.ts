@@ -332,17 +332,6 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
     env!.recordPids();
   }), 120_000);
 
-  /** Which of the worker processes owns the MariaDB connection of `host` (`127.0.0.1:<port>` of the processlist). */
-  async function workerOfConnection(host: string): Promise<number> {
-    const { stdout } = await execFileP('ss', ['-tnpH', 'state', 'established', `( dport = :${env!.mariadb.port} )`]);
-    const port = host.split(':').pop();
-    for (const line of stdout.split('\n')) {
-      const m = /127\.0\.0\.1:(\d+)\s+127\.0\.0\.1:\d+\s+users:\(\("[^"]*",pid=(\d+)/.exec(line);
-      if (m && m[1] === port) return workers.findIndex((w) => w.pid === Number(m[2]));
-    }
-    return -1;
-  }
-
   it('SIGTERM: a worker finishes the job it is running and exits 0; an API answers the request in flight, takes no new one and exits 0', withLogs(logs, async () => {
     const GRACE_MS = 30_000;
     expect(workers.every((w) => w.running)).toBe(true);
@@ -358,7 +347,10 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
       const holder = ds.createQueryRunner();
       await holder.connect();
       await holder.startTransaction();
-      let w = -1;
+      // one worker runs the job: the other is stopped first (SIGTERM with nothing to do: it exits 0 at once)
+      const w = 0;
+      await workers[1].stop(GRACE_MS);
+      const idleExit = workers[1].child!.exitCode;
       let stopping: Promise<void> = Promise.resolve();
       let termAt = 0;
       let txId = '';
@@ -367,14 +359,14 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
         const sent = await apis[0].request('POST', `/api/letters/${letterId}/send`, { token: drafter });
         expect(sent.status).toBe(201);
         txId = String(sent.body.transmissionId);
-        await waitFor('the letter\'s dispatch transaction to wait on the held counter, on a worker connection', async () => {
-          const [t] = await ds.query(
-            `SELECT p.HOST AS host FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.ID = t.trx_mysql_thread_id
-              WHERE t.trx_state = 'LOCK WAIT' AND p.INFO LIKE '%number_counters%'`,
+        let seen = '';
+        await waitFor('the letter\'s dispatch transaction to wait on the held counter', async () => {
+          const trx = await ds.query(
+            `SELECT t.trx_state AS state, LEFT(p.INFO, 80) AS info FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.ID = t.trx_mysql_thread_id`,
           );
-          w = t ? await workerOfConnection(t.host) : -1;
-          return w >= 0;
-        }, { timeoutMs: 30_000, everyMs: 50 });
+          seen = JSON.stringify(trx);
+          return trx.some((t: { state: string; info: string | null }) => t.state === 'LOCK WAIT' && (t.info ?? '').includes('number_counters'));
+        }, { timeoutMs: 30_000, everyMs: 50, explain: () => `transactions: ${seen}` });
         termAt = Date.now();
         stopping = workers[w].kill('SIGTERM', GRACE_MS);
         await new Promise((r) => setTimeout(r, 2000));
@@ -392,6 +384,9 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
       const [a] = await ds.query("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'LETTER_DELIVERED' AND JSON_VALUE(after_state, '$.transmissionId') = ?", [txId]);
       const job = await q.getJob(`dispatch-letter_${txId}`);
       const jobState = job ? await job.getState() : 'none';
+
+      await workers[1].start(); // delivers the letter of the API step below
+      env!.recordPids();
 
       // 2. API: a send in flight (waiting on the letter's row lock, held by the test) when SIGTERM arrives.
       const second = await insertSignedLetterFixture(ds, { office: '5204', subject: 'Laporan saat API dihentikan', to: [{ office: '52', position: 'KETUA' }] });
@@ -428,9 +423,11 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
       }, { timeoutMs: 30_000, everyMs: 100 });
 
       printFigures('cluster: SIGTERM (graceful shutdown)', {
+        'worker-2: SIGTERM with no job running': `exit code ${idleExit}`,
         [`worker-${w + 1}: SIGTERM while its dispatch job waited on a lock, lock released 2 s later`]: `exit code ${workerExit} after ${workerMs} ms; job ${jobState}; deliveries ${d.n}; LETTER_DELIVERED audit events ${a.n}`,
         'api-1: SIGTERM while a send waited on a lock, lock released 1.5 s later': `in-flight send answered ${answer.status}; a new request meanwhile: ${during?.status || during?.error}; exit code ${apiExit} after ${apiMs} ms`,
       });
+      expect(idleExit).toBe(0);
       expect([workerExit, jobState, Number(d.n), Number(a.n)]).toEqual([0, 'completed', 1, 1]);
       expect(workerMs).toBeLessThan(GRACE_MS);
       expect(answer.status).toBe(201);
