@@ -169,7 +169,7 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
           return byPort;
         };
         let owner = -1;
-        let rowsLocked = 0;
+        let trxState = '';
         let txId = '';
         try {
           const sent = await call('send circular', 'POST', `/api/letters/${circularId}/send`, { token: ri });
@@ -181,10 +181,14 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
           const sampling = sampleTimeline(txId);
           let seen = '';
           await waitFor('the circular dispatch transaction to wait, 551 counters locked, on a worker connection', async () => {
-            const trx: { host: string; locked: string; modified: string }[] = await ds.query(
-              `SELECT p.HOST AS host, t.trx_state AS state, t.trx_rows_locked AS locked, t.trx_rows_modified AS modified, LEFT(p.INFO, 60) AS info
-                 FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.ID = t.trx_mysql_thread_id
-                WHERE t.trx_state = 'LOCK WAIT' AND p.INFO LIKE '%number_counters%' ORDER BY t.trx_rows_modified DESC`,
+            // The statement, not innodb_trx.trx_state: a transaction waiting on the held row was reported RUNNING, not
+            // LOCK WAIT, by this MariaDB (10.11) in some runs — the test then never saw the wait, gave up after 60 s, and
+            // released the row: the circular was dispatched at once. That was the unexplained "did not start" (issue 15).
+            // Only the circular's upsert carries hundreds of counters; it cannot finish while the last one is held.
+            const trx: { host: string; len: string; state: string | null; modified: string | null }[] = await ds.query(
+              `SELECT p.HOST AS host, LENGTH(p.INFO) AS len, p.TIME AS time, t.trx_state AS state, t.trx_rows_modified AS modified
+                 FROM information_schema.processlist p LEFT JOIN information_schema.innodb_trx t ON t.trx_mysql_thread_id = p.ID
+                WHERE p.COMMAND = 'Query' AND p.INFO LIKE 'INSERT INTO number_counters%' ORDER BY LENGTH(p.INFO) DESC`,
             );
             if (!trx.length) {
               const all = await ds.query('SELECT trx_state, trx_rows_modified, trx_query FROM information_schema.innodb_trx');
@@ -197,12 +201,11 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
             }
             const byPort = await workerPidByPort();
             seen = `${JSON.stringify(trx)} ports ${JSON.stringify([...byPort])} workers ${JSON.stringify([...workerIndex])}`;
-            // The circular's transaction has modified the most rows (every counter before the held one);
-            // a letter's dispatch waiting behind it on one office's counter has modified none.
-            const mine = trx.find((t) => workerIndex.has(byPort.get(Number(t.host.split(':').pop()))));
-            if (!mine || Number(mine.modified) < 100) return false;
+            // The circular's upsert lists ~551 counters (tens of kB); a letter's dispatch waiting behind it lists one.
+            const mine = trx.find((t) => Number(t.len) > 10_000 && workerIndex.has(byPort.get(Number(t.host.split(':').pop()))));
+            if (!mine) return false;
             owner = workerIndex.get(byPort.get(Number(mine.host.split(':').pop())))!;
-            rowsLocked = Number(mine.modified);
+            trxState = `${mine.state ?? 'no InnoDB transaction row'}${mine.modified !== null ? `, ${mine.modified} rows modified` : ''}`;
             return true;
           }, { timeoutMs: 60_000, everyMs: 20, explain: () => `last seen: ${seen}\ntimeline:\n${timeline.join('\n')}` }).finally(() => sampling.stop());
           caughtAt = Date.now();
@@ -214,7 +217,7 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
           await holder.release();
         }
         const [after] = await ds.query('SELECT COUNT(*) AS n FROM deliveries WHERE transmission_id = ?', [txId]);
-        figures['killed'] = `api-1 and worker-${killedWorker + 1}, the one whose connection held the circular's dispatch transaction open (${rowsLocked} counters raised, waiting on the held one); deliveries of the circular at the kill: ${after.n}`;
+        figures['killed'] = `api-1 and worker-${killedWorker + 1}, the one whose connection held the circular's dispatch transaction open (its counter upsert waiting on the held row; innodb_trx said: ${trxState}); deliveries of the circular at the kill: ${after.n}`;
         expect(Number(after.n)).toBe(0);
         const tx = { id: txId };
         await waitFor('the circular to be dispatched to 552 offices', async () => {
@@ -364,8 +367,10 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
           const trx = await ds.query(
             `SELECT t.trx_state AS state, LEFT(p.INFO, 80) AS info FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.ID = t.trx_mysql_thread_id`,
           );
-          seen = JSON.stringify(trx);
-          return trx.some((t: { state: string; info: string | null }) => t.state === 'LOCK WAIT' && (t.info ?? '').includes('number_counters'));
+          const pl = await ds.query("SELECT ID, HOST, COMMAND, TIME, STATE, LEFT(INFO, 80) AS info FROM information_schema.processlist WHERE COMMAND <> 'Sleep'");
+          const job = await q.getJob(`dispatch-letter_${txId}`);
+          seen = `${JSON.stringify(trx)}; not sleeping: ${JSON.stringify(pl)}; job ${job ? await job.getState() : 'none'} processedOn ${job?.processedOn}`;
+          return pl.some((p: { COMMAND: string; info: string | null }) => p.COMMAND === 'Query' && (p.info ?? '').startsWith('INSERT INTO number_counters'));
         }, { timeoutMs: 30_000, everyMs: 50, explain: () => `transactions: ${seen}` });
         termAt = Date.now();
         stopping = workers[w].kill('SIGTERM', GRACE_MS);
@@ -401,7 +406,7 @@ describe('reliability: one API and one worker of two SIGKILLed mid-circular', ()
         await letterLock.query('SELECT id FROM letters WHERE id = ? FOR UPDATE', [second.letterId]);
         inFlight = apis[0].request('POST', `/api/letters/${second.letterId}/send`, { token: drafter, timeoutMs: 60_000 });
         await waitFor('the send to wait on the letter row lock', async () => {
-          const [t] = await ds.query("SELECT COUNT(*) AS n FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE '%FROM letters WHERE id =%FOR UPDATE%'");
+          const [t] = await ds.query("SELECT COUNT(*) AS n FROM information_schema.processlist WHERE COMMAND = 'Query' AND INFO LIKE '%FROM letters WHERE id =%FOR UPDATE%' AND INFO NOT LIKE 'SELECT id FROM letters WHERE id =%'");
           return Number(t.n) > 0;
         }, { timeoutMs: 30_000, everyMs: 50 });
         apiTermAt = Date.now();
