@@ -35,10 +35,7 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.{spec,int-spec,e2e-spec}.ts'],
-  // `npm run test:cluster` only (for now): cluster-kill failed 2 of 9 runs here (before the kill): the
-  // circular's dispatch job, handed to BullMQ, did not start for 60 s while the load ran (see
-  // test/reliability/README.md). It joins `npm test` once that is explained.
-  testPathIgnorePatterns: process.env.NASKAH_TEST_CLUSTER === '1' ? ['/node_modules/'] : ['/node_modules/', '/test/reliability/cluster-kill\\.e2e-spec\\.ts$'],
+  testPathIgnorePatterns: ['/node_modules/'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swcOptions] },
   // Nest 12 and a few of its neighbours ship ESM only; let swc compile them to CommonJS for Jest.
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join('|')})/)`],

@@ -9,7 +9,9 @@ import { WorkerModule } from './worker.module';
 export async function createWorker() {
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // SIGTERM/SIGINT/SIGHUP: stop taking jobs, let the running ones finish, close Redis and the pool, then exit 0
+  // (useProcessExit: Nest would otherwise re-raise the signal, and pino flushes on exit)
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT', 'SIGHUP'], { useProcessExit: true });
   return app;
 }
 

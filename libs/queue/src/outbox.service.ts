@@ -1,4 +1,4 @@
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
@@ -35,7 +35,7 @@ async function withTimeout<T>(ms: number, what: string, work: () => Promise<T>):
  * and marks them sent; rows are claimed with SKIP LOCKED so several relays never block each other.
  */
 @Injectable()
-export class OutboxService {
+export class OutboxService implements OnApplicationShutdown {
   private readonly logger = new Logger(OutboxService.name);
   private readonly queues = new Map<QueueName, Queue>();
   private soon: Promise<unknown> | null = null;
@@ -83,6 +83,20 @@ export class OutboxService {
       this.soon = null;
       if (this.soonAgain) this.relaySoon(); // asked for while this one ran: its rows may have missed it
     });
+  }
+
+  /** Resolves once no immediate relay runs or is due (shutdown waits for it before the database closes). */
+  async idle(): Promise<void> {
+    while (this.soon) await this.soon;
+  }
+
+  /**
+   * API processes: an immediate relay started by the last requests finishes before the process ends
+   * (in the worker, QueueWorkers waits for it once its jobs are done). A row it misses stays pending and
+   * a worker's poller relays it.
+   */
+  async onApplicationShutdown(): Promise<void> {
+    await this.idle();
   }
 
   /**

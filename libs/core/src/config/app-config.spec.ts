@@ -181,3 +181,27 @@ describe('configuration validated at boot', () => {
     expect(db.message).not.toContain('s3cret-pw');
   });
 });
+
+describe('worker stall recovery settings (issue 15)', () => {
+  it('defaults to BullMQ 30 s lock and stalled check, 20 stalls allowed', () => {
+    const c = loadConfig({});
+    expect([c.WORKER_LOCK_DURATION_MS, c.WORKER_STALLED_INTERVAL_MS, c.WORKER_MAX_STALLED_COUNT]).toEqual([30000, 30000, 20]);
+  });
+
+  it('reads them from the environment as integers', () => {
+    const c = loadConfig({ WORKER_LOCK_DURATION_MS: '10000', WORKER_STALLED_INTERVAL_MS: '5000', WORKER_MAX_STALLED_COUNT: '3' });
+    expect([c.WORKER_LOCK_DURATION_MS, c.WORKER_STALLED_INTERVAL_MS, c.WORKER_MAX_STALLED_COUNT]).toEqual([10000, 5000, 3]);
+  });
+
+  it.each([
+    ['WORKER_LOCK_DURATION_MS', '4999'],
+    ['WORKER_LOCK_DURATION_MS', '30s'],
+    ['WORKER_STALLED_INTERVAL_MS', '999'],
+    ['WORKER_STALLED_INTERVAL_MS', '600001'],
+    ['WORKER_MAX_STALLED_COUNT', '0'],
+  ])('refuses %s=%s, naming it', (key, value) => {
+    const err = failure({ [key]: value });
+    expect(err.problems).toHaveLength(1);
+    expect(err.problems[0]).toMatch(new RegExp(`^${key}="${value}": `));
+  });
+});

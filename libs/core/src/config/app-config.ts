@@ -206,6 +206,34 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(200)
   WORKER_CONCURRENCY = 20;
 
+  // --- Worker stall recovery (BullMQ lock and stalled-job check; issue 15) -------------------------
+  /**
+   * How long a worker's lock on an active job lasts; the worker renews it every half of this while
+   * the job runs. A worker that dies (SIGKILL, lost host) stops renewing: once the lock has expired
+   * the next stalled-job check of any worker hands the job to another. Shorter = faster recovery, but
+   * an event loop blocked for longer than half of it lets a live job be taken as stalled and run
+   * twice (every job is idempotent, so that costs work, not correctness).
+   */
+  @Transform(toInt) @IsInt() @Min(5000) @Max(600000)
+  WORKER_LOCK_DURATION_MS = 30000;
+
+  /** How often each worker looks for stalled jobs (active jobs whose lock has expired). */
+  @Transform(toInt) @IsInt() @Min(1000) @Max(600000)
+  WORKER_STALLED_INTERVAL_MS = 30000;
+
+  /** How many times one job may stall (its worker die) and still be re-run; one more stall fails it for good. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  WORKER_MAX_STALLED_COUNT = 20;
+
+  /**
+   * Letters rendered at once per worker process (the `documents` queue: PDF layout and signing run on
+   * the process's one event loop, so more at once only makes every other job of the process wait
+   * longer between them). At most WORKER_CONCURRENCY.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  WORKER_DOCUMENTS_CONCURRENCY = 2;
+  // --- end worker stall recovery ------------------------------------------------------------------
+
   /** Trust X-Forwarded-For (client address for login limits): only behind a reverse proxy that overwrites it. */
   @IsIn(['true', 'false'])
   TRUST_PROXY: 'true' | 'false' = 'false';
