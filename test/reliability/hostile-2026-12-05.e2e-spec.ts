@@ -1,0 +1,203 @@
+import { DataSource } from 'typeorm';
+import { Http, startApiAndWorker } from '@naskah/testing';
+import { deliveriesOnceDispatched, eventually, officeIdOf } from '../../libs/testing/src/letters-fixture';
+
+/**
+ * Hostile probes (2026-12-05) against today's changes: eligible participants, the inbox order and
+ * total, a letter's history scoped per office, and the delivery endpoints that show the same
+ * records. The rule: each office's records are its own (another office's notes and users are not
+ * read through any endpoint); nothing answers 500; a bad query parameter is 400 naming it.
+ */
+jest.setTimeout(240_000);
+
+const RUN = `H5${Date.now().toString(36)}`;
+const FORWARD_NOTE = `Catatan penerusan NTB ${RUN}`;
+const RETURN_NOTE = `Catatan internal Sumbawa ${RUN}: lengkapi dasar hukum`;
+const FIRST_BODY = `Konsep pertama internal ${RUN}`;
+
+describe('hostile probes 2026-12-05', () => {
+  let http: Http;
+  let ds: DataSource;
+  let stop: () => Promise<void>;
+  const T: Record<string, string> = {};
+  const pos: Record<string, Record<string, number>> = {};
+  const office: Record<string, number> = {};
+  let letterId = '';
+  let ntbDeliveryId = '';
+  let riDeliveryId = '';
+  const DRAFTER = 'kasubbag.umum.5204';
+  const fieldOf = (res: { body: any }) => res.body?.details?.fields?.[0]?.field;
+  const get = (url: string, user: string) => http.request('GET', url, { token: T[user] });
+
+  beforeAll(async () => {
+    ({ http, ds, close: stop } = await startApiAndWorker());
+    for (const u of [DRAFTER, 'kasubbag.umum.5271', 'kasubbag.teknis.5204', 'sekretaris.5204', 'ketua.5204', 'sekretaris.52', 'sekjen.ri']) T[u] = await http.login(u);
+    for (const o of ['5204', '52', '5271', 'RI']) {
+      office[o] = await officeIdOf(ds, o);
+      const rows = await ds.query('SELECT p.code, p.id FROM positions p WHERE p.office_id = ?', [office[o]]);
+      pos[o] = Object.fromEntries(rows.map((r: { code: string; id: number }) => [r.code, Number(r.id)]));
+    }
+    // Sumbawa → (NTB forwards with a note) → the Sekjen of KPU RI, who reads it
+    const created = await http.request('POST', '/api/letters', {
+      token: T[DRAFTER],
+      body: {
+        typeCode: 'SD', subject: `Laporan uji bermusuhan ${RUN}`, body: FIRST_BODY, securityClass: 'B', urgency: 'SEGERA', classificationCode: 'PY.01.1',
+        recipients: [{ kind: 'TO', positionId: pos.RI.SEKJEN }], reviewerPositionIds: [pos['5204'].SEKRETARIS], signerPositionId: pos['5204'].KETUA,
+      },
+    });
+    expect(created.status).toBe(201);
+    letterId = created.body.id;
+    expect((await http.request('POST', `/api/letters/${letterId}/submit`, { token: T[DRAFTER] })).status).toBe(201);
+    const returned = await http.request('POST', `/api/letters/${letterId}/review`, { token: T['sekretaris.5204'], body: { decision: 'RETURN', note: RETURN_NOTE } });
+    expect(returned.body.status).toBe('RETURNED');
+    expect((await http.request('PATCH', `/api/letters/${letterId}`, { token: T[DRAFTER], body: { version: returned.body.version, body: 'Dengan hormat,\n\nKami sampaikan laporan.' } })).status).toBe(200);
+    expect((await http.request('POST', `/api/letters/${letterId}/submit`, { token: T[DRAFTER] })).status).toBe(201);
+    expect((await http.request('POST', `/api/letters/${letterId}/review`, { token: T['sekretaris.5204'], body: { decision: 'APPROVE' } })).status).toBe(201);
+    expect((await http.request('POST', `/api/letters/${letterId}/sign`, { token: T['ketua.5204'], body: { password: 'Naskah#2026' } })).status).toBe(201);
+    expect((await http.request('POST', `/api/letters/${letterId}/send`, { token: T[DRAFTER] })).status).toBe(201);
+    const [atNtb] = await deliveriesOnceDispatched(ds, letterId);
+    ntbDeliveryId = String(atNtb.id);
+    expect((await http.request('POST', `/api/deliveries/${ntbDeliveryId}/forward`, { token: T['sekretaris.52'], body: { note: FORWARD_NOTE } })).status).toBe(201);
+    const atRi = await eventually(async () => (await ds.query('SELECT id FROM deliveries WHERE letter_id = ? AND office_id = ?', [letterId, office.RI]))[0], 'the delivery at KPU RI');
+    riDeliveryId = String(atRi.id);
+    expect((await http.request('POST', `/api/deliveries/${riDeliveryId}/read`, { token: T['sekjen.ri'] })).status).toBe(200);
+  }, 180_000);
+  afterAll(() => stop());
+
+  // ------------------------------------------------------------------ eligible participants
+  it('eligible-participants: non-canonical ids and repeated parameters are 400 naming the field, never 500', async () => {
+    const cases: [string, string][] = [
+      ['letterId=01', 'letterId'], ['letterId=1e3', 'letterId'], ['letterId=%201', 'letterId'], ['letterId=%2B1', 'letterId'], ['letterId=0', 'letterId'], ['letterId=-1', 'letterId'],
+      ['letterId=99999999999999999999999', 'letterId'], ['letterId=1&letterId=2', 'letterId'], ['letterId=', 'letterId'], ['letterId=1%00', 'letterId'],
+      ['signerPositionId=01', 'signerPositionId'], ['signerPositionId=1e3', 'signerPositionId'], ['signerPositionId=%201', 'signerPositionId'], ['signerPositionId=%2B1', 'signerPositionId'],
+      ['signerPositionId=4294967296', 'signerPositionId'], ['signerPositionId=1&signerPositionId=2', 'signerPositionId'], ['signerPositionId=1.0', 'signerPositionId'],
+      ['signerPositionId=0x10', 'signerPositionId'], ['signerPositionId=', 'signerPositionId'],
+    ];
+    const got = [];
+    for (const [q, f] of cases) {
+      const r = await get(`/api/letters/eligible-participants?${q}`, DRAFTER);
+      got.push([q, r.status, fieldOf(r)]);
+      expect(r.status).toBeLessThan(500);
+    }
+    expect(got).toEqual(cases.map(([q, f]) => [q, 400, f]));
+  });
+
+  it("eligible-participants of another office's draft or with another office's signer: 404 / 400, and nothing of that office listed", async () => {
+    const other = await get(`/api/letters/eligible-participants?letterId=${letterId}`, 'kasubbag.umum.5271');
+    expect(other.status).toBe(404);
+    expect(JSON.stringify(other.body)).not.toContain('Sumbawa');
+    const foreignSigner = await get(`/api/letters/eligible-participants?signerPositionId=${pos['5271'].KETUA}`, DRAFTER);
+    expect([foreignSigner.status, fieldOf(foreignSigner)]).toEqual([400, 'signerPositionId']);
+    // a sent letter's recipient (who may see it) is not its drafter
+    const recipient = await get(`/api/letters/eligible-participants?letterId=${letterId}`, 'sekjen.ri');
+    expect(recipient.status).toBe(403);
+    expect(recipient.body.reviewers).toBeUndefined();
+  });
+
+  it('the a.n. chosen for one signer is refused once the signer changes to that a.n. itself (list and save agree)', async () => {
+    const list = await get(`/api/letters/eligible-participants?signerPositionId=${pos['5204'].SEKRETARIS}`, DRAFTER);
+    expect(list.body.onBehalfOf.map((o: { id: number }) => o.id)).toEqual([pos['5204'].KETUA]);
+    const created = await http.request('POST', '/api/letters', {
+      token: T[DRAFTER],
+      body: {
+        typeCode: 'SD', subject: `a.n. uji ${RUN}`, body: 'Dengan hormat.', securityClass: 'B', urgency: 'BIASA', classificationCode: 'PY.01.1',
+        recipients: [{ kind: 'TO', externalName: 'Bawaslu Sumbawa' }], reviewerPositionIds: [], signerPositionId: pos['5204'].SEKRETARIS, typeFields: { onBehalfOfPositionId: pos['5204'].KETUA },
+      },
+    });
+    expect(created.status).toBe(201);
+    const asKetua = await get(`/api/letters/eligible-participants?letterId=${created.body.id}&signerPositionId=${pos['5204'].KETUA}`, DRAFTER);
+    expect(asKetua.body.onBehalfOf).toEqual([]);
+    const patched = await http.request('PATCH', `/api/letters/${created.body.id}`, { token: T[DRAFTER], body: { version: created.body.version, signerPositionId: pos['5204'].KETUA } });
+    expect([[400, 422].includes(patched.status), fieldOf(patched)]).toEqual([true, 'typeFields.onBehalfOfPositionId']);
+  });
+
+  // ------------------------------------------------------------------ inbox
+  it('inbox: bad sort / page / before combinations are 400 naming the field, never 500', async () => {
+    const cases: [string, string][] = [
+      ['sort=receivedat', 'sort'], ['sort=', 'sort'], ['sort=-receivedAt&sort=urgency', 'sort'], ['sort=%20urgency', 'sort'], ['sort=urgency%00', 'sort'], ['sort=__proto__', 'sort'],
+      ['sort=urgency&before=5', 'before'], ['sort=sender&before=1', 'before'], ['page=0', 'page'], ['page=-1', 'page'], ['page=1e3', 'page'], ['page=01', 'page'], ['page=10001', 'page'],
+      ['page=1&page=2', 'page'], ['before=01', 'before'], ['before=0', 'before'], ['before=1&before=2', 'before'], ['before=99999999999999999999', 'before'], ['page=%2B2', 'page'],
+    ];
+    const got = [];
+    for (const [q, f] of cases) {
+      const r = await get(`/api/inbox?${q}`, 'sekjen.ri');
+      got.push([q, r.status, fieldOf(r)]);
+    }
+    expect(got).toEqual(cases.map(([q, f]) => [q, 400, f]));
+  });
+
+  it('inbox: for every order the pages together are the total, each delivery once', async () => {
+    for (const sort of ['-receivedAt', 'receivedAt', 'urgency', '-urgency', 'sender', '-sender']) {
+      const first = await get(`/api/inbox?sort=${sort}&pageSize=2`, 'sekjen.ri');
+      expect([sort, first.status]).toEqual([sort, 200]);
+      const seen: string[] = first.body.items.map((i: { id: string }) => i.id);
+      let res = first;
+      for (let page = 2; res.body.hasMore && page < 200; page++) {
+        res = sort === '-receivedAt' ? await get(`/api/inbox?pageSize=2&before=${res.body.nextBefore}`, 'sekjen.ri') : await get(`/api/inbox?sort=${sort}&pageSize=2&page=${page}`, 'sekjen.ri');
+        expect(res.body.total).toBeNull();
+        seen.push(...res.body.items.map((i: { id: string }) => i.id));
+      }
+      expect([sort, seen.length, new Set(seen).size]).toEqual([sort, first.body.total, first.body.total]);
+      expect(seen).toContain(riDeliveryId);
+    }
+  });
+
+  // ------------------------------------------------------------------ each office's records are its own
+  it("history: another office's events name neither its user nor its position", async () => {
+    for (const [user, own] of [[DRAFTER, '5204'], ['sekretaris.52', '52'], ['sekjen.ri', 'RI']] as const) {
+      const h = await get(`/api/letters/${letterId}/history`, user);
+      expect(h.status).toBe(200);
+      const foreign = h.body.filter((e: { officeId: number }) => e.officeId !== office[own]);
+      expect(foreign.length).toBeGreaterThan(0);
+      expect([user, foreign.filter((e: any) => e.actorUserId !== null || e.actorPositionId !== null || (e.capacity !== null && e.capacity !== 'SYSTEM'))]).toEqual([user, []]);
+    }
+  });
+
+  it("delivery detail: the sending office does not read another office's forwarding note or who read it there", async () => {
+    const tracking = await get(`/api/letters/${letterId}/tracking`, DRAFTER);
+    expect(tracking.status).toBe(200);
+    const ids = JSON.stringify(tracking.body);
+    expect(ids).toContain(ntbDeliveryId);
+    const atNtb = await get(`/api/deliveries/${ntbDeliveryId}`, DRAFTER);
+    expect(atNtb.status).toBe(200);
+    expect(atNtb.body.mine).toBe(false);
+    expect(JSON.stringify(atNtb.body)).not.toContain(FORWARD_NOTE);
+    expect(atNtb.body.actNote).toBeNull();
+    expect(atNtb.body.readByUserId).toBeNull();
+    expect(atNtb.body.letter.reviews.length).toBeGreaterThan(0); // its own letter's review, whole
+    const atRi = await get(`/api/deliveries/${riDeliveryId}`, DRAFTER);
+    expect(atRi.status).toBe(200);
+    expect(atRi.body.via).toEqual({ officeId: office['52'], officeName: 'KPU Provinsi Nusa Tenggara Barat', note: null });
+    expect(JSON.stringify(atRi.body)).not.toContain(FORWARD_NOTE);
+    expect(atRi.body.readByUserId ?? null).toBeNull();
+    // the holder reads its own copy whole
+    const mine = await get(`/api/deliveries/${riDeliveryId}`, 'sekjen.ri');
+    expect(mine.body.via).toMatchObject({ officeId: office['52'], note: FORWARD_NOTE });
+    expect(mine.body.letter.reviews).toEqual([]);
+  });
+
+  it("route: the sending office does not read NTB's forwarding note nor who forwarded; the recipient reads the note written to it", async () => {
+    const route = await get(`/api/deliveries/${riDeliveryId}/route`, DRAFTER);
+    expect(route.status).toBe(200);
+    // where it went and when stays visible to the sender
+    expect(route.body.hops.map((h: { office: { id: number }; action: string }) => [h.office.id, h.action])).toEqual([[office['5204'], 'SEND'], [office['52'], 'FORWARD'], [office.RI, 'RECEIVED']]);
+    expect(JSON.stringify(route.body)).not.toContain(FORWARD_NOTE);
+    const ntbUser = Number((await ds.query("SELECT id FROM users WHERE username = 'sekretaris.52'"))[0].id);
+    expect((route.body.hops ?? []).filter((h: any) => h.by?.userId === ntbUser)).toEqual([]);
+    const ri = await get(`/api/deliveries/${riDeliveryId}/route`, 'sekjen.ri');
+    expect(ri.status).toBe(200);
+    expect(ri.body.hops[1]).toMatchObject({ note: FORWARD_NOTE, by: { userId: ntbUser } });
+  });
+
+  it("the letter itself: a recipient office does not read the drafting office's review (return note, who approved)", async () => {
+    for (const user of ['sekretaris.52', 'sekjen.ri']) {
+      const letter = await get(`/api/letters/${letterId}`, user);
+      expect([user, letter.status]).toEqual([user, 200]);
+      expect([user, letter.body.reviews, JSON.stringify(letter.body).includes(RETURN_NOTE)]).toEqual([user, [], false]);
+      expect([user, letter.body.number, letter.body.signerName]).toEqual([user, expect.stringMatching(/\/5204\/2026$/), 'Ketua 5204 (demo)']);
+    }
+    // the drafting office reads its own review whole: returned with the note, then approved
+    const own = (await get(`/api/letters/${letterId}`, DRAFTER)).body;
+    expect(own.reviews.map((r: { decision: string; note: string | null }) => [r.decision, r.note])).toEqual([['RETURNED', RETURN_NOTE], ['APPROVED', null]]);
+  });
+});
