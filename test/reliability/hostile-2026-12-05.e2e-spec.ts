@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Http, startApiAndWorker } from '@naskah/testing';
+import { suiteDatabase } from '../../libs/testing/src/suite-database';
 import { deliveriesOnceDispatched, eventually, officeIdOf } from '../../libs/testing/src/letters-fixture';
 
 /**
@@ -19,6 +20,7 @@ describe('hostile probes 2026-12-05', () => {
   let http: Http;
   let ds: DataSource;
   let stop: () => Promise<void>;
+  let db: { release(): Promise<void> };
   const T: Record<string, string> = {};
   const pos: Record<string, Record<string, number>> = {};
   const office: Record<string, number> = {};
@@ -30,6 +32,7 @@ describe('hostile probes 2026-12-05', () => {
   const get = (url: string, user: string) => http.request('GET', url, { token: T[user] });
 
   beforeAll(async () => {
+    db = await suiteDatabase(); // positions are deactivated below
     ({ http, ds, close: stop } = await startApiAndWorker());
     for (const u of [DRAFTER, 'kasubbag.umum.5271', 'kasubbag.teknis.5204', 'sekretaris.5204', 'ketua.5204', 'sekretaris.52', 'sekjen.ri']) T[u] = await http.login(u);
     for (const o of ['5204', '52', '5271', 'RI']) {
@@ -62,7 +65,10 @@ describe('hostile probes 2026-12-05', () => {
     riDeliveryId = String(atRi.id);
     expect((await http.request('POST', `/api/deliveries/${riDeliveryId}/read`, { token: T['sekjen.ri'] })).status).toBe(200);
   }, 180_000);
-  afterAll(() => stop());
+  afterAll(async () => {
+    await stop?.();
+    await db?.release();
+  });
 
   // ------------------------------------------------------------------ eligible participants
   it('eligible-participants: non-canonical ids and repeated parameters are 400 naming the field, never 500', async () => {
@@ -199,5 +205,40 @@ describe('hostile probes 2026-12-05', () => {
     // the drafting office reads its own review whole: returned with the note, then approved
     const own = (await get(`/api/letters/${letterId}`, DRAFTER)).body;
     expect(own.reviews.map((r: { decision: string; note: string | null }) => [r.decision, r.note])).toEqual([['RETURNED', RETURN_NOTE], ['APPROVED', null]]);
+  });
+
+  it('a reviewer or signer position deactivated after the draft was saved leaves the list and is refused at submit too (not only at save)', async () => {
+    const draft = async () => {
+      const r = await http.request('POST', '/api/letters', {
+        token: T[DRAFTER],
+        body: {
+          typeCode: 'SD', subject: `Jabatan nonaktif ${RUN}`, body: 'Dengan hormat.', securityClass: 'B', urgency: 'BIASA', classificationCode: 'PY.01.1',
+          recipients: [{ kind: 'TO', externalName: 'Bawaslu Sumbawa' }], reviewerPositionIds: [pos['5204']['KASUBBAG-PDI']], signerPositionId: pos['5204'].SEKRETARIS,
+        },
+      });
+      expect(r.status).toBe(201);
+      return String(r.body.id);
+    };
+    const withReviewer = await draft();
+    const withSigner = await draft();
+    const status = async (id: string) => (await ds.query('SELECT status FROM letters WHERE id = ?', [id]))[0].status;
+    const eligible = async () => (await get(`/api/letters/eligible-participants?letterId=${withReviewer}`, DRAFTER)).body;
+    try {
+      await ds.query('UPDATE positions SET is_active = 0 WHERE id = ?', [pos['5204']['KASUBBAG-PDI']]);
+      expect((await eligible()).reviewers.map((p: { id: number }) => p.id)).not.toContain(pos['5204']['KASUBBAG-PDI']);
+      const r1 = await http.request('POST', `/api/letters/${withReviewer}/submit`, { token: T[DRAFTER] });
+      expect([r1.status, fieldOf(r1), r1.body.code]).toEqual([422, 'reviewerPositionIds.0', 'INVALID_REVIEWER']);
+      expect(await status(withReviewer)).toBe('DRAFT');
+      await ds.query('UPDATE positions SET is_active = 1 WHERE id = ?', [pos['5204']['KASUBBAG-PDI']]);
+      await ds.query('UPDATE positions SET is_active = 0 WHERE id = ?', [pos['5204'].SEKRETARIS]);
+      expect((await eligible()).signers.map((p: { id: number }) => p.id)).toEqual([pos['5204'].KETUA]);
+      const r2 = await http.request('POST', `/api/letters/${withSigner}/submit`, { token: T[DRAFTER] });
+      expect([r2.status, fieldOf(r2), r2.body.code]).toEqual([422, 'signerPositionId', 'INVALID_SIGNER']);
+      expect(await status(withSigner)).toBe('DRAFT');
+    } finally {
+      await ds.query('UPDATE positions SET is_active = 1 WHERE id IN (?, ?)', [pos['5204']['KASUBBAG-PDI'], pos['5204'].SEKRETARIS]);
+    }
+    // active again: both are submitted
+    expect((await http.request('POST', `/api/letters/${withReviewer}/submit`, { token: T[DRAFTER] })).status).toBe(201);
   });
 });
