@@ -148,6 +148,35 @@ describe('hostile probes 2026-12-05', () => {
     }
   });
 
+  it('inbox of a Plh: the acting position\'s copies are listed and counted in every order; positionId narrows to it, another is 403 naming it', async () => {
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const [{ id: anggota }] = await ds.query("SELECT id FROM users WHERE username = 'anggota.52'");
+    const made = await http.request('POST', '/api/admin/delegations', { token: await http.login('admin'), body: { userId: Number(anggota), positionId: pos['52'].SEKRETARIS, kind: 'PLH', startsOn: today, endsOn: today } });
+    expect(made.status).toBe(201);
+    T['anggota.52'] = await http.login('anggota.52');
+    const own = Number((await ds.query('SELECT COUNT(*) AS n FROM deliveries WHERE position_id IN (SELECT position_id FROM users WHERE id = ?)', [anggota]))[0].n);
+    const acting = Number((await ds.query('SELECT COUNT(*) AS n FROM deliveries WHERE position_id = ?', [pos['52'].SEKRETARIS]))[0].n);
+    for (const sort of ['-receivedAt', 'receivedAt', 'urgency', '-urgency', 'sender', '-sender']) {
+      const r = await get(`/api/inbox?sort=${sort}&pageSize=100`, 'anggota.52');
+      expect([sort, r.status, r.body.total, r.body.items.length]).toEqual([sort, 200, own + acting, own + acting]);
+      expect(r.body.items.map((i: { id: string }) => i.id)).toContain(ntbDeliveryId);
+    }
+    const narrowed = await get(`/api/inbox?positionId=${pos['52'].SEKRETARIS}&sort=sender`, 'anggota.52');
+    expect([narrowed.status, narrowed.body.total]).toEqual([200, acting]);
+    const notMine = await get(`/api/inbox?positionId=${pos.RI.SEKJEN}`, 'anggota.52');
+    expect([notMine.status, fieldOf(notMine)]).toEqual([403, 'positionId']);
+    // the Plh reads the acting office's copy whole (its own office's record)
+    const d = await get(`/api/deliveries/${ntbDeliveryId}`, 'anggota.52');
+    expect([d.body.mine, d.body.actNote]).toEqual([true, FORWARD_NOTE]);
+  });
+
+  it('inbox q with control or bidi characters is 400 naming q', async () => {
+    for (const q of ['%E2%80%AE', 'a%00b', '%E2%80%8B%E2%80%8B', 'a%1Bb']) {
+      const r = await get(`/api/inbox?q=${q}`, 'sekjen.ri');
+      expect([q, r.status, fieldOf(r)]).toEqual([q, 400, 'q']);
+    }
+  });
+
   // ------------------------------------------------------------------ each office's records are its own
   it("history: another office's events name neither its user nor its position", async () => {
     for (const [user, own] of [[DRAFTER, '5204'], ['sekretaris.52', '52'], ['sekjen.ri', 'RI']] as const) {
