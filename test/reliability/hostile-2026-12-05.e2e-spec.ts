@@ -224,13 +224,24 @@ describe('hostile probes 2026-12-05', () => {
     expect(ri.body.hops[1]).toMatchObject({ note: FORWARD_NOTE, by: { userId: ntbUser } });
   });
 
-  it("the letter itself: a recipient office does not read the drafting office's review (return note, who approved)", async () => {
+  it("the letter itself: a recipient office does not read the drafting office's review (return note, who approved) nor its earlier drafts", async () => {
     for (const user of ['sekretaris.52', 'sekjen.ri']) {
       const letter = await get(`/api/letters/${letterId}`, user);
       expect([user, letter.status]).toEqual([user, 200]);
       expect([user, letter.body.reviews, JSON.stringify(letter.body).includes(RETURN_NOTE)]).toEqual([user, [], false]);
       expect([user, letter.body.number, letter.body.signerName]).toEqual([user, expect.stringMatching(/\/5204\/2026$/), 'Ketua 5204 (demo)']);
     }
+    // nor its earlier drafts: the last revision only (the letter as sent); comparing drafts names the revision it may not read
+    for (const user of ['sekretaris.52', 'sekjen.ri']) {
+      const revisions = await get(`/api/letters/${letterId}/revisions`, user);
+      expect([user, revisions.status, revisions.body.map((r: { revision: number }) => r.revision), JSON.stringify(revisions.body).includes(FIRST_BODY)]).toEqual([user, 200, [2], false]);
+      const compare = await get(`/api/letters/${letterId}/revisions/compare?from=1&to=2`, user);
+      expect([user, compare.status, fieldOf(compare), JSON.stringify(compare.body).includes(FIRST_BODY)]).toEqual([user, 400, 'from', false]);
+    }
+    const drafts = await get(`/api/letters/${letterId}/revisions`, DRAFTER);
+    expect(drafts.body.map((r: { revision: number }) => r.revision)).toEqual([1, 2]);
+    expect(JSON.stringify(drafts.body)).toContain(FIRST_BODY);
+    expect((await get(`/api/letters/${letterId}/revisions/compare?from=1&to=2`, DRAFTER)).status).toBe(200);
     // the drafting office reads its own review whole: returned with the note, then approved
     const own = (await get(`/api/letters/${letterId}`, DRAFTER)).body;
     expect(own.reviews.map((r: { decision: string; note: string | null }) => [r.decision, r.note])).toEqual([['RETURNED', RETURN_NOTE], ['APPROVED', null]]);
