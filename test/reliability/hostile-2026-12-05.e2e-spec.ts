@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Http, startApiAndWorker } from '@naskah/testing';
 import { suiteDatabase } from '../../libs/testing/src/suite-database';
+import { ConfigError, loadConfig } from '../../libs/core/src/config/app-config';
 import { deliveriesOnceDispatched, eventually, officeIdOf } from '../../libs/testing/src/letters-fixture';
 
 /**
@@ -280,5 +281,27 @@ describe('hostile probes 2026-12-05', () => {
     }
     // active again: both are submitted
     expect((await http.request('POST', `/api/letters/${withReviewer}/submit`, { token: T[DRAFTER] })).status).toBe(201);
+  });
+});
+
+describe('hostile boot configuration 2026-12-05: Redis Cluster / Sentinel nodes', () => {
+  const problems = (env: Record<string, string>): string[] => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (err) {
+      if (err instanceof ConfigError) return err.problems;
+      throw err;
+    }
+  };
+
+  it('a node port of 0, above 65535 or with a leading zero stops the boot naming the variable (it would only fail when connecting)', () => {
+    for (const port of ['0', '65536', '99999', '07000']) {
+      expect([port, problems({ REDIS_CLUSTER_NODES: `10.0.0.1:7000,10.0.0.2:${port}`, QUEUE_PREFIX: '{naskah}' })]).toEqual([port, [expect.stringMatching(/^REDIS_CLUSTER_NODES=.*port 1–65535/)]]);
+      expect([port, problems({ REDIS_SENTINELS: `10.0.0.1:${port}`, REDIS_SENTINEL_NAME: 'naskah' })]).toEqual([port, [expect.stringMatching(/^REDIS_SENTINELS=.*port 1–65535/)]]);
+    }
+    for (const port of ['1', '6379', '26379', '65535']) {
+      expect([port, problems({ REDIS_CLUSTER_NODES: `10.0.0.1:${port}`, QUEUE_PREFIX: '{naskah}' })]).toEqual([port, []]);
+    }
   });
 });
