@@ -9,6 +9,11 @@ import { deliveriesOnceDispatched, eventually, officeIdOf } from '../../libs/tes
  * total, a letter's history scoped per office, and the delivery endpoints that show the same
  * records. The rule: each office's records are its own (another office's notes and users are not
  * read through any endpoint); nothing answers 500; a bad query parameter is 400 naming it.
+ * Found and fixed the same day (each probe failed on the old code): another office's position and
+ * Plt/Plh capacity in the history; the drafting office's review notes in the letter read by a
+ * recipient; its earlier drafts in /revisions; a relay's forwarding note and reader in the delivery
+ * detail and route read by the sender; submit not re-checking a reviewer/signer deactivated since
+ * the save; Redis node ports 0 / 99999 taken at boot.
  */
 jest.setTimeout(240_000);
 
