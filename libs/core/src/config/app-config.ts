@@ -5,6 +5,10 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, valida
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
+/** host:port,host:port — a port 1 to 65535 written without leading zeros (0 or 99999 would only fail when connecting). */
+const PORT = '([1-9]\\d{0,3}|[1-5]\\d{4}|6[0-4]\\d{3}|65[0-4]\\d{2}|655[0-2]\\d|6553[0-5])';
+const HOST_PORTS = new RegExp(`^[A-Za-z0-9.-]+:${PORT}(,[A-Za-z0-9.-]+:${PORT})*$`);
+
 /**
  * Every setting the apps read, validated at boot. A bad value stops start-up with a message
  * naming the variable; nothing else in the code reads process.env.
@@ -47,7 +51,7 @@ export class AppConfig {
    * (BullMQ, caches, login limiter, pub/sub, health) then asks them for the current primary of
    * REDIS_SENTINEL_NAME and follows a failover. Unset: the standalone REDIS_URL.
    */
-  @IsOptional() @Matches(/^[A-Za-z0-9.-]+:\d{1,5}(,[A-Za-z0-9.-]+:\d{1,5})*$/, { message: 'REDIS_SENTINELS harus berbentuk host:port,host:port (comma-separated sentinels)' })
+  @IsOptional() @Matches(HOST_PORTS, { message: 'REDIS_SENTINELS harus berbentuk host:port,host:port, port 1–65535 (comma-separated sentinels)' })
   REDIS_SENTINELS: string | undefined = undefined;
 
   /** The primary's name the sentinels monitor (`sentinel monitor <name> …`); required with REDIS_SENTINELS. */
@@ -65,7 +69,7 @@ export class AppConfig {
    * (`{naskah}`) so that every key of the product — a queue's keys, which BullMQ's scripts use
    * together, the login limiter's, the caches' — lies in one slot.
    */
-  @IsOptional() @Matches(/^[A-Za-z0-9.-]+:\d{1,5}(,[A-Za-z0-9.-]+:\d{1,5})*$/, { message: 'REDIS_CLUSTER_NODES harus berbentuk host:port,host:port (comma-separated cluster nodes)' })
+  @IsOptional() @Matches(HOST_PORTS, { message: 'REDIS_CLUSTER_NODES harus berbentuk host:port,host:port, port 1–65535 (comma-separated cluster nodes)' })
   REDIS_CLUSTER_NODES: string | undefined = undefined;
 
   /** Password of the Redis primary and replicas with REDIS_SENTINELS, and of every node with REDIS_CLUSTER_NODES (with REDIS_URL, the URL's own password wins). */

@@ -14,6 +14,9 @@
  */
 export interface HistoryEvent {
   actorUserId: number | null;
+  /** The position that acted (names its holder) and in what capacity (a Plt/Plh): another office's are not shown. */
+  actorPositionId?: number | null;
+  capacity?: string | null;
   officeId: number | null;
   action: string;
   before: unknown;
@@ -34,6 +37,14 @@ function obj(v: unknown): Record<string, unknown> {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
+/** Another office's event without who acted there: no user, no position, no capacity (a system event stays one). */
+function anonymous<E extends HistoryEvent>(ev: E): E {
+  const out = { ...ev, actorUserId: null };
+  if ('actorPositionId' in ev) out.actorPositionId = null;
+  if ('capacity' in ev) out.capacity = ev.capacity === 'SYSTEM' ? 'SYSTEM' : null;
+  return out;
+}
+
 export function scopeLetterHistory<E extends HistoryEvent>(events: E[], scope: HistoryScope): E[] {
   const mine = new Set(scope.viewerOfficeIds);
   const owner = mine.has(scope.letterOfficeId);
@@ -49,12 +60,41 @@ export function scopeLetterHistory<E extends HistoryEvent>(events: E[], scope: H
       if (typeof after.status === 'string') kept.status = after.status;
       // a return is written to the sender: its reason is theirs to read
       if (ev.action === 'LETTER_RETURNED_TO_SENDER' && typeof after.reason === 'string') kept.reason = after.reason;
-      out.push({ ...ev, actorUserId: null, before: null, after: Object.keys(kept).length ? kept : null });
+      out.push({ ...anonymous(ev), before: null, after: Object.keys(kept).length ? kept : null });
     } else if (ev.officeId === scope.letterOfficeId && MILESTONES.has(ev.action)) {
-      out.push({ ...ev, actorUserId: null, before: null, after: typeof after.number === 'string' ? { number: after.number } : null });
+      out.push({ ...anonymous(ev), before: null, after: typeof after.number === 'string' ? { number: after.number } : null });
     } else if (ev.action === 'LETTER_FORWARDED' && Array.isArray(after.to) && after.to.some((t) => mine.has(Number(obj(t).officeId)))) {
-      out.push({ ...ev, actorUserId: null, before: null, after: typeof after.note === 'string' && after.note ? { note: after.note } : null });
+      out.push({ ...anonymous(ev), before: null, after: typeof after.note === 'string' && after.note ? { note: after.note } : null });
     }
   }
   return out;
+}
+
+/**
+ * The same rule for the letter itself: the drafting office's review (who approved, who returned it
+ * and why) is its own; a viewer of another office (a recipient, a relay) reads the letter without it.
+ */
+export function scopeLetterView<L extends { officeId: number; reviews: unknown[] }>(letter: L, viewerOfficeIds: number[]): L {
+  return viewerOfficeIds.includes(letter.officeId) ? letter : { ...letter, reviews: [] };
+}
+
+/** A received copy seen by someone not holding it: another office's follow-up note, reader and the note written to it stay there. */
+export function scopeDeliveryView<
+  D extends { officeId: number; actNote: string | null; readByUserId: number | null; via: { officeId: number; note: string | null } | null },
+>(d: D, viewerOfficeIds: number[]): D {
+  if (viewerOfficeIds.includes(d.officeId)) return d;
+  return { ...d, actNote: null, readByUserId: null, via: d.via && !viewerOfficeIds.includes(d.via.officeId) ? { ...d.via, note: null } : d.via };
+}
+
+/**
+ * A delivery's route (origin → relays → here) shows a viewer how the letter came to their office
+ * whole — who sent or forwarded it and the notes written on the way; past their office's last hop,
+ * where it went and when, without who acted there or what they wrote. A viewer on no hop sees none.
+ */
+export function scopeRoute<H extends { office: { id: number }; by: unknown; note: string | null }>(hops: H[], viewerOfficeIds: number[]): H[] {
+  let last = -1;
+  hops.forEach((h, i) => {
+    if (viewerOfficeIds.includes(h.office.id)) last = i;
+  });
+  return hops.map((h, i) => (i <= last ? h : { ...h, by: null, note: null }));
 }

@@ -6,6 +6,7 @@ import { DelegationsService, Principal } from '@naskah/identity';
 import { OrganisationService } from '@naskah/organisation';
 import { OutboxService } from '@naskah/queue';
 import { LetterAccessService } from '../access/letter-access.service';
+import { scopeDeliveryView, scopeLetterView, scopeRoute } from '../access/letter-history-scope';
 import { LettersRepository } from '../letters/letters.repository';
 import type { LetterView } from '../letters/letter.types';
 import { INBOX_COLUMNS, INBOX_JOINS, InboxItem, toInboxItem } from './delivery-view';
@@ -50,15 +51,20 @@ export class DeliveriesService {
       [id],
     );
     const item = toInboxItem(r);
-    return {
-      ...item,
-      office: { id: item.officeId, name: r.office_name },
-      position: { id: item.positionId, title: r.position_title },
-      mine,
-      actedAt: r.acted_at ?? null,
-      actNote: r.act_note ?? null,
-      letter: await this.letters.load(item.letterId),
-    };
+    // another office's copy: its follow-up note, its reader and the note written to it are that office's own
+    const { viewerOfficeIds } = await this.access.historyScope(item.letterId, await this.access.viewerOf(p));
+    return scopeDeliveryView(
+      {
+        ...item,
+        office: { id: item.officeId, name: r.office_name },
+        position: { id: item.positionId, title: r.position_title },
+        mine,
+        actedAt: r.acted_at ?? null,
+        actNote: r.act_note ?? null,
+        letter: scopeLetterView(await this.letters.load(item.letterId), viewerOfficeIds),
+      },
+      viewerOfficeIds,
+    );
   }
 
   /** Read receipt: the first reading is recorded (who, when) and audited; later calls change nothing. */
@@ -94,6 +100,7 @@ export class DeliveriesService {
   /** The whole way the letter took to reach this delivery, origin first (each hop: office, position, who, when, note). */
   async route(p: Principal, id: string): Promise<{ deliveryId: string; letterId: string; hops: RouteHop[] }> {
     const { d } = await visibleDelivery(this.ds.manager, this.access, p, id);
-    return { deliveryId: d.id, letterId: d.letterId, hops: await routeOf(this.ds.manager, id) };
+    const { viewerOfficeIds } = await this.access.historyScope(d.letterId, await this.access.viewerOf(p));
+    return { deliveryId: d.id, letterId: d.letterId, hops: scopeRoute(await routeOf(this.ds.manager, id), viewerOfficeIds) };
   }
 }

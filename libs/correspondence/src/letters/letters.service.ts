@@ -5,6 +5,7 @@ import { conflict, DomainError, forbidden } from '@naskah/core';
 import { Actor, AuditService } from '@naskah/audit';
 import { Principal } from '@naskah/identity';
 import { LetterAccessService } from '../access/letter-access.service';
+import { scopeLetterView } from '../access/letter-history-scope';
 import { resolveAddressees } from '../dispatch/resolve-addressees';
 import { LettersRepository } from './letters.repository';
 import type { LetterFields, LetterPatch, LetterView } from './letter.types';
@@ -163,14 +164,21 @@ export class LettersService {
   }
 
   async get(p: Principal, id: string): Promise<LetterView> {
-    await this.access.assertVisible(id, await this.access.viewerOf(p));
-    const [letter, delivery] = await Promise.all([this.repo.load(id), this.repo.deliveryOf(id)]);
-    return { ...letter, delivery };
+    const viewer = await this.access.viewerOf(p);
+    await this.access.assertVisible(id, viewer);
+    const [letter, delivery, scope] = await Promise.all([this.repo.load(id), this.repo.deliveryOf(id), this.access.historyScope(id, viewer)]);
+    // the drafting office's review (who approved, who returned it and why) is its own (letter-history-scope.ts)
+    return { ...scopeLetterView(letter, scope.viewerOfficeIds), delivery };
   }
 
   async revisions(p: Principal, id: string): Promise<{ revision: number; createdAt: Date; createdBy: number; snapshot: LetterFields & { bodyDoc: BodyDoc; typeFields: LetterTypeFields | null } }[]> {
-    await this.access.assertVisible(id, await this.access.viewerOf(p));
-    const rows = await this.ds.query('SELECT revision, snapshot, body_doc, type_fields, created_by, created_at FROM letter_revisions WHERE letter_id = ? ORDER BY revision', [id]);
+    const viewer = await this.access.viewerOf(p);
+    await this.access.assertVisible(id, viewer);
+    // the drafts before the letter as it went out are the drafting office's own work (letter-history-scope.ts):
+    // another office (a recipient, a relay) reads the last revision only — the letter it received
+    const { letterOfficeId, viewerOfficeIds } = await this.access.historyScope(id, viewer);
+    const lastOnly = viewerOfficeIds.includes(letterOfficeId) ? '' : ' AND revision = (SELECT l.revision FROM letters l WHERE l.id = letter_id)';
+    const rows = await this.ds.query(`SELECT revision, snapshot, body_doc, type_fields, created_by, created_at FROM letter_revisions WHERE letter_id = ?${lastOnly} ORDER BY revision`, [id]);
     return rows.map((r: Record<string, unknown>) => {
       const snap = jsonColumn<LetterFields>(r.snapshot)!;
       // revisions kept before the content model have neither: the document is derived from the text

@@ -11,6 +11,7 @@ import { LettersRepository } from './letters.repository';
 import { actorFor, contentRefused } from './letters.service';
 import { bodyProblemsAtSubmit, validateTypeFields } from './letter-content-validation';
 import { checkSignatureLines } from './letter-signature-lines';
+import { officePositions, reviewerRefusal, signerRefusal } from './letter-participants';
 import type { LetterView } from './letter.types';
 
 /**
@@ -46,7 +47,17 @@ export class ReviewService {
       const bodyProblems = bodyProblemsAtSubmit(cur.typeCode, cur.bodyDoc);
       if (problems.length) throw contentRefused([...bodyProblems, ...problems], 'TYPE_FIELDS_INCOMPLETE', 'UNPROCESSABLE');
       if (bodyProblems.length) throw contentRefused(bodyProblems, 'BODY_REQUIRED', 'UNPROCESSABLE');
-      await checkSignatureLines(em, cur.officeId, cur.signerPositionId, cur.typeFields);
+      // who takes part, by the rule the compose page lists them with (letter-participants.ts), again: a
+      // reviewer or signer position deactivated since the draft was saved is refused here, as at save
+      const positions = await officePositions(em, cur.officeId);
+      const refused = (f: string, reason: string, code: string) => new DomainError(code, 'UNPROCESSABLE', `${f}: ${reason}`, { fields: [{ field: f, reason }] });
+      cur.reviewerPositionIds.forEach((pid, i) => {
+        const why = reviewerRefusal(positions, cur.drafterPositionId, pid);
+        if (why) throw refused(`reviewerPositionIds.${i}`, why, 'INVALID_REVIEWER');
+      });
+      const signerWhy = signerRefusal(positions, cur.signerPositionId);
+      if (signerWhy) throw refused('signerPositionId', signerWhy, 'INVALID_SIGNER');
+      await checkSignatureLines(em, cur.officeId, cur.signerPositionId, cur.typeFields, positions);
       const round = cur.reviewRound + 1;
       const hasReviewers = cur.reviewerPositionIds.length > 0;
       if (hasReviewers) {
