@@ -232,10 +232,11 @@ export class AppConfig {
   /**
    * Letters rendered at once per worker process (the `documents` queue: PDF layout and signing run on
    * the process's one event loop, so more at once only makes every other job of the process wait
-   * longer between them). At most WORKER_CONCURRENCY.
+   * longer between them). At most WORKER_CONCURRENCY, which is also the default (no separate limit):
+   * a lower value has not been shown to help, and it makes renders queue behind each other.
    */
   @Transform(toInt) @IsInt() @Min(1) @Max(200)
-  WORKER_DOCUMENTS_CONCURRENCY = 2;
+  WORKER_DOCUMENTS_CONCURRENCY = 200;
   // --- end worker stall recovery ------------------------------------------------------------------
 
   /** Trust X-Forwarded-For (client address for login limits): only behind a reverse proxy that overwrites it. */
