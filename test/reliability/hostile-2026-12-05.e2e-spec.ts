@@ -287,6 +287,30 @@ describe('hostile probes 2026-12-05', () => {
     // active again: both are submitted
     expect((await http.request('POST', `/api/letters/${withReviewer}/submit`, { token: T[DRAFTER] })).status).toBe(201);
   });
+  it('a drafter who is Plh of a reviewer position cannot approve their own draft (403 SELF_REVIEW, nothing changes); they may return it to change the reviewers', async () => {
+    const [{ id: drafterUserId }] = await ds.query('SELECT id FROM users WHERE username = ?', [DRAFTER]);
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const plh = await http.request('POST', '/api/admin/delegations', { token: await http.login('admin'), body: { userId: Number(drafterUserId), positionId: pos['5204'].SEKRETARIS, kind: 'PLH', startsOn: today, endsOn: today } });
+    expect(plh.status).toBe(201);
+    const created = await http.request('POST', '/api/letters', {
+      token: T[DRAFTER],
+      body: {
+        typeCode: 'SD', subject: `Periksa sendiri ${RUN}`, body: 'Dengan hormat.', securityClass: 'B', urgency: 'BIASA', classificationCode: 'PY.01.1',
+        recipients: [{ kind: 'TO', externalName: 'Bawaslu Sumbawa' }], reviewerPositionIds: [pos['5204'].SEKRETARIS], signerPositionId: pos['5204'].KETUA,
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = String(created.body.id);
+    expect((await http.request('POST', `/api/letters/${id}/submit`, { token: T[DRAFTER] })).status).toBe(201);
+    const before = await ds.query('SELECT status, version FROM letters WHERE id = ?', [id]);
+    const self = await http.request('POST', `/api/letters/${id}/review`, { token: T[DRAFTER], body: { decision: 'APPROVE' } });
+    expect([self.status, self.body.code]).toEqual([403, 'SELF_REVIEW']);
+    expect(await ds.query('SELECT status, version FROM letters WHERE id = ?', [id])).toEqual(before);
+    expect(Number((await ds.query('SELECT COUNT(*) AS n FROM letter_reviews WHERE letter_id = ? AND acted_at IS NOT NULL', [id]))[0].n)).toBe(0);
+    const back = await http.request('POST', `/api/letters/${id}/review`, { token: T[DRAFTER], body: { decision: 'RETURN', note: 'Ganti pemeriksa' } });
+    expect([back.status, back.body.status]).toEqual([201, 'RETURNED']);
+    await http.request('DELETE', `/api/admin/delegations/${plh.body.id}`, { token: await http.login('admin') });
+  });
 });
 
 describe('hostile boot configuration 2026-12-05: Redis Cluster / Sentinel nodes', () => {

@@ -131,6 +131,7 @@ export const ERROR_MESSAGES: Record<string, string> = {
   NOTE_REQUIRED: 'Isi catatan perbaikan untuk konseptor.',
   OUT_OF_REVIEW_ORDER: 'Belum giliran Anda: naskah menunggu pemeriksa sebelumnya.',
   NOT_THE_REVIEWER: 'Anda bukan pemeriksa naskah ini.',
+  SELF_REVIEW: 'Konseptor tidak dapat menyetujui naskah yang disusunnya sendiri; kembalikan naskah untuk mengganti pemeriksa.',
   LETTER_NOT_IN_REVIEW: 'Naskah tidak sedang dalam pemeriksaan (mungkin sudah diperiksa orang lain). Muat ulang halaman.',
   LETTER_NOT_APPROVED: 'Naskah belum disetujui semua pemeriksa, belum dapat ditandatangani.',
   ALREADY_SIGNED: 'Naskah sudah ditandatangani.',

@@ -99,6 +99,11 @@ export class ReviewService {
         if (mine) throw conflict('OUT_OF_REVIEW_ORDER', `Belum giliran Anda: naskah menunggu pemeriksa tahap ${current.step} (out of review order)`, { currentStep: current.step, yourStep: mine.step });
         throw forbidden('NOT_THE_REVIEWER', 'Anda bukan pemeriksa naskah ini');
       }
+      // four eyes: the drafter acting (Plt/Plh) for a reviewer position may return the draft — to change
+      // its reviewers — but never approve what they wrote themselves
+      if (decision === 'APPROVE' && cur.drafterUserId === p.userId) {
+        throw forbidden('SELF_REVIEW', 'Konseptor tidak dapat menyetujui naskah yang disusunnya sendiri; kembalikan naskah untuk mengganti pemeriksa (drafter cannot approve own draft)');
+      }
       const last = current.step === steps.length;
       await em.query(
         'UPDATE letter_reviews SET decision = ?, acted_by_user_id = ?, acted_capacity = ?, acted_at = CURRENT_TIMESTAMP(3), note = ? WHERE letter_id = ? AND round = ? AND step = ?',
