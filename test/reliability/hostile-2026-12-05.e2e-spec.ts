@@ -234,7 +234,7 @@ describe('hostile probes 2026-12-05', () => {
     for (const user of ['sekretaris.52', 'sekjen.ri']) {
       const letter = await get(`/api/letters/${letterId}`, user);
       expect([user, letter.status]).toEqual([user, 200]);
-      expect([user, letter.body.reviews, JSON.stringify(letter.body).includes(RETURN_NOTE)]).toEqual([user, [], false]);
+      expect([user, letter.body.reviews, letter.body.reviewerPositionIds, JSON.stringify(letter.body).includes(RETURN_NOTE)]).toEqual([user, [], [], false]);
       expect([user, letter.body.number, letter.body.signerName]).toEqual([user, expect.stringMatching(/\/5204\/2026$/), 'Ketua 5204 (demo)']);
     }
     // nor its earlier drafts: the last revision only (the letter as sent); comparing drafts names the revision it may not read
@@ -251,6 +251,7 @@ describe('hostile probes 2026-12-05', () => {
     // the drafting office reads its own review whole: returned with the note, then approved
     const own = (await get(`/api/letters/${letterId}`, DRAFTER)).body;
     expect(own.reviews.map((r: { decision: string; note: string | null }) => [r.decision, r.note])).toEqual([['RETURNED', RETURN_NOTE], ['APPROVED', null]]);
+    expect(own.reviewerPositionIds).toEqual([pos['5204'].SEKRETARIS]);
   });
 
   it('a reviewer or signer position deactivated after the draft was saved leaves the list and is refused at submit too (not only at save)', async () => {

@@ -74,8 +74,8 @@ export function scopeLetterHistory<E extends HistoryEvent>(events: E[], scope: H
  * The same rule for the letter itself: the drafting office's review (who approved, who returned it
  * and why) is its own; a viewer of another office (a recipient, a relay) reads the letter without it.
  */
-export function scopeLetterView<L extends { officeId: number; reviews: unknown[] }>(letter: L, viewerOfficeIds: number[]): L {
-  return viewerOfficeIds.includes(letter.officeId) ? letter : { ...letter, reviews: [] };
+export function scopeLetterView<L extends { officeId: number; reviews: unknown[]; reviewerPositionIds: number[] }>(letter: L, viewerOfficeIds: number[]): L {
+  return viewerOfficeIds.includes(letter.officeId) ? letter : { ...letter, reviews: [], reviewerPositionIds: [] };
 }
 
 /** A received copy seen by someone not holding it: another office's follow-up note, reader and the note written to it stay there. */
