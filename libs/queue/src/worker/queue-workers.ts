@@ -19,6 +19,9 @@ import { JobSlots, planJobSlots } from './job-slots';
  * against DATABASE_POOL_SIZE at boot (`planJobSlots`); a job that takes a second database
  * connection is logged (SECOND_DB_CONNECTION, `watchConnections`).
  */
+/** At shutdown: once no job has run for this long, queue connections still closing are left to the process exit. */
+const CLOSE_GRACE_MS = 3000;
+
 /** A job that waited this long for one of the process's job slots is logged (JOB_SLOT_WAIT). */
 const SLOT_WAIT_WARN_MS = 5000;
 /** An event loop held up this long is logged (EVENT_LOOP_BLOCKED). */
@@ -29,6 +32,8 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly logger = new Logger('QueueWorkers');
   private readonly workers: Worker[] = [];
   private slots!: JobSlots;
+  /** Jobs handed to this process and not finished (waiting for a slot or running). */
+  private handling = 0;
   /** `name#id` of the jobs holding a slot now (named in the EVENT_LOOP_BLOCKED warning). */
   private readonly running = new Set<string>();
   private lagTimer: NodeJS.Timeout | null = null;
@@ -104,7 +109,9 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       if (errors.length) throw new UnrecoverableError(`invalid payload for ${job.name}: ${errors.map((e) => e.property).join(', ')}`);
     }
     const queuedAt = Date.now();
-    return this.slots.run(async () => {
+    this.handling++;
+    try {
+      return await this.slots.run(async () => {
       const waited = Date.now() - queuedAt;
       if (waited >= SLOT_WAIT_WARN_MS) {
         this.logger.warn({ code: 'JOB_SLOT_WAIT', job: job.name, jobId: job.id, waitedMs: waited, slots: this.slots.size }, `job ${job.name} waited ${waited} ms for a job slot (all ${this.slots.size} busy)`);
@@ -117,7 +124,10 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       } finally {
         this.running.delete(key);
       }
-    });
+      });
+    } finally {
+      this.handling--;
+    }
   }
 
   /**
@@ -132,7 +142,27 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     const active = this.slots?.inUse ?? 0;
     this.logger.log({ signal, activeJobs: active }, `shutting down: waiting for ${active} running job(s)`);
     const t0 = Date.now();
-    await Promise.all(this.workers.map((w) => w.close()));
+    const open = new Set(this.workers.map((w) => w.name));
+    const closed = Promise.all(this.workers.map(async (w) => {
+      await w.close();
+      open.delete(w.name);
+    })).then(() => 'closed' as const);
+    // BullMQ's close() waits for the running jobs, then QUITs its connections. On a Redis Cluster the
+    // QUIT of an idle worker's blocking connection can wait behind its long blocking read (a queue
+    // whose next job is a scheduled one hours away) and hold the shutdown until the process manager
+    // kills it. Once no job has run here for CLOSE_GRACE_MS, the connections are left to the exit.
+    const quiet = (async () => {
+      let quietSince = Date.now();
+      for (;;) {
+        if (this.handling > 0) quietSince = Date.now();
+        else if (Date.now() - quietSince >= CLOSE_GRACE_MS) return 'quiet' as const;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    if ((await Promise.race([closed, quiet])) === 'quiet') {
+      this.logger.warn({ code: 'WORKER_CLOSE_SLOW', queues: [...open], ms: Date.now() - t0 }, `no job running, but ${open.size} queue connection(s) not closed after ${CLOSE_GRACE_MS} ms; exiting without waiting for them`);
+    }
+    this.logger.log({ ms: Date.now() - t0 }, 'running jobs finished; waiting for the outbox relay they started');
     await this.outbox.idle();
     this.logger.log({ ms: Date.now() - t0 }, 'queue workers closed');
   }

@@ -165,7 +165,7 @@ export class ReliabilityEnv {
       AUDIT_CHECKPOINT_KEY_PATH: join(this.dir, 'audit-checkpoint-key.pem'),
       JWT_SECRET: 'reliability-secret-for-naskah-tests-0123456789',
       OUTBOX_POLL_MS: '200',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.NASKAH_TEST_APP_LOG_LEVEL ?? 'warn',
       NASKAH_RELIABILITY_DIR: this.dir, // marks our processes for reapLeftovers
       ...this.opts.appEnv,
       ...extra,
