@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { jakartaToday } from '@naskah/identity';
 import { Http, startApi } from '@naskah/testing';
+import { InboxService } from '@naskah/correspondence';
 import { createWorker } from '../../apps/worker/src/main';
 import { deliveriesOnceDispatched, forgetOldDispatchJobs, insertSignedLetterFixture, officeIdOf, positionIdOf, userIdOf } from '../../libs/testing/src/letters-fixture';
 
@@ -124,6 +125,24 @@ describe('inbox sorting and totals', () => {
     // reading one makes it read: unread counts one fewer
     expect((await http.request('POST', `/api/deliveries/${id[4]}/read`, { token: t })).status).toBeLessThan(300);
     expect(await total('unread=true')).toBe(5);
+  });
+
+  it('counts no further than the cap: beyond it the total is the cap and says so; at or below it, exact', async () => {
+    const inbox = http.app.get(InboxService);
+    const before = inbox.totalCap;
+    try {
+      inbox.totalCap = 4; // the 6 letters of this position are more than 4
+      const over = (await list(`positionId=${pos}`)).body;
+      expect([over.total, over.totalCapped]).toEqual([4, true]);
+      expect((await list(`positionId=${pos}&sort=sender`)).body).toMatchObject({ total: 4, totalCapped: true });
+      inbox.totalCap = 6; // exactly the cap: exact, not "more than"
+      expect((await list(`positionId=${pos}`)).body).toMatchObject({ total: 6, totalCapped: false });
+      inbox.totalCap = 4;
+      expect((await list(`positionId=${pos}&urgency=SEGERA`)).body).toMatchObject({ total: 2, totalCapped: false });
+    } finally {
+      inbox.totalCap = before;
+    }
+    expect((await list(`positionId=${pos}`)).body).toMatchObject({ total: 6, totalCapped: false });
   });
 
   it('counts only the positions read: own and Plh together are the sum of each', async () => {

@@ -3434,8 +3434,10 @@ export interface components {
             positionIds: number[];
             /** @description the order of the items */
             sort: components["schemas"]["InboxSort"];
-            /** @description how many items match the filters over every page (copies destroyed under the retention schedule left out, as in the list); counted on the first page only, null on the following ones */
+            /** @description how many items match the filters over every page (copies destroyed under the retention schedule left out, as in the list); counted on the first page only, null on the following ones; counted up to 1,000 (then `totalCapped`) */
             total: number | null;
+            /** @description true: more items than `total` match (the count stops at 1,000); the page says "lebih dari 1.000" */
+            totalCapped: boolean;
         };
         /** @enum {string} */
         InboxSort: "-receivedAt" | "receivedAt" | "-urgency" | "urgency" | "sender" | "-sender";

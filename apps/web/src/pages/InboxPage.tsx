@@ -85,6 +85,7 @@ export function InboxPage() {
   });
   const rows = q.data?.pages.flatMap((p) => p.items) ?? [];
   const total = q.data?.pages[0]?.total ?? null;
+  const totalCapped = q.data?.pages[0]?.totalCapped ?? false;
   const unreadShown = rows.filter((r) => !r.readAt).length;
 
   /** The order from a column header (server-side): a column's two directions, newest first when none. */
@@ -264,7 +265,7 @@ export function InboxPage() {
             <>
               {total !== null && (
                 <>
-                  <strong className="inbox-total">{total.toLocaleString('id-ID')} naskah</strong>
+                  <strong className="inbox-total">{totalCapped ? `lebih dari ${total.toLocaleString('id-ID')}` : total.toLocaleString('id-ID')} naskah</strong>
                   {active ? ' sesuai saringan' : ''} ·{' '}
                 </>
               )}

@@ -29,6 +29,6 @@ export const INBOX_PAGE_SCHEMA = {
     items: { type: 'array', items: INBOX_ITEM_SCHEMA },
     page: int, pageSize: int, hasMore: bool, nextBefore: nullable(str),
     positionIds: { type: 'array', items: int },
-    sort: str, total: nullable(int),
+    sort: str, total: nullable(int), totalCapped: bool,
   },
 } as const;

@@ -1,5 +1,5 @@
 import {
-  HELD_D, inboxCountQuery, inboxSortedPageQuery, sortSpec, INBOX_SORTS,
+  HELD_D, inboxCountQuery, inboxDestroyedCountQuery, inboxSortedPageQuery, sortSpec, INBOX_SORTS,
   fullTextQuery, inboxIdsQuery, inboxIndexedSearchQuery, inboxPageQuery, indexedWords, jakartaDayStart, searchPattern, searchWindowQuery, SEARCH_WINDOW,
 } from './inbox-query';
 
@@ -170,11 +170,14 @@ describe('inbox orders and the total', () => {
     for (const s of INBOX_SORTS) expect(sortSpec(s).index).toMatch(/^ix_deliveries_inbox/);
   });
 
-  it('counts from the index ranges less the destroyed copies, never row by row', () => {
-    const q = inboxCountQuery([7, 9], { unread: true, before: '5', page: 3 });
+  it('counts from the index ranges (stopping at the limit) less the destroyed copies, never row by row', () => {
+    const q = inboxCountQuery([7, 9], { unread: true, before: '5', page: 3 }, [], 1001);
     expect(q.sql).not.toContain('NOT EXISTS');
     expect(q.sql).not.toContain('d.id <');
-    expect(q.sql).toContain('FROM letter_holdings_ended e JOIN deliveries d');
-    expect(q.params).toEqual([7, 9, 7, 9]);
+    expect(q.sql).toContain('LIMIT 1001');
+    expect(q.params).toEqual([7, 9]);
+    const d = inboxDestroyedCountQuery([7, 9], { unread: true, before: '5', page: 3 });
+    expect(d.sql).toContain('FROM letter_holdings_ended e JOIN deliveries d');
+    expect(d.params).toEqual([7, 9]);
   });
 });

@@ -309,16 +309,28 @@ export function inboxSortedPageQuery(positionIds: number[], f: InboxFilters, wor
  * read every delivery's row. A text search counts the FULLTEXT candidates that pass the exact
  * rule (a text with no indexed word: every row of the positions).
  */
-export function inboxCountQuery(positionIds: number[], f: InboxFilters, words: string[] = []): { sql: string; params: unknown[] } {
+export function inboxCountQuery(positionIds: number[], f: InboxFilters, words: string[] = [], limit?: number): { sql: string; params: unknown[] } {
   if (!positionIds.length) throw new Error('inbox query needs at least one position');
   const { cond, params } = inboxWhere({ ...f, before: undefined, page: undefined }, undefined, false);
   const marks = positionIds.map(() => '?').join(', ');
   const match = f.q && words.length ? 'MATCH (d.search_words) AGAINST (? IN BOOLEAN MODE) AND ' : '';
   const matchParams = match ? [fullTextQuery(words, positionIds)] : [];
+  // `limit`: count no further than that many rows (the index range read stops there)
+  const rows = `SELECT 1 FROM deliveries d WHERE ${match}d.position_id IN (${marks})${cond}`;
   return {
-    sql: `SELECT (SELECT COUNT(*) FROM deliveries d WHERE ${match}d.position_id IN (${marks})${cond})
-      - (SELECT COUNT(*) FROM letter_holdings_ended e JOIN deliveries d FORCE INDEX (ix_deliveries_letter) ON d.letter_id = e.letter_id AND d.office_id = e.office_id
-         WHERE d.position_id IN (${marks})${cond}) AS n`,
-    params: [...matchParams, ...positionIds, ...params, ...positionIds, ...params],
+    sql: limit === undefined ? `SELECT COUNT(*) AS n FROM (${rows}) c` : `SELECT COUNT(*) AS n FROM (${rows} LIMIT ${Math.max(0, Math.floor(limit))}) c`,
+    params: [...matchParams, ...positionIds, ...params],
+  };
+}
+
+/** The destroyed copies among the rows `inboxCountQuery` counts (a few: read through the holdings-ended table). */
+export function inboxDestroyedCountQuery(positionIds: number[], f: InboxFilters): { sql: string; params: unknown[] } {
+  if (!positionIds.length) throw new Error('inbox query needs at least one position');
+  const { cond, params } = inboxWhere({ ...f, before: undefined, page: undefined }, undefined, false);
+  const marks = positionIds.map(() => '?').join(', ');
+  return {
+    sql: `SELECT COUNT(*) AS n FROM letter_holdings_ended e JOIN deliveries d FORCE INDEX (ix_deliveries_letter) ON d.letter_id = e.letter_id AND d.office_id = e.office_id
+      WHERE d.position_id IN (${marks})${cond}`,
+    params: [...positionIds, ...params],
   };
 }

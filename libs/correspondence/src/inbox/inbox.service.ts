@@ -5,7 +5,7 @@ import { DomainError } from '@naskah/core';
 import { Principal } from '@naskah/identity';
 import { LetterAccessService } from '../access/letter-access.service';
 import {
-  DEFAULT_FT_LIMITS, DEFAULT_INBOX_SORT, FullTextLimits, InboxFilters, inboxCountQuery, inboxIndexedSearchQuery, inboxPageQuery, inboxSortedPageQuery, InboxSort, indexedWords, pageOf,
+  DEFAULT_FT_LIMITS, DEFAULT_INBOX_SORT, FullTextLimits, InboxFilters, inboxCountQuery, inboxDestroyedCountQuery, inboxIndexedSearchQuery, inboxPageQuery, inboxSortedPageQuery, InboxSort, indexedWords, pageOf,
   SEARCH_MORE_ROWS, SEARCH_SCAN_ROWS, SEARCH_WINDOW, searchWindowQuery,
 } from './inbox-query';
 import { InboxItem, toInboxItem } from './delivery-view';
@@ -22,13 +22,20 @@ export interface InboxPage {
   sort: InboxSort;
   /** How many items match the filters over every page; counted on the first page only (null on the following ones). */
   total: number | null;
+  /** true: more than `total` items match (the count stopped at INBOX_TOTAL_CAP). */
+  totalCapped: boolean;
 }
 
 type Row = Record<string, unknown>;
 
 /** Naskah masuk: what reached the caller's positions (own and held by delegation), newest first. */
+/** How far an inbox's total is counted: a clerk reads "lebih dari 1.000 naskah" beyond it. */
+export const INBOX_TOTAL_CAP = 1000;
+
 @Injectable()
 export class InboxService {
+  /** The total is counted up to this many items; beyond it the page says "more than" (INBOX_TOTAL_CAP). */
+  totalCap = INBOX_TOTAL_CAP;
   private ftLimits?: Promise<FullTextLimits>;
 
   constructor(
@@ -53,16 +60,18 @@ export class InboxService {
     const f: InboxFilters = { ...filters, sort, q: filters.q?.trim() || undefined };
     const { pageSize, offset } = pageOf(f);
     const page = f.before ? 1 : Math.max(f.page ?? 1, 1);
-    if (!positionIds.length) return { items: [], page, pageSize, hasMore: false, nextBefore: null, positionIds, sort, total: 0 };
+    if (!positionIds.length) return { items: [], page, pageSize, hasMore: false, nextBefore: null, positionIds, sort, total: 0, totalCapped: false };
     const words = f.q ? indexedWords(f.q, positionIds, await this.fullTextLimits()) : [];
     // a list tolerates a few seconds of staleness: a healthy replica answers it (the positions it
     // covers were read from the primary above), unless this user wrote a moment ago
     const db = await this.replicas.reader(p);
-    const total = !f.before && page === 1 ? await this.count(db, positionIds, f, words) : null;
+    const counted = !f.before && page === 1 ? await this.count(db, positionIds, f, words) : null;
+    const total = counted?.total ?? null;
+    const totalCapped = counted?.capped ?? false;
     if (sort !== DEFAULT_INBOX_SORT) {
       const sorted = await this.query(db, inboxSortedPageQuery(positionIds, f, words));
       const more = sorted.length > pageSize;
-      return { items: (more ? sorted.slice(0, pageSize) : sorted).map(toInboxItem), page, pageSize, hasMore: more, nextBefore: null, positionIds, sort, total };
+      return { items: (more ? sorted.slice(0, pageSize) : sorted).map(toInboxItem), page, pageSize, hasMore: more, nextBefore: null, positionIds, sort, total, totalCapped };
     }
     let rows: Row[];
     // Only a text with no word for the index leaves a window behind: the page says where to go on.
@@ -76,12 +85,20 @@ export class InboxService {
     const full = rows.length > pageSize;
     const items = (full ? rows.slice(0, pageSize) : rows).map(toInboxItem);
     const nextBefore = full ? items[items.length - 1].id : (windowFloor ?? null);
-    return { items, page, pageSize, hasMore: nextBefore !== null, nextBefore, positionIds, sort, total };
+    return { items, page, pageSize, hasMore: nextBefore !== null, nextBefore, positionIds, sort, total, totalCapped };
   }
 
-  private async count(db: Queryable, positionIds: number[], f: InboxFilters, words: string[]): Promise<number> {
-    const [r] = await this.query(db, inboxCountQuery(positionIds, f, words));
-    return Number(r?.n ?? 0);
+  /**
+   * The total, counted no further than `totalCap` (a count reads every row it counts: an inbox of
+   * 10,000 letters made every first page pay for 10,000 index entries). Destroyed copies are few and
+   * counted whole; the held rows up to the cap plus those, so "more than the cap" is exact.
+   */
+  private async count(db: Queryable, positionIds: number[], f: InboxFilters, words: string[]): Promise<{ total: number; capped: boolean }> {
+    const [d] = await this.query(db, inboxDestroyedCountQuery(positionIds, f));
+    const destroyed = Number(d?.n ?? 0);
+    const [r] = await this.query(db, inboxCountQuery(positionIds, f, words, this.totalCap + 1 + destroyed));
+    const held = Number(r?.n ?? 0) - destroyed;
+    return held > this.totalCap ? { total: this.totalCap, capped: true } : { total: Math.max(0, held), capped: false };
   }
 
   /**

@@ -54,7 +54,8 @@ export class InboxPage implements C.InboxPage {
   @ApiProperty({ type: String, nullable: true, description: 'pass as `before` to read the next page by keyset' }) nextBefore: string | null;
   @ApiProperty({ type: Number, isArray: true, description: 'the positions read (own and held by delegation)' }) positionIds: number[];
   @ApiProperty({ enum: INBOX_SORTS, enumName: 'InboxSort', description: 'the order of the items' }) sort: C.InboxSort;
-  @ApiProperty({ type: Number, nullable: true, description: 'how many items match the filters over every page (copies destroyed under the retention schedule left out, as in the list); counted on the first page only, null on the following ones' }) total: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'how many items match the filters over every page (copies destroyed under the retention schedule left out, as in the list); counted on the first page only, null on the following ones; counted up to 1,000 (then `totalCapped`)' }) total: number | null;
+  @ApiProperty({ description: 'true: more items than `total` match (the count stops at 1,000); the page says "lebih dari 1.000"' }) totalCapped: boolean;
 }
 
 /** One received letter with the letter itself. */
