@@ -31,6 +31,8 @@ type Row = Record<string, unknown>;
 /** Naskah masuk: what reached the caller's positions (own and held by delegation), newest first. */
 /** How far an inbox's total is counted: a clerk reads "lebih dari 1.000 naskah" beyond it. */
 export const INBOX_TOTAL_CAP = 1000;
+/** Rows counted past the cap, so the few destroyed copies subtracted still leave the answer exact. */
+const DESTROYED_SLACK = 100;
 
 @Injectable()
 export class InboxService {
@@ -90,15 +92,22 @@ export class InboxService {
 
   /**
    * The total, counted no further than `totalCap` (a count reads every row it counts: an inbox of
-   * 10,000 letters made every first page pay for 10,000 index entries). Destroyed copies are few and
-   * counted whole; the held rows up to the cap plus those, so "more than the cap" is exact.
+   * 10,000 letters made every first page pay for 10,000 index entries), in one round trip with the
+   * destroyed copies (a few). The held rows are counted up to cap + 1 + DESTROYED_SLACK, so the answer
+   * is exact — the number, or "more than the cap" — unless more copies than the slack were destroyed;
+   * then what is said (more than the rows counted less the destroyed) is still true.
    */
   private async count(db: Queryable, positionIds: number[], f: InboxFilters, words: string[]): Promise<{ total: number; capped: boolean }> {
-    const [d] = await this.query(db, inboxDestroyedCountQuery(positionIds, f));
-    const destroyed = Number(d?.n ?? 0);
-    const [r] = await this.query(db, inboxCountQuery(positionIds, f, words, this.totalCap + 1 + destroyed));
-    const held = Number(r?.n ?? 0) - destroyed;
-    return held > this.totalCap ? { total: this.totalCap, capped: true } : { total: Math.max(0, held), capped: false };
+    const limit = this.totalCap + 1 + DESTROYED_SLACK;
+    const held = inboxCountQuery(positionIds, f, words, limit);
+    const gone = inboxDestroyedCountQuery(positionIds, f);
+    const [r] = await db.query(`SELECT (${held.sql}) AS n, (${gone.sql}) AS destroyed`, [...held.params, ...gone.params]);
+    const n = Number(r?.n ?? 0);
+    const destroyed = Number(r?.destroyed ?? 0);
+    // n < limit: every held row was counted; n = limit: at least n - destroyed are held
+    const total = Math.max(0, n - destroyed);
+    if (n < limit) return total > this.totalCap ? { total: this.totalCap, capped: true } : { total, capped: false };
+    return { total: Math.min(this.totalCap, Math.max(0, total - 1)), capped: true };
   }
 
   /**
