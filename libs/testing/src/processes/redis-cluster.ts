@@ -1,5 +1,4 @@
-import IORedis from 'ioredis';
-import { execFileP, waitFor, which } from './util';
+import { askRedis, execFileP, waitFor, which } from './util';
 import { ManagedProcess } from './managed-process';
 import { RedisServer } from './servers';
 
@@ -114,14 +113,8 @@ export class RedisClusterSet {
   }
 
   /** One command on one node, on a short-lived connection (no cluster redirection). */
-  async ask(port: number, ...command: string[]): Promise<unknown> {
-    const c = new IORedis({ host: '127.0.0.1', port, lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, connectTimeout: 1000 });
-    try {
-      await c.connect();
-      return await c.call(command[0], ...command.slice(1));
-    } finally {
-      c.disconnect();
-    }
+  ask(port: number, ...command: string[]): Promise<unknown> {
+    return askRedis(port, ...command);
   }
 
   tail(lines = 30): string {

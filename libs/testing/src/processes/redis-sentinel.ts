@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import IORedis from 'ioredis';
-import { ROOT, tailOf, waitFor, which } from './util';
+import { askRedis, ROOT, tailOf, waitFor, which } from './util';
 import { ManagedProcess } from './managed-process';
 import { RedisServer, tcpAnswers } from './servers';
 
@@ -84,14 +83,8 @@ export class RedisSentinelSet {
   }
 
   /** One command on one server, on a short-lived connection. */
-  async ask(port: number, ...command: string[]): Promise<unknown> {
-    const c = new IORedis({ host: '127.0.0.1', port, lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, connectTimeout: 1000 });
-    try {
-      await c.connect();
-      return await c.call(command[0], ...command.slice(1));
-    } finally {
-      c.disconnect();
-    }
+  ask(port: number, ...command: string[]): Promise<unknown> {
+    return askRedis(port, ...command);
   }
 
   tail(lines = 30): string {

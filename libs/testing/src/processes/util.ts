@@ -4,6 +4,7 @@ import { closeSync, existsSync, openSync, readSync, fstatSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import IORedis from 'ioredis';
 
 export const ROOT = resolve(__dirname, '..', '..', '..', '..');
 export const RELIABILITY_DIR = join(ROOT, '.data', 'reliability');
@@ -83,3 +84,14 @@ export async function waitFor(what: string, probe: () => Promise<boolean> | bool
   }
 }
 
+
+/** One command on one Redis server (or cluster node, without redirection), on a short-lived connection. */
+export async function askRedis(port: number, ...command: string[]): Promise<unknown> {
+  const c = new IORedis({ host: '127.0.0.1', port, lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, connectTimeout: 1000 });
+  try {
+    await c.connect();
+    return await c.call(command[0], ...command.slice(1));
+  } finally {
+    c.disconnect();
+  }
+}
