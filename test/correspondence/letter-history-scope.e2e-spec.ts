@@ -113,4 +113,26 @@ describe('the history of a letter shows each office only what is its own', () =>
     expect(text(h)).not.toContain(RETURN_NOTE);
     expect(h.some((e) => ['LETTER_DRAFTED', 'LETTER_SUBMITTED', 'LETTER_RETURNED', 'LETTER_REVISED', 'LETTER_REVIEW_APPROVED'].includes(e.action))).toBe(false);
   });
+
+  it('the letter and its revisions name the konseptor and the review only to the drafting office; a recipient reads the letter as its signer sent it', async () => {
+    const drafter = Number((await ds.query("SELECT id FROM users WHERE username = 'kasubbag.umum.5204'"))[0].id);
+    const own = await http.request('GET', `/api/letters/${letterId}`, { token: T['kasubbag.umum.5204'] });
+    expect(own.status).toBe(200);
+    expect(own.body.drafterUserId).toBe(drafter);
+    expect(own.body.drafterPositionId).toEqual(expect.any(Number));
+    expect(own.body.reviews.length).toBeGreaterThan(0);
+    const ownRevisions = (await http.request('GET', `/api/letters/${letterId}/revisions`, { token: T['kasubbag.umum.5204'] })).body;
+    expect(ownRevisions.length).toBeGreaterThan(1);
+    expect(ownRevisions.every((r: { createdBy: number }) => r.createdBy === drafter)).toBe(true);
+    for (const user of ['sekretaris.52', 'sekjen.ri']) {
+      const seen = await http.request('GET', `/api/letters/${letterId}`, { token: T[user] });
+      expect(seen.status).toBe(200);
+      expect(seen.body).toMatchObject({ number, drafterUserId: null, drafterPositionId: null, reviews: [], reviewerPositionIds: [] });
+      expect(seen.body.signerName).toEqual(expect.any(String)); // the letter speaks for its signer
+      const revisions = (await http.request('GET', `/api/letters/${letterId}/revisions`, { token: T[user] })).body;
+      expect(revisions).toHaveLength(1);
+      expect(revisions[0].createdBy).toBeNull();
+      expect(JSON.stringify(revisions)).not.toContain(`"createdBy":${drafter}`);
+    }
+  });
 });

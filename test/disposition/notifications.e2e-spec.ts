@@ -3,7 +3,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { NotificationHub, PositionNotifier } from '@naskah/notification';
 import { AuthService, jakartaToday } from '@naskah/identity';
-import { OutboxService } from '@naskah/queue';
+import { OutboxService, REDIS } from '@naskah/queue';
+import type IORedis from 'ioredis';
 import { Http, startApi } from '@naskah/testing';
 import { openNotificationStream, openStream, streamTicket } from '../../libs/testing/src/sse-client';
 import { createWorker } from '../../apps/worker/src/main';
@@ -190,6 +191,37 @@ describe('notifications: list, SSE stream, position notifier', () => {
     } finally {
       stream.close();
       long.close();
+    }
+  });
+
+  it('catches up on an open stream what was stored while the API’s bus subscriber was away (pub/sub keeps nothing for an absent subscriber: a Redis restart or failover)', async () => {
+    const stream = await openNotificationStream(port, await http.login('sekretaris.5204'));
+    try {
+      await eventually(async () => (stream.events.some((e) => e.event === 'ready') ? true : undefined), 'the ready event');
+      // a notification stored whose bus message never reached this API (published while its subscriber was reconnecting)
+      const userId = await userIdOf(http.ds, 'sekretaris.5204');
+      const key = `test-bus-gap-${Date.now()}`;
+      const res = await http.ds.query('INSERT INTO notifications (user_id, type, payload, dedupe_key, created_at) VALUES (?, ?, ?, ?, NOW(3))', [
+        userId, 'LETTER_RECEIVED', JSON.stringify({ title: 'Surat masuk baru', deliveryId }), key,
+      ]);
+      const id = String(res.insertId);
+      const arrived = () => stream.events.filter((e) => e.event === 'notification' && e.id === id);
+      await new Promise((r) => setTimeout(r, 700));
+      expect(arrived()).toHaveLength(0); // nothing told the stream yet
+      const worklistBefore = stream.events.filter((e) => e.event === 'worklist-changed').length;
+      // the subscriber's connection drops (as when Redis restarts) and ioredis reconnects it
+      const redis = http.app.get<IORedis>(REDIS);
+      const list = String(await redis.client('LIST'));
+      const line = list.split('\n').find((l) => l.includes(`name=naskah-notification-bus-${process.pid} `));
+      expect(line).toBeDefined();
+      await redis.client('KILL', 'ID', /\bid=(\d+)/.exec(line!)![1]);
+      await eventually(async () => (arrived().length ? true : undefined), 'the missed notification on the open stream after the subscriber came back', 10_000);
+      await eventually(async () => (stream.events.filter((e) => e.event === 'worklist-changed').length > worklistBefore ? true : undefined), 'a worklist-changed hint after the subscriber came back');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(arrived()).toHaveLength(1); // once
+      expect(arrived()[0].data).toMatchObject({ id, type: 'LETTER_RECEIVED', payload: { deliveryId } });
+    } finally {
+      stream.close();
     }
   });
 

@@ -146,7 +146,8 @@ describe('reliability: Redis primary killed under Sentinel while letters are sen
       failed[name] = (await q.getJobCounts('failed')).failed;
       await q.close();
     }
-    // the live stream: each notification pushed once, and those of letters sent after the failover too (the subscriber re-subscribed)
+    // the live stream: each notification pushed once, and those of letters sent after the failover too (the subscriber
+    // re-subscribed and caught up what was published before it was back)
     await waitFor('the stream to carry the notification of the letter sent after the failover', () =>
       !!stream && stream.events.some((e) => e.event === 'notification' && String(e.data?.payload?.letterId ?? e.data?.letterId) === sendIds[sendIds.length - 1]), { timeoutMs: 15_000, everyMs: 100 });
     const pushed = stream!.events.filter((e) => e.event === 'notification').map((e) => String(e.id));
@@ -157,7 +158,8 @@ describe('reliability: Redis primary killed under Sentinel while letters are sen
       'items checked': `${sendIds.length} sends → ${expectedDeliveries} deliveries expected, ${report.deliveries} found; ${notes.length} letters notified to sekretaris.52`,
       'items lost': report.missing + (sendIds.length - notes.length),
       'items doubled': report.extra + report.duplicateAgenda + [...perLetter.values()].filter((n) => n > 1).length + (pushed.length - new Set(pushed).size),
-      // pub/sub is a hint (the list is the truth): what was published while the bus was down is not replayed
+      // pub/sub keeps nothing for an absent subscriber: what was published while the API's subscriber was
+      // reconnecting reaches the open stream from the list once it is back (NotificationHub's catch-up)
       'notifications pushed on the live stream': `${pushed.length} of ${notes.length} (${new Set(pushed).size} distinct)`,
       'failed jobs (dispatch, notifications)': `${failed.dispatch}, ${failed.notifications}`,
       'sign-in after the failover': login.status,

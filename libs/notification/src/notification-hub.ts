@@ -6,7 +6,7 @@ import { notificationBusChannel } from './notification-bus';
 import type { NotificationEvent, NotificationView, WorklistHint } from './notification.types';
 
 type Listener = (n: NotificationView) => void;
-type Stream = { listener: Listener; onShutdown?: () => void };
+type Stream = { listener: Listener; onShutdown?: () => void; onResync?: () => void };
 
 /** Whose work-queue hints a stream wants: the positions its user acts for, and the office whose office-wide queues (registrar, archivist) are theirs. */
 export interface WorklistWatch {
@@ -19,6 +19,12 @@ export interface WorklistWatch {
 /**
  * The API side of the bus: one Redis subscription per process, opened when the first stream
  * connects, fanned out to the streams of the user each message is for.
+ *
+ * Pub/sub keeps nothing for a subscriber that is away: what is published while its connection is
+ * down (a Redis restart, a Sentinel failover — the publisher may be back on the new primary
+ * seconds before this subscriber is) is lost to it. So when the subscriber comes back, once it is
+ * subscribed again, every open stream is told to catch up from the notifications table (the
+ * truth) and every work-queue watcher to refetch its counters.
  */
 @Injectable()
 export class NotificationHub implements OnModuleDestroy {
@@ -35,8 +41,8 @@ export class NotificationHub implements OnModuleDestroy {
    * does not answer). Returns the unsubscribe function. `onShutdown` lets the stream end itself
    * when the process stops.
    */
-  async subscribe(userId: number, listener: Listener, onShutdown?: () => void): Promise<() => void> {
-    const stream: Stream = { listener, onShutdown };
+  async subscribe(userId: number, listener: Listener, onShutdown?: () => void, onResync?: () => void): Promise<() => void> {
+    const stream: Stream = { listener, onShutdown, onResync };
     const unsubscribe = () => {
       const set = this.listeners.get(userId);
       set?.delete(stream);
@@ -73,6 +79,16 @@ export class NotificationHub implements OnModuleDestroy {
     const sub = createRedis(this.config, { lazyConnect: true, connectionName: `naskah-notification-bus-${process.pid}` }); // named: CLIENT LIST tells which process listens where
     sub.on('error', (err) => this.logger.warn({ err: err.message }, 'notification bus connection error'));
     sub.on('message', (_ch: string, raw: string) => this.dispatch(raw));
+    let connected = false;
+    sub.on('ready', () => {
+      if (!connected) return void (connected = true); // the first connection: nothing was missed yet
+      // a reconnection: ioredis re-subscribes by itself; our own SUBSCRIBE's answer (idempotent)
+      // comes after that, so from here on nothing published is missed — then catch up the gap
+      sub
+        .subscribe(channel)
+        .then(() => this.resync())
+        .catch((err) => this.logger.warn({ err: (err as Error).message }, 'notification bus re-subscription failed; it is retried on the next reconnection'));
+    });
     this.subscriber = sub;
     this.ready = sub
       .connect()
@@ -85,6 +101,26 @@ export class NotificationHub implements OnModuleDestroy {
         throw err;
       });
     return this.ready;
+  }
+
+  /** After a reconnection of the subscriber: each stream catches up what it may have missed. */
+  private resync(): void {
+    this.logger.log({ streams: this.streamCount, watches: this.watches.size }, 'notification bus subscribed again; open streams catch up from the list');
+    for (const set of this.listeners.values())
+      for (const s of set) {
+        try {
+          s.onResync?.();
+        } catch (err) {
+          this.logger.warn({ err: (err as Error).message }, 'stream catch-up failed');
+        }
+      }
+    for (const w of this.watches) {
+      try {
+        w.onChange();
+      } catch (err) {
+        this.logger.warn({ err: (err as Error).message }, 'worklist listener failed');
+      }
+    }
   }
 
   private dispatch(raw: string): void {

@@ -69,6 +69,12 @@ export class NotificationsService {
     return Number(r.n);
   }
 
+  /** The id of the caller's newest notification ('0' when none): where a new stream starts counting what it might miss. */
+  async latestId(userId: number): Promise<string> {
+    const [r] = await this.ds.query('SELECT MAX(id) AS id FROM notifications WHERE user_id = ?', [userId]);
+    return r?.id == null ? '0' : String(r.id);
+  }
+
   /** What a reconnecting stream missed: the caller's notifications after `afterId`, oldest first. */
   async since(userId: number, afterId: string, limit = 100): Promise<NotificationView[]> {
     const rows = await this.ds.query('SELECT id, type, payload, created_at, read_at FROM notifications WHERE user_id = ? AND id > ? ORDER BY id LIMIT ?', [userId, afterId, limit]);

@@ -83,6 +83,8 @@ export class NotificationsController {
     const raw = reply.raw;
     const exp = Number(req.accessClaims.exp); // seconds since the epoch, of the token (or of the token behind the ticket)
     const sent = new Set<string>();
+    // the newest notification id this stream has accounted for: what it sent, or what existed when it opened
+    let upTo: bigint | null = null;
     let open = false;
     const early: NotificationView[] = [];
     const write = (chunk: string) => {
@@ -92,10 +94,23 @@ export class NotificationsController {
       if (!open) return void early.push(n);
       if (sent.has(n.id)) return;
       sent.add(n.id);
+      if (upTo === null || BigInt(n.id) > upTo) upTo = BigInt(n.id);
       write(`id: ${n.id}\nevent: notification\ndata: ${JSON.stringify(n)}\n\n`);
     };
     // Subscribe before answering: if Redis is down the error filter still answers 503.
-    const unsubscribe = await this.hub.subscribe(p.userId, send, () => raw.end());
+    // after the API's bus subscriber was away (Redis restart, Sentinel failover) the hub asks each
+    // stream to catch up from the list: what was stored after the newest id it accounted for
+    let catchingUp = false;
+    const catchUp = () => {
+      if (upTo === null || catchingUp) return;
+      catchingUp = true;
+      this.notifications
+        .since(p.userId, String(upTo))
+        .then((missed) => missed.forEach(send))
+        .catch(() => undefined) // the database away too: the client's list and its own reconnect cover it
+        .finally(() => (catchingUp = false));
+    };
+    const unsubscribe = await this.hub.subscribe(p.userId, send, () => raw.end(), catchUp);
     let hinted: NodeJS.Timeout | null = null;
     const unwatch = await this.hub.watchWorklist({
       userId: p.userId,
@@ -126,8 +141,10 @@ export class NotificationsController {
     });
     try {
       const last = String(req.headers['last-event-id'] ?? q.lastEventId ?? '');
+      const latest = await this.notifications.latestId(p.userId);
       if (/^\d{1,19}$/.test(last)) for (const n of await this.notifications.since(p.userId, last)) send(n);
       for (const n of early.splice(0)) send(n);
+      if (upTo === null || BigInt(latest) > upTo) upTo = BigInt(latest);
       write(`event: ready\ndata: ${JSON.stringify({ unreadCount: await this.notifications.unreadCount(p.userId) })}\n\n`);
     } catch {
       raw.end();

@@ -72,10 +72,14 @@ export function scopeLetterHistory<E extends HistoryEvent>(events: E[], scope: H
 
 /**
  * The same rule for the letter itself: the drafting office's review (who approved, who returned it
- * and why) is its own; a viewer of another office (a recipient, a relay) reads the letter without it.
+ * and why) and who drafted it (the konseptor: the letter speaks for its signer) are its own; a
+ * viewer of another office (a recipient, a relay) reads the letter without them.
  */
-export function scopeLetterView<L extends { officeId: number; reviews: unknown[]; reviewerPositionIds: number[] }>(letter: L, viewerOfficeIds: number[]): L {
-  return viewerOfficeIds.includes(letter.officeId) ? letter : { ...letter, reviews: [], reviewerPositionIds: [] };
+export function scopeLetterView<L extends { officeId: number; reviews: unknown[]; reviewerPositionIds: number[]; drafterUserId: number; drafterPositionId: number }>(
+  letter: L,
+  viewerOfficeIds: number[],
+): Omit<L, 'drafterUserId' | 'drafterPositionId'> & { drafterUserId: number | null; drafterPositionId: number | null } {
+  return viewerOfficeIds.includes(letter.officeId) ? letter : { ...letter, reviews: [], reviewerPositionIds: [], drafterUserId: null, drafterPositionId: null };
 }
 
 /** A received copy seen by someone not holding it: another office's follow-up note, reader and the note written to it stay there. */

@@ -8,7 +8,7 @@ import { OutboxService } from '@naskah/queue';
 import { LetterAccessService } from '../access/letter-access.service';
 import { scopeDeliveryView, scopeLetterView, scopeRoute } from '../access/letter-history-scope';
 import { LettersRepository } from '../letters/letters.repository';
-import type { LetterView } from '../letters/letter.types';
+import type { LetterReadView } from '../letters/letter.types';
 import { INBOX_COLUMNS, INBOX_JOINS, InboxItem, toInboxItem } from './delivery-view';
 import { deliveryToActOn, visibleDelivery } from './delivery-guard';
 import { routeOf, RouteHop } from './delivery-route';
@@ -22,7 +22,7 @@ export interface DeliveryDetail extends InboxItem {
   mine: boolean;
   actedAt: Date | null;
   actNote: string | null;
-  letter: LetterView;
+  letter: LetterReadView;
 }
 
 /** One received letter: open it, confirm reading, forward it (teruskan), return it, see its route. */

@@ -8,7 +8,7 @@ import { LetterAccessService } from '../access/letter-access.service';
 import { scopeLetterView } from '../access/letter-history-scope';
 import { resolveAddressees } from '../dispatch/resolve-addressees';
 import { LettersRepository } from './letters.repository';
-import type { LetterFields, LetterPatch, LetterView } from './letter.types';
+import type { LetterFields, LetterPatch, LetterReadView, LetterView } from './letter.types';
 import type { BodyDoc, LetterTypeFields } from './letter-content';
 import { bodyDocToText, textToBodyDoc } from './letter-content-text';
 import { type ContentProblem, fieldsOfOtherTypes, letterSizeProblems, validateBodyDoc, validateTypeFields } from './letter-content-validation';
@@ -163,7 +163,7 @@ export class LettersService {
     return { officeId, drafterPositionId, signerPositionId: q.signerPositionId ?? null, ...eligibleParticipants(positions, drafterPositionId, q.signerPositionId) };
   }
 
-  async get(p: Principal, id: string): Promise<LetterView> {
+  async get(p: Principal, id: string): Promise<LetterReadView> {
     const viewer = await this.access.viewerOf(p);
     await this.access.assertVisible(id, viewer);
     const [letter, delivery, scope] = await Promise.all([this.repo.load(id), this.repo.deliveryOf(id), this.access.historyScope(id, viewer)]);
@@ -171,7 +171,7 @@ export class LettersService {
     return { ...scopeLetterView(letter, scope.viewerOfficeIds), delivery };
   }
 
-  async revisions(p: Principal, id: string): Promise<{ revision: number; createdAt: Date; createdBy: number; snapshot: LetterFields & { bodyDoc: BodyDoc; typeFields: LetterTypeFields | null } }[]> {
+  async revisions(p: Principal, id: string): Promise<{ revision: number; createdAt: Date; createdBy: number | null; snapshot: LetterFields & { bodyDoc: BodyDoc; typeFields: LetterTypeFields | null } }[]> {
     const viewer = await this.access.viewerOf(p);
     await this.access.assertVisible(id, viewer);
     // the drafts before the letter as it went out are the drafting office's own work (letter-history-scope.ts):
@@ -183,7 +183,7 @@ export class LettersService {
       const snap = jsonColumn<LetterFields>(r.snapshot)!;
       // revisions kept before the content model have neither: the document is derived from the text
       return {
-        revision: Number(r.revision), createdAt: r.created_at as Date, createdBy: Number(r.created_by),
+        revision: Number(r.revision), createdAt: r.created_at as Date, createdBy: lastOnly ? null : Number(r.created_by), // who saved it: the drafting office's own
         snapshot: { ...snap, bodyDoc: jsonColumn<BodyDoc>(r.body_doc) ?? textToBodyDoc(snap.body), typeFields: jsonColumn<LetterTypeFields>(r.type_fields) },
       };
     });

@@ -79,12 +79,12 @@ export class LetterAttachment implements AttachmentModel {
 }
 
 /** A letter (naskah dinas) as its drafter, reviewers, signer and recipients see it. */
-export class LetterView extends LetterFieldsView implements C.LetterView {
+export class LetterView extends LetterFieldsView implements C.LetterReadView {
   @ApiProperty() id: string;
   @ApiProperty({ enum: LETTER_ORIGIN, enumName: 'LetterOrigin' }) origin: C.LetterView['origin'];
   @ApiProperty() officeId: number;
-  @ApiProperty() drafterUserId: number;
-  @ApiProperty() drafterPositionId: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'the konseptor; null for a viewer of another office (the letter speaks for its signer)' }) drafterUserId: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'the konseptor\'s position; null for a viewer of another office' }) drafterPositionId: number | null;
   @ApiProperty({ enum: LETTER_STATUS, enumName: 'LetterStatus' }) status: C.LetterStatus;
   @ApiProperty() revision: number;
   @ApiProperty({ description: 'optimistic-lock version: send it back with a change' }) version: number;
@@ -112,7 +112,7 @@ export class LetterView extends LetterFieldsView implements C.LetterView {
 export class LetterRevision {
   @ApiProperty() revision: number;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
-  @ApiProperty({ description: 'user id' }) createdBy: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'user id of who saved it; null for a viewer of another office' }) createdBy: number | null;
   @ApiProperty({ type: () => LetterFieldsView }) snapshot: LetterFieldsView;
 }
 
