@@ -414,6 +414,15 @@ test('composed, returned, changed and resubmitted, approved, signed, dispatched,
   expect(await saved(ri, ATTACHMENT.name)).toEqual(ATTACHMENT.buffer);
   await expect(ri.getByText(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/), 'no untranslated code on screen').toHaveCount(0);
   await shot(ri, 'w06b-dibaca-di-kpu-ri');
+  // the letter itself, as KPU RI may open it: Sumbawa's own work on it stays Sumbawa's — no konseptor,
+  // no review route, no earlier revisions
+  await ri.goto(`/naskah/${id}`);
+  await expect(ri.getByRole('heading', { level: 1, name: FINAL })).toBeVisible();
+  await expect(ri.getByText('Penandatangan', { exact: true })).toBeVisible();
+  await expect(ri.getByText('Konseptor', { exact: true })).toHaveCount(0);
+  await expect(ri.getByRole('tab', { name: /^Rute pemeriksaan/ })).toHaveCount(0);
+  await expect(ri.getByRole('tab', { name: /^Revisi/ })).toHaveCount(0);
+  await expect(ri.getByRole('tab', { name: /^Riwayat/ })).toBeVisible();
 
   // back at the sender: read and forwarded by NTB (the relay), with the times; nothing left to remind
   await page.goto(`/naskah/${id}?tab=pengiriman`);

@@ -3586,8 +3586,8 @@ export interface components {
         LetterRevision: {
             /** Format: date-time */
             createdAt: string;
-            /** @description user id */
-            createdBy: number;
+            /** @description user id of who saved it; null for a viewer of another office */
+            createdBy: number | null;
             revision: number;
             snapshot: components["schemas"]["LetterFieldsView"];
         };
@@ -3785,8 +3785,10 @@ export interface components {
             delivery?: components["schemas"]["LetterDeliveryState"] | null;
             documentFileId: string | null;
             documentSha256: string | null;
-            drafterPositionId: number;
-            drafterUserId: number;
+            /** @description the konseptor's position; null for a viewer of another office */
+            drafterPositionId: number | null;
+            /** @description the konseptor; null for a viewer of another office (the letter speaks for its signer) */
+            drafterUserId: number | null;
             external: components["schemas"]["LetterExternal"] | null;
             id: string;
             /** @example 12/PY.01.1-SD/5204/2026 */

@@ -25,7 +25,7 @@ export function useLetterNames(letter: Letter | undefined, revisions: LetterRevi
   };
   if (letter) {
     scan(letter);
-    positionIds.add(letter.drafterPositionId);
+    if (letter.drafterPositionId !== null) positionIds.add(letter.drafterPositionId);
   }
   revisions.forEach((r) => scan(r.snapshot));
   const missing = own.isPending ? [] : [...positionIds].filter((id) => !byId.has(id)).sort((a, b) => a - b);

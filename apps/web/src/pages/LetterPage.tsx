@@ -114,7 +114,9 @@ export function LetterPage() {
   const v = l.data;
   const mine = new Set(positions.map((p) => p.id));
   const roles = me?.roles ?? [];
-  const isDrafter = mine.has(v.drafterPositionId);
+  // the drafting office's own view: the konseptor, the review and the earlier revisions are its record (the API leaves them out for other offices)
+  const draftingOffice = v.drafterPositionId !== null;
+  const isDrafter = v.drafterPositionId !== null && mine.has(v.drafterPositionId);
   const isSigner = mine.has(v.signerPositionId);
   const isRegistrar = roles.includes('REGISTRAR') && me?.office?.id === v.officeId;
   const round = v.reviews.filter((r) => r.round === v.reviewRound);
@@ -188,7 +190,7 @@ export function LetterPage() {
                         { key: 'reg', label: 'Dicatat oleh', children: names.position(v.drafterPositionId) },
                       ]
                     : [
-                        { key: 'drafter', label: 'Konseptor', children: names.position(v.drafterPositionId) },
+                        ...(draftingOffice ? [{ key: 'drafter', label: 'Konseptor', children: names.position(v.drafterPositionId) }] : []),
                         { key: 'signer', label: 'Penandatangan', children: names.position(v.signerPositionId) },
                       ]),
                   {
@@ -214,12 +216,12 @@ export function LetterPage() {
     ...(v.documentFileId
       ? [{ key: 'pdf', label: external ? 'Pindaian' : 'PDF', children: tab === 'pdf' ? <PdfPreview letterId={v.id} title={v.subject} /> : null }]
       : []),
-    ...(external ? [] : [{
+    ...(external || !draftingOffice ? [] : [{
       key: 'pemeriksaan',
       label: 'Rute pemeriksaan',
       children: <ReviewRoute letter={v} names={names} />,
     }]),
-    ...(external ? [] : [{
+    ...(external || !draftingOffice ? [] : [{
       key: 'revisi',
       label: `Revisi (${v.revision})`,
       children: revisions.error ? (
