@@ -27,7 +27,7 @@ describe('PadesSigner certificates', () => {
     await ds.initialize();
     await ds.query('DELETE FROM signing_certificates');
     positions = (
-      await ds.query(`SELECT p.id, p.title, o.name AS office, o.city FROM positions p JOIN offices o ON o.id = p.office_id WHERE p.code = 'KETUA' ORDER BY p.id LIMIT 3`)
+      await ds.query(`SELECT p.id, p.title, o.name AS office, o.city FROM positions p JOIN offices o ON o.id = p.office_id WHERE p.code = 'KETUA' ORDER BY p.id LIMIT 4`)
     ).map((r: Record<string, unknown>) => ({ id: Number(r.id), title: String(r.title), office: String(r.office), city: String(r.city ?? '') }));
     dir = mkdtempSync(join(tmpdir(), 'naskah-pades-keys-'));
   });
@@ -79,6 +79,18 @@ describe('PadesSigner certificates', () => {
     expect(other.chain[1].fingerprint256).toBe(first.chain[1].fingerprint256);
     expect(other.chain[0].checkIssued(first.chain[1])).toBe(true);
     expect(Number((await ds.query("SELECT COUNT(*) AS n FROM signing_certificates WHERE owner LIKE 'position:%'"))[0].n)).toBe(2);
+  });
+
+  it('makes one key pair for a position in a process however many renders ask at once (the others wait for it)', async () => {
+    const signer = new PadesSigner(ds, { keysDir: dir });
+    await signer.credentialsFor(who(positions[0])); // the CA exists
+    const autoIncrement = async () => Number((await ds.query("SHOW TABLE STATUS LIKE 'signing_certificates'"))[0].Auto_increment);
+    const before = await autoIncrement();
+    const all = await Promise.all(Array.from({ length: 6 }, () => signer.credentialsFor(who(positions[3]))));
+    expect(new Set(all.map((c) => c.chain[0].fingerprint256)).size).toBe(1);
+    // one INSERT: a render that raced with its own key pair would lose at the unique owner and leave an id unused
+    expect(await autoIncrement()).toBe(before + 1);
+    expect(await ds.query('SELECT COUNT(*) AS n FROM signing_certificates WHERE owner = ?', [`position:${positions[3].id}`])).toEqual([{ n: '1' }]);
   });
 
   it('signs a PDF that its own verification (another process) accepts: the local CA is a trust anchor read from the database', async () => {

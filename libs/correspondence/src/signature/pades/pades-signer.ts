@@ -63,6 +63,8 @@ export class PadesSigner {
   private readonly credentials = new Map<number, SigningCredentials>();
   private configuredRecorded: Promise<void> | null = null;
   private anchors: X509Certificate[] | null = null;
+  private readonly issuing = new Map<string, Promise<SigningCredentials>>();
+  private caPending: Promise<{ cert: X509Certificate; row: CertificateRow }> | null = null;
 
   constructor(
     private readonly ds: DataSource,
@@ -81,8 +83,22 @@ export class PadesSigner {
     return join(this.options.keysDir, 'pades');
   }
 
-  /** The key and certificate chain that sign for this position (the configured PKCS#12, or the local CA's certificate for it). */
+  /**
+   * The key and certificate chain that sign for this position (the configured PKCS#12, or the local CA's certificate for it).
+   * Concurrent first renders for one position in this process share one issuance: a key pair is
+   * generated on libuv's thread pool (0.5–2 s for RSA 3072), and parallel ones would each take a
+   * thread the process's file and DNS work also needs, only to lose the insert race.
+   */
   async credentialsFor(who: SignerIdentity): Promise<SigningCredentials> {
+    const key = `${who.positionId}\u0000${who.positionName}\u0000${who.city ?? ''}`;
+    const pending = this.issuing.get(key);
+    if (pending) return pending;
+    const run = this.credentialsNow(who).finally(() => this.issuing.delete(key));
+    this.issuing.set(key, run);
+    return run;
+  }
+
+  private async credentialsNow(who: SignerIdentity): Promise<SigningCredentials> {
     if (this.configured) {
       this.configuredRecorded ??= this.recordConfigured().catch((err) => {
         this.configuredRecorded = null;
@@ -142,7 +158,13 @@ export class PadesSigner {
   }
 
   /** The local CA (created on first use): its certificate, and its row to read the private key from when issuing. */
-  private async localCa(): Promise<{ cert: X509Certificate; row: CertificateRow }> {
+  private localCa(): Promise<{ cert: X509Certificate; row: CertificateRow }> {
+    // one lookup (and, on a fresh installation, one CA) at a time in this process
+    this.caPending ??= this.localCaNow().finally(() => (this.caPending = null));
+    return this.caPending;
+  }
+
+  private async localCaNow(): Promise<{ cert: X509Certificate; row: CertificateRow }> {
     let row = await this.row(LOCAL_CA);
     if (!row) row = await this.insertOrRead(LOCAL_CA, await createLocalCa(this.now()), { positionId: null, trusted: true, replace: null });
     return { cert: new X509Certificate(row.certificate_pem), row };
