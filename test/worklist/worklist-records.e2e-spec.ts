@@ -1,4 +1,6 @@
-import { letterWithFiles, RecordsEnv, startRecordsEnv, unitIdOf } from '../records/records-support';
+import { eventually, letterWithFiles, RecordsEnv, startRecordsEnv, unitIdOf } from '../records/records-support';
+import { WORKLIST_COUNT_CAP } from '@naskah/correspondence';
+import { RecordsQueuesQuery } from '@naskah/records';
 import { arrivesOnce, countOf, expectCountIsList, notesAbout, walk } from './worklist-support';
 
 const A = 'arsiparis.5204';
@@ -40,6 +42,33 @@ describe('work queues of records: proposals awaiting my step, records not yet fi
     expect((await queue(A, 'unfiled')).filter((i) => i.letterId === letterId)).toEqual([]);
     expect((await queue('arsiparis.52', 'unfiled')).map((i) => i.letterId)).toContain(letterId); // filing at one office changes nothing at another
     await expectCountIsList(env.http, await env.token(A), 'unfiled');
+  });
+
+  it('"belum diberkaskan" is counted no further than the cap, sent and received records alike: past it the counter says "more than"', async () => {
+    const sent: string[] = [];
+    for (const subject of ['Laporan logistik pemilu', 'Laporan anggaran pemilu']) {
+      const { letterId } = await letterWithFiles(env, { office: '5204', classification: 'TU.01.1', subject, to: [{ office: '52', position: 'SEKRETARIS' }] });
+      expect((await env.req('POST', `/api/letters/${letterId}/send`, 'kasubbag.umum.5204')).status).toBe(201);
+      sent.push(letterId);
+    }
+    // delivered at NTB (the dispatch runs on the worker)
+    await eventually(async () => ((await queue('arsiparis.52', 'unfiled')).filter((i) => sent.includes(String(i.letterId))).length === 2 ? true : undefined), 'both letters received at NTB');
+    const unfiled = env.http.app.get(RecordsQueuesQuery);
+    for (const archivist of [A, 'arsiparis.52']) { // Sumbawa's sent letters, NTB's received ones
+      const token = await env.token(archivist);
+      const items = await expectCountIsList(env.http, token, 'unfiled');
+      expect(items.length).toBeGreaterThanOrEqual(2);
+      expect(await countOf(env.http, token, 'unfiled')).toMatchObject({ count: items.length, capped: false });
+      try {
+        unfiled.countCap = items.length - 1;
+        expect(await countOf(env.http, token, 'unfiled')).toMatchObject({ count: items.length - 1, capped: true });
+        unfiled.countCap = items.length;
+        expect(await countOf(env.http, token, 'unfiled')).toMatchObject({ count: items.length, capped: false });
+      } finally {
+        unfiled.countCap = WORKLIST_COUNT_CAP;
+      }
+      expect(await walk(env.http, token, 'unfiled')).toHaveLength(items.length); // the list pages through them all
+    }
   });
 
   it('a destruction list waits for the records centre head, then the office leader — each told once, each item leaving when decided', async () => {

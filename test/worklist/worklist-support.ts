@@ -23,7 +23,7 @@ export async function walk(http: Http, token: string, queue: string, query = '')
 }
 
 /** One queue's count from GET /api/worklist. */
-export async function countOf(http: Http, token: string, queue: string): Promise<{ count: number; applies: boolean; sub?: Record<string, number> }> {
+export async function countOf(http: Http, token: string, queue: string): Promise<{ count: number; applies: boolean; capped?: boolean; sub?: Record<string, number> }> {
   const res = await http.request('GET', '/api/worklist', { token });
   if (res.status !== 200) throw new Error(`GET /api/worklist: ${res.status}`);
   return res.body.queues.find((q: { queue: string }) => q.queue === queue);

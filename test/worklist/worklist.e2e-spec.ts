@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { Http, startApiAndWorker } from '@naskah/testing';
+import { DispositionQueuesQuery } from '@naskah/disposition';
+import { WORKLIST_COUNT_CAP } from '@naskah/correspondence';
 import { eventually, positionIdOf, userIdOf } from '../../libs/testing/src/letters-fixture';
 import { openNotificationStream, SseStream } from '../../libs/testing/src/sse-client';
 import { arrivesOnce, countOf, expectCountIsList, notesAbout, walk } from './worklist-support';
@@ -164,6 +166,16 @@ describe('work queues and their notifications', () => {
     expect((await mine('sekjen.ri', 'unread')).map((i) => i.id)).toEqual([deliveryId]);
     expect((await mine('sekjen.ri', 'no-follow-up')).map((i) => i.id)).toEqual([deliveryId]);
     await expectCountIsList(http, T['sekjen.ri'], 'no-follow-up');
+    // a history queue is counted no further than the cap: past it the counter says "more than"
+    const nf = http.app.get(DispositionQueuesQuery);
+    try {
+      nf.countCap = 0;
+      expect(await countOf(http, T['sekjen.ri'], 'no-follow-up')).toMatchObject({ count: 0, capped: true });
+      nf.countCap = 1;
+      expect(await countOf(http, T['sekjen.ri'], 'no-follow-up')).toMatchObject({ count: 1, capped: false });
+    } finally {
+      nf.countCap = WORKLIST_COUNT_CAP;
+    }
     expect((await http.request('POST', `/api/deliveries/${deliveryId}/read`, { token: T['sekjen.ri'] })).status).toBe(200);
     expect(await mine('sekjen.ri', 'unread')).toEqual([]);
     expect((await mine('sekjen.ri', 'no-follow-up')).map((i) => i.id)).toEqual([deliveryId]); // read is not followed up

@@ -45,6 +45,7 @@ export class QueueSummaryDto implements W.QueueSummary {
   // typed as the service types it (a record of counts); documented as what it holds: only the dispositions queue has it
   @ApiPropertyOptional({ type: DispositionSubCountsDto, description: 'dispositions: belum dibaca, segera jatuh tempo, terlambat' }) sub?: Record<string, number>;
   @ApiPropertyOptional({ type: String, format: 'date', example: '2026-09-05', description: 'antrean riwayat (no-follow-up, unfiled): melihat sejak tanggal ini (WIB)' }) since?: string;
+  @ApiPropertyOptional({ description: 'antrean riwayat (no-follow-up, unfiled) dihitung sampai 1.000: true bila lebih dari `count` menunggu (the count stops at the cap)' }) capped?: boolean;
 }
 
 export class WorklistCountsDto implements W.WorklistCounts {

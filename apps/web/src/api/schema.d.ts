@@ -4438,6 +4438,8 @@ export interface components {
         QueueSummaryDto: {
             /** @description false: bukan antrean pengguna ini (jumlahnya 0) */
             applies: boolean;
+            /** @description antrean riwayat (no-follow-up, unfiled) dihitung sampai 1.000: true bila lebih dari `count` menunggu (the count stops at the cap) */
+            capped?: boolean;
             count: number;
             /** @example Perlu paraf */
             label: string;

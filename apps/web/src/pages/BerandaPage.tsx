@@ -9,7 +9,7 @@ import { loadCounters, type Counter } from './counters';
 export function BerandaPage() {
   const { me, actingFor } = useAuth();
   const navigate = useNavigate();
-  const q = useQuery({ queryKey: ['counters', actingFor], queryFn: () => loadCounters(actingFor), refetchInterval: 60_000, staleTime: 0 }); // counted afresh each time beranda opens
+  const q = useQuery({ queryKey: ['counters', actingFor], queryFn: () => loadCounters(), refetchInterval: 60_000, staleTime: 0 }); // counted afresh each time beranda opens
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>
@@ -54,13 +54,16 @@ export function BerandaPage() {
   );
 }
 
+/** 1.000, as Indonesian writes it (antd's Statistic groups with a comma whatever the locale). */
+const count = (n: number) => n.toLocaleString('id-ID');
+
 function CounterCard({ c }: { c: Counter }) {
   const body = (
     <Card size="small" hoverable className="counter-card">
-      <Statistic title={c.label} value={c.more ? `${c.count}+` : c.count} />
+      <Statistic title={c.label} value={c.count} formatter={() => (c.more ? `${count(c.count)}+` : count(c.count))} />
     </Card>
   );
-  const name = `${c.label}: ${c.more ? `lebih dari ${c.count}` : c.count}`;
+  const name = `${c.label}: ${c.more ? `lebih dari ${count(c.count)}` : count(c.count)}`;
   return c.legacy ? (
     <a href={c.href} aria-label={name}>
       {body}

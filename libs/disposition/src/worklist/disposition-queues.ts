@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, toIsoDate } from '@naskah/core';
 import { cursorOf, keysetPage, likeContains, SqlPart } from '@naskah/db';
-import { BLANK_ITEM, QueueCount, WorkItem, WorkPage, WorkPageQuery, WorkScope } from '@naskah/correspondence';
+import { BLANK_ITEM, cappedCount, QueueCount, WORKLIST_COUNT_CAP, WorkItem, WorkPage, WorkPageQuery, WorkScope } from '@naskah/correspondence';
 import { HolidayCalendarService } from '../calendar/holiday-calendar.service';
 import { addWorkingDays, IsoDate } from '../calendar/working-days';
 import { DUE_SOON_WORKING_DAYS } from '../queries/dispositions-query.service';
@@ -33,6 +33,9 @@ const OPEN = "x.status IN ('UNREAD','READ','IN_PROGRESS')";
  */
 @Injectable()
 export class DispositionQueuesQuery {
+  /** "Belum ditindaklanjuti" is counted up to this many (WORKLIST_COUNT_CAP). */
+  countCap = WORKLIST_COUNT_CAP;
+
   constructor(
     private readonly ds: DataSource,
     private readonly calendar: HolidayCalendarService,
@@ -47,13 +50,13 @@ export class DispositionQueuesQuery {
     const nf = this.source('no-follow-up', s);
     const dp = this.source('dispositions', s);
     const [r] = await (s.db ?? this.ds).query(
-      `SELECT a.nf, b.n, b.unread, b.due_soon, b.overdue FROM (SELECT COUNT(*) AS nf FROM (${nf.sql}) q) a
+      `SELECT a.nf, b.n, b.unread, b.due_soon, b.overdue FROM (SELECT COUNT(*) AS nf FROM (${nf.sql} LIMIT ${this.countCap + 1}) q) a
        CROSS JOIN (SELECT COUNT(*) AS n, COALESCE(SUM(q.status = 'UNREAD'), 0) AS unread, COALESCE(SUM(q.due_at > ? AND q.deadline <= ?), 0) AS due_soon,
          COALESCE(SUM(q.due_at <= ?), 0) AS overdue FROM (${dp.sql}) q) b`,
       [...nf.params, now, horizon, now, ...dp.params],
     );
     return {
-      'no-follow-up': { count: Number(r.nf), since },
+      'no-follow-up': { ...cappedCount(Number(r.nf), this.countCap), since },
       dispositions: { count: Number(r.n), sub: { unread: Number(r.unread), 'due-soon': Number(r.due_soon), overdue: Number(r.overdue) } },
     };
   }

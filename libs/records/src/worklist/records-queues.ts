@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { cursorOf, keysetInMemory, keysetPage, likeContains, Queryable, SqlPart } from '@naskah/db';
-import { BLANK_ITEM, QueueCount, WorkItem, WorkPage, WorkPageQuery } from '@naskah/correspondence';
+import { BLANK_ITEM, cappedCount, QueueCount, WORKLIST_COUNT_CAP, WorkItem, WorkPage, WorkPageQuery } from '@naskah/correspondence';
 import { isArchivistOf, RecordsViewer } from '../access/dossier-access';
 import { nextStep, requiredSteps, stepsHeldBy, ApprovalStep } from '../retention/approval-requirements';
 import type { ProposalKind } from '../retention/proposal-eligibility';
@@ -46,6 +46,9 @@ interface ProposalWaiting {
  */
 @Injectable()
 export class RecordsQueuesQuery {
+  /** "Belum diberkaskan" is counted up to this many (WORKLIST_COUNT_CAP). */
+  countCap = WORKLIST_COUNT_CAP;
+
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
@@ -62,9 +65,9 @@ export class RecordsQueuesQuery {
     const applies = this.applies(v);
     const [proposals, unfiled] = await Promise.all([
       applies.proposals ? this.waitingProposals(v, undefined, db) : [],
-      applies.unfiled ? db.query(`SELECT COUNT(*) AS n FROM (${this.unfiledSource(v).sql}) q`, this.unfiledSource(v).params) : [{ n: 0 }],
+      applies.unfiled ? db.query(this.unfiledCountSql(v, this.countCap).sql, this.unfiledCountSql(v, this.countCap).params) : [{ n: 0 }],
     ]);
-    return { proposals: { count: proposals.length }, unfiled: { count: Number(unfiled[0].n), since } };
+    return { proposals: { count: proposals.length }, unfiled: { ...cappedCount(Number(unfiled[0].n), this.countCap), since } };
   }
 
   async list(queue: RecordsQueue, v: RecordsViewer, page: WorkPageQuery): Promise<WorkPage> {
@@ -128,28 +131,66 @@ export class RecordsQueuesQuery {
     return out;
   }
 
-  /** The office's unfiled records of the window, one row per letter; `text` filters the shown subject and the number. */
-  unfiledSource(v: RecordsViewer, text?: string): SqlPart {
+  /**
+   * The two halves of "belum diberkaskan", shared by the list and the count so a count is the
+   * length of its list: the office's sent letters (ix_letters_office_sent) and its received letters,
+   * one per letter (its first delivery at the office, ix_deliveries_office_date); each not filed in
+   * any of the office's dossiers and still held.
+   */
+  private unfiledParts(v: RecordsViewer) {
     const office = v.officeId!;
     const since = dayStart(this.since());
+    const unfiled = 'NOT EXISTS (SELECT 1 FROM dossier_items i WHERE i.office_id = ? AND i.letter_id = l.id) AND NOT EXISTS (SELECT 1 FROM letter_holdings_ended e WHERE e.letter_id = l.id AND e.office_id = ?)';
+    return {
+      outgoing: {
+        from: 'letters l FORCE INDEX (ix_letters_office_sent)',
+        where: `l.office_id = ? AND l.status = 'SENT' AND l.sent_at >= ? AND l.origin = 'INTERNAL' AND ${unfiled}`,
+        params: [office, since, office, office],
+      },
+      incoming: {
+        firsts: 'SELECT letter_id, MIN(id) AS id FROM deliveries FORCE INDEX (ix_deliveries_office_date) WHERE office_id = ? AND created_at >= ? GROUP BY letter_id',
+        firstsParams: [office, since],
+        where: `NOT (l.office_id = ? AND l.origin = 'INTERNAL') AND ${unfiled}`,
+        params: [office, office, office],
+      },
+    };
+  }
+
+  /** The office's unfiled records of the window, one row per letter; `text` filters the shown subject and the number. */
+  unfiledSource(v: RecordsViewer, text?: string): SqlPart {
+    const { outgoing, incoming } = this.unfiledParts(v);
     const mine = v.positionIds.length ? v.positionIds : [0];
     const subject = (col: string) =>
       `CASE WHEN l.security_class IN ('B','T') OR EXISTS (SELECT 1 FROM letter_access la WHERE la.letter_id = l.id AND la.position_id IN (${marks(mine)})) THEN ${col} ELSE NULL END`;
-    const unfiled = 'NOT EXISTS (SELECT 1 FROM dossier_items i WHERE i.office_id = ? AND i.letter_id = l.id) AND NOT EXISTS (SELECT 1 FROM letter_holdings_ended e WHERE e.letter_id = l.id AND e.office_id = ?)';
     const like = text ? likeContains(text) : null;
     return {
       sql: `SELECT u.* FROM (
           SELECT l.id AS sort_id, l.urgency + 0 AS sort_rank, l.sent_at AS sort_at, 'OUTGOING' AS record_kind, l.id AS letter_id, NULL AS delivery_id, ${subject('l.subject')} AS subject,
             l.number, l.type_code, l.urgency, l.security_class, l.status, l.classification_code, pd.unit_id
-          FROM letters l FORCE INDEX (ix_letters_office_sent) LEFT JOIN positions pd ON pd.id = l.drafter_position_id
-          WHERE l.office_id = ? AND l.status = 'SENT' AND l.sent_at >= ? AND l.origin = 'INTERNAL' AND ${unfiled}
+          FROM ${outgoing.from} LEFT JOIN positions pd ON pd.id = l.drafter_position_id
+          WHERE ${outgoing.where}
           UNION ALL
           SELECT l.id, d.urgency + 0, d.created_at, 'INCOMING', l.id, d.id, ${subject('d.subject')}, d.number, d.type_code, d.urgency, d.security_class, d.status, l.classification_code, pp.unit_id
-          FROM (SELECT letter_id, MIN(id) AS id FROM deliveries FORCE INDEX (ix_deliveries_office_date) WHERE office_id = ? AND created_at >= ? GROUP BY letter_id) f
+          FROM (${incoming.firsts}) f
           JOIN deliveries d ON d.id = f.id JOIN letters l ON l.id = d.letter_id LEFT JOIN positions pp ON pp.id = d.position_id
-          WHERE NOT (l.office_id = ? AND l.origin = 'INTERNAL') AND ${unfiled}
+          WHERE ${incoming.where}
         ) u${like ? ' WHERE (u.subject LIKE ? OR u.number LIKE ?)' : ''}`,
-      params: [...mine, office, since, office, office, ...mine, office, since, office, office, office, ...(like ? [like, like] : [])],
+      params: [...mine, ...outgoing.params, ...mine, ...incoming.firstsParams, ...incoming.params, ...(like ? [like, like] : [])],
+    };
+  }
+
+  /**
+   * How many rows `unfiledSource` (without text) has, counted up to `cap` + 1 per half: the rows of
+   * each half are read only until the cap is passed, and nothing of what the list shows (subject,
+   * suggestion's unit) is computed.
+   */
+  private unfiledCountSql(v: RecordsViewer, cap: number): SqlPart {
+    const { outgoing, incoming } = this.unfiledParts(v);
+    const n = cap + 1;
+    return {
+      sql: `SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM ${outgoing.from} WHERE ${outgoing.where} LIMIT ${n}) a)
+        + (SELECT COUNT(*) FROM (SELECT 1 FROM (${incoming.firsts}) f JOIN letters l ON l.id = f.letter_id WHERE ${incoming.where} LIMIT ${n}) b) AS n`,
+      params: [...outgoing.params, ...incoming.firstsParams, ...incoming.params],
     };
   }
 
