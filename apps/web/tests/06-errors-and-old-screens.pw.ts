@@ -48,3 +48,18 @@ test('the previous screens under /lama/ sign in with the same cookie session and
   await expect(page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Buat Naskah' })).toHaveAttribute('href', '/naskah/baru');
   await expect(page).toHaveURL(/\/lama\/#\/disposisi\/masuk$/);
 });
+
+test('a history queue counted past its cap reads "1.000+" on Beranda, and "lebih dari 1.000" to a screen reader', async ({ page }) => {
+  // the API's answer for an archivist whose backlog passed the cap (the cap itself is tested in test/worklist)
+  await page.route('**/api/worklist', async (route) => {
+    const res = await route.fetch();
+    const body = await res.json();
+    for (const q of body.queues) if (q.queue === 'no-follow-up') Object.assign(q, { count: 1000, capped: true });
+    await route.fulfill({ response: res, json: body });
+  });
+  await page.goto('/beranda');
+  await signIn(page, 'ketua.52');
+  const card = page.getByRole('link', { name: 'Belum ditindaklanjuti: lebih dari 1.000' });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('1.000+');
+});
