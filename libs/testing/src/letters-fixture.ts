@@ -123,8 +123,12 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, what: s
   }
 }
 
-/** Waits until every transmission of a letter has been dispatched by the worker; returns its deliveries. */
-export async function deliveriesOnceDispatched(ds: DataSource, letterId: string, timeoutMs = 15_000): Promise<Record<string, any>[]> {
+/**
+ * Waits until every transmission of a letter has been dispatched by the worker; returns its deliveries.
+ * Polls, so the generous bound costs nothing when the worker is quick; it covers a machine shared
+ * with other suites (seen: 15 s passed on a 2-core machine running three suites side by side).
+ */
+export async function deliveriesOnceDispatched(ds: DataSource, letterId: string, timeoutMs = 45_000): Promise<Record<string, any>[]> {
   await eventually(async () => {
     const [r] = await ds.query('SELECT COUNT(*) AS n, SUM(dispatched_at IS NULL) AS pending FROM transmissions WHERE letter_id = ?', [letterId]);
     return Number(r.n) > 0 && Number(r.pending) === 0 ? true : undefined;
