@@ -39,7 +39,12 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swcOptions] },
   // Nest 12 and a few of its neighbours ship ESM only; let swc compile them to CommonJS for Jest.
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join('|')})/)`],
-  moduleNameMapper: Object.fromEntries(libs.map((l) => [`^@naskah/${l}$`, `<rootDir>/libs/${l}/src/index.ts`])),
+  moduleNameMapper: {
+    ...Object.fromEntries(libs.map((l) => [`^@naskah/${l}$`, `<rootDir>/libs/${l}/src/index.ts`])),
+    // apps/web is an ES module package: its relative imports name the emitted file (`./x.js`) of a
+    // TypeScript source (`./x.ts`); its pure modules' unit tests run here
+    '^(\\.{1,2}/.*/libs/correspondence/src/.*)\\.js$': '$1',
+  },
 
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   setupFiles: ['<rootDir>/libs/testing/src/setup-env.ts'],

@@ -1,39 +1,11 @@
 import { Alert, Form, Radio, Select, Typography } from 'antd';
-import { officeLetterName, signatureLines } from '../../../../libs/correspondence/src/rendering/signature-lines.js';
+import { CLOSING_TYPES, signaturePreview } from './signature-preview';
 import type { EligiblePosition } from './directory';
 
 const TF = 'typeFields';
 type OnBehalfOption = EligiblePosition & { through: EligiblePosition[] };
 
-/**
- * The types that close with "Hormat kami," when written to parties outside KPU (Tata Naskah Dinas:
- * Surat Dinas, Surat Undangan); a Nota Dinas, Keputusan, Surat Tugas… never do, so the choice is not offered there.
- */
-export const CLOSING_TYPES = ['SD', 'Und'];
-
 const named = (p: EligiblePosition) => `${p.title}${p.holder ? ` — ${p.holder.fullName}` : ' (kosong)'}`;
-
-/**
- * How the signature block will read, by the PDF layout's own functions (signature-lines.ts):
- * [Hormat kami,] [a.n. KETUA KOMISI …, [SEKRETARIS, u.b.,]] TITLE[ KOMISI …], then the electronic
- * signature and the signer's name. A Nota Dinas names no office after the title.
- */
-export function signaturePreview(o: { typeCode?: string; officeName?: string; signer: EligiblePosition; onBehalfOf?: EligiblePosition; through?: EligiblePosition; closing?: string }): string[] {
-  const office = o.officeName ? officeLetterName(o.officeName) : '';
-  const lines = signatureLines(
-    o.onBehalfOf
-      ? {
-          capacityPrefix: 'a.n. ',
-          onBehalfOf: `${o.onBehalfOf.title} ${office}`.trim().toUpperCase(),
-          ...(o.through ? { throughTitle: o.through.title.toUpperCase() } : {}),
-          positionTitle: o.signer.title.toUpperCase(),
-          signerName: o.signer.holder?.fullName ?? '',
-        }
-      : { capacityPrefix: '', positionTitle: o.signer.title.toUpperCase(), signerName: o.signer.holder?.fullName ?? '' },
-    o.typeCode === 'ND' ? '' : office,
-  );
-  return [...(o.closing === 'HORMAT_KAMI' && CLOSING_TYPES.includes(o.typeCode ?? '') ? ['Hormat kami,'] : []), ...lines];
-}
 
 /**
  * a.n. / u.b. and the closing, under the signer: the pickers offer only what the API lists for the

@@ -18,7 +18,8 @@ import { Appendices, TypeFields } from '../compose/TypeFields';
 import { apiFieldErrors, indonesian } from '../compose/api-fields';
 import { fromLetter, initialValues, isEmptyDoc, toPayload, toPlainBody, type BodyDoc, type ComposeValues, type LetterView, type Recipient } from '../compose/content';
 import { recipientLabel, useClassifications, useDistributionLists, useEligibleParticipants, useOffices, usePositions, type Classification, type EligiblePosition, type Position } from '../compose/directory';
-import { CLOSING_TYPES, SignatureBlock } from '../compose/SignatureBlock';
+import { SignatureBlock } from '../compose/SignatureBlock';
+import { CLOSING_TYPES } from '../compose/signature-preview';
 import '../compose/compose.css';
 
 const EDITABLE = ['DRAFT', 'RETURNED'];

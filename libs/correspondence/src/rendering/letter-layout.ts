@@ -4,7 +4,7 @@ import { BODY_SIZE, drawBodyDoc, drawTextTable, isEmptyDoc, plainBodyDoc } from 
 import { attachmentsLabel, formatIndonesianDate, sifatLabel, titleCaseId, urgencyLabel } from './indonesian-text';
 import type { LetterRenderInput, LetterSignatureBlock } from './letter-render-input';
 import { drawQrCode } from './qr-code';
-import { memoTitle, signatureLines, withOffice } from './signature-lines';
+import { memoTitle, officeShortName, signatureLines, withOffice } from './signature-lines';
 import { drawLine, Flow, layoutText, type Line, linesHeight, plain, type Span } from './text-flow';
 
 /**
@@ -150,19 +150,6 @@ export function drawBody(flow: Flow, doc: BodyDoc, keepWithLast = 0): void {
 /** The office's name as it follows a title: 'KOMISI PEMILIHAN UMUM KABUPATEN SUMBAWA'. */
 function officeName(input: LetterRenderInput): string {
   return input.office.name.trim().toUpperCase();
-}
-
-/**
- * The office's name as it follows a title in running text and in a Nota Dinas: 'KPU Kabupaten
- * Sumbawa', 'KIP Aceh' (as the addressees are named).
- */
-export function officeShortName(office: LetterRenderInput['office']): string {
-  const name = office.name.trim().replace(/\s+/g, ' ');
-  const upper = name.toUpperCase();
-  for (const [long, short] of [[KPU, 'KPU'], [KIP, 'KIP'], ['KPU', 'KPU'], ['KIP', 'KIP']] as const) {
-    if (upper.startsWith(`${long} `)) return `${short} ${titleCaseId(name.slice(long.length + 1))}`;
-  }
-  return titleCaseId(name);
 }
 
 /** An 18-digit NIP in its printed groups: birth date, appointment month, sex, number ('19780101 200501 1 002'). */

@@ -20,6 +20,19 @@ export function withOffice(title: string, office: string): string {
   return `${t} ${office}`;
 }
 
+/**
+ * The office's name as it follows a title in running text and in a Nota Dinas: 'KPU Kabupaten
+ * Sumbawa', 'KIP Aceh' (as the addressees are named).
+ */
+export function officeShortName(office: { name: string }): string {
+  const name = office.name.trim().replace(/\s+/g, ' ');
+  const upper = name.toUpperCase();
+  for (const [long, short] of [['KOMISI PEMILIHAN UMUM', 'KPU'], ['KOMISI INDEPENDEN PEMILIHAN', 'KIP'], ['KPU', 'KPU'], ['KIP', 'KIP']] as const) {
+    if (upper.startsWith(`${long} `)) return `${short} ${titleCaseId(name.slice(long.length + 1))}`;
+  }
+  return titleCaseId(name);
+}
+
 export const withComma = (t: string) => (t.trim().endsWith(',') ? t.trim() : `${t.trim()},`);
 
 /**
