@@ -1,4 +1,4 @@
-import type { LettersService } from '@naskah/correspondence';
+import { SIGNING_KINDS, type LettersService } from '@naskah/correspondence';
 import { conflict, toIsoDate } from '@naskah/core';
 import type { Principal } from '@naskah/identity';
 import { inTransaction } from '@naskah/db';
@@ -16,8 +16,6 @@ export interface ReplyDraftInput {
   classificationCode?: string;
   signerPositionId?: number;
 }
-
-const SIGNING_KINDS = ['KETUA', 'SEKRETARIS_JENDERAL', 'SEKRETARIS', 'KEPALA_BIRO', 'KABAG'];
 
 /**
  * "Siapkan jawaban": drafts a reply letter from the disposition (to the sender of the incoming
@@ -39,7 +37,7 @@ export async function draftReply(ctx: DispositionContext, letters: LettersServic
     );
     const lineage = await loadLineage(em, row);
     const positions = await loadPositions(em, lineage.map((n) => n.authorPositionId));
-    const signer = input.signerPositionId ?? [...lineage].reverse().map((n) => positions.get(n.authorPositionId)!).find((pos) => SIGNING_KINDS.includes(pos.kind))?.id;
+    const signer = input.signerPositionId ?? [...lineage].reverse().map((n) => positions.get(n.authorPositionId)!).find((pos) => (SIGNING_KINDS as readonly string[]).includes(pos.kind))?.id;
     if (!signer) throw fieldError('signerPositionId', 'tentukan penandatangan jawaban');
     // an external letter is registered without an archive classification: the reply needs one of its own
     if (!input.classificationCode && !l.classification_code) throw fieldError('classificationCode', 'surat asal tidak berkode klasifikasi; tentukan kode klasifikasi jawaban (the original letter has no classification code)');
