@@ -117,6 +117,9 @@ describe('inbox sorting and totals', () => {
     expect(await total(`q=${token}&sort=sender`)).toBe(6);
     // "rapat" is in 2, 5 (and the destroyed copy and another position's row, neither counted)
     expect(await total('q=rapat')).toBe(2);
+    // a word the destroyed copy does not hold: that copy is not subtracted from what the word found
+    expect(await total('q=Kependudukan')).toBe(1);
+    expect(await total('q=Kependudukan&sort=sender')).toBe(1);
     expect(await order('q=rapat&sort=-sender')).toEqual([5, 2]);
     expect(await order(`q=${encodeURIComponent(`${token} naskah`)}&sort=urgency`)).toEqual([1, 4, 2, 5, 3, 6]);
     // a text with no word for the index, in another order
