@@ -6,7 +6,10 @@ import { notificationBusChannel } from './notification-bus';
 import type { NotificationEvent, NotificationView, WorklistHint } from './notification.types';
 
 type Listener = (n: NotificationView) => void;
-type Stream = { listener: Listener; onShutdown?: () => void; onResync?: () => void };
+type Stream = { listener: Listener; onShutdown?: () => void; onResync?: () => Promise<void> };
+
+/** Streams catching up at once after a reconnection (each reads the notifications table once). */
+const RESYNC_CONCURRENCY = 8;
 
 /** Whose work-queue hints a stream wants: the positions its user acts for, and the office whose office-wide queues (registrar, archivist) are theirs. */
 export interface WorklistWatch {
@@ -41,7 +44,7 @@ export class NotificationHub implements OnModuleDestroy {
    * does not answer). Returns the unsubscribe function. `onShutdown` lets the stream end itself
    * when the process stops.
    */
-  async subscribe(userId: number, listener: Listener, onShutdown?: () => void, onResync?: () => void): Promise<() => void> {
+  async subscribe(userId: number, listener: Listener, onShutdown?: () => void, onResync?: () => Promise<void>): Promise<() => void> {
     const stream: Stream = { listener, onShutdown, onResync };
     const unsubscribe = () => {
       const set = this.listeners.get(userId);
@@ -103,17 +106,13 @@ export class NotificationHub implements OnModuleDestroy {
     return this.ready;
   }
 
-  /** After a reconnection of the subscriber: each stream catches up what it may have missed. */
-  private resync(): void {
+  /**
+   * After a reconnection of the subscriber: each stream catches up what it may have missed, a few
+   * at a time (a process holding thousands of streams must not send thousands of queries at once to
+   * a database that may itself be recovering), and every work-queue watcher refetches its counters.
+   */
+  private async resync(): Promise<void> {
     this.logger.log({ streams: this.streamCount, watches: this.watches.size }, 'notification bus subscribed again; open streams catch up from the list');
-    for (const set of this.listeners.values())
-      for (const s of set) {
-        try {
-          s.onResync?.();
-        } catch (err) {
-          this.logger.warn({ err: (err as Error).message }, 'stream catch-up failed');
-        }
-      }
     for (const w of this.watches) {
       try {
         w.onChange();
@@ -121,6 +120,11 @@ export class NotificationHub implements OnModuleDestroy {
         this.logger.warn({ err: (err as Error).message }, 'worklist listener failed');
       }
     }
+    const pending = [...this.listeners.values()].flatMap((set) => [...set]).filter((s) => s.onResync);
+    const next = async (): Promise<void> => {
+      for (let s = pending.shift(); s; s = pending.shift()) await s.onResync!().catch((err) => this.logger.warn({ err: (err as Error).message }, 'stream catch-up failed'));
+    };
+    await Promise.all(Array.from({ length: RESYNC_CONCURRENCY }, next));
   }
 
   private dispatch(raw: string): void {

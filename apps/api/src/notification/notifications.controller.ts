@@ -101,14 +101,14 @@ export class NotificationsController {
     // after the API's bus subscriber was away (Redis restart, Sentinel failover) the hub asks each
     // stream to catch up from the list: what was stored after the newest id it accounted for
     let catchingUp = false;
-    const catchUp = () => {
-      if (upTo === null || catchingUp) return;
+    const catchUp = async () => {
+      if (upTo === null || catchingUp || raw.destroyed) return;
       catchingUp = true;
-      this.notifications
-        .since(p.userId, String(upTo))
-        .then((missed) => missed.forEach(send))
-        .catch(() => undefined) // the database away too: the client's list and its own reconnect cover it
-        .finally(() => (catchingUp = false));
+      try {
+        for (const n of await this.notifications.since(p.userId, String(upTo))) send(n);
+      } finally {
+        catchingUp = false;
+      }
     };
     const unsubscribe = await this.hub.subscribe(p.userId, send, () => raw.end(), catchUp);
     let hinted: NodeJS.Timeout | null = null;
