@@ -1,0 +1,167 @@
+import type { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import { Http, startApiAndWorker } from '@naskah/testing';
+import { openStream, streamTicket } from '../../libs/testing/src/sse-client';
+import { deliveriesOnceDispatched, eventually, officeIdOf } from '../../libs/testing/src/letters-fixture';
+
+/**
+ * Hostile probes (2026-12-06): what one office learns of another's records through the letter's
+ * other endpoints (revisions' snapshots, the lembar disposisi, the disposition tree), and the
+ * notification stream's catch-up. The rule: the drafting office's review (reviewers, return notes),
+ * konseptor and earlier drafts are its own; a receiving office's reading and dispositions are its
+ * own; other offices read the letter as sent, the milestones and what was written to them.
+ */
+jest.setTimeout(240_000);
+
+const RUN = `H6${Date.now().toString(36)}`;
+const FORWARD_NOTE = `Catatan penerusan NTB ${RUN}`;
+const RETURN_NOTE = `Catatan internal Sumbawa ${RUN}: lengkapi dasar hukum`;
+const DISPOSITION_NOTE = `Arahan internal KPU RI ${RUN}`;
+
+describe('hostile probes 2026-12-06', () => {
+  let http: Http;
+  let ds: DataSource;
+  let stop: () => Promise<void>;
+  let port = 0;
+  const T: Record<string, string> = {};
+  const pos: Record<string, Record<string, number>> = {};
+  const office: Record<string, number> = {};
+  let letterId = '';
+  let ntbDeliveryId = '';
+  let riDeliveryId = '';
+  let dispositionId = '';
+  const DRAFTER = 'kasubbag.umum.5204';
+  const fieldOf = (res: { body: any }) => res.body?.details?.fields?.[0]?.field;
+  const get = (url: string, user: string) => http.request('GET', url, { token: T[user] });
+
+  beforeAll(async () => {
+    ({ http, ds, close: stop } = await startApiAndWorker());
+    await http.app.listen(0, '127.0.0.1');
+    port = (http.app.getHttpServer().address() as AddressInfo).port;
+    for (const u of [DRAFTER, 'kasubbag.umum.5271', 'kasubbag.teknis.5204', 'sekretaris.5204', 'ketua.5204', 'sekretaris.52', 'sekjen.ri']) T[u] = await http.login(u);
+    for (const o of ['5204', '52', '5271', 'RI']) {
+      office[o] = await officeIdOf(ds, o);
+      const rows = await ds.query('SELECT p.code, p.id FROM positions p WHERE p.office_id = ?', [office[o]]);
+      pos[o] = Object.fromEntries(rows.map((r: { code: string; id: number }) => [r.code, Number(r.id)]));
+    }
+    // Sumbawa drafts (two reviewers; returned once with a note), signs and sends to the Sekjen; NTB forwards; the Sekjen reads and disposes
+    const created = await http.request('POST', '/api/letters', {
+      token: T[DRAFTER],
+      body: {
+        typeCode: 'SD', subject: `Laporan uji bermusuhan ${RUN}`, body: `Konsep pertama ${RUN}`, securityClass: 'B', urgency: 'SEGERA', classificationCode: 'PY.01.1',
+        recipients: [{ kind: 'TO', positionId: pos.RI.SEKJEN }], reviewerPositionIds: [pos['5204']['KASUBBAG-TPH'], pos['5204'].SEKRETARIS], signerPositionId: pos['5204'].KETUA,
+      },
+    });
+    expect(created.status).toBe(201);
+    letterId = created.body.id;
+    expect((await http.request('POST', `/api/letters/${letterId}/submit`, { token: T[DRAFTER] })).status).toBe(201);
+    const returned = await http.request('POST', `/api/letters/${letterId}/review`, { token: T['kasubbag.teknis.5204'], body: { decision: 'RETURN', note: RETURN_NOTE } });
+    expect(returned.body.status).toBe('RETURNED');
+    expect((await http.request('PATCH', `/api/letters/${letterId}`, { token: T[DRAFTER], body: { version: returned.body.version, body: 'Dengan hormat,\n\nKami sampaikan laporan.' } })).status).toBe(200);
+    expect((await http.request('POST', `/api/letters/${letterId}/submit`, { token: T[DRAFTER] })).status).toBe(201);
+    expect((await http.request('POST', `/api/letters/${letterId}/review`, { token: T['kasubbag.teknis.5204'], body: { decision: 'APPROVE' } })).status).toBe(201);
+    expect((await http.request('POST', `/api/letters/${letterId}/review`, { token: T['sekretaris.5204'], body: { decision: 'APPROVE' } })).status).toBe(201);
+    expect((await http.request('POST', `/api/letters/${letterId}/sign`, { token: T['ketua.5204'], body: { password: 'Naskah#2026' } })).status).toBe(201);
+    expect((await http.request('POST', `/api/letters/${letterId}/send`, { token: T[DRAFTER] })).status).toBe(201);
+    const [atNtb] = await deliveriesOnceDispatched(ds, letterId);
+    ntbDeliveryId = String(atNtb.id);
+    expect((await http.request('POST', `/api/deliveries/${ntbDeliveryId}/read`, { token: T['sekretaris.52'] })).status).toBe(200);
+    expect((await http.request('POST', `/api/deliveries/${ntbDeliveryId}/forward`, { token: T['sekretaris.52'], body: { note: FORWARD_NOTE } })).status).toBe(201);
+    const atRi = await eventually(async () => (await ds.query('SELECT id FROM deliveries WHERE letter_id = ? AND office_id = ?', [letterId, office.RI]))[0], 'the delivery at KPU RI');
+    riDeliveryId = String(atRi.id);
+    expect((await http.request('POST', `/api/deliveries/${riDeliveryId}/read`, { token: T['sekjen.ri'] })).status).toBe(200);
+    const [{ id: below }] = await ds.query('SELECT id FROM positions WHERE parent_id = ? AND is_active = 1 ORDER BY id LIMIT 1', [pos.RI.SEKJEN]);
+    const disposed = await http.request('POST', '/api/dispositions', {
+      token: T['sekjen.ri'], body: { deliveryId: riDeliveryId, recipientPositionIds: [Number(below)], instructionCodes: ['TINDAK_LANJUTI'], note: DISPOSITION_NOTE, workingDays: 3 },
+    });
+    expect(disposed.status).toBe(201);
+    dispositionId = String(disposed.body[0].id);
+  }, 180_000);
+  afterAll(async () => {
+    await stop?.();
+  });
+
+  // ------------------------------------------------------------------ the drafting office's review
+  it("revisions: the revision a recipient or relay reads (the letter as sent) does not list the drafting office's reviewers", async () => {
+    const own = await get(`/api/letters/${letterId}/revisions`, DRAFTER);
+    expect(own.body.map((r: any) => r.snapshot.reviewerPositionIds)).toEqual([
+      [pos['5204']['KASUBBAG-TPH'], pos['5204'].SEKRETARIS],
+      [pos['5204']['KASUBBAG-TPH'], pos['5204'].SEKRETARIS],
+    ]);
+    for (const user of ['sekretaris.52', 'sekjen.ri']) {
+      const seen = await get(`/api/letters/${letterId}/revisions`, user);
+      expect([user, seen.status, seen.body.length]).toEqual([user, 200, 1]);
+      expect([user, seen.body[0].snapshot.reviewerPositionIds, seen.body[0].createdBy]).toEqual([user, [], null]);
+      // the letter as sent is whole: its addressees and signer
+      expect([user, seen.body[0].snapshot.signerPositionId, seen.body[0].snapshot.recipients]).toEqual([user, pos['5204'].KETUA, [{ kind: 'TO', positionId: pos.RI.SEKJEN }]]);
+      const compare = await get(`/api/letters/${letterId}/revisions/compare?from=2&to=2`, user);
+      expect([user, compare.status, compare.body.changes]).toEqual([user, 200, []]);
+    }
+  });
+
+  // ------------------------------------------------------------------ a receiving office's records
+  it("lembar disposisi: another office's delivery is 404 (its reader, agenda and dispositions are that office's), the holder prints its own", async () => {
+    const cases: [string, string][] = [
+      [DRAFTER, ntbDeliveryId], // the sender: NTB's copy (who read it at NTB)
+      [DRAFTER, riDeliveryId], // the sender: KPU RI's copy (who read it there, its disposition)
+      ['sekjen.ri', ntbDeliveryId], // the final recipient: the relay's copy
+      ['sekretaris.52', riDeliveryId], // the relay: the final recipient's copy
+    ];
+    const got = [];
+    for (const [user, id] of cases) {
+      const r = await http.app.inject({ method: 'GET', url: `/api/deliveries/${id}/disposition-sheet`, headers: { authorization: `Bearer ${T[user]}` } });
+      got.push([user, id, r.statusCode]);
+    }
+    expect(got).toEqual(cases.map(([u, id]) => [u, id, 404]));
+    const own = await http.app.inject({ method: 'GET', url: `/api/deliveries/${riDeliveryId}/disposition-sheet`, headers: { authorization: `Bearer ${T['sekjen.ri']}` } });
+    expect([own.statusCode, own.headers['content-type']]).toEqual([200, 'application/pdf']);
+    const relay = await http.app.inject({ method: 'GET', url: `/api/deliveries/${ntbDeliveryId}/disposition-sheet`, headers: { authorization: `Bearer ${T['sekretaris.52']}` } });
+    expect(relay.statusCode).toBe(200);
+  });
+
+  it("a letter's disposition tree and a disposition of KPU RI are not read at Sumbawa or NTB", async () => {
+    for (const user of [DRAFTER, 'sekretaris.52']) {
+      const tree = await get(`/api/letters/${letterId}/dispositions`, user);
+      expect([user, tree.status, tree.body.roots, JSON.stringify(tree.body).includes(DISPOSITION_NOTE)]).toEqual([user, 200, [], false]);
+      const one = await get(`/api/dispositions/${dispositionId}`, user);
+      expect([user, one.status, JSON.stringify(one.body).includes(DISPOSITION_NOTE)]).toEqual([user, 404, false]);
+      const hist = await get(`/api/dispositions/${dispositionId}/history`, user);
+      expect([user, hist.status]).toEqual([user, 404]);
+    }
+    const ri = await get(`/api/letters/${letterId}/dispositions`, 'sekjen.ri');
+    expect(ri.body.roots.map((n: { note: string }) => n.note)).toEqual([DISPOSITION_NOTE]);
+  });
+
+  // ------------------------------------------------------------------ notification stream catch-up
+  it('notification stream: a catch-up from any id (0-ish, another user\'s, huge) sends only the caller\'s own; a bad lastEventId is 400 naming it', async () => {
+    const idsOf = async (username: string) =>
+      (await ds.query('SELECT n.id FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = ? ORDER BY n.id', [username])).map((r: { id: string }) => String(r.id));
+    const sekjen = await idsOf('sekjen.ri');
+    const drafter = await idsOf(DRAFTER);
+    expect(sekjen.length).toBeGreaterThan(0);
+    const foreignFirst = String(BigInt(sekjen[0]) - 1n);
+    for (const [how, headers, query] of [
+      ['query from before the other user\'s first', {}, `&lastEventId=${foreignFirst}`],
+      ['header from 1', { 'last-event-id': '1' }, ''],
+      ['header negative', { 'last-event-id': '-1' }, ''],
+      ['header huge', { 'last-event-id': '99999999999999999999' }, ''],
+      ['header non-canonical', { 'last-event-id': '01' }, ''],
+      ['header with spaces', { 'last-event-id': ` ${foreignFirst}` }, ''],
+    ] as [string, Record<string, string>, string][]) {
+      const stream = await openStream(port, `/api/notifications/stream?ticket=${encodeURIComponent(await streamTicket(port, T[DRAFTER]))}${query}`, headers);
+      try {
+        expect([how, stream.res.statusCode]).toEqual([how, 200]);
+        await eventually(async () => stream.events.find((e) => e.event === 'ready'), 'ready');
+        const got = stream.events.filter((e) => e.event === 'notification').map((e) => e.id!);
+        expect([how, got.filter((id) => !drafter.includes(id))]).toEqual([how, []]);
+      } finally {
+        stream.close();
+      }
+    }
+    for (const bad of ['-1', '0', '1e3', '01', '%201', '99999999999999999999', '1.0', 'abc', '1&lastEventId=2']) {
+      const ticket = await streamTicket(port, T[DRAFTER]);
+      const r = await http.request('GET', `/api/notifications/stream?ticket=${encodeURIComponent(ticket)}&lastEventId=${bad}`);
+      expect([bad, r.status, fieldOf(r)]).toEqual([bad, 400, 'lastEventId']);
+    }
+  });
+});
