@@ -132,6 +132,31 @@ describe('hostile probes 2026-12-06', () => {
     expect(ri.body.roots.map((n: { note: string }) => n.note)).toEqual([DISPOSITION_NOTE]);
   });
 
+  // ------------------------------------------------------------------ records: a hold names what it freezes
+  it("a hold over another office's unit or an unknown classification is 422 naming it (it would freeze nothing), placed nowhere; preview alike", async () => {
+    const archivist = await http.login('arsiparis.5204');
+    const [{ id: foreignUnit }] = await ds.query('SELECT id FROM units WHERE office_id = ? ORDER BY id LIMIT 1', [office['5271']]);
+    const [{ id: ownUnit }] = await ds.query('SELECT id FROM units WHERE office_id = ? ORDER BY id LIMIT 1', [office['5204']]);
+    const before = await ds.query('SELECT COUNT(*) AS n FROM records_holds');
+    const cases: [Record<string, unknown>, string][] = [
+      [{ unitId: Number(foreignUnit) }, 'scope.unitId'],
+      [{ unitId: 4294967295 }, 'scope.unitId'],
+      [{ classificationCode: 'ZZ.99.9' }, 'scope.classificationCode'],
+      [{ classificationCode: 'PY.01.1', unitId: Number(foreignUnit) }, 'scope.unitId'],
+    ];
+    const got = [];
+    for (const [scope] of cases) {
+      const placed = await http.request('POST', '/api/records/holds', { token: archivist, body: { caseName: `Uji ${RUN}`, reason: 'Pemeriksaan auditor', scope } });
+      const preview = await http.request('POST', '/api/records/holds/preview', { token: archivist, body: { scope } });
+      got.push([JSON.stringify(scope), placed.status, fieldOf(placed), preview.status, fieldOf(preview)]);
+    }
+    expect(got).toEqual(cases.map(([scope, f]) => [JSON.stringify(scope), 422, f, 422, f]));
+    expect(await ds.query('SELECT COUNT(*) AS n FROM records_holds')).toEqual(before);
+    // its own unit and a known code are a scope (previewed; nothing placed here)
+    const ok = await http.request('POST', '/api/records/holds/preview', { token: archivist, body: { scope: { unitId: Number(ownUnit), classificationCode: 'PY' } } });
+    expect([ok.status, ok.body.officeId]).toEqual([200, office['5204']]);
+  });
+
   // ------------------------------------------------------------------ notification stream catch-up
   it('notification stream: a catch-up from any id (0-ish, another user\'s, huge) sends only the caller\'s own; a bad lastEventId is 400 naming it', async () => {
     const idsOf = async (username: string) =>

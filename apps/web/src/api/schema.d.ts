@@ -12045,6 +12045,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description Dapat dibaca tetapi tidak dapat diproses menurut aturan (unprocessable) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     HoldsController_get: {
@@ -12206,6 +12215,15 @@ export interface operations {
             };
             /** @description Tidak berwenang (forbidden) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Dapat dibaca tetapi tidak dapat diproses menurut aturan (unprocessable) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
