@@ -132,6 +132,59 @@ describe('hostile probes 2026-12-06', () => {
     expect(ri.body.roots.map((n: { note: string }) => n.note)).toEqual([DISPOSITION_NOTE]);
   });
 
+  it("a disposition prepared by NTB's registrar is no longer theirs to read, edit or discard once they move to another office", async () => {
+    const PREP_NOTE = `Rancangan arahan Ketua NTB ${RUN}`;
+    // Sumbawa writes to the Ketua of NTB (direct); NTB's registrar (TU) prepares the Ketua's disposition
+    const created = await http.request('POST', '/api/letters', {
+      token: T[DRAFTER],
+      body: {
+        typeCode: 'SD', subject: `Untuk Ketua NTB ${RUN}`, body: 'Dengan hormat.', securityClass: 'B', urgency: 'BIASA', classificationCode: 'PY.01.1',
+        recipients: [{ kind: 'TO', positionId: pos['52'].KETUA }], reviewerPositionIds: [], signerPositionId: pos['5204'].KETUA,
+      },
+    });
+    expect(created.status).toBe(201);
+    const id0 = String(created.body.id);
+    expect((await http.request('POST', `/api/letters/${id0}/submit`, { token: T[DRAFTER] })).body.status).toBe('APPROVED');
+    expect((await http.request('POST', `/api/letters/${id0}/sign`, { token: T['ketua.5204'], body: { password: 'Naskah#2026' } })).status).toBe(201);
+    expect((await http.request('POST', `/api/letters/${id0}/send`, { token: T[DRAFTER] })).status).toBe(201);
+    const [toKetua] = await deliveriesOnceDispatched(ds, id0);
+    const registrar = await http.login('pencatat.52');
+    const prepared = await http.request('POST', '/api/prepared-dispositions', {
+      token: registrar, body: { deliveryId: String(toKetua.id), recipientPositionIds: [pos['52'].SEKRETARIS], instructionCodes: ['PELAJARI'], note: PREP_NOTE },
+    });
+    expect(prepared.status).toBe(201);
+    const id = String(prepared.body.id);
+    const row = async () => (await ds.query('SELECT status, version, note, instruction_codes FROM prepared_dispositions WHERE id = ?', [id]))[0];
+    const before = await row();
+    const admin = await http.login('admin');
+    const [user] = await ds.query("SELECT id, position_id, version FROM users WHERE username = 'pencatat.52'");
+    const moved = await http.request('PATCH', `/api/admin/users/${user.id}`, { token: admin, body: { version: Number(user.version), positionId: pos['5204']['STAF-KUL'] } });
+    expect(moved.status).toBe(200);
+    try {
+      // signed in again (the move ended the old session): now a staff member of KPU Kabupaten Sumbawa
+      const now = (await http.request('POST', '/api/auth/login', { body: { username: 'pencatat.52', password: 'Naskah#2026' } })).body.accessToken as string;
+      const read = await http.request('GET', `/api/prepared-dispositions/${id}`, { token: now });
+      const list = await http.request('GET', '/api/prepared-dispositions', { token: now });
+      const edit = await http.request('PATCH', `/api/prepared-dispositions/${id}`, {
+        token: now, body: { version: before.version, recipientPositionIds: [pos['52'].SEKRETARIS], instructionCodes: ['ARSIPKAN'], note: 'Diubah dari Sumbawa' },
+      });
+      const discard = await http.request('POST', `/api/prepared-dispositions/${id}/discard`, { token: now, body: { reason: 'Dibuang dari Sumbawa' } });
+      expect({
+        read: [read.status, JSON.stringify(read.body).includes(PREP_NOTE)],
+        list: JSON.stringify(list.body).includes(PREP_NOTE),
+        edit: edit.status,
+        discard: discard.status,
+      }).toEqual({ read: [404, false], list: false, edit: 404, discard: 404 });
+      expect(await row()).toEqual(before);
+      // the Ketua it was prepared for still decides it
+      const mine = await http.request('GET', `/api/prepared-dispositions/${id}`, { token: await http.login('ketua.52') });
+      expect([mine.status, mine.body.note]).toEqual([200, PREP_NOTE]);
+    } finally {
+      const [u] = await ds.query('SELECT version FROM users WHERE id = ?', [user.id]);
+      await http.request('PATCH', `/api/admin/users/${user.id}`, { token: admin, body: { version: Number(u.version), positionId: Number(user.position_id) } });
+    }
+  });
+
   // ------------------------------------------------------------------ records: a hold names what it freezes
   it("a hold over another office's unit or an unknown classification is 422 naming it (it would freeze nothing), placed nowhere; preview alike", async () => {
     const archivist = await http.login('arsiparis.5204');
@@ -155,6 +208,42 @@ describe('hostile probes 2026-12-06', () => {
     // its own unit and a known code are a scope (previewed; nothing placed here)
     const ok = await http.request('POST', '/api/records/holds/preview', { token: archivist, body: { scope: { unitId: Number(ownUnit), classificationCode: 'PY' } } });
     expect([ok.status, ok.body.officeId]).toEqual([200, office['5204']]);
+  });
+
+  // ------------------------------------------------------------------ query parameters of every GET
+  it('every GET query parameter that is an id, a number or a date: non-canonical or impossible values are 400 naming it, never 2xx or 5xx', async () => {
+    type Param = { name: string; in: string; schema?: { type?: string; format?: string; pattern?: string; enum?: unknown[] } };
+    const doc = (await http.request('GET', '/api/docs-json')).body as { paths: Record<string, Record<string, { parameters?: Param[] }>> };
+    const users = ['arsiparis.5204', 'sekjen.ri', 'admin', 'pencatat.5204', 'ketua.5204', DRAFTER];
+    const tokens = await Promise.all(users.map((u) => http.login(u)));
+    const INT = ['01', '1e3', '%201', '1.0', '-1', '0x10', '99999999999999999999', '1%00'];
+    const DATE = ['2026-02-30', '2026-2-3', '0000-01-01', '2026-02-03T00:00:00Z', '%202026-02-03'];
+    const wrong: string[] = [];
+    let tried = 0;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      const op = ops.get;
+      if (!op?.parameters?.some((x) => x.in === 'query')) continue;
+      if (path.includes('/stream') || path.startsWith('/health') || path.includes('/verify')) continue;
+      const url = path.replace(/\{(\w+)\}/g, (_m, name) => (name === 'queue' ? 'review' : name === 'code' ? 'PY' : '1'));
+      for (const q of op.parameters.filter((x) => x.in === 'query')) {
+        const t = q.schema?.type;
+        const looksId = /(^id$|Id$|^before$|^after$)/.test(q.name);
+        const values = q.schema?.format === 'date' || /^(from|to|date|on|startsOn|endsOn)$/.test(q.name) ? DATE : t === 'integer' || t === 'number' || looksId ? INT : [];
+        for (const v of values) {
+          let res = { status: 0, body: undefined as any };
+          for (const token of tokens) {
+            res = await http.request('GET', `${url}?${q.name}=${v}`, { token });
+            if (res.status !== 401 && res.status !== 403) break;
+          }
+          tried++;
+          if (res.status === 403 || res.status === 401) continue;
+          const named = (res.body?.details?.fields ?? []).some((f: { field: string }) => f.field === q.name); // with the other required parameters missing, among them
+          if (res.status !== 400 || !named) wrong.push(`GET ${url}?${q.name}=${v} → ${res.status} ${fieldOf(res) ?? ''} ${JSON.stringify(res.body)?.slice(0, 100)}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(tried).toBeGreaterThan(100);
   });
 
   // ------------------------------------------------------------------ notification stream catch-up
