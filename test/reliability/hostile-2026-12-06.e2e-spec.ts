@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { Http, startApiAndWorker } from '@naskah/testing';
+import { NotificationsService } from '@naskah/notification';
 import { openStream, streamTicket } from '../../libs/testing/src/sse-client';
 import { deliveriesOnceDispatched, eventually, officeIdOf } from '../../libs/testing/src/letters-fixture';
 
@@ -33,6 +34,7 @@ describe('hostile probes 2026-12-06', () => {
   const DRAFTER = 'kasubbag.umum.5204';
   const fieldOf = (res: { body: any }) => res.body?.details?.fields?.[0]?.field;
   const get = (url: string, user: string) => http.request('GET', url, { token: T[user] });
+  const app = () => http.app;
 
   beforeAll(async () => {
     ({ http, ds, close: stop } = await startApiAndWorker());
@@ -247,6 +249,32 @@ describe('hostile probes 2026-12-06', () => {
   });
 
   // ------------------------------------------------------------------ notification stream catch-up
+  it('notification stream: once its session ends (sign-out here; the guard's check, so also a password change, deactivation, a move) an open stream carries nothing more and ends', async () => {
+    const username = 'staf.umum.5271';
+    const [{ id: userId }] = await ds.query('SELECT id FROM users WHERE username = ?', [username]);
+    const signedIn = await http.request('POST', '/api/auth/login', { body: { username, password: 'Naskah#2026' } });
+    expect(signedIn.status).toBe(200);
+    const stream = await openStream(port, `/api/notifications/stream?ticket=${encodeURIComponent(await streamTicket(port, signedIn.body.accessToken))}`);
+    const notifications = app().get(NotificationsService);
+    const push = (key: string) => notifications.send([{ userId: Number(userId), type: 'LETTER_UNREAD_REMINDER', payload: { title: `Pengingat ${key}` }, dedupeKey: `${RUN}-${key}` }]);
+    try {
+      await eventually(async () => stream.events.find((e) => e.event === 'ready'), 'ready');
+      await push('before');
+      await eventually(async () => stream.events.find((e) => e.data?.payload?.title === 'Pengingat before'), 'the notification while signed in');
+      // sign-out ends the session: the access token is refused at once…
+      expect((await http.request('POST', '/api/auth/logout', { body: { refreshToken: signedIn.body.refreshToken } })).status).toBe(204);
+      expect((await http.request('GET', '/api/notifications', { token: signedIn.body.accessToken })).status).toBe(401);
+      // …and the stream opened with it carries nothing more
+      await push('after');
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(stream.events.filter((e) => e.event === 'notification').map((e) => e.data.payload.title)).toEqual(['Pengingat before']);
+      expect(stream.events.filter((e) => e.event === 'expired').map((e) => e.data.code)).toEqual(['SESSION_REVOKED']);
+      expect(stream.res.readableEnded || stream.res.destroyed || stream.res.complete).toBe(true);
+    } finally {
+      stream.close();
+    }
+  });
+
   it('notification stream: a catch-up from any id (0-ish, another user\'s, huge) sends only the caller\'s own; a bad lastEventId is 400 naming it', async () => {
     const idsOf = async (username: string) =>
       (await ds.query('SELECT n.id FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = ? ORDER BY n.id', [username])).map((r: { id: string }) => String(r.id));
