@@ -212,6 +212,20 @@ describe('hostile probes 2026-12-06', () => {
     expect([ok.status, ok.body.officeId]).toEqual([200, office['5204']]);
   });
 
+  it("daftar arsip of a unit that is not the office's own (another office's, none) is 422 naming unitId, not an official list saying it holds nothing", async () => {
+    const archivist = await http.login('arsiparis.5204');
+    const [{ id: foreignUnit }] = await ds.query('SELECT id FROM units WHERE office_id = ? ORDER BY id LIMIT 1', [office['5271']]);
+    const [{ id: ownUnit }] = await ds.query('SELECT id FROM units WHERE office_id = ? ORDER BY id LIMIT 1', [office['5204']]);
+    const got = [];
+    for (const unitId of [Number(foreignUnit), 4294967295]) {
+      const r = await http.request('GET', `/api/records/reports/daftar-arsip?kind=AKTIF&unitId=${unitId}`, { token: archivist });
+      got.push([unitId, r.status, fieldOf(r)]);
+    }
+    expect(got).toEqual([[Number(foreignUnit), 422, 'unitId'], [4294967295, 422, 'unitId']]);
+    const own = await http.app.inject({ method: 'GET', url: `/api/records/reports/daftar-arsip?kind=AKTIF&unitId=${ownUnit}`, headers: { authorization: `Bearer ${archivist}` } });
+    expect(own.statusCode).toBe(200);
+  });
+
   // ------------------------------------------------------------------ query parameters of every GET
   it('every GET query parameter that is an id, a number or a date: non-canonical or impossible values are 400 naming it, never 2xx or 5xx', async () => {
     type Param = { name: string; in: string; schema?: { type?: string; format?: string; pattern?: string; enum?: unknown[] } };
@@ -249,7 +263,7 @@ describe('hostile probes 2026-12-06', () => {
   });
 
   // ------------------------------------------------------------------ notification stream catch-up
-  it('notification stream: once its session ends (sign-out here; the guard's check, so also a password change, deactivation, a move) an open stream carries nothing more and ends', async () => {
+  it('notification stream: once its session ends (sign-out here; the request guard check, so also a password change, deactivation, a move) an open stream carries nothing more and ends', async () => {
     const username = 'staf.umum.5271';
     const [{ id: userId }] = await ds.query('SELECT id FROM users WHERE username = ?', [username]);
     const signedIn = await http.request('POST', '/api/auth/login', { body: { username, password: 'Naskah#2026' } });

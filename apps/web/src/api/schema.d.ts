@@ -13000,6 +13000,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description Dapat dibaca tetapi tidak dapat diproses menurut aturan (unprocessable) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     RecordsOpsController_dashboard: {
