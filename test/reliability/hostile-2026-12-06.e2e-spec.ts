@@ -11,6 +11,15 @@ import { deliveriesOnceDispatched, eventually, officeIdOf } from '../../libs/tes
  * notification stream's catch-up. The rule: the drafting office's review (reviewers, return notes),
  * konseptor and earlier drafts are its own; a receiving office's reading and dispositions are its
  * own; other offices read the letter as sent, the milestones and what was written to them.
+ * Found and fixed the same day (each probe failed on the old code): the revision a recipient reads
+ * listed the drafting office's reviewers (snapshot.reviewerPositionIds); the lembar disposisi of
+ * another office's copy printed that office's reader, agenda and dispositions for the sender, a relay
+ * or a later recipient; a registrar moved to another office kept reading, editing and discarding the
+ * prepared disposition of their former office; a hold over another office's unit or an unknown
+ * classification, and the daftar arsip of another office's unit, were accepted over nothing; an open
+ * notification stream outlived sign-out (pushed the user's notifications until the token expired).
+ * Held: the disposition tree and a disposition of another office (404), every GET query parameter
+ * that is an id, number or date (400 naming it), the stream's catch-up from any id (own only).
  */
 jest.setTimeout(240_000);
 
