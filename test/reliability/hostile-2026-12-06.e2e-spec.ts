@@ -18,6 +18,7 @@ import { deliveriesOnceDispatched, eventually, officeIdOf } from '../../libs/tes
  * prepared disposition of their former office; a hold over another office's unit or an unknown
  * classification, and the daftar arsip of another office's unit, were accepted over nothing; an open
  * notification stream outlived sign-out (pushed the user's notifications until the token expired).
+ * A recipient read the number of review rounds (reviewRound 2: returned once); now null there.
  * Held: the disposition tree and a disposition of another office (404), every GET query parameter
  * that is an id, number or date (400 naming it), the stream's catch-up from any id (own only).
  */
@@ -108,6 +109,18 @@ describe('hostile probes 2026-12-06', () => {
       const compare = await get(`/api/letters/${letterId}/revisions/compare?from=2&to=2`, user);
       expect([user, compare.status, compare.body.changes]).toEqual([user, 200, []]);
     }
+  });
+
+  it("the letter and a delivery's letter: a recipient or relay does not learn how many review rounds it took (the second means it was returned)", async () => {
+    const own = await get(`/api/letters/${letterId}`, DRAFTER);
+    expect([own.body.reviewRound, own.body.reviews.filter((r: { decision: string }) => r.decision === 'RETURNED').length]).toEqual([2, 1]);
+    for (const [user, deliveryId] of [['sekretaris.52', ntbDeliveryId], ['sekjen.ri', riDeliveryId]]) {
+      const letter = await get(`/api/letters/${letterId}`, user);
+      const delivery = await get(`/api/deliveries/${deliveryId}`, user);
+      expect([user, letter.body.reviewRound, letter.body.currentStep, delivery.body.letter.reviewRound, delivery.body.letter.currentStep]).toEqual([user, null, null, null, null]);
+    }
+    // the sender reading a delivery of its own letter reads its own review
+    expect((await get(`/api/deliveries/${riDeliveryId}`, DRAFTER)).body.letter.reviewRound).toBe(2);
   });
 
   // ------------------------------------------------------------------ a receiving office's records

@@ -3798,7 +3798,8 @@ export interface components {
             recipients: components["schemas"]["LetterRecipient"][];
             /** @description the review chain, in order */
             reviewerPositionIds: number[];
-            reviewRound: number;
+            /** @description review rounds so far (a return starts the next); null for a viewer of another office */
+            reviewRound: number | null;
             reviews: components["schemas"]["LetterReview"][];
             revision: number;
             securityClass: components["schemas"]["SecurityClass"];
