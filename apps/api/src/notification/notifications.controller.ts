@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Principal, StreamTickets } from '@naskah/identity';
+import { ActingPositionsCache, Principal, StreamTickets } from '@naskah/identity';
 import { NotificationHub, NotificationsService, NotificationView } from '@naskah/notification';
 import { LetterAccessService } from '@naskah/correspondence';
 import { CurrentPrincipal } from '../common/principal.decorator';
@@ -26,6 +26,7 @@ export class NotificationsController {
     private readonly hub: NotificationHub,
     private readonly tickets: StreamTickets,
     private readonly access: LetterAccessService,
+    private readonly acting: ActingPositionsCache,
   ) {}
 
   @Get()
@@ -71,7 +72,9 @@ export class NotificationsController {
    * for each connection); on reconnect (Last-Event-ID header or `?lastEventId=`) what was missed is
    * sent first. The stream lives no longer than the access token behind it: at its expiry the server
    * sends `event: expired` and closes; the client refreshes its token, asks for a ticket and
-   * reconnects with the last event id. `event: worklist-changed` (data `{}`) says the caller's work
+   * reconnects with the last event id. Nor does it outlive the session: once the user signs out,
+   * changes their password, is deactivated or moved, it sends `event: expired` with the code
+   * SESSION_REVOKED before anything more and closes. `event: worklist-changed` (data `{}`) says the caller's work
    * queues changed (something new waits, or an item left a queue): re-fetch GET /api/worklist.
    */
   @Get('stream')
@@ -81,8 +84,25 @@ export class NotificationsController {
   @ApiErrors(400, 503)
   async stream(@CurrentPrincipal() p: Principal, @Query() q: StreamQueryDto, @Req() req: FastifyRequest & AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     const raw = reply.raw;
-    const exp = Number(req.accessClaims.exp); // seconds since the epoch, of the token (or of the token behind the ticket)
+    const claims = req.accessClaims;
+    const exp = Number(claims.exp); // seconds since the epoch, of the token (or of the token behind the ticket)
     const sent = new Set<string>();
+    // the session behind the stream may end while it is open (sign-out, a password change, the user
+    // deactivated or moved): the same check as every request (AuthGuard), from the same cache, made
+    // before anything more is written — then the stream says so and ends
+    let ended = false;
+    const sessionEnded = async () => {
+      const state = await this.acting.of(claims.sub, claims.pos).catch(() => null);
+      return state !== null && (!state.active || state.sessionVersion !== claims.sv);
+    };
+    const endRevoked = () => {
+      if (ended) return;
+      ended = true;
+      write(`event: expired\ndata: ${JSON.stringify({ code: 'SESSION_REVOKED', message: 'Sesi telah diakhiri; silakan masuk lagi' })}\n\n`);
+      raw.end();
+    };
+    // notifications are written in order, each after the session check
+    let writing: Promise<void> = Promise.resolve();
     // the newest notification id this stream has accounted for: what it sent, or what existed when it opened
     let upTo: bigint | null = null;
     let open = false;
@@ -92,10 +112,13 @@ export class NotificationsController {
     };
     const send = (n: NotificationView) => {
       if (!open) return void early.push(n);
-      if (sent.has(n.id)) return;
-      sent.add(n.id);
-      if (upTo === null || BigInt(n.id) > upTo) upTo = BigInt(n.id);
-      write(`id: ${n.id}\nevent: notification\ndata: ${JSON.stringify(n)}\n\n`);
+      writing = writing.then(async () => {
+        if (ended || sent.has(n.id)) return;
+        if (await sessionEnded()) return endRevoked();
+        sent.add(n.id);
+        if (upTo === null || BigInt(n.id) > upTo) upTo = BigInt(n.id);
+        write(`id: ${n.id}\nevent: notification\ndata: ${JSON.stringify(n)}\n\n`);
+      });
     };
     // Subscribe before answering: if Redis is down the error filter still answers 503.
     // after the API's bus subscriber was away (Redis restart, Sentinel failover) the hub asks each
@@ -118,14 +141,17 @@ export class NotificationsController {
       officeWideOf: p.roles.includes('REGISTRAR') || p.roles.includes('ARCHIVIST') ? p.officeId : null,
       onChange: () => {
         if (!open || hinted) return;
-        hinted = setTimeout(() => ((hinted = null), write('event: worklist-changed\ndata: {}\n\n')), WORKLIST_COALESCE_MS);
+        hinted = setTimeout(() => {
+          hinted = null;
+          void sessionEnded().then((yes) => (yes ? endRevoked() : write('event: worklist-changed\ndata: {}\n\n')));
+        }, WORKLIST_COALESCE_MS);
       },
     });
     reply.hijack();
     raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     open = true;
     write('retry: 5000\n\n');
-    const heartbeat = setInterval(() => write(': keep-alive\n\n'), HEARTBEAT_MS);
+    const heartbeat = setInterval(() => void sessionEnded().then((yes) => (yes ? endRevoked() : write(': keep-alive\n\n'))), HEARTBEAT_MS);
     const expiry = Number.isFinite(exp)
       ? setTimeout(() => {
           write(`event: expired\ndata: ${JSON.stringify({ code: 'TOKEN_EXPIRED', message: 'Token akses kedaluwarsa; sambungkan ulang dengan token baru' })}\n\n`);
@@ -144,6 +170,8 @@ export class NotificationsController {
       const latest = await this.notifications.latestId(p.userId);
       if (/^\d{1,19}$/.test(last)) for (const n of await this.notifications.since(p.userId, last)) send(n);
       for (const n of early.splice(0)) send(n);
+      await writing;
+      if (ended) return;
       if (upTo === null || BigInt(latest) > upTo) upTo = BigInt(latest);
       write(`event: ready\ndata: ${JSON.stringify({ unreadCount: await this.notifications.unreadCount(p.userId) })}\n\n`);
     } catch {

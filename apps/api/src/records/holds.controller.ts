@@ -18,14 +18,14 @@ export class HoldsController {
   @Post('preview')
   @HttpCode(200)
   @ApiOkResponse({ type: HoldPreview })
-  @ApiErrors(400)
+  @ApiErrors(400, 403, 422)
   preview(@CurrentPrincipal() p: Principal, @Body() dto: HoldPreviewDto) {
     return this.holds.preview(p, dto.scope);
   }
 
   @Post()
   @ApiCreatedResponse({ type: HoldView })
-  @ApiErrors(400)
+  @ApiErrors(400, 403, 422)
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateHoldDto) {
     return this.holds.create(p, dto);
   }

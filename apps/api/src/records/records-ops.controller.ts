@@ -62,7 +62,7 @@ export class RecordsOpsController {
   /** Daftar Arsip Aktif / Inaktif of your office, one sheet per unit (XLSX). */
   @Get('reports/daftar-arsip')
   @ApiFileResponse('Daftar Arsip Aktif / Inaktif, one sheet per unit', XLSX_MIME)
-  @ApiErrors(400, 403)
+  @ApiErrors(400, 403, 422)
   async dossierList(@CurrentPrincipal() p: Principal, @Query() q: DossierListReportDto, @Res() reply: BinaryReply) {
     const { data, filename } = await this.reports.dossierList(p, q.kind, q.unitId);
     sendFile(reply, data, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename);

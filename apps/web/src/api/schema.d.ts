@@ -3798,7 +3798,8 @@ export interface components {
             recipients: components["schemas"]["LetterRecipient"][];
             /** @description the review chain, in order */
             reviewerPositionIds: number[];
-            reviewRound: number;
+            /** @description review rounds so far (a return starts the next); null for a viewer of another office */
+            reviewRound: number | null;
             reviews: components["schemas"]["LetterReview"][];
             revision: number;
             securityClass: components["schemas"]["SecurityClass"];
@@ -12047,6 +12048,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description Dapat dibaca tetapi tidak dapat diproses menurut aturan (unprocessable) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     HoldsController_get: {
@@ -12208,6 +12218,15 @@ export interface operations {
             };
             /** @description Tidak berwenang (forbidden) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Dapat dibaca tetapi tidak dapat diproses menurut aturan (unprocessable) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12977,6 +12996,15 @@ export interface operations {
             };
             /** @description Tidak berwenang (forbidden) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Dapat dibaca tetapi tidak dapat diproses menurut aturan (unprocessable) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -45,7 +45,7 @@ export function ReviewRoute({ letter, names }: { letter: Letter; names: ReturnTy
     },
   ];
   return (
-    <Card size="small" title={<h2 className="card-h">Rute pemeriksaan{letter.reviewRound > 1 ? ` (putaran ${letter.reviewRound})` : ''}</h2>}>
+    <Card size="small" title={<h2 className="card-h">Rute pemeriksaan{(letter.reviewRound ?? 0) > 1 ? ` (putaran ${letter.reviewRound})` : ''}</h2>}>
       {!letter.reviewerPositionIds.length && <Typography.Paragraph className="muted">Tanpa pemeriksa: langsung ke penandatangan.</Typography.Paragraph>}
       <Timeline items={items} />
       {older.length > 0 && (

@@ -72,14 +72,18 @@ export function scopeLetterHistory<E extends HistoryEvent>(events: E[], scope: H
 
 /**
  * The same rule for the letter itself: the drafting office's review (who approved, who returned it
- * and why) and who drafted it (the konseptor: the letter speaks for its signer) are its own; a
- * viewer of another office (a recipient, a relay) reads the letter without them.
+ * and why, how many rounds it took — a second round means it was returned) and who drafted it (the
+ * konseptor: the letter speaks for its signer) are its own; a viewer of another office (a
+ * recipient, a relay) reads the letter without them.
  */
-export function scopeLetterView<L extends { officeId: number; reviews: unknown[]; reviewerPositionIds: number[]; drafterUserId: number; drafterPositionId: number }>(
+export function scopeLetterView<
+  L extends { officeId: number; reviews: unknown[]; reviewerPositionIds: number[]; drafterUserId: number; drafterPositionId: number; reviewRound: number; currentStep: number | null },
+>(
   letter: L,
   viewerOfficeIds: number[],
-): Omit<L, 'drafterUserId' | 'drafterPositionId'> & { drafterUserId: number | null; drafterPositionId: number | null } {
-  return viewerOfficeIds.includes(letter.officeId) ? letter : { ...letter, reviews: [], reviewerPositionIds: [], drafterUserId: null, drafterPositionId: null };
+): Omit<L, 'drafterUserId' | 'drafterPositionId' | 'reviewRound'> & { drafterUserId: number | null; drafterPositionId: number | null; reviewRound: number | null } {
+  if (viewerOfficeIds.includes(letter.officeId)) return letter;
+  return { ...letter, reviews: [], reviewerPositionIds: [], drafterUserId: null, drafterPositionId: null, reviewRound: null, currentStep: null };
 }
 
 /** A received copy seen by someone not holding it: another office's follow-up note, reader and the note written to it stay there. */

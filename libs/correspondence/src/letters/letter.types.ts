@@ -45,7 +45,7 @@ export interface LetterFields {
 export type LetterPatch = Partial<LetterFields> & { version: number };
 
 /** A letter as a reader of any office gets it: the drafter (konseptor) is null for a viewer of another office. */
-export type LetterReadView = Omit<LetterView, 'drafterUserId' | 'drafterPositionId'> & { drafterUserId: number | null; drafterPositionId: number | null };
+export type LetterReadView = Omit<LetterView, 'drafterUserId' | 'drafterPositionId' | 'reviewRound'> & { drafterUserId: number | null; drafterPositionId: number | null; reviewRound: number | null };
 
 export interface LetterView extends LetterFields {
   /** Always present: stored, or derived from the plain `body` (paragraphs split on blank lines) for letters stored as text. */

@@ -184,7 +184,8 @@ export class LettersService {
       // revisions kept before the content model have neither: the document is derived from the text
       return {
         revision: Number(r.revision), createdAt: r.created_at as Date, createdBy: lastOnly ? null : Number(r.created_by), // who saved it: the drafting office's own
-        snapshot: { ...snap, bodyDoc: jsonColumn<BodyDoc>(r.body_doc) ?? textToBodyDoc(snap.body), typeFields: jsonColumn<LetterTypeFields>(r.type_fields) },
+        // the reviewers it names are the drafting office's review, withheld from other offices as on the letter (scopeLetterView)
+        snapshot: { ...snap, ...(lastOnly ? { reviewerPositionIds: [] } : {}), bodyDoc: jsonColumn<BodyDoc>(r.body_doc) ?? textToBodyDoc(snap.body), typeFields: jsonColumn<LetterTypeFields>(r.type_fields) },
       };
     });
   }

@@ -34,7 +34,7 @@ export class DispositionSheetService {
     const ds = this.ctx.ds;
     const [d] = /^\d{1,19}$/.test(deliveryId)
       ? await ds.query(
-          `SELECT d.id, d.letter_id, d.position_id, d.agenda_number, d.agenda_year, d.created_at, d.sender_name, d.subject, d.number, d.urgency, d.security_class,
+          `SELECT d.id, d.letter_id, d.office_id, d.position_id, d.agenda_number, d.agenda_year, d.created_at, d.sender_name, d.subject, d.number, d.urgency, d.security_class,
              d.read_at, ru.full_name AS read_by, l.signed_at, DATE_FORMAT(l.external_date, '%Y-%m-%d') AS external_date, pos.title AS position_title, o.name AS office_name, o.city AS office_city
            FROM deliveries d JOIN letters l ON l.id = d.letter_id JOIN positions pos ON pos.id = d.position_id JOIN offices o ON o.id = d.office_id
            LEFT JOIN users ru ON ru.id = d.read_by_user_id WHERE d.id = ?`,
@@ -42,6 +42,12 @@ export class DispositionSheetService {
         )
       : [];
     if (!d) throw notFound('Surat masuk', deliveryId);
+    // the sheet is the receiving office's record of its copy (who received and read it there, its
+    // agenda, its dispositions): another office that may see the letter — the sender, a relay, a
+    // later recipient — is told it does not exist, as for the copy's reader and notes (scopeDeliveryView)
+    const viewer = await this.ctx.access.viewerOf(p);
+    const { viewerOfficeIds } = await this.ctx.access.historyScope(String(d.letter_id), viewer);
+    if (!viewerOfficeIds.includes(Number(d.office_id))) throw notFound('Surat masuk', deliveryId);
     let tree: DispositionTreeNode[];
     try {
       tree = (await this.queries.letterTree(p, String(d.letter_id))).roots;

@@ -6,7 +6,7 @@ import { DispositionContext } from '../disposition-context';
 import type { DispositionInput, DispositionView } from '../disposition.types';
 import { viewsOf } from '../queries/disposition-views';
 import { confirmPrepared, discardPrepared, editPrepared, prepareDisposition } from './prepared-dispositions';
-import { listPrepared, loadPrepared, PreparedStatus, PreparedView } from './prepared.repository';
+import { isItsPreparer, listPrepared, loadPrepared, PreparedStatus, PreparedView } from './prepared.repository';
 
 /** Dispositions prepared by TU for a leader, who confirms (as is or edited), edits or discards them. */
 @Injectable()
@@ -41,13 +41,15 @@ export class PreparedDispositionsService {
   /** Waiting for me (positions I act for) or prepared by me. */
   async list(p: Principal, status?: PreparedStatus, limit = 50): Promise<PreparedView[]> {
     const viewer = await this.ctx.access.viewerOf(p);
-    return listPrepared(this.ctx.ds.manager, viewer.positionIds, p.userId, status, Math.min(limit, 200));
+    return listPrepared(this.ctx.ds.manager, viewer.positionIds, p, status, Math.min(limit, 200));
   }
 
   async get(p: Principal, id: string): Promise<PreparedView> {
     const view = await loadPrepared(this.ctx.ds.manager, id);
     const viewer = await this.ctx.access.viewerOf(p);
-    if (!view || (!viewer.positionIds.includes(view.forPosition.id) && view.preparedBy.userId !== p.userId)) throw notFound('Rancangan disposisi', id);
+    if (!view || (!viewer.positionIds.includes(view.forPosition.id) && !isItsPreparer(p, { preparedByUserId: view.preparedBy.userId, officeId: view.officeId }))) {
+      throw notFound('Rancangan disposisi', id);
+    }
     return view;
   }
 }

@@ -8,7 +8,7 @@ import type { ActingCapacity } from '../disposition-guard';
 import { loadDelivery } from '../dispositions.repository';
 import type { DispositionInput } from '../disposition.types';
 import { createNodes, validateInput } from '../use-cases/issue-disposition';
-import { lockPrepared, loadPrepared } from './prepared.repository';
+import { isItsPreparer, lockPrepared, loadPrepared } from './prepared.repository';
 
 const TU_KINDS = ['SEKRETARIS', 'SEKRETARIS_JENDERAL'];
 
@@ -56,7 +56,7 @@ async function toDecide(em: EntityManager, ctx: DispositionContext, p: Principal
   const row = await lockPrepared(em, id);
   if (!row) throw notFound('Rancangan disposisi', id);
   const capacity = (await ctx.delegations.capacityFor(p.userId, row.forPositionId)) as ActingCapacity | null;
-  const isPreparer = row.preparedByUserId === p.userId;
+  const isPreparer = isItsPreparer(p, row);
   if (!capacity && !isPreparer) throw notFound('Rancangan disposisi', id);
   if (!capacity && !preparerMay) throw forbidden('NOT_THE_LEADER', 'Hanya pimpinan yang dituju (atau Plt/Plh-nya) yang dapat mengesahkan rancangan disposisi ini');
   if (row.status !== 'PENDING') throw conflict('PREPARED_DECIDED', `Rancangan disposisi sudah ${row.status === 'CONFIRMED' ? 'disahkan' : 'dibuang'} (already ${row.status})`, { status: row.status });

@@ -51,18 +51,31 @@ export async function loadPrepared(em: EntityManager, id: string): Promise<Prepa
   return r ? toView(em, r) : null;
 }
 
-export async function lockPrepared(em: EntityManager, id: string): Promise<{ id: string; status: PreparedStatus; version: number; forPositionId: number; preparedByUserId: number } | null> {
+export async function lockPrepared(
+  em: EntityManager,
+  id: string,
+): Promise<{ id: string; status: PreparedStatus; version: number; officeId: number; forPositionId: number; preparedByUserId: number } | null> {
   if (!/^\d{1,19}$/.test(id)) return null;
-  const [r] = await em.query('SELECT id, status, version, for_position_id, prepared_by_user_id FROM prepared_dispositions WHERE id = ? FOR UPDATE', [id]);
-  return r ? { id: String(r.id), status: r.status, version: Number(r.version), forPositionId: Number(r.for_position_id), preparedByUserId: Number(r.prepared_by_user_id) } : null;
+  const [r] = await em.query('SELECT id, status, version, office_id, for_position_id, prepared_by_user_id FROM prepared_dispositions WHERE id = ? FOR UPDATE', [id]);
+  return r
+    ? { id: String(r.id), status: r.status, version: Number(r.version), officeId: Number(r.office_id), forPositionId: Number(r.for_position_id), preparedByUserId: Number(r.prepared_by_user_id) }
+    : null;
 }
 
-/** Prepared dispositions for the positions a leader acts for, or prepared by this user; newest first. */
-export async function listPrepared(em: EntityManager, forPositionIds: number[], preparedBy: number, status: PreparedStatus | undefined, limit: number): Promise<PreparedView[]> {
+/**
+ * The preparer's own hold on a prepared disposition: the user who prepared it, while they are still
+ * of its office. It is that office's record; a TU moved to another office keeps nothing of it.
+ */
+export function isItsPreparer(p: { userId: number; officeId: number | null }, row: { preparedByUserId: number; officeId: number }): boolean {
+  return row.preparedByUserId === p.userId && p.officeId === row.officeId;
+}
+
+/** Prepared dispositions for the positions a leader acts for, or prepared by this user at their office (isItsPreparer); newest first. */
+export async function listPrepared(em: EntityManager, forPositionIds: number[], preparedBy: { userId: number; officeId: number | null }, status: PreparedStatus | undefined, limit: number): Promise<PreparedView[]> {
   const ids = forPositionIds.length ? forPositionIds : [0];
   const rows = await em.query(
-    `${SELECT} WHERE (pd.for_position_id IN (${ids.map(() => '?').join(',')}) OR pd.prepared_by_user_id = ?) ${status ? 'AND pd.status = ?' : ''} ORDER BY pd.id DESC LIMIT ?`,
-    [...ids, preparedBy, ...(status ? [status] : []), limit],
+    `${SELECT} WHERE (pd.for_position_id IN (${ids.map(() => '?').join(',')}) OR (pd.prepared_by_user_id = ? AND pd.office_id = ?)) ${status ? 'AND pd.status = ?' : ''} ORDER BY pd.id DESC LIMIT ?`,
+    [...ids, preparedBy.userId, preparedBy.officeId ?? 0, ...(status ? [status] : []), limit],
   );
   return Promise.all(rows.map((r: Record<string, unknown>) => toView(em, r)));
 }

@@ -4,7 +4,7 @@ import { Clock, DomainError } from '@naskah/core';
 import { AuditService } from '@naskah/audit';
 import { Principal } from '@naskah/identity';
 import { JobName, OutboxService } from '@naskah/queue';
-import { holdNotFound, notAllowed, wrongStatus } from '../records.errors';
+import { holdNotFound, notAllowed, unprocessableField, wrongStatus } from '../records.errors';
 import { actorOf, RecordsViewerService } from '../access/records-viewer.service';
 import { isArchivistOf, RecordsViewer } from '../access/dossier-access';
 import { toIsoDate } from '../retention/calendar';
@@ -37,7 +37,7 @@ export class HoldsService {
   async preview(p: Principal, scope: HoldScope) {
     const v = await this.viewers.viewerOf(p);
     const officeId = this.assertMayPlace(v);
-    this.assertScope(scope);
+    await this.assertScope(officeId, scope);
     const s = holdScopeSql('d', officeId, scope);
     const [c] = await this.ds.query(`SELECT COUNT(*) AS n, SUM(d.status = 'INACTIVE') AS inactive FROM dossiers d WHERE ${s.sql} AND ${OPEN}`, s.params);
     const sample = await this.ds.query(`SELECT d.id, d.title, d.classification_code, d.status, d.period_start FROM dossiers d WHERE ${s.sql} AND ${OPEN} ORDER BY d.id LIMIT 50`, s.params);
@@ -50,7 +50,7 @@ export class HoldsService {
   async create(p: Principal, input: CreateHoldInput) {
     const v = await this.viewers.viewerOf(p);
     const officeId = this.assertMayPlace(v);
-    this.assertScope(input.scope);
+    await this.assertScope(officeId, input.scope);
     const id = await this.ds.transaction('READ COMMITTED', async (em) => {
       // exclusive on the office's epoch row: waits for destruction batches in flight, and every later batch sees this hold
       await em.query('INSERT INTO records_hold_epochs (office_id, epoch) VALUES (?, 1) ON DUPLICATE KEY UPDATE epoch = epoch + 1', [officeId]);
@@ -137,8 +137,21 @@ export class HoldsService {
     return v.officeId;
   }
 
-  private assertScope(scope: HoldScope): void {
+  /**
+   * The scope's own rules, then what it names: a unit of this office and a classification code that
+   * exists. A hold over another office's unit or an unknown code would be placed over nothing, and
+   * nobody should believe records are frozen that are not (as for listed dossiers, in create).
+   */
+  private async assertScope(officeId: number, scope: HoldScope): Promise<void> {
     const problems = scopeProblems(scope);
     if (problems.length) throw new DomainError('VALIDATION_FAILED', 'VALIDATION', problems.map((x) => `${x.field}: ${x.reason}`).join('; '), { fields: problems });
+    if (scope.unitId) {
+      const [unit] = await this.ds.query('SELECT id FROM units WHERE id = ? AND office_id = ?', [scope.unitId, officeId]);
+      if (!unit) throw unprocessableField('scope.unitId', 'unit kerja tidak ada di satker ini', 'UNKNOWN_UNIT');
+    }
+    if (scope.classificationCode) {
+      const [cls] = await this.ds.query('SELECT code FROM classifications WHERE code = ?', [scope.classificationCode]);
+      if (!cls) throw unprocessableField('scope.classificationCode', `kode klasifikasi "${scope.classificationCode}" tidak dikenal`, 'UNKNOWN_CLASSIFICATION');
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ReadReplicas } from '@naskah/db';
 import { Principal } from '@naskah/identity';
-import { notAllowed } from '../records.errors';
+import { notAllowed, unprocessableField } from '../records.errors';
 import { RecordsViewerService } from '../access/records-viewer.service';
 import { periodsOf, toIsoDate } from '../retention/calendar';
 import { FINAL_ACTION_LABEL } from '../retention/retention-dates';
@@ -34,9 +34,14 @@ export class ReportsService {
   /** Daftar Arsip Aktif (ACTIVE and CLOSED dossiers) or Inaktif (INACTIVE, REVIEW), one sheet per unit. */
   async dossierList(p: Principal, kind: 'AKTIF' | 'INAKTIF', unitId?: number): Promise<{ data: Buffer; filename: string }> {
     const officeId = await this.officeOf(p);
-    const statuses = kind === 'AKTIF' ? ['ACTIVE', 'CLOSED'] : ['INACTIVE', 'REVIEW'];
+    // the list is an official document of this office: for a unit it does not have, it would say that unit holds nothing
     // reports tolerate a few seconds of staleness: a healthy replica (who may read them was decided on the primary above)
     const db = await this.replicas.reader(p);
+    if (unitId !== undefined) {
+      const [unit] = await db.query('SELECT id FROM units WHERE id = ? AND office_id = ?', [unitId, officeId]);
+      if (!unit) throw unprocessableField('unitId', 'unit kerja tidak ada di satker Anda', 'UNKNOWN_UNIT');
+    }
+    const statuses = kind === 'AKTIF' ? ['ACTIVE', 'CLOSED'] : ['INACTIVE', 'REVIEW'];
     const rows = await db.query(
       `SELECT d.*, u.name AS unit_name, o.name AS office_name FROM dossiers d JOIN units u ON u.id = d.unit_id JOIN offices o ON o.id = d.office_id
        WHERE d.office_id = ? AND d.status IN (?, ?)${unitId ? ' AND d.unit_id = ?' : ''} ORDER BY u.id, d.classification_code, d.period_start, d.id LIMIT 100000`,

@@ -88,7 +88,7 @@ export class LetterView extends LetterFieldsView implements C.LetterReadView {
   @ApiProperty({ enum: LETTER_STATUS, enumName: 'LetterStatus' }) status: C.LetterStatus;
   @ApiProperty() revision: number;
   @ApiProperty({ description: 'optimistic-lock version: send it back with a change' }) version: number;
-  @ApiProperty() reviewRound: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'review rounds so far (a return starts the next); null for a viewer of another office' }) reviewRound: number | null;
   @ApiProperty({ type: Number, nullable: true }) currentStep: number | null;
   @ApiProperty({ type: String, nullable: true, example: '12/PY.01.1-SD/5204/2026' }) number: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) signedAt: Date | null;
