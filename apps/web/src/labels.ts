@@ -137,6 +137,7 @@ export const ERROR_MESSAGES: Record<string, string> = {
   ALREADY_SIGNED: 'Naskah sudah ditandatangani.',
   LETTER_ALREADY_SENT: 'Naskah sudah dikirim.',
   NOT_ALLOWED_TO_SEND: 'Hanya konseptor, penandatangan (atau Plt/Plh-nya) atau pencatat surat satker pengirim yang dapat mengirim naskah ini.',
+  NOT_TRACKING_PARTY: 'Pelacakan pengiriman hanya untuk konseptor, penandatangan, atasannya, atau pencatat surat satker pengirim.',
   INTERNAL_ERROR: 'Terjadi kesalahan pada server. Coba lagi; bila berulang, hubungi administrator.',
 };
 
@@ -148,9 +149,24 @@ const BY_STATUS: Record<number, string> = {
   429: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
 };
 
+/** Words that make a bracket Indonesian (kept), e.g. "(atau surat masuk satker ini)", "(contoh: PL, PL.01)". */
+const INDONESIAN = /\b(yang|atau|dan|di|ke|dari|untuk|tidak|harus|sudah|belum|butuh|contoh|bawaan|ada|dengan|ini|itu|satker|surat|naskah|jabatan|berkas|detik|hari|tanggal|dicatat)\b/i;
+
+/**
+ * The server's message without its English tail: API messages read "Indonesian text (english words)"
+ * for developers; users read only the Indonesian (UI.md). A bracket that ends the message, starts in
+ * lower case and has no Indonesian word in it is that tail.
+ */
+export function withoutEnglishTail(message: string): string {
+  const m = /\s*\(([a-z][^()]*)\)\s*$/.exec(message);
+  if (!m || INDONESIAN.test(m[1]) || !message.slice(0, m.index).trim()) return message;
+  return message.slice(0, m.index);
+}
+
 /** What to tell the user about an API error: our text for known codes, else the server's (Indonesian) message. */
 export function errorMessage(code: string | undefined, serverMessage: string | undefined, status: number): string {
   if (code && ERROR_MESSAGES[code]) return ERROR_MESSAGES[code];
+  serverMessage = serverMessage && withoutEnglishTail(serverMessage);
   if (code === 'VALIDATION_FAILED' && serverMessage) return `Isian belum benar: ${serverMessage}`;
   if (serverMessage) return serverMessage;
   return BY_STATUS[status] ?? (status >= 500 ? ERROR_MESSAGES.INTERNAL_ERROR : `Permintaan gagal (HTTP ${status}).`);

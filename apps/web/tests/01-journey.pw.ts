@@ -21,6 +21,16 @@ test('sign in → beranda → naskah masuk → the letter with its PDF → forwa
   await expect(page.getByRole('link', { name: /^Surat masuk belum dibaca: 1$/ })).toBeVisible();
   await expect(page.getByText('KPU Provinsi Nusa Tenggara Barat').first()).toBeVisible();
   await shot(page, '02-beranda');
+  // "perlu diteruskan" leads to exactly what it counts: the letter to pass on, with its sender and status
+  await page.getByRole('link', { name: /^Perlu diteruskan: 1$/ }).click();
+  await expect(page).toHaveURL(/\/antrean\/to-forward$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Perlu diteruskan' })).toBeVisible();
+  const waiting = page.getByRole('row', { name: new RegExp(f.subject) });
+  await expect(waiting).toContainText('KPU Kabupaten Sumbawa');
+  await expect(waiting).toContainText('Belum dibaca');
+  await expect(waiting).toContainText(/\d{1,2} \w{3} \d{4}, \d{2}\.\d{2} WIB/); // a list's time says its zone
+  await expect(page.getByText('1 naskah.')).toBeVisible();
+  await page.getByRole('link', { name: 'Beranda' }).first().click();
 
   await page.getByRole('link', { name: /^Surat masuk belum dibaca/ }).click();
   await expect(page).toHaveURL(/\/naskah-masuk\?unread=true/);
@@ -65,8 +75,21 @@ test('sign in → beranda → naskah masuk → the letter with its PDF → forwa
   await page.getByRole('dialog').getByRole('button', { name: 'Batal' }).click();
   await page.getByRole('button', { name: 'Teruskan' }).click();
   await page.getByLabel('Catatan penerusan (opsional)').fill('Mohon ditindaklanjuti');
+  // meanwhile the same official forwards it from another tab
+  const tab = await context.newPage();
+  await tab.goto(`/naskah-masuk/${f.deliveryId}`);
+  await tab.getByRole('button', { name: 'Teruskan' }).click();
+  await tab.getByLabel('Catatan penerusan (opsional)').fill('Mohon ditindaklanjuti');
+  await tab.getByRole('dialog').getByRole('button', { name: 'Teruskan' }).click();
+  await expect(tab.getByText('Naskah diteruskan.')).toBeVisible();
+  await tab.close();
+  // here the API refuses it: said in Indonesian only (no English tail), in the dialog, which stays open
+  // with what was typed, while the page behind shows it forwarded
   await page.getByRole('dialog').getByRole('button', { name: 'Teruskan' }).click();
-  await expect(page.getByText('Naskah diteruskan.')).toBeVisible();
+  await expect(page.getByRole('dialog').getByRole('alert')).toHaveText('Surat ini sudah diteruskan');
+  await expect(page.getByLabel('Catatan penerusan (opsional)')).toHaveValue('Mohon ditindaklanjuti');
+  await expect(page.getByText('Sudah ditindaklanjuti')).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Batal' }).click();
   await expect(page.getByText('Diteruskan', { exact: true }).first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Teruskan' })).toHaveCount(0);
 
@@ -80,6 +103,10 @@ test('sign in → beranda → naskah masuk → the letter with its PDF → forwa
   // KPU RI: the Sekjen finds it, arrived by forwarding from NTB
   await signIn(page, 'sekjen.ri');
   await expect(page).toHaveURL(/\/beranda$/);
+  // "belum ditindaklanjuti" lists the letters it counts (not the whole inbox)
+  await page.getByRole('link', { name: /^Belum ditindaklanjuti: 1$/ }).click();
+  await expect(page).toHaveURL(/\/antrean\/no-follow-up$/);
+  await expect(page.getByRole('row', { name: new RegExp(f.subject) })).toContainText('Belum dibaca');
   await page.getByRole('link', { name: 'Naskah masuk' }).first().click();
   const atRi = page.getByRole('row', { name: new RegExp(f.subject) });
   await expect(atRi).toContainText('Diteruskan oleh KPU Provinsi Nusa Tenggara Barat');

@@ -65,6 +65,8 @@ test('kasubbag composes a Surat Dinas to the Sekretaris Jenderal: body, classifi
   await page.goto('/naskah/baru');
   await signIn(page, DRAFTER);
   await expect(page.getByRole('heading', { level: 1, name: 'Buat naskah' })).toBeVisible();
+  // the page title is set like every other page's (24 px, from the top), not the browser's big h1
+  expect(await page.getByRole('heading', { level: 1, name: 'Buat naskah' }).evaluate((h) => [getComputedStyle(h).fontSize, getComputedStyle(h).marginTop])).toEqual(['24px', '0px']);
   await choose(page, page.getByRole('combobox', { name: 'Jenis naskah' }), 'Surat', /^Surat Dinas$/);
 
   const subject = 'Permohonan petunjuk teknis pemutakhiran data pemilih berkelanjutan';

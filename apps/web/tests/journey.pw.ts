@@ -238,6 +238,12 @@ test('composed, returned, changed and resubmitted, approved, signed, dispatched,
   await counter(rev1, 'Perlu paraf', r1 + 1);
   await counter(rev2, 'Perlu paraf', r2);
   await counter(signer, 'Perlu tanda tangan', s0);
+  // the signer who opens it now is told whose paraf it waits for (and the back link goes to beranda,
+  // not to a box that does not hold it)
+  await signer.goto(`/naskah/${id}`);
+  await expect(signer.getByRole('alert').filter({ hasText: 'Naskah masih diperiksa: menunggu paraf Kepala Subbagian Teknis' })).toBeVisible();
+  await expect(signer.getByRole('button', { name: 'Tandatangani' })).toHaveCount(0);
+  await expect(signer.getByRole('link', { name: '‹ Beranda' })).toBeVisible();
 
   // ── reviewer 1 returns it with a note ──
   await card(rev1, 'Perlu paraf', r1 + 1).click();
@@ -422,14 +428,20 @@ test('composed, returned, changed and resubmitted, approved, signed, dispatched,
   await expect(ri.getByText('Konseptor', { exact: true })).toHaveCount(0);
   await expect(ri.getByRole('tab', { name: /^Rute pemeriksaan/ })).toHaveCount(0);
   await expect(ri.getByRole('tab', { name: /^Revisi/ })).toHaveCount(0);
-  await expect(ri.getByRole('tab', { name: /^Riwayat/ })).toBeVisible();
+  // nor the sender's delivery tracking (the API refuses it to a recipient: the tab would be a dead end)
+  await expect(ri.getByRole('tab', { name: 'Pengiriman' })).toHaveCount(0);
+  await ri.getByRole('tab', { name: /^Riwayat/ }).click();
+  // who read it is named, though the position is not of the letter's office
+  const readEvent = ri.getByRole('tabpanel').locator('.ant-timeline-item', { hasText: 'Sekretaris Jenderal — Komisi Pemilihan Umum Republik Indonesia' });
+  await expect(readEvent.first()).toContainText('Dibaca');
+  await expect(ri.getByRole('tabpanel').getByText(/Memuat/)).toHaveCount(0);
 
   // back at the sender: read and forwarded by NTB (the relay), with the times; nothing left to remind
   await page.goto(`/naskah/${id}?tab=pengiriman`);
   const row = page.locator('section[aria-labelledby="tracking-h"]').getByRole('row', { name: /Komisi Pemilihan Umum Republik Indonesia/ });
   await expect(row).toContainText('Diteruskan');
   await expect(row).toContainText('melalui Sekretaris, KPU Provinsi Nusa Tenggara Barat');
-  await expect(row).toContainText(/dibaca \d{1,2} \w{3} 20\d\d \d\d\.\d\d · diteruskan \d{1,2} \w{3} 20\d\d/);
+  await expect(row).toContainText(/dibaca \d{1,2} \w{3} 20\d\d, \d\d\.\d\d WIB · diteruskan \d{1,2} \w{3} 20\d\d/);
   await page.locator('.tracking-counts').getByText('Belum dibaca', { exact: true }).click();
   await expect(page.getByText('Tidak ada pengiriman berstatus belum dibaca.')).toBeVisible();
   await page.locator('.tracking-counts').getByText('Diteruskan', { exact: true }).click();

@@ -86,7 +86,7 @@ export function TrackingPanel({ letterId }: { letterId: string }) {
       ),
     },
     { title: 'Status', key: 'status', width: 150, render: (_: unknown, d) => <Tag color={STATUS_COLOR[d.status]}>{label(TRACKING_STATUS, d.status)}</Tag> },
-    { title: 'Waktu (WIB)', key: 'times', render: (_: unknown, d) => <span style={{ fontSize: 13 }}>{times(d)}</span> },
+    { title: 'Waktu', key: 'times', render: (_: unknown, d) => <span style={{ fontSize: 13 }}>{times(d)}</span> },
   ];
 
   const unread = counts?.UNREAD ?? 0;

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { ApiError, networkError } from '../api/errors';
 import { freshAccessToken } from '../api/session';
@@ -29,8 +29,25 @@ export type SendResult = S['SendResultDto'];
 
 export const letterKey = (id: string) => ['letter', id] as const;
 
+/**
+ * Opening a letter or a received letter reads the caller's notifications about it (the API marks them
+ * as it answers): the bell's count and the notification list are asked again, not kept for their
+ * usual 15 s — the official who followed a notification must not find it still unread.
+ */
+export function notificationsRead(qc: QueryClient): void {
+  void qc.invalidateQueries({ queryKey: ['notifications'] });
+}
+
 export function useLetter(id: string) {
-  return useQuery({ queryKey: letterKey(id), queryFn: () => ok(api.GET('/api/letters/{id}', { params: { path: { id } } })) });
+  const qc = useQueryClient();
+  return useQuery({
+    queryKey: letterKey(id),
+    queryFn: async () => {
+      const letter = await ok(api.GET('/api/letters/{id}', { params: { path: { id } } }));
+      notificationsRead(qc);
+      return letter;
+    },
+  });
 }
 
 /** A position's title and holder (cached for the session: positions rarely change while a page is open). */

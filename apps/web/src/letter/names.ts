@@ -7,9 +7,10 @@ import type { Names } from './RevisionDiff';
 
 /**
  * Names of the positions and offices a letter mentions (drafter, reviewers, signer, recipients, in
- * every revision): the letter's own office in one request, the others one by one (cached).
+ * every revision, and `more`: e.g. who acted in its history — a reader at another office): the
+ * letter's own office in one request, the others one by one (cached).
  */
-export function useLetterNames(letter: Letter | undefined, revisions: LetterRevision[] = []): Names & { holder(id: number | null | undefined): string | null } {
+export function useLetterNames(letter: Letter | undefined, revisions: LetterRevision[] = [], more: (number | null | undefined)[] = []): Names & { holder(id: number | null | undefined): string | null } {
   const own = useOfficePositions(letter?.officeId);
   const byId = useMemo(() => new Map<number, PositionView>((own.data ?? []).map((p) => [p.id, p])), [own.data]);
   const positionIds = new Set<number>();
@@ -28,6 +29,7 @@ export function useLetterNames(letter: Letter | undefined, revisions: LetterRevi
     if (letter.drafterPositionId !== null) positionIds.add(letter.drafterPositionId);
   }
   revisions.forEach((r) => scan(r.snapshot));
+  more.forEach((id) => id && positionIds.add(id));
   const missing = own.isPending ? [] : [...positionIds].filter((id) => !byId.has(id)).sort((a, b) => a - b);
   const extra = useQueries({
     queries: missing.map((id) => ({
@@ -36,6 +38,8 @@ export function useLetterNames(letter: Letter | undefined, revisions: LetterRevi
       staleTime: Infinity,
     })),
   });
+  // a position that cannot be read says nothing rather than "Memuat…" for ever
+  const failed = new Set(missing.filter((_, i) => extra[i]?.isError));
   const offices = useQueries({
     queries: [...officeIds, ...extra.map((q) => q.data?.officeId).filter((x): x is number => typeof x === 'number')]
       .filter((v, i, a) => a.indexOf(v) === i)
@@ -54,7 +58,7 @@ export function useLetterNames(letter: Letter | undefined, revisions: LetterRevi
   return {
     position: (id) => {
       const p = pos(id);
-      if (!p) return id ? 'Memuat…' : '—';
+      if (!p) return id && !failed.has(id) ? 'Memuat…' : '—';
       return p.officeId === letter?.officeId ? p.title : `${p.title} — ${officeName(p.officeId)}`;
     },
     office: officeName,

@@ -18,11 +18,11 @@ export function dateTime(v: string | Date | null | undefined): string {
   return d.isValid() ? `${d.format('D MMMM YYYY HH.mm')} WIB` : '—';
 }
 
-/** "4 Des 2026 19.05" for dense tables. */
+/** "4 Des 2026, 19.05 WIB" for lists (UI.md: a time users read always says its zone). */
 export function shortDateTime(v: string | Date | null | undefined): string {
   if (!v) return '—';
   const d = dayjs(v).tz(ZONE);
-  return d.isValid() ? d.format('D MMM YYYY HH.mm') : '—';
+  return d.isValid() ? `${d.format('D MMM YYYY, HH.mm')} WIB` : '—';
 }
 
 /** A calendar date (YYYY-MM-DD or an instant): "4 Desember 2026". */

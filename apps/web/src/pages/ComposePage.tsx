@@ -41,7 +41,7 @@ export function ComposePage() {
   if (id && letter.isPending) {
     return (
       <>
-        <Typography.Title level={1}>{title}</Typography.Title>
+        <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>{title}</Typography.Title>
         <Skeleton active paragraph={{ rows: 8 }} />
       </>
     );
@@ -49,7 +49,7 @@ export function ComposePage() {
   if (id && letter.isError) {
     return (
       <>
-        <Typography.Title level={1}>{title}</Typography.Title>
+        <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>{title}</Typography.Title>
         <ErrorAlert error={letter.error} retry={() => void letter.refetch()} title="Naskah tidak dapat dimuat" />
         <Link to="/naskah-keluar">Kembali ke naskah keluar</Link>
       </>
@@ -58,7 +58,7 @@ export function ComposePage() {
   if (letter.data && !EDITABLE.includes(letter.data.status)) {
     return (
       <>
-        <Typography.Title level={1}>{letter.data.subject}</Typography.Title>
+        <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>{letter.data.subject}</Typography.Title>
         <Alert type="info" showIcon title={`Naskah ini berstatus ${label(LETTER_STATUS, letter.data.status).toLowerCase()} dan tidak dapat diubah lagi.`} />
         <p style={{ marginTop: 16 }}>
           <Link to="/naskah-keluar">Kembali ke naskah keluar</Link>
@@ -318,7 +318,7 @@ function ComposeForm({ letter, onCreated }: { letter?: LetterView; onCreated: (i
   const heading = letterId ? `Ubah konsep: ${savedSubject ?? ''}` : 'Buat naskah';
   return (
     <div className="naskah-compose">
-      <Typography.Title level={1}>{heading}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>{heading}</Typography.Title>
       {letter?.status === 'RETURNED' && <Alert type="warning" showIcon title="Naskah dikembalikan pemeriksa" description={letter.reviews.filter((r) => r.decision === 'RETURN').at(-1)?.note ?? undefined} style={{ marginBottom: 16 }} />}
       {conflict && (
         <Alert

@@ -9,7 +9,7 @@ import { useCameFrom } from '../lib/back';
 import { api, unwrap } from '../api/client';
 import { formFieldErrors, messageOf } from '../api/errors';
 import type { components } from '../api/schema';
-import { ok } from '../letter/api';
+import { notificationsRead, ok } from '../letter/api';
 
 type DeliveryView = components['schemas']['DeliveryDetail'];
 type RouteHop = components['schemas']['RouteHop'];
@@ -25,7 +25,14 @@ export function DeliveryPage() {
   const { id = '' } = useParams();
   const qc = useQueryClient();
   const types = useLetterTypes();
-  const d = useQuery({ queryKey: ['delivery', id], queryFn: () => ok(api.GET('/api/deliveries/{id}', { params: { path: { id } } })) });
+  const d = useQuery({
+    queryKey: ['delivery', id],
+    queryFn: async () => {
+      const delivery = await ok(api.GET('/api/deliveries/{id}', { params: { path: { id } } }));
+      notificationsRead(qc);
+      return delivery;
+    },
+  });
   const route = useQuery({ queryKey: ['delivery', id, 'route'], queryFn: () => ok(api.GET('/api/deliveries/{id}/route', { params: { path: { id } } })), enabled: d.isSuccess });
   const letterId = d.data?.letterId;
   const history = useQuery({
@@ -279,6 +286,8 @@ function ForwardDialog({ open, id, onClose }: { open: boolean; id: string; onClo
     onError: (err) => {
       form.setFields(formFieldErrors(err, ['note']) as never);
       setError(messageOf(err));
+      // e.g. already forwarded from another tab: the page behind the dialog shows what is true now
+      void qc.invalidateQueries({ queryKey: ['delivery', id] });
     },
   });
   return (
@@ -311,6 +320,7 @@ function ReturnDialog({ open, id, onClose }: { open: boolean; id: string; onClos
     onError: (err) => {
       form.setFields(formFieldErrors(err, ['reason']) as never);
       setError(messageOf(err));
+      void qc.invalidateQueries({ queryKey: ['delivery', id] });
     },
   });
   return (

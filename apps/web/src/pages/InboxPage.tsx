@@ -116,7 +116,7 @@ export function InboxPage() {
       title: 'Diterima',
       dataIndex: 'deliveredAt',
       key: 'deliveredAt',
-      width: 150,
+      width: 190,
       sorter: true,
       sortOrder: sortOrderOf('deliveredAt'),
       // newest first, oldest first, and back (never "unsorted")
@@ -189,7 +189,7 @@ export function InboxPage() {
       responsive: ['xl'],
       render: (_: unknown, r) => (
         <>
-          <div>{r.number ?? '—'}</div>
+          <div className="letter-number">{r.number ?? '—'}</div>
           <div className="muted" style={{ fontSize: 12 }}>
             {typeName(types.data, r.typeCode)}
           </div>

@@ -68,7 +68,7 @@ export function LetterPage() {
     queryFn: () => ok(api.GET('/api/letters/{id}/history', { params: { path: { id } } })),
     enabled: l.isSuccess && tab === 'riwayat',
   });
-  const names = useLetterNames(l.data, revisions.data);
+  const names = useLetterNames(l.data, revisions.data, history.data?.map((ev) => ev.actorPositionId));
   const [review, setReview] = useState<ReviewDecision | null>(null);
   const [signing, setSigning] = useState(false);
   const [filing, setFiling] = useState(false);
@@ -263,7 +263,8 @@ export function LetterPage() {
         <Empty description="Belum ada riwayat." />
       ),
     },
-    ...(v.status === 'SENT' ? [{ key: 'pengiriman', label: 'Pengiriman', children: <TrackingPanel letterId={v.id} /> }] : []),
+    // tracking is the sending office's (the API refuses it to a recipient or a relay)
+    ...(v.status === 'SENT' && draftingOffice ? [{ key: 'pengiriman', label: 'Pengiriman', children: <TrackingPanel letterId={v.id} /> }] : []),
   ];
 
   return (
@@ -275,7 +276,7 @@ export function LetterPage() {
       <Space wrap style={{ marginBottom: 12 }}>
         {external ? <Tag>Surat masuk eksternal</Tag> : <Tag color={STATUS_COLOR[v.status]}>{label(LETTER_STATUS, v.status)}</Tag>}
         {v.number && <Tag>{v.number}</Tag>}
-        {!external && <Tag>Revisi {v.revision}</Tag>}
+        {!external && draftingOffice && <Tag>Revisi {v.revision}</Tag>}
         {v.urgency !== 'BIASA' && <Tag color="volcano">{label(URGENCY, v.urgency)}</Tag>}
         {v.securityClass !== 'B' && <Tag color="purple">{label(SECURITY_CLASS, v.securityClass)}</Tag>}
       </Space>
@@ -290,6 +291,14 @@ export function LetterPage() {
       )}
       {myLaterStep && pending && (
         <Alert className="letter-notice" type="info" showIcon title={`Belum giliran Anda: naskah menunggu paraf ${names.position(pending.positionId)} (tahap ${pending.step}). Anda tahap ${myLaterStep.step}.`} />
+      )}
+      {isSigner && !myTurn && !myLaterStep && v.status === 'IN_REVIEW' && pending && (
+        <Alert
+          className="letter-notice"
+          type="info"
+          showIcon
+          title={`Naskah masih diperiksa: menunggu paraf ${names.position(pending.positionId)} (tahap ${pending.step}). Anda dapat menandatanganinya setelah semua pemeriksa menyetujui.`}
+        />
       )}
       {v.status === 'SIGNED' && !v.documentFileId && <Alert className="letter-notice" type="info" showIcon role="status" title="PDF bertanda tangan elektronik sedang dibuat…" />}
       {v.status === 'SIGNED' && v.documentFileId && !canSend && <Alert className="letter-notice" type="info" showIcon title="Naskah siap dikirim oleh konseptor atau pencatat surat." />}
@@ -335,7 +344,8 @@ export function LetterPage() {
           )}
           {v.verificationToken && (
             <a href={`/verifikasi?t=${encodeURIComponent(v.verificationToken)}`} target="_blank" rel="noopener noreferrer">
-              Tautan verifikasi publik
+              <span className="hide-phone">Tautan verifikasi publik</span>
+              <span className="show-phone">Verifikasi</span>
             </a>
           )}
         </Space>
@@ -409,9 +419,11 @@ function defaultBack(r: { external: boolean; status: Letter['status']; isDrafter
   if (r.isSigner && r.status === 'APPROVED') return { href: '/antrean/signature', label: 'Perlu tanda tangan' };
   if (r.isDrafter && r.status === 'RETURNED') return { href: '/antrean/returned', label: 'Dikembalikan' };
   if (r.isRegistrar && r.status === 'SIGNED') return { href: '/antrean/ready-to-send', label: 'Siap dikirim' };
-  if (r.isDrafter || r.isSigner) {
-    const box = r.status === 'DRAFT' ? 'drafts' : r.status === 'SENT' ? 'sent' : r.isDrafter ? 'in-review' : 'sent';
+  if (r.isDrafter) {
+    const box = r.status === 'DRAFT' ? 'drafts' : r.status === 'SENT' ? 'sent' : 'in-review';
     return { href: `/naskah-keluar?box=${box}`, label: 'Naskah keluar' };
   }
+  // the signer's boxes hold a letter only once it waits for the signature (a queue above) or is sent
+  if (r.isSigner && r.status === 'SENT') return { href: '/naskah-keluar?box=sent', label: 'Naskah keluar' };
   return { href: '/beranda', label: 'Beranda' };
 }

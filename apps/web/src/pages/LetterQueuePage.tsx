@@ -7,7 +7,7 @@ import type { components } from '../api/schema';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { typeName, useLetterTypes } from '../components/master';
-import { LETTER_STATUS, SECURITY_CLASS, URGENCY, label } from '../labels';
+import { DELIVERY_STATUS, LETTER_STATUS, SECURITY_CLASS, URGENCY, label } from '../labels';
 import { shortDateTime } from '../lib/format';
 import { ok, type WorkItem } from '../letter/api';
 import { NotFoundPage } from './NotFoundPage';
@@ -23,7 +23,19 @@ const QUEUES: Partial<Record<Queue, { title: string; lead: string; empty: string
   review: { title: 'Perlu paraf', lead: 'Naskah yang menunggu pemeriksaan Anda (giliran Anda dalam urutan pemeriksa).', empty: 'Tidak ada naskah yang menunggu paraf Anda.' },
   signature: { title: 'Perlu tanda tangan', lead: 'Naskah yang sudah disetujui pemeriksa dan menunggu tanda tangan Anda.', empty: 'Tidak ada naskah yang menunggu tanda tangan Anda.' },
   returned: { title: 'Dikembalikan', lead: 'Konsep yang dikembalikan pemeriksa untuk diperbaiki.', empty: 'Tidak ada konsep yang dikembalikan.' },
+  'to-forward': {
+    title: 'Perlu diteruskan',
+    lead: 'Surat dari satker di bawah Anda yang menurut aturan rute harus diteruskan ke tujuan akhirnya (atau dikembalikan ke pengirim).',
+    empty: 'Tidak ada surat yang menunggu diteruskan.',
+  },
+  'no-follow-up': {
+    title: 'Belum ditindaklanjuti',
+    lead: 'Surat masuk kepada Anda (90 hari terakhir) yang belum didisposisikan atau ditindaklanjuti.',
+    empty: 'Semua surat masuk sudah ditindaklanjuti.',
+  },
 };
+/** The queues of received letters (deliveries): their rows name the sender and the delivery's own status. */
+const DELIVERY_QUEUES: readonly string[] = ['to-forward', 'no-follow-up'];
 const PAGE = 25;
 
 /** One of the letter work queues (GET /api/worklist/{queue}): the registrar's "siap dikirim", the reviewer's "perlu paraf" … */
@@ -61,10 +73,13 @@ export function LetterQueuePage() {
       </Space>
     </div>
   );
+  const received = DELIVERY_QUEUES.includes(queue);
+  const status = (r: WorkItem) => (r.kind === 'DELIVERY' ? label(DELIVERY_STATUS, r.status) : label(LETTER_STATUS, r.status));
   const columns: TableProps<WorkItem>['columns'] = [
     { title: 'Hal', key: 'subject', render: (_: unknown, r) => subject(r) },
-    { title: 'Status', key: 'status', width: 160, render: (_: unknown, r) => label(LETTER_STATUS, r.status) },
-    { title: queue === 'ready-to-send' ? 'Ditandatangani' : 'Sejak', key: 'date', width: 170, render: (_: unknown, r) => shortDateTime(r.date) },
+    ...(received ? [{ title: 'Pengirim', key: 'from', render: (_: unknown, r: WorkItem) => r.from ?? '—' }] : []),
+    { title: 'Status', key: 'status', width: 160, render: (_: unknown, r) => status(r) },
+    { title: queue === 'ready-to-send' ? 'Ditandatangani' : received ? 'Diterima' : 'Sejak', key: 'date', width: 190, render: (_: unknown, r) => shortDateTime(r.date) },
   ];
   return (
     <>
@@ -84,7 +99,16 @@ export function LetterQueuePage() {
         {q.isPending ? 'Memuat…' : `${rows.length} naskah${q.hasNextPage ? ' ditampilkan — ada lagi' : ''}.`}
       </Typography.Paragraph>
       {phone ? (
-        <List dataSource={rows} loading={q.isPending} locale={{ emptyText: meta.empty }} renderItem={(r) => <List.Item key={r.id}>{subject(r)}</List.Item>} />
+        <List dataSource={rows} loading={q.isPending} locale={{ emptyText: meta.empty }} renderItem={(r) => (
+            <List.Item key={r.id}>
+              <div>
+                {subject(r)}
+                <div className="muted" style={{ fontSize: 12, marginTop: 4 }}>
+                  {[received ? r.from : null, status(r), shortDateTime(r.date)].filter(Boolean).join(' · ')}
+                </div>
+              </div>
+            </List.Item>
+          )} />
       ) : (
         <Table<WorkItem> rowKey="id" columns={columns} dataSource={rows} loading={q.isPending} pagination={false} locale={{ emptyText: meta.empty }} />
       )}

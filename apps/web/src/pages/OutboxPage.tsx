@@ -52,6 +52,8 @@ export function OutboxPage() {
           <div className="muted" style={{ fontSize: 12 }}>
             {typeName(types.data, r.typeCode)}
             {r.number ? ` · ${r.number}` : ''}
+            {/* the Status and date columns show from 576 / 768 px */}
+            <span className="show-phone"> · {label(LETTER_STATUS, r.status)} · {shortDateTime(box === 'sent' ? r.sentAt : r.updatedAt)}</span>
           </div>
           <Space size={4} wrap style={{ marginTop: 4 }}>
             {r.urgency && r.urgency !== 'BIASA' && <Tag color="volcano">{label(URGENCY, r.urgency)}</Tag>}
@@ -65,7 +67,7 @@ export function OutboxPage() {
     {
       title: box === 'sent' ? 'Dikirim' : 'Diubah',
       key: 'at',
-      width: 160,
+      width: 190,
       responsive: ['md'],
       defaultSortOrder: 'descend',
       sorter: (a, b) => String(a.sentAt ?? a.updatedAt).localeCompare(String(b.sentAt ?? b.updatedAt)),
