@@ -395,6 +395,14 @@ test('composed, returned, changed and resubmitted, approved, signed, dispatched,
   await ntb.getByRole('dialog').getByRole('button', { name: 'Teruskan' }).click();
   await expect(ntb.getByText('Naskah diteruskan.')).toBeVisible();
   await counter(ntb, 'Perlu diteruskan', f0 - 1);
+  // the letter itself as NTB may open it: not the sender's tracking tab (the API refuses it there: a dead
+  // end), and its history names who read it here ("Memuat…" for ever before: not a position of Sumbawa)
+  await ntb.goto(`/naskah/${id}`);
+  await expect(ntb.getByRole('heading', { level: 1, name: FINAL })).toBeVisible();
+  await expect(ntb.getByRole('tab', { name: 'Pengiriman' })).toHaveCount(0);
+  await ntb.getByRole('tab', { name: /^Riwayat/ }).click();
+  await expect(ntb.getByRole('tabpanel').locator('.ant-timeline-item', { hasText: 'Dibaca' }).first()).toContainText('Sekretaris — KPU Provinsi Nusa Tenggara Barat');
+  await expect(ntb.getByRole('tabpanel').getByText(/Memuat/)).toHaveCount(0);
 
   // ── KPU RI: the Sekjen finds it in the inbox, reads it, opens its PDF and its attachment ──
   const ri = await official(browser, problems, ADDRESSEE);
