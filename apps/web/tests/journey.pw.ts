@@ -433,6 +433,7 @@ test('composed, returned, changed and resubmitted, approved, signed, dispatched,
   await ri.goto(`/naskah/${id}`);
   await expect(ri.getByRole('heading', { level: 1, name: FINAL })).toBeVisible();
   await expect(ri.getByText('Penandatangan', { exact: true })).toBeVisible();
+  await expect(ri.getByRole('row', { name: /Penandatangan/ }).or(ri.locator('.ant-descriptions-item', { hasText: 'Penandatangan' })).first()).toContainText('Ketua — KPU Kabupaten Sumbawa');
   await expect(ri.getByText('Konseptor', { exact: true })).toHaveCount(0);
   await expect(ri.getByRole('tab', { name: /^Rute pemeriksaan/ })).toHaveCount(0);
   await expect(ri.getByRole('tab', { name: /^Revisi/ })).toHaveCount(0);

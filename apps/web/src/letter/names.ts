@@ -26,6 +26,7 @@ export function useLetterNames(letter: Letter | undefined, revisions: LetterRevi
   };
   if (letter) {
     scan(letter);
+    officeIds.add(letter.officeId); // another office names the sending office beside the signer
     if (letter.drafterPositionId !== null) positionIds.add(letter.drafterPositionId);
   }
   revisions.forEach((r) => scan(r.snapshot));

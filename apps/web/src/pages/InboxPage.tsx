@@ -143,7 +143,12 @@ export function InboxPage() {
             <span className="show-phone"> · {shortDateTime(r.deliveredAt)}</span>
           </div>
           <Space size={4} wrap style={{ marginTop: 4 }}>
-            {!r.readAt && <Tag color="red">Belum dibaca</Tag>}
+            {/* the Status column says it from 576 px; below, the tag does */}
+            {!r.readAt && (
+              <Tag color="red" className="show-xs">
+                Belum dibaca
+              </Tag>
+            )}
             {r.isCopy && <Tag>{RECIPIENT_KIND.CC}</Tag>}
             {r.toBeForwarded && !['FORWARDED', 'RETURNED'].includes(r.status) && <Tag color="orange">Perlu diteruskan</Tag>}
             {r.urgency !== 'BIASA' && (
@@ -266,10 +271,12 @@ export function InboxPage() {
               {total !== null && (
                 <>
                   <strong className="inbox-total">{totalCapped ? `lebih dari ${total.toLocaleString('id-ID')}` : total.toLocaleString('id-ID')} naskah</strong>
-                  {active ? ' sesuai saringan' : ''} ·{' '}
+                  {active ? ' sesuai saringan' : ''}
+                  {rows.length ? ' · ' : '.'}
                 </>
               )}
-              {`${rows.length} naskah ditampilkan${unreadShown ? `, ${unreadShown} belum dibaca` : ''}, urut ${SORT_LABEL[sort]}${q.hasNextPage ? ' — masih ada lagi' : ''}.`}
+              {/* an empty list says its total alone ("0 naskah sesuai saringan."), not "0 naskah · 0 naskah ditampilkan" */}
+              {(rows.length || total === null) && `${rows.length} naskah ditampilkan${unreadShown ? `, ${unreadShown} belum dibaca` : ''}, urut ${SORT_LABEL[sort]}${q.hasNextPage ? ' — masih ada lagi' : ''}.`}
             </>
           )}
         </Typography.Paragraph>

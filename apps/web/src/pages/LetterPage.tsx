@@ -192,7 +192,8 @@ export function LetterPage() {
                       ]
                     : [
                         ...(draftingOffice ? [{ key: 'drafter', label: 'Konseptor', children: names.position(v.drafterPositionId) }] : []),
-                        { key: 'signer', label: 'Penandatangan', children: names.position(v.signerPositionId) },
+                        // another office reads whose letter it is: the signer with the sending office
+                        { key: 'signer', label: 'Penandatangan', children: draftingOffice ? names.position(v.signerPositionId) : `${names.position(v.signerPositionId)} — ${names.office(v.officeId)}` },
                       ]),
                   {
                     key: 'to',
