@@ -74,6 +74,16 @@ test('sign in → beranda → naskah masuk → the letter with its PDF → forwa
   await expect(page.getByRole('dialog')).toContainText('Isi alasan pengembalian.');
   await page.getByRole('dialog').getByRole('button', { name: 'Batal' }).click();
   await page.getByRole('button', { name: 'Teruskan' }).click();
+  // a failed forward's message does not outlive the dialog: Batal, open it again, and it is gone
+  await page.route(`**/api/deliveries/${f.deliveryId}/forward`, (route) => route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ statusCode: 409, code: 'CONFLICT', message: 'Naskah sedang diubah; coba lagi' }) }), { times: 1 });
+  const refused = page.waitForResponse((r) => r.url().endsWith('/forward') && r.status() === 409);
+  await page.getByRole('dialog').getByRole('button', { name: 'Teruskan' }).click();
+  await refused;
+  await expect(page.getByRole('dialog').getByRole('alert')).toContainText('coba lagi');
+  await page.getByRole('dialog').getByRole('button', { name: 'Batal' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await page.getByRole('button', { name: 'Teruskan' }).click();
+  await expect(page.getByRole('dialog').getByRole('alert')).toHaveCount(0);
   await page.getByLabel('Catatan penerusan (opsional)').fill('Mohon ditindaklanjuti');
   // meanwhile the same official forwards it from another tab
   const tab = await context.newPage();

@@ -291,7 +291,7 @@ function ForwardDialog({ open, id, onClose }: { open: boolean; id: string; onClo
     },
   });
   return (
-    <Modal open={open} title="Teruskan naskah" okText="Teruskan" cancelText="Batal" onCancel={onClose} onOk={() => form.submit()} confirmLoading={m.isPending} destroyOnHidden={false}>
+    <Modal open={open} title="Teruskan naskah" okText="Teruskan" cancelText="Batal" onCancel={() => (setError(null), onClose())} onOk={() => form.submit()} confirmLoading={m.isPending} destroyOnHidden={false}>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={(v) => { setError(null); m.mutate(v); }}>
         <Typography.Paragraph className="muted">Tanpa tujuan lain, naskah diteruskan ke penerima akhirnya sesuai aturan rute.</Typography.Paragraph>
@@ -324,7 +324,7 @@ function ReturnDialog({ open, id, onClose }: { open: boolean; id: string; onClos
     },
   });
   return (
-    <Modal open={open} title="Kembalikan naskah ke pengirim" okText="Kembalikan" okButtonProps={{ danger: true }} cancelText="Batal" onCancel={onClose} onOk={() => form.submit()} confirmLoading={m.isPending}>
+    <Modal open={open} title="Kembalikan naskah ke pengirim" okText="Kembalikan" okButtonProps={{ danger: true }} cancelText="Batal" onCancel={() => (setError(null), onClose())} onOk={() => form.submit()} confirmLoading={m.isPending}>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={(v) => { setError(null); m.mutate(v); }}>
         <Form.Item name="reason" label="Alasan pengembalian" rules={[{ required: true, whitespace: true, message: 'Isi alasan pengembalian.' }, { min: 3, message: 'Minimal 3 karakter.' }, { max: 2000, message: 'Maksimal 2000 karakter.' }]}>
