@@ -8,6 +8,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { OFFICE_LEVEL, RECIPIENT_KIND, TRACKING_STATUS, label } from '../labels';
 import { shortDateTime, dateTime } from '../lib/format';
 import { ok, type TrackedDelivery, type TrackingStatus } from './api';
+import { LoadMore } from '../components/LoadMore';
 
 const PAGE = 25;
 const STATUS_COLOR: Record<TrackingStatus, string | undefined> = { UNREAD: 'orange', READ: 'blue', FORWARDED: 'geekblue', DISPOSED: 'purple', ACTED: 'green', RETURNED: 'red' };
@@ -194,11 +195,7 @@ export function TrackingPanel({ letterId }: { letterId: string }) {
           locale={{ emptyText: 'Tidak ada pengiriman yang cocok dengan saringan.' }}
         />
       )}
-      {t.hasNextPage && (
-        <Button style={{ marginTop: 12 }} onClick={() => void t.fetchNextPage()} loading={t.isFetchingNextPage}>
-          Muat lagi
-        </Button>
-      )}
+      <LoadMore q={t} />
       <Modal
         open={confirming}
         title="Ingatkan yang belum membaca"

@@ -11,6 +11,7 @@ import { typeName, useLetterTypes } from '../components/master';
 import { ARRIVED_BY, DELIVERY_STATUS, RECIPIENT_KIND, SECURITY_CLASS, URGENCY, label } from '../labels';
 import { cameFrom } from '../lib/back';
 import { dayjs, shortDateTime, ZONE } from '../lib/format';
+import { LoadMore } from '../components/LoadMore';
 
 type InboxItem = components['schemas']['InboxItem'];
 type Page = components['schemas']['InboxPage'];
@@ -299,13 +300,7 @@ export function InboxPage() {
         }}
         aria-label="Daftar naskah masuk"
       />
-      {q.hasNextPage && (
-        <div style={{ textAlign: 'center', marginTop: 16 }}>
-          <Button onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
-            Muat lebih banyak
-          </Button>
-        </div>
-      )}
+      <LoadMore q={q} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Grid, List, Radio, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Grid, List, Radio, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { cameFrom } from '../lib/back';
@@ -11,6 +11,7 @@ import { DELIVERY_STATUS, LETTER_STATUS, SECURITY_CLASS, URGENCY, label } from '
 import { shortDateTime } from '../lib/format';
 import { ok, type WorkItem } from '../letter/api';
 import { NotFoundPage } from './NotFoundPage';
+import { LoadMore } from '../components/LoadMore';
 
 type Queue = components['schemas']['WorkQueue'];
 /** The letter work queues this page lists (the others have their own pages). */
@@ -112,11 +113,7 @@ export function LetterQueuePage() {
       ) : (
         <Table<WorkItem> rowKey="id" columns={columns} dataSource={rows} loading={q.isPending} pagination={false} locale={{ emptyText: meta.empty }} />
       )}
-      {q.hasNextPage && (
-        <Button style={{ marginTop: 12 }} onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
-          Muat lagi
-        </Button>
-      )}
+      <LoadMore q={q} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { dateTime } from '../lib/format';
 import { notificationHref, notificationText } from '../shell/live';
 import { cameFrom } from '../lib/back';
+import { LoadMore } from '../components/LoadMore';
 
 const PAGE = 50;
 
@@ -88,13 +89,7 @@ export function NotificationsPage() {
           );
         }}
       />
-      {q.hasNextPage && (
-        <div style={{ textAlign: 'center', marginTop: 16 }}>
-          <Button onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
-            Muat lebih banyak
-          </Button>
-        </div>
-      )}
+      <LoadMore q={q} />
     </>
   );
 }
