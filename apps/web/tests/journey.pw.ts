@@ -47,6 +47,19 @@ const ATTACHMENT = {
 const CLASSIFICATION = 'PL.01.8';
 // the current KPU format {seq}/{classification}-{type}/{region}/{year}; Surat Dinas = SD, Kab. Sumbawa = 5204, the year in WIB
 const YEAR = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(new Date());
+/**
+ * Confirms an open dialog with one of its buttons once antd's opening zoom has finished (a click during
+ * it was lost once in CI: the dialog stayed open, nothing sent).
+ */
+async function confirmIn(p: Page, button: string): Promise<void> {
+  const dialog = p.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await p
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity), undefined, { timeout: 3000 })
+    .catch(() => undefined);
+  await dialog.getByRole('button', { name: button }).click();
+}
+
 const NUMBER = new RegExp(`^[1-9]\\d*/PL\\.01\\.8-SD/5204/${YEAR}$`);
 
 const state: { letterId: string; number: string } = { letterId: '', number: '' };
@@ -301,7 +314,7 @@ test('composed, returned, changed and resubmitted, approved, signed, dispatched,
   await card(rev1, 'Perlu paraf', r1 + 1).click();
   await rev1.getByRole('link', { name: FINAL }).click();
   await rev1.getByRole('button', { name: 'Setujui' }).click();
-  await rev1.getByRole('dialog').getByRole('button', { name: 'Setujui' }).click();
+  await confirmIn(rev1, 'Setujui');
   await expect(rev1.getByText('Naskah diparaf; diteruskan ke pemeriksa berikutnya.')).toBeVisible();
   await counter(rev1, 'Perlu paraf', r1);
   await counter(rev2, 'Perlu paraf', r2 + 1);
@@ -309,7 +322,7 @@ test('composed, returned, changed and resubmitted, approved, signed, dispatched,
   await card(rev2, 'Perlu paraf', r2 + 1).click();
   await rev2.getByRole('link', { name: FINAL }).click();
   await rev2.getByRole('button', { name: 'Setujui' }).click();
-  await rev2.getByRole('dialog').getByRole('button', { name: 'Setujui' }).click();
+  await confirmIn(rev2, 'Setujui');
   await expect(rev2.getByText('Naskah diparaf; kini menunggu tanda tangan.')).toBeVisible();
   await counter(rev2, 'Perlu paraf', r2);
   await counter(signer, 'Perlu tanda tangan', s0 + 1);
@@ -360,7 +373,7 @@ test('composed, returned, changed and resubmitted, approved, signed, dispatched,
   await registrar.getByRole('link', { name: FINAL }).click();
   await registrar.getByRole('button', { name: 'Kirim' }).click();
   await expect(registrar.getByRole('dialog')).toContainText('Kepada: Sekretaris Jenderal');
-  await registrar.getByRole('dialog').getByRole('button', { name: 'Kirim' }).click();
+  await confirmIn(registrar, 'Kirim');
   await expect(registrar.getByText(/Naskah dikirim ke 1 tujuan\./)).toBeVisible();
   await expect(registrar.getByText('Terkirim', { exact: true }).first()).toBeVisible();
 
@@ -371,7 +384,7 @@ test('composed, returned, changed and resubmitted, approved, signed, dispatched,
   await expect(tracking.getByText('1 dari 1 pengiriman ditampilkan.')).toBeVisible();
   await tracking.getByRole('button', { name: 'Ingatkan yang belum membaca (1)' }).click();
   await expect(registrar.getByRole('dialog')).toContainText('Kirim notifikasi pengingat kepada 1 jabatan');
-  await registrar.getByRole('dialog').getByRole('button', { name: 'Kirim pengingat' }).click();
+  await confirmIn(registrar, 'Kirim pengingat');
   await expect(registrar.getByText('1 jabatan yang belum membaca telah diingatkan.')).toBeVisible();
   await shot(registrar, 'w06-pelacakan-belum-dibaca');
   await counter(registrar, 'Siap dikirim', ready0);
@@ -392,7 +405,7 @@ test('composed, returned, changed and resubmitted, approved, signed, dispatched,
   await expect.poll(async () => (await tracking$()).items.map((i) => i.status)).toEqual(['READ']);
   expect((await tracking$()).counts).toMatchObject({ UNREAD: 0, READ: 1, total: 1 });
   await ntb.getByRole('button', { name: 'Teruskan' }).click();
-  await ntb.getByRole('dialog').getByRole('button', { name: 'Teruskan' }).click();
+  await confirmIn(ntb, 'Teruskan');
   await expect(ntb.getByText('Naskah diteruskan.')).toBeVisible();
   await counter(ntb, 'Perlu diteruskan', f0 - 1);
   // the letter itself as NTB may open it: not the sender's tracking tab (the API refuses it there: a dead
